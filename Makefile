@@ -1,0 +1,73 @@
+# Learning Loop — the front door. `make help` lists the targets.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= learningloop.config.settings
+
+.DEFAULT_GOAL := help
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt scripts/find-python.sh
+	@interp=$$(scripts/find-python.sh) || exit 1; \
+	  echo "Using $$interp ($$($$interp --version))"; \
+	  [ -x $(PY) ] || $$interp -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt 2>&1 | grep -v "is ignored" || true
+	$(PY) -c "import django, allauth, govuk_frontend_jinja" 
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+build/.assets: node_modules/.installed scripts/build-assets.sh
+	scripts/build-assets.sh
+	touch $@
+
+setup: $(VENV)/.installed build/.assets ## Create .venv, install Python and npm packages, copy GOV.UK assets
+
+db: setup ## Migrate the SQLite database and load the framework preset and demo data (safe to repeat)
+	@mkdir -p var
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_framework
+	$(PY) manage.py seed_demo
+
+run: db ## Set up, then serve on http://127.0.0.1:$(PORT) with the background worker
+	@$(PY) manage.py seed_demo --logins
+	@echo "Serving Learning Loop on http://127.0.0.1:$(PORT)  (Ctrl+C stops the server and the worker)"
+	@trap 'kill 0' EXIT INT TERM; \
+	  $(PY) manage.py db_worker --interval 2 & \
+	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: setup ## Run the whole suite (unit, integration and browser tests)
+	$(PY) -m pytest -q -m "not browser"
+	$(MAKE) --no-print-directory test-browser
+
+test-fast: setup ## Run the suite without the browser tests
+	$(PY) -m pytest -q -m "not browser"
+
+test-browser: setup ## Run the browser tests in headless Chromium (needs /usr/bin/chromium)
+	@if [ -x /usr/bin/chromium ]; then $(PY) -m pytest -q -m browser; \
+	 else echo "Skipping browser tests: /usr/bin/chromium is missing (apt-get install chromium); .ci/run installs it."; fi
+
+lint: setup ## Check style and common mistakes with ruff
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup ## Format the code with ruff
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: db ## Print server time (median, p95) and SQL queries per main page on the demo data
+	$(PY) scripts/bench.py
+
+check-deploy: setup ## Run Django's deployment checks with the production settings
+	DJANGO_SETTINGS_MODULE=learningloop.config.production DJANGO_SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
+	  DJANGO_ALLOWED_HOSTS=learningloop.example.org $(PY) manage.py check --deploy --fail-level WARNING
+
+clean: ## Remove the virtual environment, npm packages, built assets and the local database
+	rm -rf $(VENV) node_modules build var
+
+.PHONY: help setup db run test test-fast test-browser lint format bench check-deploy clean

@@ -1,0 +1,28 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+
+from learningloop.core.emails import queue_message
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """Accounts are created by the business unit, never by self sign-up; emails go out by the worker."""
+
+    def is_open_for_signup(self, request):
+        return False
+
+    def send_mail(self, template_prefix, email, context):
+        context = {"email": email, "current_site": self._get_current_site(), **context}
+        message = self.render_mail(template_prefix, email, context)
+        queue_message(message)
+
+    def _get_current_site(self):
+        from django.contrib.sites.shortcuts import get_current_site
+
+        return get_current_site(self.request)
+
+
+class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    """Single sign-on signs in existing users only (matched on their verified email address)."""
+
+    def is_open_for_signup(self, request, sociallogin):
+        return False

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "learningloop.accounts"
+    label = "accounts"
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from .models import User
+
+        auditlog.register(User, exclude_fields=["password", "last_login"])

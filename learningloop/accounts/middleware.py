@@ -1,0 +1,34 @@
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect
+
+from learningloop.core.policy import has_any_role
+
+# Paths a user who must set up MFA can still reach: their account pages, sign-out, assets, health.
+_ALLOWED_PREFIXES = ("/accounts/", "/static/", "/assets/", "/healthz", "/accessibility")
+_SESSION_KEY = "learningloop_mfa_ok"
+
+
+class RequireMultiFactorMiddleware:
+    """Users whose roles are listed in MFA_REQUIRED_ROLES must set up an authenticator app first."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            user.is_authenticated
+            and not request.session.get(_SESSION_KEY)
+            and has_any_role(user, settings.MFA_REQUIRED_ROLES)
+            and not request.path.startswith(_ALLOWED_PREFIXES)
+        ):
+            if Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+                request.session[_SESSION_KEY] = True
+            else:
+                messages.info(
+                    request, "Your role needs two-factor authentication. Set up an authenticator app."
+                )
+                return redirect("mfa_activate_totp")
+        return self.get_response(request)

@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from learningloop.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("accessibility", core_views.accessibility, name="accessibility"),
+    path("audit/", include("learningloop.core.urls")),
+    path("partnership/", include("learningloop.partnership.urls")),
+    path("accounts/", include("learningloop.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("django-admin/", admin.site.urls),
+]
+
+handler403 = "learningloop.core.views.error_403"
+handler404 = "learningloop.core.views.error_404"
+handler500 = "learningloop.core.views.error_500"

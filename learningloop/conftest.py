@@ -1,0 +1,136 @@
+"""Shared fixtures: the personas every authorisation test uses."""
+
+import pytest
+from django.test import Client
+
+from learningloop.accounts.tests.factories import UserFactory
+from learningloop.core.policy import Role
+from learningloop.partnership.models import Partnership, StatutoryRole
+from learningloop.partnership.tests.factories import AgencyFactory
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_quiet(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.MEDIA_ROOT = tmp_path / "uploads"
+    # MFA enforcement has its own tests (accounts/tests/test_mfa.py); personas sign in without it.
+    settings.MFA_REQUIRED_ROLES = []
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def partnership(db):
+    return Partnership.objects.create(name="Northshire Safeguarding Children Partnership", short_name="NSCP")
+
+
+@pytest.fixture
+def business_unit(db):
+    return AgencyFactory(name="Partnership business unit", statutory_role=StatutoryRole.BUSINESS_UNIT)
+
+
+@pytest.fixture
+def home_agency(db):
+    return AgencyFactory(name="Northshire Police", statutory_role=StatutoryRole.POLICE)
+
+
+@pytest.fixture
+def other_agency(db):
+    return AgencyFactory(name="Northshire Hospitals NHS Trust", statutory_role=StatutoryRole.HEALTH)
+
+
+PERSONA_SPECS = {
+    # name: (roles, which agency fixture)
+    "bu_admin": ([Role.BU_ADMIN], "business_unit"),
+    "bu_officer": ([Role.BU_OFFICER], "business_unit"),
+    "group_chair": ([Role.GROUP_CHAIR], "home_agency"),
+    "agency_lead": ([Role.AGENCY_LEAD], "home_agency"),
+    "agency_member": ([Role.AGENCY_MEMBER], "home_agency"),
+    "other_agency_lead": ([Role.AGENCY_LEAD], "other_agency"),
+    "scrutineer": ([Role.SCRUTINEER], "business_unit"),
+    "read_only": ([Role.READ_ONLY], "home_agency"),
+}
+PERSONAS = [*PERSONA_SPECS, "anonymous"]
+
+
+@pytest.fixture
+def make_persona(request, partnership):
+    def make(name):
+        if name == "anonymous":
+            return None
+        roles, agency_fixture = PERSONA_SPECS[name]
+        agency = request.getfixturevalue(agency_fixture)
+        return UserFactory(email=f"{name}@example.org", full_name=name.replace("_", " ").title(),
+                           agency=agency, roles=list(roles))  # fmt: skip
+
+    return make
+
+
+def _client_for(user):
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def bu_admin(make_persona):
+    return make_persona("bu_admin")
+
+
+@pytest.fixture
+def bu_officer(make_persona):
+    return make_persona("bu_officer")
+
+
+@pytest.fixture
+def group_chair(make_persona):
+    return make_persona("group_chair")
+
+
+@pytest.fixture
+def agency_lead(make_persona):
+    return make_persona("agency_lead")
+
+
+@pytest.fixture
+def other_agency_lead(make_persona):
+    return make_persona("other_agency_lead")
+
+
+@pytest.fixture
+def scrutineer(make_persona):
+    return make_persona("scrutineer")
+
+
+@pytest.fixture
+def officer_client(bu_officer):
+    return _client_for(bu_officer)
+
+
+@pytest.fixture
+def admin_client_(bu_admin):
+    return _client_for(bu_admin)
+
+
+@pytest.fixture
+def lead_client(agency_lead):
+    return _client_for(agency_lead)
+
+
+@pytest.fixture
+def scrutineer_client(scrutineer):
+    return _client_for(scrutineer)
+
+
+@pytest.fixture
+def persona_client(make_persona):
+    """persona_client("agency_lead") -> a signed-in test client (anonymous gives a plain client)."""
+
+    def make(name):
+        return _client_for(make_persona(name))
+
+    return make

@@ -1,0 +1,85 @@
+"""The Jinja2 environment: GOV.UK Frontend macros, url/static helpers and the form adapter."""
+
+import jinja2
+from django.conf import settings
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.template import engines
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.translation import gettext, ngettext
+from django_htmx.jinja import htmx_script
+from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
+from markupsafe import Markup
+
+from . import dates, govuk_forms
+
+
+def url(name, *args, **kwargs):
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def _macro(name):
+    env = engines["jinja2"].env  # looked up lazily: tests may build a fresh environment
+    component = {
+        "govukDateInput": "date-input",
+        "govukRadios": "radios",
+        "govukCheckboxes": "checkboxes",
+        "govukSelect": "select",
+        "govukTextarea": "textarea",
+        "govukFileUpload": "file-upload",
+        "govukPasswordInput": "password-input",
+        "govukInput": "input",
+        "govukErrorSummary": "error-summary",
+    }[name]
+    return getattr(env.get_template(f"govuk_frontend_jinja/components/{component}/macro.html").module, name)
+
+
+def govuk_field(bound_field, **overrides):
+    """Render one form field with its GOV.UK macro (label, hint, error message, value)."""
+    macro_name, params = govuk_forms.field_params(bound_field, **overrides)
+    return Markup(_macro(macro_name)(params))
+
+
+def govuk_fields(form, **overrides):
+    return Markup("\n").join(govuk_field(bf, **overrides) for bf in form if not bf.is_hidden) + Markup(
+        "".join(str(bf) for bf in form.hidden_fields())
+    )
+
+
+def govuk_error_summary(form):
+    if not form.errors:
+        return ""
+    return Markup(_macro("govukErrorSummary")(govuk_forms.error_summary_params(form)))
+
+
+def environment(**options):
+    options.setdefault("undefined", jinja2.Undefined)
+    options.setdefault("extensions", ["jinja2.ext.i18n"])
+    options["loader"] = ChoiceLoader(
+        [
+            options["loader"],
+            PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja", "templates")}),
+        ]
+    )
+    cache_dir = settings.VAR_DIR / "jinja-cache"
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        options.setdefault("bytecode_cache", jinja2.FileSystemBytecodeCache(str(cache_dir)))
+    except OSError:
+        pass
+    env = jinja2.Environment(**options)  # noqa: S701 - Django's backend turns autoescape on
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)
+    env.globals.update(
+        static=static,
+        url=url,
+        govuk_field=govuk_field,
+        govuk_fields=govuk_fields,
+        govuk_error_summary=govuk_error_summary,
+        htmx_script=htmx_script,
+    )
+    env.filters.update(
+        date=dates.format_date,
+        datetime=dates.format_datetime,
+        intcomma=intcomma,
+    )
+    return env

@@ -1,0 +1,55 @@
+"""The permissions policy: one table of what each role may do, read by the views and by the tests.
+
+A user has one agency (the partnership business unit is itself an agency) and one or more roles.
+`can(user, action, obj=None)` is the only question views ask. Where an action is scoped to an agency,
+the object's agency must be the user's own unless the role has partnership-wide reach.
+"""
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    BU_ADMIN = "bu_admin", "Business unit administrator"
+    BU_OFFICER = "bu_officer", "Business unit officer"
+    GROUP_CHAIR = "group_chair", "Group chair"
+    AGENCY_LEAD = "agency_lead", "Agency strategic lead"
+    AGENCY_MEMBER = "agency_member", "Agency member"
+    SCRUTINEER = "scrutineer", "Independent scrutineer"
+    READ_ONLY = "read_only", "Read-only"
+
+
+ALL_ROLES = frozenset(Role.values)
+BUSINESS_UNIT = frozenset({Role.BU_ADMIN, Role.BU_OFFICER})
+
+# action -> the roles that may perform it. Keep this table the single source of truth.
+POLICY: dict[str, frozenset[str]] = {
+    # Partnership structure: everyone signed in may read it; the business unit maintains it.
+    "partnership.view": ALL_ROLES,
+    "partnership.manage": BUSINESS_UNIT,
+    # The framework preset's lists (source types, dissemination methods, audiences...).
+    "framework.view": ALL_ROLES,
+    "framework.manage": BUSINESS_UNIT,
+    # The audit trail is for business unit administrators only.
+    "audit.view": frozenset({Role.BU_ADMIN}),
+    # User accounts.
+    "accounts.manage": frozenset({Role.BU_ADMIN}),
+    # Restricted details (identifying a child, family member or practitioner).
+    "restricted.view": frozenset({Role.BU_ADMIN}),
+}
+
+
+def roles_of(user) -> frozenset[str]:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    return frozenset(user.roles or ())
+
+
+def can(user, action: str, obj=None) -> bool:
+    """May this user perform this action (on this object, when given)?"""
+    if action not in POLICY:
+        raise KeyError(f"Unknown action {action!r}: add it to core.policy.POLICY")
+    return bool(roles_of(user) & POLICY[action])
+
+
+def has_any_role(user, roles) -> bool:
+    return bool(roles_of(user) & frozenset(roles))

@@ -1,0 +1,46 @@
+from django.contrib.auth.decorators import login_not_required
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+
+@require_GET
+def home(request):
+    return render(request, "core/home.html", {})
+
+
+@login_not_required
+@require_GET
+@never_cache
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "error"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@login_not_required
+@require_GET
+def accessibility(request):
+    return render(request, "core/accessibility.html", {})
+
+
+def _error(request, status, title):
+    return render(request, "core/error.html", {"title": title, "status": status}, status=status)
+
+
+def error_404(request, exception=None):
+    return _error(request, 404, "Page not found")
+
+
+def error_403(request, exception=None):
+    return _error(request, 403, "You do not have access to this page")
+
+
+def error_500(request):
+    return _error(request, 500, "Sorry, there is a problem with the service")

@@ -1,0 +1,308 @@
+"""The partnership's structure: agencies, people, groups with their terms of reference, memberships."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+
+class Partnership(models.Model):
+    """The one partnership this installation serves (its name heads every page)."""
+
+    name = models.CharField(max_length=200)
+    short_name = models.CharField(max_length=30)
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def current(cls):
+        return cls.objects.order_by("pk").first()
+
+
+class StatutoryRole(models.TextChoices):
+    LOCAL_AUTHORITY = "local_authority", "Local authority (safeguarding partner)"
+    POLICE = "police", "Police (safeguarding partner)"
+    HEALTH = "health", "Health / Integrated Care Board (safeguarding partner)"
+    RELEVANT_AGENCY = "relevant_agency", "Relevant agency"
+    BUSINESS_UNIT = "business_unit", "Partnership business unit"
+
+
+SAFEGUARDING_PARTNERS = (StatutoryRole.LOCAL_AUTHORITY, StatutoryRole.POLICE, StatutoryRole.HEALTH)
+
+
+class Sector(models.TextChoices):
+    LOCAL_GOVERNMENT = "local_government", "Local government"
+    POLICING = "policing", "Policing"
+    HEALTH = "health", "Health"
+    EDUCATION = "education", "Education and early years"
+    JUSTICE = "justice", "Probation and justice"
+    HOUSING = "housing", "Housing"
+    VOLUNTARY = "voluntary", "Voluntary and community"
+    OTHER = "other", "Other"
+
+
+class AgencyQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def visible_to(self, user):
+        # The list of agencies is not confidential: every signed-in user may read it.
+        return self if user.is_authenticated else self.none()
+
+    def search(self, text):
+        if not text:
+            return self
+        return self.filter(Q(name__icontains=text) | Q(short_name__icontains=text))
+
+
+class Agency(models.Model):
+    name = models.CharField(max_length=200)
+    short_name = models.CharField(max_length=40, blank=True)
+    sector = models.CharField(max_length=30, choices=Sector.choices, default=Sector.OTHER)
+    statutory_role = models.CharField(
+        max_length=30, choices=StatutoryRole.choices, default=StatutoryRole.RELEVANT_AGENCY
+    )
+    is_school = models.BooleanField("school", default=False)
+    is_active = models.BooleanField("active", default=True)
+
+    objects = AgencyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "agencies"
+        constraints = [models.UniqueConstraint(Lower("name"), name="agency_name_unique_ci")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def display_name(self):
+        return self.short_name or self.name
+
+    @property
+    def is_safeguarding_partner(self):
+        return self.statutory_role in SAFEGUARDING_PARTNERS
+
+
+class PersonQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self if user.is_authenticated else self.none()
+
+    def search(self, text):
+        if not text:
+            return self
+        return self.filter(
+            Q(full_name__icontains=text) | Q(job_title__icontains=text) | Q(email__icontains=text)
+        )
+
+
+class Person(models.Model):
+    """Someone who takes part in the partnership's work; may or may not have a user account."""
+
+    full_name = models.CharField(max_length=150)
+    job_title = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(blank=True)
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="people")
+    user = models.OneToOneField(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="person"
+    )
+    is_active = models.BooleanField("active", default=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["full_name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.full_name
+
+
+class QuorumRule(models.TextChoices):
+    NONE = "none", "No quorum rule"
+    SAFEGUARDING_PARTNERS = "safeguarding_partners", "All three safeguarding partners represented"
+    MINIMUM_MEMBERS = "minimum_members", "A minimum number of members present"
+
+
+class GroupQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self if user.is_authenticated else self.none()
+
+    def active(self):
+        return self.filter(is_active=True)
+
+    def search(self, text):
+        if not text:
+            return self
+        return self.filter(Q(name__icontains=text) | Q(short_name__icontains=text))
+
+
+class Group(models.Model):
+    """A partnership group (Executive, subgroups, panels) and its terms of reference."""
+
+    name = models.CharField(max_length=200)
+    short_name = models.CharField(max_length=30, blank=True)
+    purpose = models.TextField(blank=True)
+    accountable_to = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="accountable_groups"
+    )
+    meeting_frequency = models.CharField(max_length=100, blank=True)
+    papers_due_working_days = models.PositiveSmallIntegerField(
+        "papers out, working days before the meeting", default=5
+    )
+    minutes_due_days = models.PositiveSmallIntegerField("minutes out, days after the meeting", default=14)
+    quorum_rule = models.CharField(max_length=30, choices=QuorumRule.choices, default=QuorumRule.NONE)
+    quorum_minimum = models.PositiveSmallIntegerField("minimum members for quorum", null=True, blank=True)
+    terms_approved_on = models.DateField("terms of reference approved on", null=True, blank=True)
+    terms_review_due = models.DateField("terms of reference next review", null=True, blank=True)
+    is_active = models.BooleanField("active", default=True)
+
+    objects = GroupQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(Lower("name"), name="group_name_unique_ci")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def display_name(self):
+        return self.short_name or self.name
+
+    def clean(self):
+        if self.quorum_rule == QuorumRule.MINIMUM_MEMBERS and not self.quorum_minimum:
+            raise ValidationError({"quorum_minimum": "Enter the minimum number of members for quorum"})
+        if (
+            self.terms_approved_on
+            and self.terms_review_due
+            and self.terms_review_due < self.terms_approved_on
+        ):
+            raise ValidationError(
+                {"terms_review_due": "The review date must be on or after the date the terms were approved"}
+            )
+
+
+class MembershipRole(models.TextChoices):
+    CHAIR = "chair", "Chair"
+    DEPUTY_CHAIR = "deputy_chair", "Deputy chair"
+    MEMBER = "member", "Member"
+    OFFICER = "officer", "Officer"
+
+
+class MembershipQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self if user.is_authenticated else self.none()
+
+    def current(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(Q(start_date__lte=on), Q(end_date__isnull=True) | Q(end_date__gte=on))
+
+    def ended(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(end_date__lt=on)
+
+
+class Membership(models.Model):
+    """A person's seat on a group, the agency they represent there, and who may deputise for them."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="memberships")
+    group = models.ForeignKey(Group, on_delete=models.PROTECT, related_name="memberships")
+    role = models.CharField(max_length=20, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
+    representing = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="memberships", verbose_name="agency represented"
+    )
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+    deputies = models.ManyToManyField(
+        Person, blank=True, related_name="deputising_for", verbose_name="who may deputise"
+    )
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["group__name", "role", "person__full_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="membership_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.get_role_display()}, {self.group}"
+
+    @property
+    def is_current(self):
+        today = timezone.localdate()
+        return self.start_date <= today and (self.end_date is None or self.end_date >= today)
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": "The end date must be on or after the start date"})
+
+
+# --- The framework preset's lists (seed 2.1, 3.3, 4.1, Appendix C); editable by the business unit. ---
+
+
+class PresetQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self if user.is_authenticated else self.none()
+
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class PresetItem(models.Model):
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    is_active = models.BooleanField("active", default=True)
+
+    objects = PresetQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class LearningSourceType(PresetItem):
+    """A kind of activity that yields learning, from the table in seed 2.1."""
+
+    category = models.CharField(max_length=200)
+    usual_providers = models.TextField(blank=True)
+    owning_group = models.ForeignKey(
+        Group, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta(PresetItem.Meta):
+        constraints = [models.UniqueConstraint(Lower("name"), name="source_type_name_unique_ci")]
+
+
+class DisseminationMethod(PresetItem):
+    """A way of cascading learning through the partnership (seed 3.3)."""
+
+    class Meta(PresetItem.Meta):
+        constraints = [models.UniqueConstraint(Lower("name"), name="dissemination_method_name_unique_ci")]
+
+
+class MonitoringProcess(PresetItem):
+    """A way of monitoring the impact of changes (seed 4.1)."""
+
+    category = models.CharField(max_length=200)
+
+    class Meta(PresetItem.Meta):
+        verbose_name_plural = "monitoring processes"
+        constraints = [models.UniqueConstraint(Lower("name"), name="monitoring_process_name_unique_ci")]
+
+
+class AudienceGroup(PresetItem):
+    """One of the four audience groups of the Learning Dissemination Action Plan (Appendix C)."""
+
+    class Meta(PresetItem.Meta):
+        constraints = [models.UniqueConstraint(Lower("name"), name="audience_group_name_unique_ci")]

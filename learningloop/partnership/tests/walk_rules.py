@@ -1,0 +1,5 @@
+from learningloop.core.tests.walk import Rule
+
+RULES = {
+    "partnership:agency_list": Rule(get="partnership.view"),
+}
