@@ -134,3 +134,11 @@ def persona_client(make_persona):
         return _client_for(make_persona(name))
 
     return make
+
+
+@pytest.fixture
+def walk_objects(db, home_agency, other_agency):
+    """One of each record type, owned by the home agency, for URLs that take an id."""
+    from learningloop.core.tests import walk_objects as builder
+
+    return builder.build(home_agency=home_agency, other_agency=other_agency)

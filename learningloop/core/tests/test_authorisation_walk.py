@@ -66,14 +66,6 @@ def test_every_url_pattern_is_classified():
     assert not unclassified, f"URL patterns outside our apps, allauth and the admin: {unclassified}"
 
 
-@pytest.fixture
-def walk_objects(db, home_agency, other_agency):
-    """One of each record type, owned by the home agency, for URLs that take an id."""
-    from learningloop.core.tests import walk_objects as factory_module
-
-    return factory_module.build(home_agency=home_agency, other_agency=other_agency)
-
-
 def _allowed(user, action):
     from learningloop.core.policy import can
 
