@@ -52,6 +52,9 @@ test-browser: setup ## Run the browser tests in headless Chromium (needs /usr/bi
 	@if [ -x /usr/bin/chromium ]; then $(PY) -m pytest -q -m browser; \
 	 else echo "Skipping browser tests: /usr/bin/chromium is missing (apt-get install chromium); .ci/run installs it."; fi
 
+test-postgres: setup ## Run the suite (no browser tests) on a throwaway PostgreSQL cluster (scripts/pg-test.sh)
+	scripts/pg-test.sh $(PY) -m pytest -q -m "not browser"
+
 lint: setup ## Check style and common mistakes with ruff
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -70,4 +73,4 @@ check-deploy: setup ## Run Django's deployment checks with the production settin
 clean: ## Remove the virtual environment, npm packages, built assets and the local database
 	rm -rf $(VENV) node_modules build var
 
-.PHONY: help setup db run test test-fast test-browser lint format bench check-deploy clean
+.PHONY: help setup db run test test-fast test-browser test-postgres lint format bench check-deploy clean
