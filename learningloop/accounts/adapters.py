@@ -3,6 +3,8 @@ from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 
 from learningloop.core.emails import queue_message
 
+from . import sso
+
 
 class AccountAdapter(DefaultAccountAdapter):
     """Accounts are created by the business unit, never by self sign-up; emails go out by the worker."""
@@ -26,3 +28,10 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
 
     def is_open_for_signup(self, request, sociallogin):
         return False
+
+    def is_email_verified(self, provider, email):
+        """Trust Microsoft's email address only from the partnership's own tenant, never a shared one."""
+        if provider.id == sso.PROVIDER_ID and provider.app:
+            tenant = (provider.app.settings.get("tenant") or "common").lower()
+            return tenant not in sso.SHARED_TENANTS
+        return super().is_email_verified(provider, email)

@@ -115,6 +115,7 @@ LOGIN_REDIRECT_URL = "home"
 
 # django-allauth: email and password, no self sign-up, MFA by authenticator app with recovery codes.
 ACCOUNT_ADAPTER = "learningloop.accounts.adapters.AccountAdapter"
+ACCOUNT_FORMS = {"login": "learningloop.accounts.forms.LoginForm"}
 SOCIALACCOUNT_ADAPTER = "learningloop.accounts.adapters.SocialAccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
