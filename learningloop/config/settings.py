@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "learningloop.core",
     "learningloop.accounts",
     "learningloop.partnership",
+    "learningloop.learning",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -13,6 +13,11 @@ from django.db.models import Q
 from .govuk_forms import GovukDateField
 
 
+def mask_restricted(value: str) -> str:
+    """Restricted details are never repeated in the audit trail: only the fact that they changed."""
+    return "(restricted)"
+
+
 def record_view(request, obj):
     """Log that the signed-in user viewed a restricted record."""
     LogEntry.objects.log_create(

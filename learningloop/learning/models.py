@@ -1,0 +1,492 @@
+"""Learning capture: the register of learning activities, findings and themes, case reviews on the
+statutory clock (with restricted child details kept apart), and Summaries of Learning (Appendix B)."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+from learningloop.core.deadlines import Direction, Unit
+from learningloop.partnership.models import Agency, AudienceGroup, Group, LearningSourceType
+
+
+class VocabularyQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def visible_to(self, user):
+        return self if user.is_authenticated else self.none()
+
+
+class Theme(models.Model):
+    """A controlled vocabulary of learning themes, maintained by the business unit."""
+
+    name = models.CharField(max_length=100)
+    description = models.TextField(blank=True)
+    is_active = models.BooleanField("active", default=True)
+
+    objects = VocabularyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(Lower("name"), name="theme_name_unique_ci")]
+
+    def __str__(self):
+        return self.name
+
+
+class Priority(models.Model):
+    """A partnership priority that learning activities can be linked to."""
+
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    is_active = models.BooleanField("active", default=True)
+
+    objects = VocabularyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "priorities"
+        constraints = [models.UniqueConstraint(Lower("name"), name="priority_name_unique_ci")]
+
+    def __str__(self):
+        return self.name
+
+
+class WorkforceGroup(models.Model):
+    """A named group of the workforce a key message can target (GPs, schools' designated safeguarding
+    leads, police response officers...)."""
+
+    name = models.CharField(max_length=150)
+    audience_group = models.ForeignKey(AudienceGroup, on_delete=models.SET_NULL, null=True, blank=True)
+    is_active = models.BooleanField("active", default=True)
+
+    objects = VocabularyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(Lower("name"), name="workforce_group_name_unique_ci")]
+
+    def __str__(self):
+        return self.name
+
+
+class ActivityStatus(models.TextChoices):
+    PLANNED = "planned", "Planned"
+    IN_PROGRESS = "in_progress", "In progress"
+    COMPLETED = "completed", "Completed"
+    CLOSED = "closed", "Closed"
+
+
+class LearningActivityQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        # The register holds no restricted details (they live in ChildDetails): every signed-in user reads it.
+        return self if user.is_authenticated else self.none()
+
+    def with_list_data(self):
+        return self.select_related("source_type", "owning_group").prefetch_related("provider_agencies")
+
+    def completed_without_findings(self):
+        return self.filter(
+            status__in=[ActivityStatus.COMPLETED, ActivityStatus.CLOSED], findings__isnull=True
+        )
+
+
+class LearningActivity(models.Model):
+    """One activity that yields learning: an inspection, an audit, a case review, a survey..."""
+
+    title = models.CharField(max_length=200)
+    source_type = models.ForeignKey(
+        LearningSourceType, on_delete=models.PROTECT, related_name="activities", verbose_name="type"
+    )
+    description = models.TextField(blank=True)
+    started_on = models.DateField("started", null=True, blank=True)
+    completed_on = models.DateField("completed", null=True, blank=True)
+    status = models.CharField(max_length=20, choices=ActivityStatus.choices, default=ActivityStatus.PLANNED)
+    owning_group = models.ForeignKey(
+        Group,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="learning_activities",
+        verbose_name="group that owns the learning",
+    )
+    provider_agencies = models.ManyToManyField(
+        Agency, blank=True, related_name="learning_activities", verbose_name="provider agencies"
+    )
+    priorities = models.ManyToManyField(
+        Priority, blank=True, related_name="activities", verbose_name="partnership priorities"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = LearningActivityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_on", "-pk"]
+        verbose_name_plural = "learning activities"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(completed_on__isnull=True)
+                | Q(started_on__isnull=True)
+                | Q(completed_on__gte=models.F("started_on")),
+                name="activity_completed_after_started",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.started_on and self.completed_on and self.completed_on < self.started_on:
+            raise ValidationError({"completed_on": "The completion date must be on or after the start date"})
+
+
+class ActivityDocument(models.Model):
+    """A document attached to an activity, stored under a generated name; its type and size were checked."""
+
+    activity = models.ForeignKey(LearningActivity, on_delete=models.CASCADE, related_name="documents")
+    file = models.FileField(upload_to="activity-documents/%Y/%m/")
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+
+    def __str__(self):
+        return self.original_name
+
+
+class FindingKind(models.TextChoices):
+    STRENGTH = "strength", "Strength – do more of it"
+    IMPROVEMENT = "improvement", "Area for improvement"
+
+
+class FindingQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self if user.is_authenticated else self.none()
+
+
+class Finding(models.Model):
+    activity = models.ForeignKey(LearningActivity, on_delete=models.CASCADE, related_name="findings")
+    text = models.TextField("finding")
+    kind = models.CharField(max_length=20, choices=FindingKind.choices)
+    themes = models.ManyToManyField(Theme, blank=True, related_name="findings")
+    recommendations = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = FindingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["activity", "pk"]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+# --- Case reviews on the statutory clock ---
+
+
+class ReviewKind(models.TextChoices):
+    CHILD = "child", "Serious incident: rapid review and child safeguarding practice review"
+    SAR = "sar", "Safeguarding adult review"
+    DHR = "dhr", "Domestic homicide review"
+
+
+class ReviewDecision(models.TextChoices):
+    PENDING = "pending", "Not decided yet"
+    LOCAL_REVIEW = "local_review", "Hold a local review"
+    NO_LOCAL_REVIEW = "no_local_review", "No local review"
+    NATIONAL_REVIEW = "national_review", "Referred for a national review"
+
+
+class CaseReviewQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self if user.is_authenticated else self.none()
+
+
+class CaseReview(models.Model):
+    """The statutory record of a serious incident and the reviews that follow it. Identifying details of
+    the child live in ChildDetails, never here: this record shows only the pseudonym."""
+
+    activity = models.OneToOneField(LearningActivity, on_delete=models.CASCADE, related_name="case_review")
+    kind = models.CharField(max_length=10, choices=ReviewKind.choices, default=ReviewKind.CHILD)
+    pseudonym = models.CharField(
+        max_length=50, help_text="How the review refers to the child, for example Child A"
+    )
+    aware_on = models.DateField("date the local authority became aware", null=True, blank=True)
+    panel_notified_on = models.DateField("date the national Panel was notified", null=True, blank=True)
+    rapid_review_sent_on = models.DateField(
+        "date the rapid review was sent to the Panel", null=True, blank=True
+    )
+    panel_response_on = models.DateField("date of the Panel's response", null=True, blank=True)
+    panel_response = models.TextField("the Panel's response", blank=True)
+    decision = models.CharField(max_length=20, choices=ReviewDecision.choices, default=ReviewDecision.PENDING)
+    decision_on = models.DateField("date of the decision", null=True, blank=True)
+    criteria_improvements = models.BooleanField(
+        "highlights improvements needed, including ones identified before", default=False
+    )
+    criteria_recurrent_themes = models.BooleanField("highlights recurrent themes", default=False)
+    criteria_multi_agency = models.BooleanField(
+        "highlights concerns about two or more agencies working together", default=False
+    )
+    criteria_panel_referred = models.BooleanField(
+        "the Panel considered it and thought it better handled locally", default=False
+    )
+    decision_rationale = models.TextField("reasons for the decision", blank=True)
+    reviewer = models.CharField("reviewer", max_length=200, blank=True)
+    terms_of_reference_on = models.DateField("terms of reference agreed", null=True, blank=True)
+    planned_publication_on = models.DateField("planned publication date", null=True, blank=True)
+    sent_to_panel_on = models.DateField(
+        "date the report went to the Panel and the Secretary of State", null=True, blank=True
+    )
+    published_on = models.DateField("date published", null=True, blank=True)
+    delay_reasons = models.TextField("reasons for any delay", blank=True)
+
+    objects = CaseReviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-aware_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.pseudonym}"
+
+    def clean(self):
+        errors = {}
+        if self.aware_on and self.panel_notified_on and self.panel_notified_on < self.aware_on:
+            errors["panel_notified_on"] = (
+                "The notification date must be on or after the date the local authority became aware"
+            )
+        if (
+            self.panel_notified_on
+            and self.rapid_review_sent_on
+            and self.rapid_review_sent_on < self.panel_notified_on
+        ):
+            errors["rapid_review_sent_on"] = "The rapid review cannot be sent before the Panel was notified"
+        if (
+            self.rapid_review_sent_on
+            and self.panel_response_on
+            and self.panel_response_on < self.rapid_review_sent_on
+        ):
+            errors["panel_response_on"] = "The Panel's response cannot come before the rapid review was sent"
+        if self.sent_to_panel_on and self.published_on and self.published_on < self.sent_to_panel_on:
+            errors["published_on"] = (
+                "The publication date must be on or after the date the report went to the Panel"
+            )
+        if self.decision != ReviewDecision.PENDING and not self.decision_on:
+            errors["decision_on"] = "Enter the date of the decision"
+        if self.published_on and self.decision != ReviewDecision.LOCAL_REVIEW:
+            errors["published_on"] = "Only a local review can be published: record the decision first"
+        if errors:
+            raise ValidationError(errors)
+
+
+class ChildDetails(models.Model):
+    """Restricted: the child's identifying details. Visible only to CSPR Panel members and business unit
+    administrators, and every view is written to the audit trail. Never listed, exported or emailed."""
+
+    review = models.OneToOneField(CaseReview, on_delete=models.CASCADE, related_name="child_details")
+    child_name = models.CharField("child's name", max_length=200, blank=True)
+    date_of_birth = models.DateField("date of birth", null=True, blank=True)
+    address = models.TextField(blank=True)
+    case_reference = models.CharField("case reference", max_length=100, blank=True)
+
+    class Meta:
+        verbose_name_plural = "child details"
+
+    def __str__(self):
+        return f"Restricted details for review {self.review_id}"
+
+
+class MonitoringEntry(models.Model):
+    """Regulation 14: the partners monitor the time taken and the quality of the review at intervals."""
+
+    review = models.ForeignKey(CaseReview, on_delete=models.CASCADE, related_name="monitoring_entries")
+    entry_on = models.DateField("date")
+    note = models.TextField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["entry_on", "pk"]
+        verbose_name_plural = "monitoring entries"
+
+    def __str__(self):
+        return f"{self.entry_on}: {self.note[:60]}"
+
+
+class DeadlineRule(models.Model):
+    """A statutory or local deadline rule, kept as data the business unit can read: which milestone, how
+    many working days or months, before or after which date, and which date shows it was met."""
+
+    class Field(models.TextChoices):
+        AWARE_ON = "aware_on", "the date the local authority became aware"
+        PANEL_NOTIFIED_ON = "panel_notified_on", "the notification to the Panel"
+        RAPID_REVIEW_SENT_ON = "rapid_review_sent_on", "the rapid review being sent"
+        DECISION_ON = "decision_on", "the decision"
+        PLANNED_PUBLICATION_ON = "planned_publication_on", "the planned publication date"
+        SENT_TO_PANEL_ON = "sent_to_panel_on", "the report going to the Panel and Secretary of State"
+        PUBLISHED_ON = "published_on", "publication"
+        PANEL_RESPONSE_ON = "panel_response_on", "the Panel's response"
+
+    code = models.SlugField(max_length=50, unique=True)
+    review_kind = models.CharField(max_length=10, choices=ReviewKind.choices)
+    label = models.CharField(max_length=200)
+    amount = models.PositiveSmallIntegerField()
+    unit = models.CharField(max_length=20, choices=Unit.choices)
+    direction = models.CharField(max_length=10, choices=Direction.choices, default=Direction.AFTER)
+    starts_from = models.CharField(max_length=40, choices=Field.choices)
+    done_when = models.CharField(max_length=40, choices=Field.choices)
+    only_for_local_review = models.BooleanField(
+        default=False, help_text="Applies only when a local review is held"
+    )
+    basis = models.CharField(max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["review_kind", "position"]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def description(self):
+        return (
+            f"{self.amount} {self.get_unit_display()} {self.get_direction_display()} "
+            f"{self.get_starts_from_display()}"
+        )
+
+
+class MilestoneQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(done_on__isnull=True, due_on__isnull=False)
+
+    def overdue(self, today):
+        return self.open().filter(due_on__lt=today)
+
+    def due_between(self, start, end):
+        return self.open().filter(due_on__gte=start, due_on__lte=end)
+
+
+class Milestone(models.Model):
+    """A deadline of one review, computed from its rule: kept in step by the case review services."""
+
+    review = models.ForeignKey(CaseReview, on_delete=models.CASCADE, related_name="milestones")
+    rule = models.ForeignKey(DeadlineRule, on_delete=models.PROTECT, related_name="milestones")
+    due_on = models.DateField(null=True, blank=True)
+    done_on = models.DateField(null=True, blank=True)
+
+    objects = MilestoneQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        constraints = [models.UniqueConstraint(fields=["review", "rule"], name="one_milestone_per_rule")]
+
+    def __str__(self):
+        return f"{self.rule.label} ({self.review})"
+
+
+# --- Summary of Learning (Appendix B) ---
+
+
+class SummaryStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted to the LDG"
+    ACCEPTED = "accepted", "Accepted by the LDG"
+    RETURNED = "returned", "Returned"
+
+
+class SummaryQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self if user.is_authenticated else self.none()
+
+    def waiting_for_ldg(self):
+        return self.filter(status=SummaryStatus.SUBMITTED)
+
+
+class SummaryOfLearning(models.Model):
+    title = models.CharField(max_length=200)
+    subgroup = models.ForeignKey(Group, on_delete=models.PROTECT, related_name="summaries")
+    activities = models.ManyToManyField(LearningActivity, related_name="summaries")
+    activity_type = models.CharField("type of activity", max_length=300, blank=True)
+    description = models.TextField("brief description of the activity and dates undertaken", blank=True)
+    findings_summary = models.TextField("summary of findings", blank=True)
+    status = models.CharField(max_length=20, choices=SummaryStatus.choices, default=SummaryStatus.DRAFT)
+    version = models.PositiveIntegerField(default=1)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SummaryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        verbose_name_plural = "summaries of learning"
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_editable(self):
+        return self.status in (SummaryStatus.DRAFT, SummaryStatus.RETURNED)
+
+
+class SummaryEvent(models.Model):
+    """Each step of a summary's workflow: who moved it, when, and why (for a return)."""
+
+    summary = models.ForeignKey(SummaryOfLearning, on_delete=models.CASCADE, related_name="events")
+    from_status = models.CharField(max_length=20, choices=SummaryStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=SummaryStatus.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class KeyMessageQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self if user.is_authenticated else self.none()
+
+
+class KeyMessage(models.Model):
+    """A multi-agency key message: the spine of the learning trail."""
+
+    summary = models.ForeignKey(SummaryOfLearning, on_delete=models.CASCADE, related_name="key_messages")
+    text = models.TextField("key message")
+    position = models.PositiveSmallIntegerField(default=0)
+    audiences = models.ManyToManyField(
+        AudienceGroup, blank=True, related_name="key_messages", verbose_name="audience groups"
+    )
+    workforce_groups = models.ManyToManyField(
+        WorkforceGroup, blank=True, related_name="key_messages", verbose_name="workforce groups"
+    )
+    findings = models.ManyToManyField(Finding, blank=True, related_name="key_messages")
+
+    objects = KeyMessageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["summary", "position", "pk"]
+
+    def __str__(self):
+        return self.text[:80]
