@@ -1,6 +1,8 @@
 from allauth.mfa.models import Authenticator
+from allauth.mfa.signals import authenticator_removed
 from django.conf import settings
 from django.contrib import messages
+from django.dispatch import receiver
 from django.shortcuts import redirect
 
 from learningloop.core.policy import has_any_role
@@ -11,7 +13,10 @@ _SESSION_KEY = "learningloop_mfa_ok"
 
 
 class RequireMultiFactorMiddleware:
-    """Users whose roles are listed in MFA_REQUIRED_ROLES must set up an authenticator app first."""
+    """Users whose roles are listed in MFA_REQUIRED_ROLES must set up an authenticator app first.
+
+    Once an authenticator app is found the session remembers it (keyed to the user's id, so it cannot be
+    carried over to another account) to save a query per request; removing the app clears it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -20,15 +25,21 @@ class RequireMultiFactorMiddleware:
         user = request.user
         if (
             user.is_authenticated
-            and not request.session.get(_SESSION_KEY)
+            and request.session.get(_SESSION_KEY) != user.pk
             and has_any_role(user, settings.MFA_REQUIRED_ROLES)
             and not request.path.startswith(_ALLOWED_PREFIXES)
         ):
             if Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
-                request.session[_SESSION_KEY] = True
+                request.session[_SESSION_KEY] = user.pk
             else:
                 messages.info(
                     request, "Your role needs two-factor authentication. Set up an authenticator app."
                 )
                 return redirect("mfa_activate_totp")
         return self.get_response(request)
+
+
+@receiver(authenticator_removed)
+def _forget_checked_authenticator(sender, request=None, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        request.session.pop(_SESSION_KEY, None)
