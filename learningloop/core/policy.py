@@ -33,8 +33,23 @@ POLICY: dict[str, frozenset[str]] = {
     "audit.view": frozenset({Role.BU_ADMIN}),
     # User accounts.
     "accounts.manage": frozenset({Role.BU_ADMIN}),
-    # Restricted details (identifying a child, family member or practitioner).
+    # Restricted details (identifying a child, family member or practitioner): business unit
+    # administrators, plus current members of a group that handles case reviews (see RULES below).
     "restricted.view": frozenset({Role.BU_ADMIN}),
+    # Learning capture: everyone signed in reads the register; the business unit and subgroup chairs record.
+    "learning.view": ALL_ROLES,
+    "learning.manage": BUSINESS_UNIT | {Role.GROUP_CHAIR},
+    "learning.export": BUSINESS_UNIT | {Role.GROUP_CHAIR, Role.SCRUTINEER},
+    "vocabulary.manage": BUSINESS_UNIT,
+    # Case reviews on the statutory clock (pseudonymised; restricted details are separate).
+    "review.view": ALL_ROLES,
+    "review.manage": BUSINESS_UNIT,
+    # Summaries of Learning: subgroups draft and submit; the LDG (recorded by the business unit or a chair)
+    # accepts or returns.
+    "summary.view": ALL_ROLES,
+    "summary.edit": BUSINESS_UNIT | {Role.GROUP_CHAIR},
+    "summary.submit": BUSINESS_UNIT | {Role.GROUP_CHAIR},
+    "summary.decide": BUSINESS_UNIT | {Role.GROUP_CHAIR},
 }
 
 

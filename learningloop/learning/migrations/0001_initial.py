@@ -8,265 +8,743 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('partnership', '0001_initial'),
+        ("partnership", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CaseReview',
+            name="CaseReview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('child', 'Serious incident: rapid review and child safeguarding practice review'), ('sar', 'Safeguarding adult review'), ('dhr', 'Domestic homicide review')], default='child', max_length=10)),
-                ('pseudonym', models.CharField(help_text='How the review refers to the child, for example Child A', max_length=50)),
-                ('aware_on', models.DateField(blank=True, null=True, verbose_name='date the local authority became aware')),
-                ('panel_notified_on', models.DateField(blank=True, null=True, verbose_name='date the national Panel was notified')),
-                ('rapid_review_sent_on', models.DateField(blank=True, null=True, verbose_name='date the rapid review was sent to the Panel')),
-                ('panel_response_on', models.DateField(blank=True, null=True, verbose_name="date of the Panel's response")),
-                ('panel_response', models.TextField(blank=True, verbose_name="the Panel's response")),
-                ('decision', models.CharField(choices=[('pending', 'Not decided yet'), ('local_review', 'Hold a local review'), ('no_local_review', 'No local review'), ('national_review', 'Referred for a national review')], default='pending', max_length=20)),
-                ('decision_on', models.DateField(blank=True, null=True, verbose_name='date of the decision')),
-                ('criteria_improvements', models.BooleanField(default=False, verbose_name='highlights improvements needed, including ones identified before')),
-                ('criteria_recurrent_themes', models.BooleanField(default=False, verbose_name='highlights recurrent themes')),
-                ('criteria_multi_agency', models.BooleanField(default=False, verbose_name='highlights concerns about two or more agencies working together')),
-                ('criteria_panel_referred', models.BooleanField(default=False, verbose_name='the Panel considered it and thought it better handled locally')),
-                ('decision_rationale', models.TextField(blank=True, verbose_name='reasons for the decision')),
-                ('reviewer', models.CharField(blank=True, max_length=200, verbose_name='reviewer')),
-                ('terms_of_reference_on', models.DateField(blank=True, null=True, verbose_name='terms of reference agreed')),
-                ('planned_publication_on', models.DateField(blank=True, null=True, verbose_name='planned publication date')),
-                ('sent_to_panel_on', models.DateField(blank=True, null=True, verbose_name='date the report went to the Panel and the Secretary of State')),
-                ('published_on', models.DateField(blank=True, null=True, verbose_name='date published')),
-                ('delay_reasons', models.TextField(blank=True, verbose_name='reasons for any delay')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            (
+                                "child",
+                                "Serious incident: rapid review and child safeguarding practice review",
+                            ),
+                            ("sar", "Safeguarding adult review"),
+                            ("dhr", "Domestic homicide review"),
+                        ],
+                        default="child",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "pseudonym",
+                    models.CharField(
+                        help_text="How the review refers to the child, for example Child A", max_length=50
+                    ),
+                ),
+                (
+                    "aware_on",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="date the local authority became aware"
+                    ),
+                ),
+                (
+                    "panel_notified_on",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="date the national Panel was notified"
+                    ),
+                ),
+                (
+                    "rapid_review_sent_on",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="date the rapid review was sent to the Panel"
+                    ),
+                ),
+                (
+                    "panel_response_on",
+                    models.DateField(blank=True, null=True, verbose_name="date of the Panel's response"),
+                ),
+                ("panel_response", models.TextField(blank=True, verbose_name="the Panel's response")),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Not decided yet"),
+                            ("local_review", "Hold a local review"),
+                            ("no_local_review", "No local review"),
+                            ("national_review", "Referred for a national review"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                    ),
+                ),
+                ("decision_on", models.DateField(blank=True, null=True, verbose_name="date of the decision")),
+                (
+                    "criteria_improvements",
+                    models.BooleanField(
+                        default=False,
+                        verbose_name="highlights improvements needed, including ones identified before",
+                    ),
+                ),
+                (
+                    "criteria_recurrent_themes",
+                    models.BooleanField(default=False, verbose_name="highlights recurrent themes"),
+                ),
+                (
+                    "criteria_multi_agency",
+                    models.BooleanField(
+                        default=False,
+                        verbose_name="highlights concerns about two or more agencies working together",
+                    ),
+                ),
+                (
+                    "criteria_panel_referred",
+                    models.BooleanField(
+                        default=False,
+                        verbose_name="the Panel considered it and thought it better handled locally",
+                    ),
+                ),
+                ("decision_rationale", models.TextField(blank=True, verbose_name="reasons for the decision")),
+                ("reviewer", models.CharField(blank=True, max_length=200, verbose_name="reviewer")),
+                (
+                    "terms_of_reference_on",
+                    models.DateField(blank=True, null=True, verbose_name="terms of reference agreed"),
+                ),
+                (
+                    "planned_publication_on",
+                    models.DateField(blank=True, null=True, verbose_name="planned publication date"),
+                ),
+                (
+                    "sent_to_panel_on",
+                    models.DateField(
+                        blank=True,
+                        null=True,
+                        verbose_name="date the report went to the Panel and the Secretary of State",
+                    ),
+                ),
+                ("published_on", models.DateField(blank=True, null=True, verbose_name="date published")),
+                ("delay_reasons", models.TextField(blank=True, verbose_name="reasons for any delay")),
             ],
             options={
-                'ordering': ['-aware_on', '-pk'],
+                "ordering": ["-aware_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='DeadlineRule',
+            name="DeadlineRule",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(unique=True)),
-                ('review_kind', models.CharField(choices=[('child', 'Serious incident: rapid review and child safeguarding practice review'), ('sar', 'Safeguarding adult review'), ('dhr', 'Domestic homicide review')], max_length=10)),
-                ('label', models.CharField(max_length=200)),
-                ('amount', models.PositiveSmallIntegerField()),
-                ('unit', models.CharField(choices=[('working_days', 'working days'), ('calendar_days', 'days'), ('months', 'months')], max_length=20)),
-                ('direction', models.CharField(choices=[('after', 'after'), ('before', 'before')], default='after', max_length=10)),
-                ('starts_from', models.CharField(choices=[('aware_on', 'the date the local authority became aware'), ('panel_notified_on', 'the notification to the Panel'), ('rapid_review_sent_on', 'the rapid review being sent'), ('decision_on', 'the decision'), ('planned_publication_on', 'the planned publication date'), ('sent_to_panel_on', 'the report going to the Panel and Secretary of State'), ('published_on', 'publication'), ('panel_response_on', "the Panel's response")], max_length=40)),
-                ('done_when', models.CharField(choices=[('aware_on', 'the date the local authority became aware'), ('panel_notified_on', 'the notification to the Panel'), ('rapid_review_sent_on', 'the rapid review being sent'), ('decision_on', 'the decision'), ('planned_publication_on', 'the planned publication date'), ('sent_to_panel_on', 'the report going to the Panel and Secretary of State'), ('published_on', 'publication'), ('panel_response_on', "the Panel's response")], max_length=40)),
-                ('only_for_local_review', models.BooleanField(default=False, help_text='Applies only when a local review is held')),
-                ('basis', models.CharField(blank=True, max_length=300)),
-                ('position', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(unique=True)),
+                (
+                    "review_kind",
+                    models.CharField(
+                        choices=[
+                            (
+                                "child",
+                                "Serious incident: rapid review and child safeguarding practice review",
+                            ),
+                            ("sar", "Safeguarding adult review"),
+                            ("dhr", "Domestic homicide review"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("label", models.CharField(max_length=200)),
+                ("amount", models.PositiveSmallIntegerField()),
+                (
+                    "unit",
+                    models.CharField(
+                        choices=[
+                            ("working_days", "working days"),
+                            ("calendar_days", "days"),
+                            ("months", "months"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "direction",
+                    models.CharField(
+                        choices=[("after", "after"), ("before", "before")], default="after", max_length=10
+                    ),
+                ),
+                (
+                    "starts_from",
+                    models.CharField(
+                        choices=[
+                            ("aware_on", "the date the local authority became aware"),
+                            ("panel_notified_on", "the notification to the Panel"),
+                            ("rapid_review_sent_on", "the rapid review being sent"),
+                            ("decision_on", "the decision"),
+                            ("planned_publication_on", "the planned publication date"),
+                            ("sent_to_panel_on", "the report going to the Panel and Secretary of State"),
+                            ("published_on", "publication"),
+                            ("panel_response_on", "the Panel's response"),
+                        ],
+                        max_length=40,
+                    ),
+                ),
+                (
+                    "done_when",
+                    models.CharField(
+                        choices=[
+                            ("aware_on", "the date the local authority became aware"),
+                            ("panel_notified_on", "the notification to the Panel"),
+                            ("rapid_review_sent_on", "the rapid review being sent"),
+                            ("decision_on", "the decision"),
+                            ("planned_publication_on", "the planned publication date"),
+                            ("sent_to_panel_on", "the report going to the Panel and Secretary of State"),
+                            ("published_on", "publication"),
+                            ("panel_response_on", "the Panel's response"),
+                        ],
+                        max_length=40,
+                    ),
+                ),
+                (
+                    "only_for_local_review",
+                    models.BooleanField(default=False, help_text="Applies only when a local review is held"),
+                ),
+                ("basis", models.CharField(blank=True, max_length=300)),
+                ("position", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'ordering': ['review_kind', 'position'],
+                "ordering": ["review_kind", "position"],
             },
         ),
         migrations.CreateModel(
-            name='ChildDetails',
+            name="ChildDetails",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('child_name', models.CharField(blank=True, max_length=200, verbose_name="child's name")),
-                ('date_of_birth', models.DateField(blank=True, null=True, verbose_name='date of birth')),
-                ('address', models.TextField(blank=True)),
-                ('case_reference', models.CharField(blank=True, max_length=100, verbose_name='case reference')),
-                ('review', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='child_details', to='learning.casereview')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("child_name", models.CharField(blank=True, max_length=200, verbose_name="child's name")),
+                ("date_of_birth", models.DateField(blank=True, null=True, verbose_name="date of birth")),
+                ("address", models.TextField(blank=True)),
+                (
+                    "case_reference",
+                    models.CharField(blank=True, max_length=100, verbose_name="case reference"),
+                ),
+                (
+                    "review",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="child_details",
+                        to="learning.casereview",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'child details',
+                "verbose_name_plural": "child details",
             },
         ),
         migrations.CreateModel(
-            name='LearningActivity',
+            name="LearningActivity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('description', models.TextField(blank=True)),
-                ('started_on', models.DateField(blank=True, null=True, verbose_name='started')),
-                ('completed_on', models.DateField(blank=True, null=True, verbose_name='completed')),
-                ('status', models.CharField(choices=[('planned', 'Planned'), ('in_progress', 'In progress'), ('completed', 'Completed'), ('closed', 'Closed')], default='planned', max_length=20)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('owning_group', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='learning_activities', to='partnership.group', verbose_name='group that owns the learning')),
-                ('provider_agencies', models.ManyToManyField(blank=True, related_name='learning_activities', to='partnership.agency', verbose_name='provider agencies')),
-                ('source_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='activities', to='partnership.learningsourcetype', verbose_name='type')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                ("description", models.TextField(blank=True)),
+                ("started_on", models.DateField(blank=True, null=True, verbose_name="started")),
+                ("completed_on", models.DateField(blank=True, null=True, verbose_name="completed")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Planned"),
+                            ("in_progress", "In progress"),
+                            ("completed", "Completed"),
+                            ("closed", "Closed"),
+                        ],
+                        default="planned",
+                        max_length=20,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "owning_group",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="learning_activities",
+                        to="partnership.group",
+                        verbose_name="group that owns the learning",
+                    ),
+                ),
+                (
+                    "provider_agencies",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="learning_activities",
+                        to="partnership.agency",
+                        verbose_name="provider agencies",
+                    ),
+                ),
+                (
+                    "source_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="activities",
+                        to="partnership.learningsourcetype",
+                        verbose_name="type",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'learning activities',
-                'ordering': ['-started_on', '-pk'],
+                "verbose_name_plural": "learning activities",
+                "ordering": ["-started_on", "-pk"],
             },
         ),
         migrations.AddField(
-            model_name='casereview',
-            name='activity',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='case_review', to='learning.learningactivity'),
+            model_name="casereview",
+            name="activity",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="case_review",
+                to="learning.learningactivity",
+            ),
         ),
         migrations.CreateModel(
-            name='ActivityDocument',
+            name="ActivityDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(upload_to='activity-documents/%Y/%m/')),
-                ('original_name', models.CharField(max_length=255)),
-                ('content_type', models.CharField(max_length=100)),
-                ('size', models.PositiveIntegerField()),
-                ('uploaded_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('activity', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='learning.learningactivity')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("file", models.FileField(upload_to="activity-documents/%Y/%m/")),
+                ("original_name", models.CharField(max_length=255)),
+                ("content_type", models.CharField(max_length=100)),
+                ("size", models.PositiveIntegerField()),
+                ("uploaded_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "activity",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="documents",
+                        to="learning.learningactivity",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-uploaded_at'],
+                "ordering": ["-uploaded_at"],
             },
         ),
         migrations.CreateModel(
-            name='MonitoringEntry',
+            name="MonitoringEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('entry_on', models.DateField(verbose_name='date')),
-                ('note', models.TextField()),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('review', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='monitoring_entries', to='learning.casereview')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("entry_on", models.DateField(verbose_name="date")),
+                ("note", models.TextField()),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "review",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="monitoring_entries",
+                        to="learning.casereview",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'monitoring entries',
-                'ordering': ['entry_on', 'pk'],
+                "verbose_name_plural": "monitoring entries",
+                "ordering": ["entry_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Priority',
+            name="Priority",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('description', models.TextField(blank=True)),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("description", models.TextField(blank=True)),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
             ],
             options={
-                'verbose_name_plural': 'priorities',
-                'ordering': ['name'],
-                'constraints': [models.UniqueConstraint(django.db.models.functions.text.Lower('name'), name='priority_name_unique_ci')],
+                "verbose_name_plural": "priorities",
+                "ordering": ["name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        django.db.models.functions.text.Lower("name"), name="priority_name_unique_ci"
+                    )
+                ],
             },
         ),
         migrations.AddField(
-            model_name='learningactivity',
-            name='priorities',
-            field=models.ManyToManyField(blank=True, related_name='activities', to='learning.priority', verbose_name='partnership priorities'),
+            model_name="learningactivity",
+            name="priorities",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="activities",
+                to="learning.priority",
+                verbose_name="partnership priorities",
+            ),
         ),
         migrations.CreateModel(
-            name='SummaryOfLearning',
+            name="SummaryOfLearning",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('activity_type', models.CharField(blank=True, max_length=300, verbose_name='type of activity')),
-                ('description', models.TextField(blank=True, verbose_name='brief description of the activity and dates undertaken')),
-                ('findings_summary', models.TextField(blank=True, verbose_name='summary of findings')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted to the LDG'), ('accepted', 'Accepted by the LDG'), ('returned', 'Returned')], default='draft', max_length=20)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('activities', models.ManyToManyField(related_name='summaries', to='learning.learningactivity')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('subgroup', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='summaries', to='partnership.group')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                (
+                    "activity_type",
+                    models.CharField(blank=True, max_length=300, verbose_name="type of activity"),
+                ),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True, verbose_name="brief description of the activity and dates undertaken"
+                    ),
+                ),
+                ("findings_summary", models.TextField(blank=True, verbose_name="summary of findings")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted to the LDG"),
+                            ("accepted", "Accepted by the LDG"),
+                            ("returned", "Returned"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "activities",
+                    models.ManyToManyField(related_name="summaries", to="learning.learningactivity"),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "subgroup",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="summaries",
+                        to="partnership.group",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'summaries of learning',
-                'ordering': ['-updated_at', '-pk'],
+                "verbose_name_plural": "summaries of learning",
+                "ordering": ["-updated_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='SummaryEvent',
+            name="SummaryEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_status', models.CharField(blank=True, choices=[('draft', 'Draft'), ('submitted', 'Submitted to the LDG'), ('accepted', 'Accepted by the LDG'), ('returned', 'Returned')], max_length=20)),
-                ('to_status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted to the LDG'), ('accepted', 'Accepted by the LDG'), ('returned', 'Returned')], max_length=20)),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('reason', models.TextField(blank=True)),
-                ('by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('summary', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='learning.summaryoflearning')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "from_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted to the LDG"),
+                            ("accepted", "Accepted by the LDG"),
+                            ("returned", "Returned"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted to the LDG"),
+                            ("accepted", "Accepted by the LDG"),
+                            ("returned", "Returned"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("reason", models.TextField(blank=True)),
+                (
+                    "by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="learning.summaryoflearning",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'pk'],
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Theme',
+            name="Theme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100)),
-                ('description', models.TextField(blank=True)),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100)),
+                ("description", models.TextField(blank=True)),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
             ],
             options={
-                'ordering': ['name'],
-                'constraints': [models.UniqueConstraint(django.db.models.functions.text.Lower('name'), name='theme_name_unique_ci')],
+                "ordering": ["name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        django.db.models.functions.text.Lower("name"), name="theme_name_unique_ci"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Finding',
+            name="Finding",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(verbose_name='finding')),
-                ('kind', models.CharField(choices=[('strength', 'Strength – do more of it'), ('improvement', 'Area for improvement')], max_length=20)),
-                ('recommendations', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('activity', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='findings', to='learning.learningactivity')),
-                ('themes', models.ManyToManyField(blank=True, related_name='findings', to='learning.theme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="finding")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("strength", "Strength – do more of it"),
+                            ("improvement", "Area for improvement"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("recommendations", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "activity",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="findings",
+                        to="learning.learningactivity",
+                    ),
+                ),
+                ("themes", models.ManyToManyField(blank=True, related_name="findings", to="learning.theme")),
             ],
             options={
-                'ordering': ['activity', 'pk'],
+                "ordering": ["activity", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='WorkforceGroup',
+            name="WorkforceGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150)),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('audience_group', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='partnership.audiencegroup')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150)),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "audience_group",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="partnership.audiencegroup",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='KeyMessage',
+            name="KeyMessage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(verbose_name='key message')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('audiences', models.ManyToManyField(blank=True, related_name='key_messages', to='partnership.audiencegroup', verbose_name='audience groups')),
-                ('findings', models.ManyToManyField(blank=True, related_name='key_messages', to='learning.finding')),
-                ('summary', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='key_messages', to='learning.summaryoflearning')),
-                ('workforce_groups', models.ManyToManyField(blank=True, related_name='key_messages', to='learning.workforcegroup', verbose_name='workforce groups')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="key message")),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "audiences",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="key_messages",
+                        to="partnership.audiencegroup",
+                        verbose_name="audience groups",
+                    ),
+                ),
+                (
+                    "findings",
+                    models.ManyToManyField(blank=True, related_name="key_messages", to="learning.finding"),
+                ),
+                (
+                    "summary",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="key_messages",
+                        to="learning.summaryoflearning",
+                    ),
+                ),
+                (
+                    "workforce_groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="key_messages",
+                        to="learning.workforcegroup",
+                        verbose_name="workforce groups",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['summary', 'position', 'pk'],
+                "ordering": ["summary", "position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Milestone',
+            name="Milestone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('due_on', models.DateField(blank=True, null=True)),
-                ('done_on', models.DateField(blank=True, null=True)),
-                ('review', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='milestones', to='learning.casereview')),
-                ('rule', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='milestones', to='learning.deadlinerule')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("due_on", models.DateField(blank=True, null=True)),
+                ("done_on", models.DateField(blank=True, null=True)),
+                (
+                    "review",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="milestones",
+                        to="learning.casereview",
+                    ),
+                ),
+                (
+                    "rule",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="milestones",
+                        to="learning.deadlinerule",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['due_on', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('review', 'rule'), name='one_milestone_per_rule')],
+                "ordering": ["due_on", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("review", "rule"), name="one_milestone_per_rule")
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='learningactivity',
-            constraint=models.CheckConstraint(condition=models.Q(('completed_on__isnull', True), ('started_on__isnull', True), ('completed_on__gte', models.F('started_on')), _connector='OR'), name='activity_completed_after_started'),
+            model_name="learningactivity",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("completed_on__isnull", True),
+                    ("started_on__isnull", True),
+                    ("completed_on__gte", models.F("started_on")),
+                    _connector="OR",
+                ),
+                name="activity_completed_after_started",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='workforcegroup',
-            constraint=models.UniqueConstraint(django.db.models.functions.text.Lower('name'), name='workforce_group_name_unique_ci'),
+            model_name="workforcegroup",
+            constraint=models.UniqueConstraint(
+                django.db.models.functions.text.Lower("name"), name="workforce_group_name_unique_ci"
+            ),
         ),
     ]

@@ -1,0 +1,38 @@
+"""Case review milestones: computed from the DeadlineRule data, kept in step whenever a review changes."""
+
+from django.utils import timezone
+
+from learningloop.core.deadlines import compute_due, deadline_status
+
+from .models import CaseReview, DeadlineRule, Milestone, ReviewDecision
+
+
+def rules_for(review: CaseReview):
+    rules = DeadlineRule.objects.filter(review_kind=review.kind)
+    if review.decision not in (ReviewDecision.LOCAL_REVIEW, ReviewDecision.PENDING):
+        rules = rules.filter(only_for_local_review=False)
+    return rules
+
+
+def sync_milestones(review: CaseReview) -> None:
+    """Create, update or remove the review's milestones so they match its rules and dates."""
+    rules = list(rules_for(review))
+    keep = []
+    existing = {m.rule_id: m for m in review.milestones.all()}
+    for rule in rules:
+        if rule.only_for_local_review and review.decision != ReviewDecision.LOCAL_REVIEW:
+            continue
+        due = compute_due(getattr(review, rule.starts_from), rule.amount, rule.unit, rule.direction)
+        done = getattr(review, rule.done_when)
+        milestone = existing.get(rule.pk)
+        if milestone is None:
+            milestone = Milestone.objects.create(review=review, rule=rule, due_on=due, done_on=done)
+        elif (milestone.due_on, milestone.done_on) != (due, done):
+            milestone.due_on, milestone.done_on = due, done
+            milestone.save(update_fields=["due_on", "done_on"])
+        keep.append(milestone.pk)
+    review.milestones.exclude(pk__in=keep).delete()
+
+
+def milestone_status(milestone, today=None):
+    return deadline_status(milestone.due_on, milestone.done_on, today or timezone.localdate())

@@ -1,0 +1,178 @@
+"""Writes that carry a rule: keyword-only, validated, atomic. Views compose these and stay thin."""
+
+import re
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+
+from .deadlines import sync_milestones
+from .models import (
+    CaseReview,
+    Finding,
+    FindingKind,
+    KeyMessage,
+    LearningActivity,
+    SummaryEvent,
+    SummaryOfLearning,
+    SummaryStatus,
+)
+
+# --- Case reviews ---
+
+
+@transaction.atomic
+def case_review_save(*, review: CaseReview) -> CaseReview:
+    """Validate and save a case review, then bring its milestones into step with its dates."""
+    review.full_clean()
+    review.save()
+    sync_milestones(review)
+    return review
+
+
+# --- Recurrence: were these improvements previously identified? ---
+
+_STOPWORDS = frozenset(
+    ["a", "about", "above", "after", "again", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "more", "most", "no", "nor", "not", "of", "off", "on", "once", "only", "or", "other", "our", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "child", "children", "young", "people", "family", "families", "practitioners", "agencies", "agency"]
+)
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOPWORDS}
+
+
+def similar_findings(*, finding: Finding, limit: int = 8, min_similarity: float = 0.2):
+    """Earlier findings from other activities that share a theme with this one or read alike.
+
+    Returns a list of (finding, shared theme names, similarity 0–1), most alike first. Text likeness is
+    the Jaccard overlap of significant words; a shared theme alone is enough to be shown."""
+    theme_ids = set(finding.themes.values_list("pk", flat=True))
+    words = _words(finding.text)
+    candidates = (
+        Finding.objects.exclude(activity=finding.activity)
+        .filter(created_at__lte=finding.created_at)
+        .select_related("activity", "activity__source_type")
+        .prefetch_related("themes")
+        .order_by("-created_at")
+    )
+    results = []
+    for other in candidates[:2000]:
+        shared = [t.name for t in other.themes.all() if t.pk in theme_ids]
+        other_words = _words(other.text)
+        union = words | other_words
+        similarity = len(words & other_words) / len(union) if union else 0.0
+        if shared or similarity >= min_similarity:
+            results.append((other, shared, similarity))
+    results.sort(key=lambda r: (len(r[1]) + r[2] * 3, r[0].created_at), reverse=True)
+    return results[:limit]
+
+
+def theme_recurrence(*, since=None):
+    """How often each theme has come up in findings (areas for improvement), across how many activities."""
+    qs = Finding.objects.filter(kind=FindingKind.IMPROVEMENT)
+    if since:
+        qs = qs.filter(activity__completed_on__gte=since)
+    return (
+        qs.values("themes__name")
+        .exclude(themes__name=None)
+        .annotate(findings=Count("pk"), activities=Count("activity", distinct=True))
+        .order_by("-activities", "-findings")
+    )
+
+
+# --- Summary of Learning workflow ---
+
+# (from, to): who may make the move — the subgroup drafting it, or the LDG deciding on it.
+TRANSITIONS = {
+    (SummaryStatus.DRAFT, SummaryStatus.SUBMITTED): "summary.submit",
+    (SummaryStatus.RETURNED, SummaryStatus.SUBMITTED): "summary.submit",
+    (SummaryStatus.SUBMITTED, SummaryStatus.ACCEPTED): "summary.decide",
+    (SummaryStatus.SUBMITTED, SummaryStatus.RETURNED): "summary.decide",
+}
+
+
+class TransitionRefused(ValidationError):
+    pass
+
+
+@transaction.atomic
+def summary_transition(*, summary: SummaryOfLearning, to: str, by, reason: str = "") -> SummaryOfLearning:
+    """Move a summary along its workflow, recording who and when; refuses moves the workflow forbids."""
+    from learningloop.core.policy import can
+
+    summary = SummaryOfLearning.objects.select_for_update().get(pk=summary.pk)
+    action = TRANSITIONS.get((summary.status, to))
+    if action is None:
+        raise TransitionRefused(
+            f"A summary that is {summary.get_status_display().lower()} cannot be "
+            f"{SummaryStatus(to).label.lower()}"
+        )
+    if not can(by, action, summary):
+        raise PermissionDenied
+    if to == SummaryStatus.RETURNED and not reason.strip():
+        raise ValidationError({"reason": "Enter the reason for returning the summary"})
+    if to == SummaryStatus.SUBMITTED and not summary.key_messages.exists():
+        raise TransitionRefused("Add at least one key message before submitting the summary")
+    SummaryEvent.objects.create(
+        summary=summary, from_status=summary.status, to_status=to, by=by, reason=reason
+    )
+    summary.status = to
+    summary.version += 1
+    summary.save(update_fields=["status", "version", "updated_at"])
+    return summary
+
+
+@transaction.atomic
+def summary_create(*, by, **fields) -> SummaryOfLearning:
+    activities = fields.pop("activities", [])
+    summary = SummaryOfLearning(created_by=by, **fields)
+    summary.full_clean()
+    summary.save()
+    summary.activities.set(activities)
+    SummaryEvent.objects.create(summary=summary, from_status="", to_status=SummaryStatus.DRAFT, by=by)
+    return summary
+
+
+def summary_prefill(*, activities) -> dict:
+    """Draft text for a new summary, drawn from its activities and their findings."""
+    activities = list(activities)
+    types = sorted({a.source_type.name for a in activities})
+    lines, findings = [], []
+    for a in activities:
+        when = ""
+        if a.started_on:
+            when = f" ({a.started_on:%B %Y}" + (f" to {a.completed_on:%B %Y})" if a.completed_on else ")")
+        lines.append(f"{a.title}{when}. {a.description}".strip())
+        for f in a.findings.all():
+            label = "Strength" if f.kind == FindingKind.STRENGTH else "Area for improvement"
+            findings.append(f"{label}: {f.text}")
+    return {
+        "activity_type": "; ".join(types),
+        "description": "\n".join(lines),
+        "findings_summary": "\n".join(findings),
+    }
+
+
+def ensure_editable(summary: SummaryOfLearning) -> None:
+    if not summary.is_editable:
+        raise TransitionRefused("A submitted or accepted summary cannot be edited until the LDG returns it")
+
+
+@transaction.atomic
+def key_message_save(*, message: KeyMessage, audiences=(), workforce_groups=(), findings=()) -> KeyMessage:
+    ensure_editable(message.summary)
+    message.full_clean()
+    message.save()
+    message.audiences.set(audiences)
+    message.workforce_groups.set(workforce_groups)
+    message.findings.set(findings)
+    return message
+
+
+def activity_completed_without_findings():
+    return LearningActivity.objects.completed_without_findings().select_related("source_type")
+
+
+def today():
+    return timezone.localdate()
