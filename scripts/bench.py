@@ -1,0 +1,162 @@
+"""Server-side timings of the main pages on the demo data: `make bench` (after `make db`).
+
+For each page in PAGES: 3 warm-up requests, then 30 timed requests with Django's test Client, signed in as
+the demo business-unit administrator. Prints median and 95th-percentile time, SQL queries per request and
+response size. It only prints: there is no timed assertion. Everything runs inside a transaction that is
+rolled back, so the demo database is left as it was. Works on PostgreSQL too: DATABASE_URL=... make bench.
+
+Later issues add their pages to PAGES: (label, URL name, object kind or None). A URL name that does not
+resolve yet is skipped with a note.
+"""
+
+import logging
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learningloop.config.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib import admin  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.db.models import Count  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import NoReverseMatch, reverse  # noqa: E402
+
+from learningloop.accounts.models import User  # noqa: E402
+from learningloop.core.policy import Role  # noqa: E402
+from learningloop.partnership.models import Agency, Group  # noqa: E402
+
+WARM_UPS = 3
+REQUESTS = 30
+
+# (label, URL name, kind of object the URL needs or None). Add new main pages here.
+PAGES = [
+    ("Home", "home", None),
+    ("Agency list", "partnership:agency_list", None),
+    ("Agency detail", "partnership:agency_detail", "agency"),
+    ("People list", "partnership:person_list", None),
+    ("Group list", "partnership:group_list", None),
+    ("Group detail", "partnership:group_detail", "group"),
+    ("Audit trail", "core:audit_list", None),
+    ("Accessibility", "accessibility", None),
+]
+
+
+def _busiest_agency():
+    return Agency.objects.annotate(n=Count("people")).order_by("-n", "pk").first()
+
+
+def _busiest_group():
+    return Group.objects.annotate(n=Count("memberships")).order_by("-n", "pk").first()
+
+
+# How to find a representative object for each kind: the one with the most related rows.
+OBJECTS = {"agency": _busiest_agency, "group": _busiest_group}
+
+# Reference: the Django admin's changelist for the same agencies (registered here for the run only if
+# the project does not register Agency itself). Must happen before the first URL is resolved.
+if not admin.site.is_registered(Agency):
+    admin.site.register(Agency, list_display=("name", "short_name", "sector", "statutory_role", "is_active"))
+ADMIN_REFERENCE = ("Reference: admin agency changelist", "admin:partnership_agency_changelist")
+
+MFA_SESSION_KEY = "learningloop_mfa_ok"  # learningloop.accounts.middleware: the MFA check already passed
+
+
+def signed_in_client(user):
+    client = Client(raise_request_exception=False)  # a page that fails shows as HTTP 500 in the table
+    client.force_login(user)
+    # The demo administrator has no authenticator app; mark the session as past the MFA check, as a real
+    # session is after the first request, so the pages themselves are measured rather than the redirect.
+    session = client.session
+    session[MFA_SESSION_KEY] = user.pk
+    session.save()
+    return client
+
+
+def measure(client, url):
+    status = None
+    queries = 0
+    size = 0
+    for i in range(WARM_UPS):
+        if i == WARM_UPS - 1:
+            with CaptureQueriesContext(connection) as ctx:
+                response = client.get(url)
+            queries = len(ctx.captured_queries)
+        else:
+            response = client.get(url)
+        status, size = response.status_code, len(response.content)
+    times = []
+    for _ in range(REQUESTS):
+        start = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+        status = response.status_code
+    times.sort()
+    p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
+    return statistics.median(times), p95, queries, size, status
+
+
+def row(label, median, p95, queries, size, status):
+    note = "" if status == 200 else f"  (HTTP {status})"
+    print(f"{label:<40} {median:>9.1f} {p95:>9.1f} {queries:>8} {size:>10,}{note}")
+
+
+def main():
+    engine = connection.settings_dict["ENGINE"].rsplit(".", 1)[-1]
+    print(f"Learning Loop bench: database {engine} {connection.settings_dict['NAME']}")
+    administrator = next(
+        (u for u in User.objects.filter(is_active=True).order_by("pk") if Role.BU_ADMIN in (u.roles or [])),
+        None,
+    )
+    if administrator is None:
+        print(
+            "No active user with the role bu_admin (business unit administrator) in this database.\n"
+            "Load the demo data first: `make db` (runs manage.py seed_demo), then `make bench` again."
+        )
+        return 1
+    print(f"Signed in as {administrator.email} (bu_admin); {WARM_UPS} warm-ups, {REQUESTS} timed requests")
+    print()
+    print(f"{'page':<40} {'median ms':>9} {'p95 ms':>9} {'queries':>8} {'bytes':>10}")
+    print("-" * 80)
+
+    logging.getLogger("django.request").setLevel(logging.CRITICAL)  # failures show as HTTP 500 rows
+    with transaction.atomic():
+        client = signed_in_client(administrator)
+        skipped = []
+        for label, name, kind in PAGES:
+            args = []
+            if kind is not None:
+                obj = OBJECTS[kind]()
+                if obj is None:
+                    skipped.append(f"{label}: no {kind} in the database")
+                    continue
+                args = [obj.pk]
+            try:
+                url = reverse(name, args=args)
+            except NoReverseMatch:
+                skipped.append(f"{label}: URL name {name!r} does not resolve yet")
+                continue
+            row(label, *measure(client, url))
+
+        label, name = ADMIN_REFERENCE
+        superuser = User.objects.create_superuser(
+            email="bench-superuser@example.invalid", password=None, full_name="Bench superuser"
+        )
+        row(label, *measure(signed_in_client(superuser), reverse(name)))
+        transaction.set_rollback(True)  # leave no session, superuser or audit entry behind
+
+    for note in skipped:
+        print(f"skipped  {note}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
