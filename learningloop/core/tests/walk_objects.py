@@ -3,7 +3,12 @@ a page for a new kind of record, and return it under a name your walk_rules.py k
 
 import datetime
 
-from learningloop.partnership.tests.factories import GroupFactory, MembershipFactory, PersonFactory
+from learningloop.partnership.tests.factories import (
+    GroupFactory,
+    LearningSourceTypeFactory,
+    MembershipFactory,
+    PersonFactory,
+)
 
 
 def build(*, home_agency, other_agency):
@@ -16,4 +21,5 @@ def build(*, home_agency, other_agency):
         "person": person,
         "group": group,
         "membership": membership,
+        "source_type": LearningSourceTypeFactory(owning_group=group),
     }

@@ -42,3 +42,33 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     group = factory.SubFactory(GroupFactory)
     representing = factory.SelfAttribute("person.agency")
     start_date = datetime.date(2025, 4, 1)
+
+
+class LearningSourceTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.LearningSourceType
+
+    name = factory.Sequence(lambda n: f"Source type {n:03d}")
+    category = "Statutory reviews"
+
+
+class DisseminationMethodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.DisseminationMethod
+
+    name = factory.Sequence(lambda n: f"Method {n:03d}")
+
+
+class MonitoringProcessFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.MonitoringProcess
+
+    name = factory.Sequence(lambda n: f"Process {n:03d}")
+    category = "Audit"
+
+
+class AudienceGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.AudienceGroup
+
+    name = factory.Sequence(lambda n: f"Audience {n:03d}")

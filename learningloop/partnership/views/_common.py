@@ -1,0 +1,31 @@
+"""Helpers shared by the partnership pages."""
+
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.shortcuts import render
+
+GET_POST = ["GET", "POST"]
+
+
+def _crumbs(*items):
+    """Breadcrumb items for govukBreadcrumbs from (text, url) pairs; a None url is the current page."""
+    return [{"text": text, "href": href} if href else {"text": text} for text, href in items]
+
+
+def _save(request, form, message, duplicate_field="name"):
+    """Save a valid ModelForm atomically; a race on a unique name becomes a form error, not a 500."""
+    try:
+        with transaction.atomic():
+            obj = form.save()
+    except IntegrityError:
+        form.add_error(duplicate_field, "A record with this name already exists")
+        return None
+    messages.success(request, message)
+    return obj
+
+
+def _form_page(
+    request, form, *, title, button, crumbs, cancel_url, template="partnership/form.html", **extra
+):
+    context = {"form": form, "title": title, "button": button, "crumbs": crumbs, "cancel_url": cancel_url}
+    return render(request, template, {**context, **extra})

@@ -1,0 +1,176 @@
+"""Partnership pages: agencies."""
+
+import csv
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from learningloop.core.access import get_visible_or_404, require
+from learningloop.core.pagination import paginate
+from learningloop.core.policy import can
+
+from .. import services
+from ..forms import (
+    AgencyFilterForm,
+    AgencyForm,
+)
+from ..models import Agency, Membership
+from ._common import GET_POST, _crumbs, _form_page, _save
+
+# --- Agencies ---
+
+AGENCIES = ("Agencies", reverse_lazy("partnership:agency_list"))
+
+
+@require_GET
+@require("partnership.view")
+def agency_list(request):
+    form = AgencyFilterForm(request.GET or None)
+    page, pagination = paginate(request, form.filter(Agency.objects.visible_to(request.user)))
+    sort_links = {}
+    for key in ("name", "sector"):
+        query = request.GET.copy()
+        query["sort"] = key
+        query.pop("page", None)
+        sort_links[key] = "?" + query.urlencode()
+    export_query = request.GET.copy()
+    export_query.pop("page", None)
+    return render(
+        request,
+        "partnership/agency_list.html",
+        {
+            "form": form,
+            "page": page,
+            "pagination": pagination,
+            "sort": form.sort_key(),
+            "sort_links": sort_links,
+            "export_url": reverse("partnership:agency_export")
+            + ("?" + export_query.urlencode() if export_query else ""),
+            "can_manage": can(request.user, "partnership.manage"),
+        },
+    )
+
+
+def csv_safe(value):
+    """Stop spreadsheet programs reading a cell as a formula."""
+    text = "" if value is None else str(value)
+    if text and text[0] in ("=", "+", "-", "@", "\t", "\r", "\0"):
+        return "'" + text
+    return text
+
+
+@require_GET
+@require("partnership.view")
+def agency_export(request):
+    form = AgencyFilterForm(request.GET or None)
+    agencies = form.filter(Agency.objects.visible_to(request.user))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="agencies.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["Name", "Short name", "Sector", "Statutory role", "School", "Active"])
+    for a in agencies.iterator():
+        writer.writerow(
+            [
+                csv_safe(v)
+                for v in (
+                    a.name,
+                    a.short_name,
+                    a.get_sector_display(),
+                    a.get_statutory_role_display(),
+                    "Yes" if a.is_school else "No",
+                    "Yes" if a.is_active else "No",
+                )
+            ]
+        )
+    return response
+
+
+@require_http_methods(GET_POST)
+@require("partnership.manage")
+def agency_create(request):
+    form = AgencyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and (agency := _save(request, form, "Agency created")):
+        return redirect("partnership:agency_detail", pk=agency.pk)
+    return _form_page(
+        request,
+        form,
+        title="Add an agency",
+        button="Save agency",
+        crumbs=_crumbs(AGENCIES, ("Add an agency", None)),
+        cancel_url=AGENCIES[1],
+    )
+
+
+@require_GET
+@require("partnership.view")
+def agency_detail(request, pk):
+    agency = get_visible_or_404(Agency.objects, request.user, pk=pk)
+    seats = (
+        Membership.objects.current()
+        .filter(representing=agency)
+        .select_related("group", "person")
+        .order_by("group__name", "person__full_name")
+    )
+    return render(
+        request,
+        "partnership/agency_detail.html",
+        {
+            "agency": agency,
+            "people": agency.people.filter(is_active=True).order_by("full_name"),
+            "seats": seats,
+            "can_manage": can(request.user, "partnership.manage"),
+        },
+    )
+
+
+@require_http_methods(GET_POST)
+@require("partnership.manage")
+def agency_edit(request, pk):
+    agency = get_visible_or_404(Agency.objects, request.user, pk=pk)
+    form = AgencyForm(request.POST or None, instance=agency)
+    if request.method == "POST" and form.is_valid() and _save(request, form, "Agency updated"):
+        return redirect("partnership:agency_detail", pk=agency.pk)
+    detail = reverse("partnership:agency_detail", args=[pk])
+    return _form_page(
+        request,
+        form,
+        title=f"Edit {agency.name}",
+        button="Save agency",
+        crumbs=_crumbs(AGENCIES, (agency.name, detail), ("Edit", None)),
+        cancel_url=detail,
+    )
+
+
+@require_http_methods(GET_POST)
+@require("partnership.manage")
+def agency_end(request, pk):
+    agency = get_visible_or_404(Agency.objects, request.user, pk=pk)
+    detail = reverse("partnership:agency_detail", args=[pk])
+    if request.method == "POST":
+        services.agency_end(agency=agency)
+        messages.success(request, "Agency ended")
+        return redirect(detail)
+    return render(
+        request,
+        "partnership/confirm_end.html",
+        {
+            "title": f"End {agency.name}?",
+            "button": "End agency",
+            "cancel_url": detail,
+            "crumbs": _crumbs(AGENCIES, (agency.name, detail), ("End", None)),
+            "explanation": "The agency will no longer be offered in lists. "
+            "Its people, seats and history are kept. You can reactivate it later.",
+        },
+    )
+
+
+@require_POST
+@require("partnership.manage")
+def agency_reactivate(request, pk):
+    agency = get_visible_or_404(Agency.objects, request.user, pk=pk)
+    services.agency_reactivate(agency=agency)
+    messages.success(request, "Agency reactivated")
+    return redirect("partnership:agency_detail", pk=agency.pk)
