@@ -53,6 +53,25 @@ POLICY: dict[str, frozenset[str]] = {
 }
 
 
+def _sits_on_a_case_review_group(user) -> bool:
+    """A current member of a group that handles case reviews (the CSPR Panel)."""
+    from learningloop.partnership.models import Membership
+
+    cache = getattr(user, "_case_review_member", None)
+    if cache is None:
+        cache = (
+            Membership.objects.current().filter(person__user=user, group__handles_case_reviews=True).exists()
+        )
+        user._case_review_member = cache
+    return cache
+
+
+# Actions that some people may perform because of what they sit on rather than their role.
+EXTRA_RULES = {
+    "restricted.view": _sits_on_a_case_review_group,
+}
+
+
 def roles_of(user) -> frozenset[str]:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return frozenset()
@@ -63,7 +82,10 @@ def can(user, action: str, obj=None) -> bool:
     """May this user perform this action (on this object, when given)?"""
     if action not in POLICY:
         raise KeyError(f"Unknown action {action!r}: add it to core.policy.POLICY")
-    return bool(roles_of(user) & POLICY[action])
+    if roles_of(user) & POLICY[action]:
+        return True
+    extra = EXTRA_RULES.get(action)
+    return bool(extra and getattr(user, "is_authenticated", False) and user.is_active and extra(user))
 
 
 def has_any_role(user, roles) -> bool:

@@ -157,6 +157,11 @@ class Group(models.Model):
     quorum_minimum = models.PositiveSmallIntegerField("minimum members for quorum", null=True, blank=True)
     terms_approved_on = models.DateField("terms of reference approved on", null=True, blank=True)
     terms_review_due = models.DateField("terms of reference next review", null=True, blank=True)
+    handles_case_reviews = models.BooleanField(
+        "members see restricted case review details",
+        default=False,
+        help_text="For the CSPR Panel: its current members see identifying details of children in reviews",
+    )
     is_active = models.BooleanField("active", default=True)
 
     objects = GroupQuerySet.as_manager()
