@@ -139,6 +139,15 @@ def persona_client(make_persona):
 @pytest.fixture
 def walk_objects(db, home_agency, other_agency):
     """One of each record type, owned by the home agency, for URLs that take an id."""
+    import importlib
+    import pkgutil
+
+    import learningloop
     from learningloop.core.tests import walk_objects as builder
 
-    return builder.build(home_agency=home_agency, other_agency=other_agency)
+    objects = builder.build(home_agency=home_agency, other_agency=other_agency)
+    # Apps add their own records in tests/walk_builders*.py modules with an extend(objects) function.
+    for module in pkgutil.walk_packages(learningloop.__path__, "learningloop."):
+        if ".tests.walk_builders" in module.name:
+            importlib.import_module(module.name).extend(objects)
+    return objects
