@@ -1,3 +1,3 @@
-"""URL patterns for the learning register pages (included by learning/urls.py under the "learning" namespace)."""
+"""URL patterns for the learning register pages."""
 
 urlpatterns = []
