@@ -9,7 +9,13 @@ from learningloop.core.policy import has_any_role
 
 # Paths a user who must set up MFA can still reach: their account pages, sign-out, assets, health.
 _ALLOWED_PREFIXES = ("/accounts/", "/static/", "/assets/", "/healthz", "/accessibility")
+# ...except the user administration pages under /accounts/users/, which need MFA like the rest.
+_NOT_ALLOWED_PREFIXES = ("/accounts/users/",)
 _SESSION_KEY = "learningloop_mfa_ok"
+
+
+def _exempt(path):
+    return path.startswith(_ALLOWED_PREFIXES) and not path.startswith(_NOT_ALLOWED_PREFIXES)
 
 
 class RequireMultiFactorMiddleware:
@@ -27,7 +33,7 @@ class RequireMultiFactorMiddleware:
             user.is_authenticated
             and request.session.get(_SESSION_KEY) != user.pk
             and has_any_role(user, settings.MFA_REQUIRED_ROLES)
-            and not request.path.startswith(_ALLOWED_PREFIXES)
+            and not _exempt(request.path)
         ):
             if Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
                 request.session[_SESSION_KEY] = user.pk

@@ -9,6 +9,8 @@ urlpatterns = [
     path("accessibility", core_views.accessibility, name="accessibility"),
     path("audit/", include("learningloop.core.urls")),
     path("partnership/", include("learningloop.partnership.urls")),
+    path("learning/", include("learningloop.learning.urls")),
+    path("accounts/users/", include("learningloop.accounts.user_urls", namespace="accounts")),
     path("accounts/", include("learningloop.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("django-admin/", admin.site.urls),

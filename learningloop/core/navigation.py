@@ -9,6 +9,7 @@ AREAS = [
     ("Home", "home", None, None),
     ("Partnership", "partnership:agency_list", "partnership.view", "/partnership/"),
     ("Audit trail", "core:audit_list", "audit.view", "/audit/"),
+    ("Users", "accounts:user_list", "accounts.manage", "/accounts/users/"),
 ]
 
 

@@ -1,5 +1,17 @@
 from learningloop.core.tests.walk import SIGNED_IN, Rule
 
+
+def _target_user(objects):
+    """A user record (in the home agency) for the user account pages that take an id."""
+    from .factories import UserFactory
+
+    return {"pk": UserFactory(agency=objects["agency"], roles=["agency_member"]).pk}
+
+
 RULES = {
     "account_overview": Rule(get=SIGNED_IN),
+    "accounts:user_list": Rule(get="accounts.manage"),
+    "accounts:user_create": Rule(get="accounts.manage", post="accounts.manage"),
+    "accounts:user_edit": Rule(get="accounts.manage", post="accounts.manage", kwargs=_target_user),
+    "accounts:user_deactivate": Rule(get="accounts.manage", post="accounts.manage", kwargs=_target_user),
 }
