@@ -138,3 +138,18 @@ def test_shared_tenant_email_is_not_trusted(client, settings, microsoft):
     state = parse_qs(urlparse(response["Location"]).query)["state"][0]
     client.get(reverse("microsoft_callback"), {"code": "auth-code", "state": state})
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_sso_still_asks_for_the_authenticator_code(client, sso_on, microsoft):
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    _, profile = microsoft
+    user = UserFactory(email="sam.jones@northshire.example", roles=["bu_admin"])
+    TOTP.activate(user, "JBSWY3DPEHPK3PXP")
+    profile.update({"id": "ms-4", "mail": "sam.jones@northshire.example"})
+    state = _start(client)
+    response = client.get(reverse("microsoft_callback"), {"code": "auth-code", "state": state})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_authenticate")
+    assert "_auth_user_id" not in client.session
