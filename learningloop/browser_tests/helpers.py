@@ -66,13 +66,13 @@ def fill_choice(page: Page, label: str, option: str):
         value = field.locator("option", has_text=option).first.get_attribute("value")
         field.select_option(value=value)
         return
-    group = page.get_by_role("group", name=label)
-    group.get_by_label(option).first.check()
+    group = page.get_by_role("group", name=label, exact=True)
+    group.get_by_label(option, exact=True).check()
 
 
 def fill_date(page: Page, legend: str, day: int, month: int, year: int):
     """Fill a GOV.UK date input (a fieldset with Day, Month and Year boxes)."""
-    group = page.get_by_role("group", name=legend)
+    group = page.get_by_role("group", name=legend, exact=True)
     group.get_by_label("Day").fill(str(day))
     group.get_by_label("Month").fill(str(month))
     group.get_by_label("Year").fill(str(year))
@@ -87,3 +87,10 @@ def expect_error_state(page: Page):
 
 def expect_banner(page: Page, text: str):
     expect(page.locator(".govuk-notification-banner")).to_contain_text(text)
+
+
+def expect_saved_without_errors(page: Page):
+    """After submitting a filled form: no error summary (its text is shown if there is one)."""
+    page.wait_for_load_state("load")
+    summary = page.locator(".govuk-error-summary")
+    assert summary.count() == 0, f"The form was not saved ({page.url}):\n{summary.first.inner_text()}"
