@@ -76,6 +76,8 @@ GROUPS = [
             "implementation of action plans."
         ),
         "accountable_to": EXECUTIVE,
+        # Its members see the identifying details of children in case reviews (restricted).
+        "handles_case_reviews": True,
     },
     {
         "name": MASH,

@@ -234,3 +234,11 @@ def test_dissemination_methods_monitoring_processes_and_audiences():
         "External communications": "Children, young people, parents and carers",
         "General communications": "The general public",
     }
+
+
+@pytest.mark.django_db
+def test_only_the_cspr_panel_handles_restricted_case_details():
+    call_command("load_framework", verbosity=0)
+    assert list(Group.objects.filter(handles_case_reviews=True).values_list("name", flat=True)) == [
+        "CSPR Panel"
+    ]
