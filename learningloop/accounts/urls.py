@@ -6,6 +6,9 @@ from .sso import only_when_configured
 
 urlpatterns = [
     path("", views.overview, name="account_overview"),
+    # Email addresses are set by the business unit (Users pages), not by each user: allauth's email
+    # management page is replaced by a pointer to the account overview. Same path and name as allauth's.
+    path("email/", views.email_managed_by_business_unit, name="account_email"),
     # Listed before allauth's own Microsoft routes (same paths and names): 404 while SSO is off.
     path("microsoft/login/", only_when_configured(microsoft_views.oauth2_login), name="microsoft_login"),
     path(

@@ -14,3 +14,9 @@ def overview(request):
             "has_recovery_codes": Authenticator.Type.RECOVERY_CODES in types,
         },
     )
+
+
+@require_GET
+def email_managed_by_business_unit(request):
+    """Replaces allauth's email management: the business unit sets sign-in email addresses."""
+    return render(request, "accounts/email_managed.html", {})

@@ -161,3 +161,17 @@ def test_self_sign_up_is_closed(client):
     assert response.status_code in (200, 302)
     assert User.objects.count() == before
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_users_cannot_change_their_own_sign_in_email(lead_client, agency_lead):
+    page = lead_client.get("/accounts/email/")
+    assert page.status_code == 200
+    assert "managed by the partnership business unit" in page.content.decode()
+    response = lead_client.post("/accounts/email/", {"email": "someone.else@example.org", "action_add": ""})
+    assert response.status_code == 405
+    agency_lead.refresh_from_db()
+    assert agency_lead.email == "agency_lead@example.org"
+    from allauth.account.models import EmailAddress
+
+    assert not EmailAddress.objects.filter(email="someone.else@example.org").exists()
