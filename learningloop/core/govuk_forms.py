@@ -35,7 +35,10 @@ class GovukDateField(forms.MultiValueField):
     widget = GovukDateWidget
 
     def __init__(self, **kwargs):
-        error_messages = {"incomplete": "Enter a full date, including the day, month and year"}
+        error_messages = {
+            "incomplete": "Enter a full date, including the day, month and year",
+            **kwargs.pop("error_messages", {}),
+        }
         fields = (
             forms.IntegerField(error_messages={"invalid": "Enter the day as a number"}),
             forms.IntegerField(error_messages={"invalid": "Enter the month as a number"}),

@@ -12,6 +12,7 @@ from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from markupsafe import Markup
 
 from . import dates, govuk_forms
+from .policy import can
 
 
 def url(name, *args, **kwargs):
@@ -71,6 +72,7 @@ def environment(**options):
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.globals.update(
         static=static,
+        can=can,
         url=url,
         govuk_field=govuk_field,
         govuk_fields=govuk_fields,

@@ -112,3 +112,12 @@ def test_non_field_errors_appear_without_a_link():
     form.add_error(None, "These dates overlap another membership")
     params = error_summary_params(form)
     assert {"text": "These dates overlap another membership"} in params["errorList"]
+
+
+def test_date_field_takes_its_own_required_message():
+    class F(forms.Form):
+        due = GovukDateField(label="Due date", error_messages={"required": "Enter the due date"})
+
+    form = F(data={})
+    assert not form.is_valid()
+    assert form.errors["due"] == ["Enter the due date"]
