@@ -1,3 +1,17 @@
-"""URL patterns for the learning reviews pages."""
+"""URL patterns for the case review pages."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import views_reviews as views
+
+urlpatterns = [
+    path("reviews/", views.review_list, name="review_list"),
+    path("reviews/new", views.review_create, name="review_create"),
+    path("reviews/conversions/", views.review_conversions, name="review_conversions"),
+    path("reviews/<int:pk>/", views.review_detail, name="review_detail"),
+    path("reviews/<int:pk>/edit", views.review_edit, name="review_edit"),
+    path("reviews/<int:pk>/monitoring/new", views.monitoring_entry_create, name="monitoring_entry_create"),
+    path("reviews/<int:pk>/restricted/", views.child_details, name="child_details"),
+    path("deadlines/", views.statutory_deadlines, name="statutory_deadlines"),
+    path("deadlines/rules/", views.deadline_rules, name="deadline_rules"),
+]

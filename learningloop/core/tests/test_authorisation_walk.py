@@ -101,8 +101,8 @@ def test_walk_our_urls(persona, make_persona, walk_objects, client):
                 ok = status == 302 and "/accounts/login/" in response["Location"]
                 expected = "redirect to sign in"
             else:
-                ok = status == 403
-                expected = "403"
+                ok = status == rule.denied_status
+                expected = str(rule.denied_status)
             if not ok:
                 failures.append(f"{method} {url} ({name}) as {persona}: got {status}, expected {expected}")
     assert not failures, "\n".join(failures)

@@ -1,5 +1,10 @@
-"""Records the authorisation walk needs for the learning reviews pages' URLs that take an id."""
+"""Records the authorisation walk needs for the case review pages' URLs that take an id."""
+
+from .factories_reviews import ChildDetailsFactory, make_review
 
 
 def extend(objects):
-    """Add records to the walk's objects dict (keys your walk_rules_reviews.py kwargs use)."""
+    """Add records to the walk's objects dict (keys walk_rules_reviews.py kwargs use)."""
+    review = make_review(pseudonym="Child W")
+    ChildDetailsFactory(review=review)
+    objects["case_review"] = review
