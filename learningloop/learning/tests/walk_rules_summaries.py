@@ -1,3 +1,27 @@
-"""Authorisation walk rules for the learning summaries pages (merged by learning/tests/walk_rules.py)."""
+"""Authorisation walk rules for the Summary of Learning pages (merged by learning/tests/walk_rules.py)."""
 
-RULES = {}
+from learningloop.core.tests.walk import Rule
+
+
+def _pk(key):
+    return lambda objects: {"pk": objects[key].pk}
+
+
+RULES = {
+    "learning:summary_list": Rule(get="summary.view"),
+    "learning:summary_create": Rule(get="summary.edit", post="summary.edit"),
+    "learning:summary_detail": Rule(get="summary.view", kwargs=_pk("summary")),
+    "learning:summary_edit": Rule(get="summary.edit", post="summary.edit", kwargs=_pk("summary")),
+    "learning:key_message_create": Rule(get="summary.edit", post="summary.edit", kwargs=_pk("summary")),
+    "learning:key_message_edit": Rule(get="summary.edit", post="summary.edit", kwargs=_pk("key_message")),
+    "learning:key_message_delete": Rule(
+        get="summary.edit", post="summary.edit", kwargs=_pk("key_message_to_delete")
+    ),
+    "learning:summary_submit": Rule(get=None, post="summary.submit", kwargs=_pk("summary_to_submit")),
+    "learning:summary_accept": Rule(get=None, post="summary.decide", kwargs=_pk("summary_to_accept")),
+    "learning:summary_return": Rule(
+        get="summary.decide", post="summary.decide", kwargs=_pk("summary_to_return")
+    ),
+    "learning:summary_docx": Rule(get="summary.view", kwargs=_pk("summary")),
+    "learning:summary_pdf": Rule(get="summary.view", kwargs=_pk("summary")),
+}

@@ -1,0 +1,375 @@
+"""Summary of Learning pages (Appendix B): list, create, detail, edit, key messages, the LDG workflow and
+the Word and PDF downloads. Views stay thin: rules live in services.py and services_summaries.py."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from learningloop.core.access import get_visible_or_404, require
+from learningloop.core.pagination import paginate
+from learningloop.core.policy import can
+
+from . import documents, services_summaries
+from .forms_summaries import (
+    ActivitySearchForm,
+    ConfirmForm,
+    KeyMessageForm,
+    ReturnForm,
+    SummaryCreateForm,
+    SummaryEditForm,
+    SummaryFilterForm,
+)
+from .models import KeyMessage, SummaryEvent, SummaryOfLearning, SummaryStatus
+from .services import TransitionRefused
+
+GET_POST = ["GET", "POST"]
+NOT_EDITABLE = "This summary has been submitted to the LDG and cannot be changed until it is returned"
+ACCEPTED_NOT_EDITABLE = "This summary has been accepted by the LDG and can no longer be changed"
+
+
+def _crumbs(*items):
+    base = [{"text": "Summaries of learning", "href": reverse("learning:summary_list")}]
+    return base + [{"text": text, "href": href} if href else {"text": text} for text, href in items]
+
+
+def _detail_crumb(summary):
+    return (summary.title, reverse("learning:summary_detail", args=[summary.pk]))
+
+
+def _message(exc):
+    return exc.messages[0] if getattr(exc, "messages", None) else str(exc)
+
+
+def _refused(request, summary, status=200):
+    """The page shown instead of a form when the summary cannot be changed now."""
+    text = ACCEPTED_NOT_EDITABLE if summary.status == SummaryStatus.ACCEPTED else NOT_EDITABLE
+    return render(
+        request,
+        "learning/summary_refused.html",
+        {"summary": summary, "title": "This summary cannot be changed", "text": text,
+         "crumbs": _crumbs(_detail_crumb(summary), ("Cannot be changed", None))},
+        status=status,
+    )  # fmt: skip
+
+
+# --- List ---
+
+
+@require_GET
+@require("summary.view")
+def summary_list(request):
+    form = SummaryFilterForm(request.GET or None)
+    summaries = form.filter(
+        SummaryOfLearning.objects.visible_to(request.user)
+        .select_related("subgroup")
+        .annotate(message_count=Count("key_messages", distinct=True))
+    ).order_by("-updated_at", "-pk")
+    page, pagination = paginate(request, summaries)
+    return render(
+        request,
+        "learning/summary_list.html",
+        {
+            "form": form,
+            "page": page,
+            "pagination": pagination,
+            "can_edit": can(request.user, "summary.edit"),
+            "crumbs": [{"text": "Summaries of learning"}],
+        },
+    )
+
+
+# --- Create and edit ---
+
+
+@require_http_methods(GET_POST)
+@require("summary.edit")
+def summary_create(request):
+    search = ActivitySearchForm(request.GET or None)
+    form = SummaryCreateForm(request.POST or None, q=search.text())
+    if request.method == "POST" and form.is_valid():
+        try:
+            summary = services_summaries.summary_start(
+                by=request.user,
+                title=form.cleaned_data["title"],
+                subgroup=form.cleaned_data["subgroup"],
+                activities=form.cleaned_data["activities"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, _message(exc))
+        else:
+            messages.success(request, "Summary created")
+            return redirect("learning:summary_edit", pk=summary.pk)
+    return render(
+        request,
+        "learning/summary_create.html",
+        {"form": form, "search": search, "crumbs": _crumbs(("New summary", None))},
+    )
+
+
+@require_http_methods(GET_POST)
+@require("summary.edit")
+def summary_edit(request, pk):
+    summary = get_visible_or_404(SummaryOfLearning.objects.select_related("subgroup"), request.user, pk=pk)
+    if not summary.is_editable:
+        return _refused(request, summary, status=409 if request.method == "POST" else 200)
+    form = SummaryEditForm(request.POST or None, instance=summary)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in SummaryEditForm.Meta.fields}
+        try:
+            services_summaries.summary_update(summary=summary, version=form.cleaned_data["version"], **fields)
+        except TransitionRefused:
+            summary.refresh_from_db()
+            return _refused(request, summary, status=409)
+        except ValidationError as exc:
+            form.add_error(None, _message(exc))
+        else:
+            messages.success(request, "Summary saved")
+            return redirect("learning:summary_detail", pk=summary.pk)
+    return render(
+        request,
+        "learning/summary_edit.html",
+        {"form": form, "summary": summary, "crumbs": _crumbs(_detail_crumb(summary), ("Edit", None))},
+    )
+
+
+# --- Detail ---
+
+
+@require_GET
+@require("summary.view")
+def summary_detail(request, pk):
+    queryset = documents.with_document_data(SummaryOfLearning.objects).prefetch_related(
+        Prefetch("events", queryset=SummaryEvent.objects.select_related("by")),
+        "activities__source_type",
+    )
+    summary = get_visible_or_404(queryset, request.user, pk=pk)
+    user = request.user
+    in_progress = summary.status in (SummaryStatus.DRAFT, SummaryStatus.RETURNED)
+    return render(
+        request,
+        "learning/summary_detail.html",
+        {
+            "summary": summary,
+            "doc": documents.appendix_b(summary),
+            "can_edit": summary.is_editable and can(user, "summary.edit"),
+            "can_submit": in_progress and can(user, "summary.submit"),
+            "can_decide": summary.status == SummaryStatus.SUBMITTED and can(user, "summary.decide"),
+            "confirm_form": ConfirmForm(initial={"version": summary.version}),
+            "return_form": ReturnForm(initial={"version": summary.version}),
+            "crumbs": _crumbs((summary.title, None)),
+        },
+    )
+
+
+# --- Key messages ---
+
+
+def _key_message_page(request, summary, form, title, button):
+    return render(
+        request,
+        "learning/key_message_form.html",
+        {
+            "form": form,
+            "summary": summary,
+            "title": title,
+            "button": button,
+            "crumbs": _crumbs(_detail_crumb(summary), (title, None)),
+        },
+    )
+
+
+def _save_key_message(request, form, message, success):
+    try:
+        services_summaries.key_message_write(
+            message=message,
+            version=form.cleaned_data["version"],
+            audiences=form.cleaned_data["audiences"],
+            workforce_groups=form.cleaned_data["workforce_groups"],
+            findings=form.cleaned_data["findings"],
+        )
+    except TransitionRefused:
+        return "refused"
+    except ValidationError as exc:
+        form.add_error(None, _message(exc))
+        return None
+    messages.success(request, success)
+    return "saved"
+
+
+@require_http_methods(GET_POST)
+@require("summary.edit")
+def key_message_create(request, pk):
+    summary = get_visible_or_404(SummaryOfLearning.objects, request.user, pk=pk)
+    if not summary.is_editable:
+        return _refused(request, summary, status=409 if request.method == "POST" else 200)
+    form = KeyMessageForm(request.POST or None, instance=KeyMessage(summary=summary), summary=summary)
+    if request.method == "POST" and form.is_valid():
+        outcome = _save_key_message(request, form, form.instance, "Key message added")
+        if outcome == "saved":
+            return redirect("learning:summary_detail", pk=summary.pk)
+        if outcome == "refused":
+            summary.refresh_from_db()
+            return _refused(request, summary, status=409)
+    return _key_message_page(request, summary, form, "Add a key message", "Save key message")
+
+
+@require_http_methods(GET_POST)
+@require("summary.edit")
+def key_message_edit(request, pk):
+    message = get_visible_or_404(KeyMessage.objects.select_related("summary"), request.user, pk=pk)
+    summary = message.summary
+    if not summary.is_editable:
+        return _refused(request, summary, status=409 if request.method == "POST" else 200)
+    form = KeyMessageForm(request.POST or None, instance=message, summary=summary)
+    if request.method == "POST" and form.is_valid():
+        outcome = _save_key_message(request, form, message, "Key message saved")
+        if outcome == "saved":
+            return redirect("learning:summary_detail", pk=summary.pk)
+        if outcome == "refused":
+            summary.refresh_from_db()
+            return _refused(request, summary, status=409)
+    return _key_message_page(request, summary, form, "Edit key message", "Save key message")
+
+
+@require_http_methods(GET_POST)
+@require("summary.edit")
+def key_message_delete(request, pk):
+    message = get_visible_or_404(KeyMessage.objects.select_related("summary"), request.user, pk=pk)
+    summary = message.summary
+    if not summary.is_editable:
+        return _refused(request, summary, status=409 if request.method == "POST" else 200)
+    form = ConfirmForm(request.POST or None, initial={"version": summary.version})
+    detail = reverse("learning:summary_detail", args=[summary.pk])
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_summaries.key_message_delete(message=message, version=form.cleaned_data["version"])
+        except TransitionRefused:
+            summary.refresh_from_db()
+            return _refused(request, summary, status=409)
+        except ValidationError as exc:
+            form.add_error(None, _message(exc))
+        else:
+            messages.success(request, "Key message deleted")
+            return redirect(detail)
+    return render(
+        request,
+        "learning/key_message_delete.html",
+        {
+            "form": form,
+            "message": message,
+            "summary": summary,
+            "cancel_url": detail,
+            "crumbs": _crumbs(_detail_crumb(summary), ("Delete key message", None)),
+        },
+    )
+
+
+# --- Workflow ---
+
+MOVED = {
+    SummaryStatus.SUBMITTED: "Summary submitted to the LDG",
+    SummaryStatus.ACCEPTED: "Summary accepted by the LDG",
+    SummaryStatus.RETURNED: "Summary returned to the subgroup",
+}
+
+
+def _move(request, pk, to, form_class=ConfirmForm):
+    """Make one workflow step from a POSTed button; a refused step comes back as a clear message."""
+    summary = get_visible_or_404(SummaryOfLearning.objects, request.user, pk=pk)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.non_field_errors()[0] if form.non_field_errors() else "Try again")
+    else:
+        try:
+            services_summaries.summary_move(
+                summary=summary,
+                to=to,
+                by=request.user,
+                version=form.cleaned_data["version"],
+                reason=form.cleaned_data.get("reason", ""),
+            )
+        except ValidationError as exc:
+            messages.error(request, _message(exc))
+        else:
+            messages.success(request, MOVED[to])
+    return redirect("learning:summary_detail", pk=summary.pk)
+
+
+@require_POST
+@require("summary.submit")
+def summary_submit(request, pk):
+    return _move(request, pk, SummaryStatus.SUBMITTED)
+
+
+@require_POST
+@require("summary.decide")
+def summary_accept(request, pk):
+    return _move(request, pk, SummaryStatus.ACCEPTED)
+
+
+@require_http_methods(GET_POST)
+@require("summary.decide")
+def summary_return(request, pk):
+    summary = get_visible_or_404(SummaryOfLearning.objects.select_related("subgroup"), request.user, pk=pk)
+    if summary.status != SummaryStatus.SUBMITTED:
+        return render(
+            request,
+            "learning/summary_refused.html",
+            {"summary": summary, "title": "This summary cannot be returned",
+             "text": f"Only a summary submitted to the LDG can be returned. This one is "
+                     f"{summary.get_status_display().lower()}.",
+             "crumbs": _crumbs(_detail_crumb(summary), ("Return", None))},
+            status=409 if request.method == "POST" else 200,
+        )  # fmt: skip
+    form = ReturnForm(request.POST or None, initial={"version": summary.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_summaries.summary_move(
+                summary=summary,
+                to=SummaryStatus.RETURNED,
+                by=request.user,
+                version=form.cleaned_data["version"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors[0])
+            else:
+                form.add_error(None, _message(exc))
+        else:
+            messages.success(request, MOVED[SummaryStatus.RETURNED])
+            return redirect("learning:summary_detail", pk=summary.pk)
+    return render(
+        request,
+        "learning/summary_return.html",
+        {"form": form, "summary": summary, "crumbs": _crumbs(_detail_crumb(summary), ("Return", None))},
+    )
+
+
+# --- Downloads ---
+
+
+def _download(summary, content, content_type, extension):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{documents.filename(summary, extension)}"'
+    return response
+
+
+@require_GET
+@require("summary.view")
+def summary_docx(request, pk):
+    summary = get_visible_or_404(documents.with_document_data(SummaryOfLearning.objects), request.user, pk=pk)
+    content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    return _download(summary, documents.build_docx(summary), content_type, "docx")
+
+
+@require_GET
+@require("summary.view")
+def summary_pdf(request, pk):
+    summary = get_visible_or_404(documents.with_document_data(SummaryOfLearning.objects), request.user, pk=pk)
+    return _download(summary, documents.build_pdf(summary), "application/pdf", "pdf")
