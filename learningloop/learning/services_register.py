@@ -1,0 +1,87 @@
+"""Writes for the learning register: activities, their documents and findings, and the vocabularies.
+Keyword-only, validated with full_clean, atomic; views compose these and stay thin."""
+
+import os
+import uuid
+
+from django.core.files.base import File
+from django.db import transaction
+
+from .models import ActivityDocument, Finding, LearningActivity
+from .uploads import check_upload
+
+
+@transaction.atomic
+def activity_save(*, activity: LearningActivity, provider_agencies=(), priorities=(), by=None):
+    """Validate and save an activity with its provider agencies and partnership priorities."""
+    if activity.pk is None and by is not None and getattr(by, "is_authenticated", False):
+        activity.created_by = by
+    activity.full_clean()
+    activity.save()
+    activity.provider_agencies.set(provider_agencies)
+    activity.priorities.set(priorities)
+    return activity
+
+
+def _display_name(name: str) -> str:
+    """The original name, kept for display and download only: no folders, no control characters."""
+    base = os.path.basename((name or "").replace("\\", "/"))
+    base = "".join(c for c in base if c.isprintable() and c not in '"')
+    return (base or "document")[-255:]
+
+
+def document_attach(*, activity: LearningActivity, upload, by=None) -> ActivityDocument:
+    """Check an uploaded file and attach it to the activity under a generated name. All or nothing: a file
+    that fails the checks is never stored, and a stored file is removed if the row cannot be saved."""
+    checked = check_upload(upload)  # raises ValidationError with the message to show
+    document = ActivityDocument(
+        activity=activity,
+        original_name=_display_name(upload.name),
+        content_type=checked.content_type,
+        size=checked.size,
+        uploaded_by=by if getattr(by, "is_authenticated", False) else None,
+    )
+    upload.seek(0)
+    document.file.save(f"{uuid.uuid4().hex}{checked.extension}", File(upload), save=False)
+    try:
+        with transaction.atomic():
+            document.full_clean()
+            document.save()
+    except Exception:
+        document.file.delete(save=False)
+        raise
+    return document
+
+
+@transaction.atomic
+def document_delete(*, document: ActivityDocument) -> None:
+    """Delete the row, and the stored file once the deletion is committed."""
+    storage, name = document.file.storage, document.file.name
+    document.delete()
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+@transaction.atomic
+def finding_save(*, finding: Finding, themes=(), by=None) -> Finding:
+    """Validate and save a finding with its themes."""
+    if finding.pk is None and by is not None and getattr(by, "is_authenticated", False):
+        finding.created_by = by
+    finding.full_clean()
+    finding.save()
+    finding.themes.set(themes)
+    return finding
+
+
+@transaction.atomic
+def finding_delete(*, finding: Finding) -> None:
+    """Delete a finding; key messages that cited it simply lose the link (the M2M rows go with it)."""
+    finding.delete()
+
+
+@transaction.atomic
+def vocabulary_save(*, item):
+    """Save a theme or a priority; ending one is is_active=False, never a delete."""
+    item.full_clean()
+    item.save()
+    return item
