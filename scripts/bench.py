@@ -4,6 +4,7 @@ For each page in PAGES: 3 warm-up requests, then 30 timed requests with Django's
 the demo business-unit administrator. Prints median and 95th-percentile time, SQL queries per request and
 response size. It only prints: there is no timed assertion. Everything runs inside a transaction that is
 rolled back, so the demo database is left as it was. Works on PostgreSQL too: DATABASE_URL=... make bench.
+BENCH_EMAIL=someone@example.org chooses which business unit administrator signs in.
 
 Later issues add their pages to PAGES: (label, URL name, object kind or None). A URL name that does not
 resolve yet is skipped with a note.
@@ -70,6 +71,16 @@ ADMIN_REFERENCE = ("Reference: admin agency changelist", "admin:partnership_agen
 MFA_SESSION_KEY = "learningloop_mfa_ok"  # learningloop.accounts.middleware: the MFA check already passed
 
 
+def find_administrator():
+    """BENCH_EMAIL if set, else a business unit administrator: the demo one (linked to a person) first."""
+    users = User.objects.filter(is_active=True).select_related("person").order_by("pk")
+    if os.environ.get("BENCH_EMAIL"):
+        users = users.filter(email__iexact=os.environ["BENCH_EMAIL"])
+    admins = [u for u in users if Role.BU_ADMIN in (u.roles or [])]
+    linked = [u for u in admins if getattr(u, "person", None) is not None]
+    return (linked or admins or [None])[0]
+
+
 def signed_in_client(user):
     client = Client(raise_request_exception=False)  # a page that fails shows as HTTP 500 in the table
     client.force_login(user)
@@ -112,10 +123,7 @@ def row(label, median, p95, queries, size, status):
 def main():
     engine = connection.settings_dict["ENGINE"].rsplit(".", 1)[-1]
     print(f"Learning Loop bench: database {engine} {connection.settings_dict['NAME']}")
-    administrator = next(
-        (u for u in User.objects.filter(is_active=True).order_by("pk") if Role.BU_ADMIN in (u.roles or [])),
-        None,
-    )
+    administrator = find_administrator()
     if administrator is None:
         print(
             "No active user with the role bu_admin (business unit administrator) in this database.\n"
