@@ -161,7 +161,7 @@ class MonitoringEntryForm(forms.Form):
     note = forms.CharField(
         label="Note",
         widget=forms.Textarea,
-        max_length=5000,
+        validators=[_limit(5000)],
         help_text="The time taken and the quality of the review so far (regulation 14)",
         error_messages={"required": "Enter the note"},
     )
