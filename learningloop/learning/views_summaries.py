@@ -44,6 +44,15 @@ def _message(exc):
     return exc.messages[0] if getattr(exc, "messages", None) else str(exc)
 
 
+def _add_errors(form, exc):
+    """A service's ValidationError onto the form: on the field it names, else at the top."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors[0])
+    else:
+        form.add_error(None, _message(exc))
+
+
 def _refused(request, summary, status=200):
     """The page shown instead of a form when the summary cannot be changed now."""
     text = ACCEPTED_NOT_EDITABLE if summary.status == SummaryStatus.ACCEPTED else NOT_EDITABLE
@@ -99,7 +108,7 @@ def summary_create(request):
                 activities=form.cleaned_data["activities"],
             )
         except ValidationError as exc:
-            form.add_error(None, _message(exc))
+            _add_errors(form, exc)
         else:
             messages.success(request, "Summary created")
             return redirect("learning:summary_edit", pk=summary.pk)
@@ -125,7 +134,7 @@ def summary_edit(request, pk):
             summary.refresh_from_db()
             return _refused(request, summary, status=409)
         except ValidationError as exc:
-            form.add_error(None, _message(exc))
+            _add_errors(form, exc)
         else:
             messages.success(request, "Summary saved")
             return redirect("learning:summary_detail", pk=summary.pk)
@@ -194,7 +203,7 @@ def _save_key_message(request, form, message, success):
     except TransitionRefused:
         return "refused"
     except ValidationError as exc:
-        form.add_error(None, _message(exc))
+        _add_errors(form, exc)
         return None
     messages.success(request, success)
     return "saved"
@@ -251,7 +260,7 @@ def key_message_delete(request, pk):
             summary.refresh_from_db()
             return _refused(request, summary, status=409)
         except ValidationError as exc:
-            form.add_error(None, _message(exc))
+            _add_errors(form, exc)
         else:
             messages.success(request, "Key message deleted")
             return redirect(detail)
@@ -336,11 +345,7 @@ def summary_return(request, pk):
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors[0])
-            else:
-                form.add_error(None, _message(exc))
+            _add_errors(form, exc)
         else:
             messages.success(request, MOVED[SummaryStatus.RETURNED])
             return redirect("learning:summary_detail", pk=summary.pk)
