@@ -32,6 +32,13 @@ FORM_TEMPLATE = "learning/_register_form.html"
 CONFIRM_TEMPLATE = "learning/_register_confirm.html"
 
 
+def _bound(request, files=False):
+    """Form data for a POST, even an empty one (so it is validated and explained), or None for a GET."""
+    if request.method != "POST":
+        return (None, None) if files else (None,)
+    return (request.POST, request.FILES) if files else (request.POST,)
+
+
 def _crumbs(*items):
     return [{"text": text, "href": href} if href else {"text": text} for text, href in items]
 
@@ -160,7 +167,7 @@ def _save_activity(request, form, by):
 @require_http_methods(GET_POST)
 @require("learning.manage")
 def activity_create(request):
-    form = ActivityForm(request.POST or None)
+    form = ActivityForm(*_bound(request))
     if (
         request.method == "POST"
         and form.is_valid()
@@ -226,7 +233,7 @@ def activity_detail(request, pk):
 @require("learning.manage")
 def activity_edit(request, pk):
     activity = get_visible_or_404(LearningActivity.objects, request.user, pk=pk)
-    form = ActivityForm(request.POST or None, instance=activity)
+    form = ActivityForm(*_bound(request), instance=activity)
     if request.method == "POST" and form.is_valid() and _save_activity(request, form, request.user):
         messages.success(request, "Activity updated")
         return redirect("learning:activity_detail", pk=activity.pk)
@@ -248,7 +255,7 @@ def activity_edit(request, pk):
 @require("learning.manage")
 def document_upload(request, pk):
     activity = get_visible_or_404(LearningActivity.objects, request.user, pk=pk)
-    form = DocumentForm(request.POST or None, request.FILES or None)
+    form = DocumentForm(*_bound(request, files=True))
     if request.method == "POST" and form.is_valid():
         try:
             services_register.document_attach(
@@ -345,7 +352,7 @@ def _save_finding(form):
 @require("learning.manage")
 def finding_create(request, pk):
     activity = get_visible_or_404(LearningActivity.objects, request.user, pk=pk)
-    form = FindingForm(request.POST or None, instance=Finding(activity=activity))
+    form = FindingForm(*_bound(request), instance=Finding(activity=activity))
     form.user = request.user
     if request.method == "POST" and form.is_valid() and (finding := _save_finding(form)):
         messages.success(request, "Finding added")
@@ -383,7 +390,7 @@ def finding_detail(request, pk):
 @require("learning.manage")
 def finding_edit(request, pk):
     finding = _finding(request, pk)
-    form = FindingForm(request.POST or None, instance=finding)
+    form = FindingForm(*_bound(request), instance=finding)
     form.user = request.user
     if request.method == "POST" and form.is_valid() and _save_finding(form):
         messages.success(request, "Finding updated")
@@ -482,7 +489,7 @@ def _vocabulary_list(request, kind):
 def _vocabulary_form(request, kind, pk=None):
     spec = VOCABULARIES[kind]
     instance = get_visible_or_404(spec["model"].objects, request.user, pk=pk) if pk else spec["model"]()
-    form = spec["form"](request.POST or None, instance=instance)
+    form = spec["form"](*_bound(request), instance=instance)
     if request.method == "POST" and form.is_valid():
         try:
             services_register.vocabulary_save(item=form.save(commit=False))
