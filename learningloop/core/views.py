@@ -5,10 +5,17 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from .policy import can
+
 
 @require_GET
 def home(request):
-    return render(request, "core/home.html", {})
+    context = {}
+    if can(request.user, "learning.manage"):
+        from learningloop.learning.attention import attention_now
+
+        context["attention"] = attention_now()
+    return render(request, "core/home.html", context)
 
 
 @login_not_required
