@@ -211,9 +211,10 @@ class PersonForm(forms.ModelForm):
 # --- Groups and their terms of reference ---
 
 
-def _count_field(label, what, maximum, required=True):
+def _count_field(label, what, maximum, required=True, initial=None):
     return forms.IntegerField(
         label=label,
+        initial=initial,
         min_value=0 if required else 1,
         max_value=maximum,
         required=required,
@@ -235,10 +236,13 @@ class GroupForm(forms.ModelForm):
         error_messages={"invalid_choice": "Select a group from the list"},
     )
     papers_due_working_days = _count_field(
-        "Papers out, working days before the meeting", "the number of working days before the meeting", 60
+        "Papers out, working days before the meeting",
+        "the number of working days before the meeting",
+        60,
+        initial=5,
     )
     minutes_due_days = _count_field(
-        "Minutes out, days after the meeting", "the number of days after the meeting", 365
+        "Minutes out, days after the meeting", "the number of days after the meeting", 365, initial=14
     )
     quorum_minimum = _count_field(
         "Minimum members for quorum", "the minimum number of members for quorum", 500, required=False
@@ -260,6 +264,7 @@ class GroupForm(forms.ModelForm):
             "quorum_minimum",
             "terms_approved_on",
             "terms_review_due",
+            "handles_case_reviews",
         ]
         labels = {
             "name": "Name",
@@ -267,10 +272,12 @@ class GroupForm(forms.ModelForm):
             "purpose": "Purpose",
             "meeting_frequency": "Meeting frequency",
             "quorum_rule": "Quorum rule",
+            "handles_case_reviews": "Its members may see the identifying details of children in case reviews",
         }
         help_texts = {
             "meeting_frequency": "For example, every two months",
             "quorum_minimum": "Only needed when the quorum rule is a minimum number of members",
+            "handles_case_reviews": "Only for the group that runs case reviews, such as the CSPR Panel",
         }
         widgets = {"quorum_rule": forms.RadioSelect}
         error_messages = {

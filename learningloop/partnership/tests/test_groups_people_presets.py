@@ -438,3 +438,11 @@ def test_preset_list_query_count(officer_client):
         officer_client,
     )
     assert small == large
+
+
+@pytest.mark.django_db
+def test_new_group_form_starts_with_the_usual_papers_and_minutes_days(officer_client):
+    html = officer_client.get("/partnership/groups/new").content.decode()
+    assert 'name="papers_due_working_days" type="text" value="5"' in html or 'value="5"' in html
+    assert 'value="14"' in html
+    assert "identifying details of children in case reviews" in html
