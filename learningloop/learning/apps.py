@@ -19,7 +19,9 @@ class LearningConfig(AppConfig):
         auditlog.register(models.CaseReview)
         # Restricted details: changes are logged without their values, so the trail never repeats them.
         auditlog.register(
-            models.ChildDetails, mask_fields=["child_name", "date_of_birth", "address", "case_reference"]
+            models.ChildDetails,
+            mask_fields=["child_name", "date_of_birth", "address", "case_reference"],
+            mask_callable="learningloop.core.audit.mask_restricted",
         )
         auditlog.register(models.MonitoringEntry)
         auditlog.register(models.DeadlineRule)

@@ -158,11 +158,6 @@ def test_audit_trail_never_repeats_the_details(review, bu_admin, panel_member):
     assert NAME not in body and "1 Imaginary Lane" not in body and "CASE-TEST-0042" not in body
 
 
-@pytest.mark.xfail(
-    reason="auditlog's default mask keeps the second half of each value; apps.py must pass "
-    "mask_callable='learningloop.core.audit.mask_restricted' for ChildDetails",
-    strict=False,
-)
 def test_audit_trail_does_not_even_show_part_of_the_details(review, bu_admin, panel_member):
     url = reverse("learning:child_details", args=[review.pk])
     _client(panel_member).post(url, {"child_name": "Test Child Zebedee-Quinton Junior"})
