@@ -34,8 +34,13 @@ db: setup ## Migrate the SQLite database and load the framework preset and demo 
 	$(PY) manage.py load_framework
 	$(PY) manage.py seed_demo
 
+# The local demo does not insist on an authenticator app, so the demo logins work at once. Production
+# enforces it (docs/configuration.md); set MFA_REQUIRED_ROLES=bu_admin make run to try it locally.
+run: export MFA_REQUIRED_ROLES ?=
+run: export MFA_REQUIRED_FOR_RESTRICTED ?= false
 run: db ## Set up, then serve on http://127.0.0.1:$(PORT) with the background worker
 	@$(PY) manage.py seed_demo --logins
+	@echo "Two-factor authentication is not enforced in this local demo (MFA_REQUIRED_ROLES='$$MFA_REQUIRED_ROLES')."
 	@echo "Serving Learning Loop on http://127.0.0.1:$(PORT)  (Ctrl+C stops the server and the worker)"
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(PY) manage.py db_worker --interval 2 & \

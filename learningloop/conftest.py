@@ -16,6 +16,7 @@ def _fast_and_quiet(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "uploads"
     # MFA enforcement has its own tests (accounts/tests/test_mfa.py); personas sign in without it.
     settings.MFA_REQUIRED_ROLES = []
+    settings.MFA_REQUIRED_FOR_RESTRICTED = False
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.dispatch import receiver
 from django.shortcuts import redirect
 
-from learningloop.core.policy import has_any_role
+from learningloop.core.policy import can, has_any_role
 
 # Paths a user who must set up MFA can still reach: their account pages, sign-out, assets, health.
 _ALLOWED_PREFIXES = ("/accounts/", "/static/", "/assets/", "/healthz", "/accessibility")
@@ -19,7 +19,8 @@ def _exempt(path):
 
 
 class RequireMultiFactorMiddleware:
-    """Users whose roles are listed in MFA_REQUIRED_ROLES must set up an authenticator app first.
+    """Users who may see restricted details (when MFA_REQUIRED_FOR_RESTRICTED is on) and users whose roles
+    are listed in MFA_REQUIRED_ROLES must set up an authenticator app first.
 
     Once an authenticator app is found the session remembers it (keyed to the user's id, so it cannot be
     carried over to another account) to save a query per request; removing the app clears it."""
@@ -32,8 +33,8 @@ class RequireMultiFactorMiddleware:
         if (
             user.is_authenticated
             and request.session.get(_SESSION_KEY) != user.pk
-            and has_any_role(user, settings.MFA_REQUIRED_ROLES)
             and not _exempt(request.path)
+            and _mfa_required(user)
         ):
             if Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
                 request.session[_SESSION_KEY] = user.pk
@@ -43,6 +44,12 @@ class RequireMultiFactorMiddleware:
                 )
                 return redirect("mfa_activate_totp")
         return self.get_response(request)
+
+
+def _mfa_required(user) -> bool:
+    if has_any_role(user, settings.MFA_REQUIRED_ROLES):
+        return True
+    return settings.MFA_REQUIRED_FOR_RESTRICTED and can(user, "restricted.view")
 
 
 @receiver(authenticator_removed)

@@ -135,6 +135,8 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Learning Loop")
 # Roles that must have an authenticator app before they can use the service (comma-separated role codes).
 MFA_REQUIRED_ROLES = env_list("MFA_REQUIRED_ROLES", ["bu_admin", "bu_officer", "group_chair"])
+# Anyone who may see restricted details (for example a CSPR Panel member) must use MFA too.
+MFA_REQUIRED_FOR_RESTRICTED = env_bool("MFA_REQUIRED_FOR_RESTRICTED", True)
 
 # Microsoft Entra ID single sign-on, switched on by setting ENTRA_CLIENT_ID (see docs/configuration.md).
 ENTRA_CLIENT_ID = env_str("ENTRA_CLIENT_ID", "")

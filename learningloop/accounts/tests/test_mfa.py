@@ -132,3 +132,24 @@ def test_removing_the_authenticator_closes_the_service_again(admin_client_, bu_a
     assert response.status_code == 302
     assert not Authenticator.objects.filter(user=bu_admin, type=Authenticator.Type.TOTP).exists()
     assert admin_client_.get(reverse("home")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_cspr_panel_members_must_set_up_mfa_whatever_their_role(settings, agency_lead, home_agency, client):
+    import datetime
+
+    from learningloop.partnership.tests.factories import GroupFactory, MembershipFactory, PersonFactory
+
+    settings.MFA_REQUIRED_ROLES = []
+    settings.MFA_REQUIRED_FOR_RESTRICTED = True
+    client.force_login(agency_lead)
+    assert client.get("/").status_code == 200  # not on the panel: no MFA needed
+    panel = GroupFactory(name="CSPR Panel", handles_case_reviews=True)
+    MembershipFactory(
+        person=PersonFactory(agency=home_agency, user=agency_lead),
+        group=panel,
+        start_date=datetime.date(2024, 1, 1),
+    )
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/2fa/totp/activate/"
