@@ -269,6 +269,7 @@ class ActivityForm(forms.ModelForm):
         )
         f["status"].choices = ActivityStatus.choices
         f["description"].required = False
+        f["description"].validators.append(_max_length_validator("Description", 20000))
 
     def clean(self):
         cleaned = super().clean()

@@ -116,6 +116,7 @@ def test_anonymous_is_sent_to_sign_in(client):
     [
         ({"title": ""}, "title", "Enter the title"),
         ({"title": "x" * 201}, "title", "Title must be 200 characters or fewer"),
+        ({"description": "x" * 20001}, "description", "Description must be 20000 characters or fewer"),
         ({"source_type": ""}, "source_type", "Select the type"),
         ({"source_type": "999999"}, "source_type", "Select a type from the list"),
         ({"status": "exploded"}, "status", "Select a status from the list"),
