@@ -5,8 +5,16 @@ from django.urls import reverse
 from .policy import can
 
 AREAS = [
-    # (text, url name, action needed, url prefix that marks it active)
+    # (text, url name, action needed, url prefix or prefixes that mark it active)
     ("Home", "home", None, None),
+    (
+        "Learning",
+        "learning:activity_list",
+        "learning.view",
+        tuple(f"/learning/{p}/" for p in ("activities", "documents", "findings", "themes", "priorities")),
+    ),
+    ("Case reviews", "learning:review_list", "review.view", ("/learning/reviews/", "/learning/deadlines/")),
+    ("Summaries", "learning:summary_list", "summary.view", "/learning/summaries/"),
     ("Partnership", "partnership:agency_list", "partnership.view", "/partnership/"),
     ("Audit trail", "core:audit_list", "audit.view", "/audit/"),
     ("Users", "accounts:user_list", "accounts.manage", "/accounts/users/"),

@@ -9,7 +9,7 @@ from django.db.models import Prefetch
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from learningloop.partnership.views.agencies import csv_safe
+from learningloop.core.spreadsheets import csv_safe
 
 from .models import Finding, FindingKind
 

@@ -147,16 +147,27 @@ class LearningActivity(models.Model):
             raise ValidationError({"completed_on": "The completion date must be on or after the start date"})
 
 
+def generated_document_name(instance, filename):
+    """Uploads are stored under a random name (keeping only a checked extension); the original name is kept
+    in the record for display and downloads, never used as a path."""
+    import os
+    import uuid
+
+    extension = os.path.splitext(filename)[1].lower()
+    extension = extension if extension[1:].isalnum() and len(extension) <= 6 else ""
+    return f"activity-documents/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
+
+
 class ActivityDocument(models.Model):
     """A document attached to an activity, stored under a generated name; its type and size were checked."""
 
     activity = models.ForeignKey(LearningActivity, on_delete=models.CASCADE, related_name="documents")
-    file = models.FileField(upload_to="activity-documents/%Y/%m/")
+    file = models.FileField(upload_to=generated_document_name)
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     uploaded_at = models.DateTimeField(default=timezone.now)
 

@@ -46,7 +46,7 @@ def document_attach(*, activity: LearningActivity, upload, by=None) -> ActivityD
     try:
         with transaction.atomic():
             # uploaded_by is null=True without blank=True in the model: a missing uploader is allowed.
-            document.full_clean(exclude=["uploaded_by"])
+            document.full_clean()
             document.save()
     except Exception:
         document.file.delete(save=False)

@@ -6,8 +6,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from learningloop.core.spreadsheets import csv_safe
 from learningloop.partnership.models import Agency, Sector, StatutoryRole
-from learningloop.partnership.views.agencies import csv_safe
 
 from .factories import AgencyFactory
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from learningloop.core.access import get_visible_or_404, require
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
+from learningloop.core.spreadsheets import csv_safe
 
 from .. import services
 from ..forms import (
@@ -52,14 +53,6 @@ def agency_list(request):
             "can_manage": can(request.user, "partnership.manage"),
         },
     )
-
-
-def csv_safe(value):
-    """Stop spreadsheet programs reading a cell as a formula."""
-    text = "" if value is None else str(value)
-    if text and text[0] in ("=", "+", "-", "@", "\t", "\r", "\0"):
-        return "'" + text
-    return text
 
 
 @require_GET

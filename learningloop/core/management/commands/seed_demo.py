@@ -20,6 +20,7 @@ from django.db import transaction
 
 from learningloop.accounts.models import User
 from learningloop.core.policy import Role
+from learningloop.learning import demo_register, demo_reviews, demo_summaries
 from learningloop.partnership import preset
 from learningloop.partnership.models import Agency, Group, Membership, MembershipRole, Partnership, Person
 
@@ -185,7 +186,7 @@ class Command(BaseCommand):
         """Each area in its own function; each returns how many rows it added."""
         agencies = Agencies()
         people = seed_people(agencies)
-        return sum(
+        added = sum(
             [
                 people.added,
                 seed_users(agencies, people),
@@ -193,6 +194,11 @@ class Command(BaseCommand):
                 seed_ldg(people),
             ]
         )
+        # Learning capture, in dependency order: activities and findings, case reviews, summaries.
+        demo_register.seed(self.stdout)
+        demo_reviews.seed(self.stdout)
+        demo_summaries.seed(self.stdout)
+        return added
 
     def print_logins(self):
         users = {u.email: u for u in User.objects.filter(email__in=[e for e, *_ in DEMO_USERS])}
