@@ -407,3 +407,36 @@ def test_conversions_page_is_an_accessible_table(persona_client):
     body = persona_client("read_only").get(reverse("learning:review_conversions")).content.decode()
     assert '<th scope="row" class="govuk-table__header">2024</th>' in body and "100%" in body
     assert "<caption" in body
+
+
+@pytest.mark.django_db
+def test_register_shows_slippage_of_case_reviews(officer_client):
+    """A review with an overdue statutory deadline is flagged in the learning register."""
+    import datetime
+
+    from django.core.management import call_command
+
+    from learningloop.learning.models import CaseReview, LearningActivity
+    from learningloop.learning.services import case_review_save
+    from learningloop.partnership.models import LearningSourceType
+
+    call_command("load_framework", verbosity=0)
+    rapid = LearningSourceType.objects.get(name__iexact="Rapid review")
+    late = LearningActivity.objects.create(title="Rapid review for Child Q", source_type=rapid)
+    case_review_save(
+        review=CaseReview(activity=late, pseudonym="Child Q", aware_on=datetime.date(2025, 1, 6))
+    )
+    on_time = LearningActivity.objects.create(title="Rapid review for Child R", source_type=rapid)
+    case_review_save(
+        review=CaseReview(
+            activity=on_time,
+            pseudonym="Child R",
+            aware_on=datetime.date(2025, 1, 6),
+            panel_notified_on=datetime.date(2025, 1, 8),
+            rapid_review_sent_on=datetime.date(2025, 1, 20),
+        )
+    )
+    html = officer_client.get("/learning/activities/").content.decode()
+    rows = {title: html.split(title)[1].split("</tr>")[0] for title in ("Child Q", "Child R")}
+    assert "Statutory deadline overdue" in rows["Child Q"]
+    assert "Statutory deadline overdue" not in rows["Child R"]
