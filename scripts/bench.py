@@ -33,6 +33,7 @@ from django.urls import NoReverseMatch, reverse  # noqa: E402
 
 from learningloop.accounts.models import User  # noqa: E402
 from learningloop.core.policy import Role  # noqa: E402
+from learningloop.learning.models import CaseReview, Finding, LearningActivity, SummaryOfLearning  # noqa: E402
 from learningloop.partnership.models import Agency, Group  # noqa: E402
 
 WARM_UPS = 3
@@ -48,6 +49,14 @@ PAGES = [
     ("Group detail", "partnership:group_detail", "group"),
     ("Audit trail", "core:audit_list", None),
     ("Accessibility", "accessibility", None),
+    ("Activity list", "learning:activity_list", None),
+    ("Activity detail", "learning:activity_detail", "activity"),
+    ("Finding detail", "learning:finding_detail", "finding"),
+    ("Review list", "learning:review_list", None),
+    ("Review detail", "learning:review_detail", "review"),
+    ("Statutory deadlines", "learning:statutory_deadlines", None),
+    ("Summary list", "learning:summary_list", None),
+    ("Summary detail", "learning:summary_detail", "summary"),
 ]
 
 
@@ -59,8 +68,39 @@ def _busiest_group():
     return Group.objects.annotate(n=Count("memberships")).order_by("-n", "pk").first()
 
 
+def _busiest_activity():
+    return LearningActivity.objects.annotate(n=Count("findings")).order_by("-n", "pk").first()
+
+
+def _busiest_finding():
+    # The finding page compares the finding with every earlier one: the latest with the most themes is the
+    # heaviest.
+    return Finding.objects.annotate(n=Count("themes")).order_by("-n", "-created_at", "-pk").first()
+
+
+def _busiest_review():
+    return (
+        CaseReview.objects.annotate(
+            n=Count("milestones", distinct=True) + Count("monitoring_entries", distinct=True)
+        )
+        .order_by("-n", "pk")
+        .first()
+    )
+
+
+def _busiest_summary():
+    return SummaryOfLearning.objects.annotate(n=Count("key_messages")).order_by("-n", "pk").first()
+
+
 # How to find a representative object for each kind: the one with the most related rows.
-OBJECTS = {"agency": _busiest_agency, "group": _busiest_group}
+OBJECTS = {
+    "agency": _busiest_agency,
+    "group": _busiest_group,
+    "activity": _busiest_activity,
+    "finding": _busiest_finding,
+    "review": _busiest_review,
+    "summary": _busiest_summary,
+}
 
 # Reference: the Django admin's changelist for the same agencies (registered here for the run only if
 # the project does not register Agency itself). Must happen before the first URL is resolved.
