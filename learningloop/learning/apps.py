@@ -13,10 +13,14 @@ class LearningConfig(AppConfig):
         auditlog.register(models.Theme)
         auditlog.register(models.Priority)
         auditlog.register(models.WorkforceGroup)
-        auditlog.register(models.LearningActivity, m2m_fields={"provider_agencies", "priorities"})
+        auditlog.register(
+            models.LearningActivity,
+            m2m_fields={"provider_agencies", "priorities"},
+            exclude_fields=["version"],
+        )
         auditlog.register(models.ActivityDocument)
-        auditlog.register(models.Finding, m2m_fields={"themes"})
-        auditlog.register(models.CaseReview)
+        auditlog.register(models.Finding, m2m_fields={"themes"}, exclude_fields=["version"])
+        auditlog.register(models.CaseReview, exclude_fields=["version"])
         # Restricted details: changes are logged without their values, so the trail never repeats them.
         auditlog.register(
             models.ChildDetails,

@@ -6,6 +6,7 @@ import datetime
 from django import forms
 from django.db.models import Exists, F, OuterRef, Q
 
+from learningloop.core.concurrency import VersionedFormMixin
 from learningloop.core.govuk_forms import GovukDateField
 from learningloop.partnership.models import Agency, Group, LearningSourceType
 
@@ -207,7 +208,7 @@ class ActivityFilterForm(forms.Form):
 # --- Activities ---
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(VersionedFormMixin, forms.ModelForm):
     started_on = GovukDateField(label="Started", required=False, help_text="For example, 27 3 2024")
     completed_on = GovukDateField(label="Completed", required=False, help_text="For example, 30 9 2024")
 
@@ -305,7 +306,7 @@ class DocumentForm(forms.Form):
 # --- Findings ---
 
 
-class FindingForm(forms.ModelForm):
+class FindingForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Finding
         fields = ["text", "kind", "themes", "recommendations"]

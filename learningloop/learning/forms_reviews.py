@@ -4,6 +4,7 @@ and whose messages land on the right field."""
 from django import forms
 from django.core.validators import MaxLengthValidator
 
+from learningloop.core.concurrency import VersionedFormMixin
 from learningloop.core.govuk_forms import GovukDateField
 from learningloop.partnership.models import Group
 
@@ -63,7 +64,7 @@ class ReviewCreateForm(forms.Form):
             self.initial.setdefault("owning_group", cspr_panel())
 
 
-class ReviewEditForm(forms.ModelForm):
+class ReviewEditForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = CaseReview
         fields = [

@@ -124,6 +124,7 @@ class LearningActivity(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = LearningActivityQuerySet.as_manager()
 
@@ -199,6 +200,8 @@ class Finding(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
+    version = models.PositiveIntegerField(default=1, editable=False)
+
     objects = FindingQuerySet.as_manager()
 
     class Meta:
@@ -266,6 +269,7 @@ class CaseReview(models.Model):
     )
     published_on = models.DateField("date published", null=True, blank=True)
     delay_reasons = models.TextField("reasons for any delay", blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = CaseReviewQuerySet.as_manager()
 

@@ -7,6 +7,8 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from learningloop.core.concurrency import claim_version
+
 from .deadlines import sync_milestones
 from .models import (
     CaseReview,
@@ -23,9 +25,12 @@ from .models import (
 
 
 @transaction.atomic
-def case_review_save(*, review: CaseReview) -> CaseReview:
-    """Validate and save a case review, then bring its milestones into step with its dates."""
+def case_review_save(*, review: CaseReview, expected_version=None) -> CaseReview:
+    """Validate and save a case review, then bring its milestones into step with its dates. An edit names
+    the version it started from; if someone saved in between, EditConflict is raised and nothing saved."""
     review.full_clean()
+    if expected_version is not None:
+        claim_version(review, expected_version)
     review.save()
     sync_milestones(review)
     return review

@@ -7,16 +7,23 @@ import uuid
 from django.core.files.base import File
 from django.db import transaction
 
+from learningloop.core.concurrency import claim_version
+
 from .models import ActivityDocument, Finding, LearningActivity
 from .uploads import check_upload
 
 
 @transaction.atomic
-def activity_save(*, activity: LearningActivity, provider_agencies=(), priorities=(), by=None):
-    """Validate and save an activity with its provider agencies and partnership priorities."""
+def activity_save(
+    *, activity: LearningActivity, provider_agencies=(), priorities=(), by=None, expected_version=None
+):
+    """Validate and save an activity with its provider agencies and partnership priorities. An edit names
+    the version it started from; if someone saved in between, EditConflict is raised and nothing saved."""
     if activity.pk is None and by is not None and getattr(by, "is_authenticated", False):
         activity.created_by = by
     activity.full_clean()
+    if expected_version is not None:
+        claim_version(activity, expected_version)
     activity.save()
     activity.provider_agencies.set(provider_agencies)
     activity.priorities.set(priorities)
@@ -64,11 +71,13 @@ def document_delete(*, document: ActivityDocument) -> None:
 
 
 @transaction.atomic
-def finding_save(*, finding: Finding, themes=(), by=None) -> Finding:
-    """Validate and save a finding with its themes."""
+def finding_save(*, finding: Finding, themes=(), by=None, expected_version=None) -> Finding:
+    """Validate and save a finding with its themes (an edit is refused if someone saved in between)."""
     if finding.pk is None and by is not None and getattr(by, "is_authenticated", False):
         finding.created_by = by
     finding.full_clean()
+    if expected_version is not None:
+        claim_version(finding, expected_version)
     finding.save()
     finding.themes.set(themes)
     return finding

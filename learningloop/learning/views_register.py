@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from learningloop.core.access import get_visible_or_404, require
+from learningloop.core.concurrency import EditConflict, conflict_response
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
 
@@ -162,6 +163,7 @@ def _save_activity(request, form, by):
             provider_agencies=form.cleaned_data.get("provider_agencies") or [],
             priorities=form.cleaned_data.get("priorities") or [],
             by=by,
+            expected_version=form.cleaned_data.get("version"),
         )
     except ValidationError as error:
         _apply_errors(form, error)
@@ -238,10 +240,17 @@ def activity_detail(request, pk):
 def activity_edit(request, pk):
     activity = get_visible_or_404(LearningActivity.objects, request.user, pk=pk)
     form = ActivityForm(*_bound(request), instance=activity)
-    if request.method == "POST" and form.is_valid() and _save_activity(request, form, request.user):
-        messages.success(request, "Activity updated")
-        return redirect("learning:activity_detail", pk=activity.pk)
     detail = reverse("learning:activity_detail", args=[pk])
+    if request.method == "POST" and form.is_valid():
+        try:
+            if _save_activity(request, form, request.user):
+                messages.success(request, "Activity updated")
+                return redirect("learning:activity_detail", pk=activity.pk)
+        except EditConflict as conflict:
+            edit = reverse("learning:activity_edit", args=[pk])
+            return conflict_response(
+                request, form, conflict, title="This activity", edit_url=edit, back_url=detail
+            )
     return _form_page(
         request,
         form,
@@ -345,7 +354,10 @@ def _finding(request, pk):
 def _save_finding(form):
     try:
         return services_register.finding_save(
-            finding=form.save(commit=False), themes=form.cleaned_data.get("themes") or [], by=form.user
+            finding=form.save(commit=False),
+            themes=form.cleaned_data.get("themes") or [],
+            by=form.user,
+            expected_version=form.cleaned_data.get("version"),
         )
     except ValidationError as error:
         _apply_errors(form, error)
@@ -396,9 +408,17 @@ def finding_edit(request, pk):
     finding = _finding(request, pk)
     form = FindingForm(*_bound(request), instance=finding)
     form.user = request.user
-    if request.method == "POST" and form.is_valid() and _save_finding(form):
-        messages.success(request, "Finding updated")
-        return redirect("learning:finding_detail", pk=finding.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if _save_finding(form):
+                messages.success(request, "Finding updated")
+                return redirect("learning:finding_detail", pk=finding.pk)
+        except EditConflict as conflict:
+            edit = reverse("learning:finding_edit", args=[pk])
+            back = reverse("learning:finding_detail", args=[pk])
+            return conflict_response(
+                request, form, conflict, title="This finding", edit_url=edit, back_url=back
+            )
     return _form_page(
         request,
         form,

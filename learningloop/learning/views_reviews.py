@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from learningloop.core.access import get_visible_or_404, require
 from learningloop.core.audit import record_view
+from learningloop.core.concurrency import EditConflict, conflict_response
 from learningloop.core.deadlines import State
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
@@ -162,15 +163,20 @@ def review_edit(request, pk):
     review = _review(request, pk)
     pseudonym = review.pseudonym  # a failed validation leaves the form's values on the instance
     form = ReviewEditForm(request.POST or None, instance=review)
+    detail = reverse("learning:review_detail", args=[review.pk])
     if request.method == "POST" and form.is_valid():
         try:
-            case_review_save(review=form.instance)
+            case_review_save(review=form.instance, expected_version=form.cleaned_data["version"])
         except ValidationError as exc:
             _apply_errors(form, exc)
+        except EditConflict as conflict:
+            edit = reverse("learning:review_edit", args=[review.pk])
+            return conflict_response(
+                request, form, conflict, title="This case review", edit_url=edit, back_url=detail
+            )
         else:
             messages.success(request, "Case review updated")
             return redirect("learning:review_detail", pk=review.pk)
-    detail = reverse("learning:review_detail", args=[review.pk])
     return render(
         request,
         "learning/review_edit.html",

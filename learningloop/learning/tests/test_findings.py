@@ -124,7 +124,7 @@ def test_edit_a_finding(officer_client, persona_client):
     finding = FindingFactory(text="Old")
     url = reverse("learning:finding_edit", args=[finding.pk])
     assert persona_client("read_only").post(url, {"text": "Hacked", "kind": "strength"}).status_code == 403
-    response = officer_client.post(url, {"text": "New text", "kind": "strength"})
+    response = officer_client.post(url, {"text": "New text", "kind": "strength", "version": 1})
     assert response.status_code == 302
     finding.refresh_from_db()
     assert finding.text == "New text" and finding.kind == FindingKind.STRENGTH

@@ -144,7 +144,7 @@ def test_officer_edits_an_activity(officer_client):
     activity = ActivityFactory(title="Old title")
     response = officer_client.post(
         reverse("learning:activity_edit", args=[activity.pk]),
-        _valid_post(activity.source_type, title="New title", status=ActivityStatus.COMPLETED,
+        _valid_post(activity.source_type, title="New title", status=ActivityStatus.COMPLETED, version=1,
                     **{"completed_on-day": "1", "completed_on-month": "3", "completed_on-year": "2025"}),
     )  # fmt: skip
     assert response.status_code == 302
@@ -167,7 +167,7 @@ def test_edit_keeps_an_ended_type_on_offer(officer_client):
     source_type = LearningSourceTypeFactory(is_active=False)
     activity = ActivityFactory(source_type=source_type)
     response = officer_client.post(
-        reverse("learning:activity_edit", args=[activity.pk]), _valid_post(source_type)
+        reverse("learning:activity_edit", args=[activity.pk]), _valid_post(source_type, version=1)
     )
     assert response.status_code == 302
 

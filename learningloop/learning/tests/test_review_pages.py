@@ -100,7 +100,7 @@ def test_create_refused_to_read_only_and_anonymous(framework, persona_client):
 
 
 def _edit_data(review, **dates):
-    data = {"pseudonym": review.pseudonym, "decision": review.decision}
+    data = {"pseudonym": review.pseudonym, "decision": review.decision, "version": review.version}
     data.update(_date("aware_on", review.aware_on))
     for name, value in dates.items():
         if name.endswith("_on"):

@@ -1,0 +1,119 @@
+"""Optimistic locking: two people editing the same record never silently overwrite each other.
+
+A versioned model has a `version` number. Its edit form carries the version the editor started from
+(`VersionedFormMixin`). Saving claims the next version with one conditional UPDATE (`claim_version`):
+if someone else saved first, nothing is written and `EditConflict` carries the saved record, and the
+view answers with the conflict page (`conflict_response`) showing both versions side by side."""
+
+import datetime
+
+from django import forms
+from django.db import models
+from django.db.models import F
+from django.shortcuts import render
+
+from .dates import format_date
+
+
+class EditConflict(Exception):
+    def __init__(self, saved):
+        super().__init__("The record was changed by someone else")
+        self.saved = saved
+
+
+class VersionedFormMixin(forms.Form):
+    """Adds the hidden version field to a ModelForm of a model with a `version` field."""
+
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=1,
+        error_messages={
+            "required": "This form is out of date. Open the page again and re-enter your changes",
+            "invalid": "This form is out of date. Open the page again and re-enter your changes",
+            "min_value": "This form is out of date. Open the page again and re-enter your changes",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        instance = getattr(self, "instance", None)
+        if instance is not None and instance.pk:
+            self.fields["version"].initial = instance.version
+        else:
+            self.fields["version"].required = False
+
+
+def claim_version(instance, expected_version) -> None:
+    """Claim the next version of a saved record, or raise EditConflict with the record as saved now.
+
+    Call inside the transaction that saves the edit, before saving it."""
+    model = type(instance)
+    if instance.pk is None:
+        return
+    claimed = model.objects.filter(pk=instance.pk, version=expected_version).update(version=F("version") + 1)
+    if not claimed:
+        raise EditConflict(model.objects.get(pk=instance.pk))
+    instance.version = expected_version + 1
+
+
+def _display(value):
+    if value is None or value == "":
+        return "Not set"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, datetime.date):
+        return format_date(value)
+    if isinstance(value, (list, tuple, set, models.QuerySet)):
+        return ", ".join(str(v) for v in value) or "None"
+    if isinstance(value, models.Model):
+        return str(value)
+    return str(value)
+
+
+def _saved_value(saved, name):
+    value = getattr(saved, name, None)
+    if hasattr(value, "all"):  # a many-to-many manager
+        return list(value.all())
+    display = getattr(saved, f"get_{name}_display", None)
+    return display() if display else value
+
+
+def _your_value(form, name, field):
+    value = form.cleaned_data.get(name)
+    if isinstance(field, forms.ModelChoiceField | forms.ModelMultipleChoiceField):
+        return value
+    labels = {str(k): v for k, v in getattr(field, "choices", [])}
+    if not labels:
+        return value
+    if isinstance(value, list | tuple):
+        return [labels.get(str(v), v) for v in value]
+    return labels.get(str(value), value)
+
+
+def conflict_rows(form, saved):
+    """(label, your value, saved value, differs) for each field of the form, as display text."""
+    model_fields = {f.name for f in saved._meta.get_fields()}
+    rows = []
+    for name, field in form.fields.items():
+        if name == "version" or isinstance(field.widget, forms.HiddenInput):
+            continue
+        yours = _display(_your_value(form, name, field))
+        saved_text = _display(_saved_value(saved, name)) if name in model_fields else "Not set"
+        rows.append({"label": str(field.label or name), "yours": yours, "saved": saved_text,
+                     "differs": yours != saved_text})  # fmt: skip
+    return rows
+
+
+def conflict_response(request, form, conflict: EditConflict, *, title, edit_url, back_url):
+    """The conflict page: nothing was saved; both versions side by side; start again from the saved one."""
+    return render(
+        request,
+        "core/conflict.html",
+        {
+            "title": title,
+            "rows": conflict_rows(form, conflict.saved),
+            "edit_url": edit_url,
+            "back_url": back_url,
+        },
+        status=409,
+    )
