@@ -22,6 +22,8 @@ INSTALLED_APPS = [
     "learningloop.accounts",
     "learningloop.partnership",
     "learningloop.learning",
+    "learningloop.dissemination",
+    "learningloop.improvement",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -50,7 +50,35 @@ POLICY: dict[str, frozenset[str]] = {
     "summary.edit": BUSINESS_UNIT | {Role.GROUP_CHAIR},
     "summary.submit": BUSINESS_UNIT | {Role.GROUP_CHAIR},
     "summary.decide": BUSINESS_UNIT | {Role.GROUP_CHAIR},
+    # Dissemination plans (Appendix C), tracked communications, learning briefings: the LDG (business unit
+    # and chairs) plans and records; everyone reads.
+    "dissemination.view": ALL_ROLES,
+    "dissemination.manage": BUSINESS_UNIT | {Role.GROUP_CHAIR},
+    "briefing.view": ALL_ROLES,
+    "briefing.manage": BUSINESS_UNIT | {Role.GROUP_CHAIR},
+    # Formal requests to agencies (seed 3.5). Agency users see only their own agency's requests
+    # (EmbeddingRequest/AgencyResponse visible_to); leads answer for their own agency only.
+    "embedding.view": ALL_ROLES,
+    "embedding.view_all": BUSINESS_UNIT | {Role.GROUP_CHAIR, Role.SCRUTINEER},
+    "embedding.send": BUSINESS_UNIT,
+    "embedding.respond": BUSINESS_UNIT | {Role.AGENCY_LEAD},
+    "embedding.review": BUSINESS_UNIT,
+    "embedding.outstanding": BUSINESS_UNIT | {Role.GROUP_CHAIR, Role.SCRUTINEER},
+    # Improvement actions: the business unit plans; an agency's lead and members update their own
+    # agency's actions; partnership-wide roles see every plan, agency users multi-agency plans and their own.
+    "actions.view": ALL_ROLES,
+    "actions.view_all": BUSINESS_UNIT | {Role.GROUP_CHAIR, Role.SCRUTINEER},
+    "actions.manage": BUSINESS_UNIT,
+    "actions.update": BUSINESS_UNIT | {Role.AGENCY_LEAD, Role.AGENCY_MEMBER},
+    "actions.export": BUSINESS_UNIT | {Role.GROUP_CHAIR, Role.SCRUTINEER, Role.AGENCY_LEAD},
+    # The learning trail.
+    "trail.view": ALL_ROLES,
 }
+
+# Actions an agency user may perform only on their own agency's records: the object names its agency
+# in `scope_agency_id`. Business unit roles act partnership-wide.
+AGENCY_SCOPED = frozenset({"embedding.respond", "actions.update"})
+PARTNERSHIP_WIDE = BUSINESS_UNIT
 
 
 def _sits_on_a_case_review_group(user) -> bool:
@@ -82,7 +110,10 @@ def can(user, action: str, obj=None) -> bool:
     """May this user perform this action (on this object, when given)?"""
     if action not in POLICY:
         raise KeyError(f"Unknown action {action!r}: add it to core.policy.POLICY")
-    if roles_of(user) & POLICY[action]:
+    roles = roles_of(user)
+    if roles & POLICY[action]:
+        if obj is not None and action in AGENCY_SCOPED and not roles & PARTNERSHIP_WIDE:
+            return getattr(obj, "scope_agency_id", None) == user.agency_id
         return True
     extra = EXTRA_RULES.get(action)
     return bool(extra and getattr(user, "is_authenticated", False) and user.is_active and extra(user))

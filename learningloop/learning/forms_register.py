@@ -8,6 +8,7 @@ from django.db.models import Exists, F, OuterRef, Q
 
 from learningloop.core.concurrency import VersionedFormMixin
 from learningloop.core.govuk_forms import GovukDateField
+from learningloop.core.uploads import check_upload
 from learningloop.partnership.models import Agency, Group, LearningSourceType
 
 from .models import (
@@ -18,7 +19,6 @@ from .models import (
     Priority,
     Theme,
 )
-from .uploads import check_upload
 
 
 def _too_long(what, limit):

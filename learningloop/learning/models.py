@@ -9,6 +9,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from learningloop.core.deadlines import Direction, Unit
+from learningloop.core.files import random_name
 from learningloop.partnership.models import Agency, AudienceGroup, Group, LearningSourceType
 
 
@@ -149,14 +150,8 @@ class LearningActivity(models.Model):
 
 
 def generated_document_name(instance, filename):
-    """Uploads are stored under a random name (keeping only a checked extension); the original name is kept
-    in the record for display and downloads, never used as a path."""
-    import os
-    import uuid
-
-    extension = os.path.splitext(filename)[1].lower()
-    extension = extension if extension[1:].isalnum() and len(extension) <= 6 else ""
-    return f"activity-documents/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
+    """Uploads are stored under a random name; the original name is kept in the record for display."""
+    return random_name("activity-documents", filename)
 
 
 class ActivityDocument(models.Model):

@@ -8,9 +8,9 @@ from django.core.files.base import File
 from django.db import transaction
 
 from learningloop.core.concurrency import claim_version
+from learningloop.core.uploads import check_upload
 
 from .models import ActivityDocument, Finding, LearningActivity
-from .uploads import check_upload
 
 
 @transaction.atomic

@@ -1,0 +1,40 @@
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from learningloop.core.models import Reminder
+from learningloop.core.reminders import reminder_send_once
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_reminder_is_sent_once_however_often_it_is_asked_for(home_agency):
+    for _ in range(3):
+        reminder_send_once(
+            kind="response-due",
+            obj=home_agency,
+            recipient="Lead@Example.org",
+            remind_on=datetime.date(2026, 12, 1),
+            subject="A response is due",
+            body="Open Learning Loop to respond.",
+        )
+        call_command("db_worker", "--batch")
+    assert Reminder.objects.count() == 1
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["Lead@Example.org"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_later_reminder_for_the_same_thing_is_a_new_one(home_agency):
+    for day in (1, 8):
+        assert reminder_send_once(
+            kind="response-overdue",
+            obj=home_agency,
+            recipient="lead@example.org",
+            remind_on=datetime.date(2026, 12, day),
+            subject="A response is overdue",
+            body="Open Learning Loop to respond.",
+        )
+    call_command("db_worker", "--batch")
+    assert len(mail.outbox) == 2

@@ -1,0 +1,350 @@
+"""From learning to practice: the Learning Dissemination Action Plan (Appendix C) and its tracked
+communications, learning briefings and newsletter items, and formal requests to agencies to embed
+learning (seed 3.5) with each agency's response."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from learningloop.core.files import random_name
+from learningloop.learning.models import KeyMessage, SummaryOfLearning
+from learningloop.partnership.models import Agency, AudienceGroup, DisseminationMethod, Person
+
+# --- Learning Dissemination Action Plan (Appendix C) ---
+
+
+class PlanQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self if user.is_authenticated else self.none()
+
+
+class DisseminationPlan(models.Model):
+    """The LDG's plan for getting an accepted Summary of Learning's key messages to each audience."""
+
+    summary = models.OneToOneField(
+        SummaryOfLearning, on_delete=models.PROTECT, related_name="dissemination_plan"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = PlanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"Dissemination plan: {self.summary}"
+
+
+class MessagePlan(models.Model):
+    """For one key message: its purpose (the first column of Appendix C)."""
+
+    plan = models.ForeignKey(DisseminationPlan, on_delete=models.CASCADE, related_name="message_plans")
+    key_message = models.ForeignKey(KeyMessage, on_delete=models.PROTECT, related_name="message_plans")
+    purpose = models.TextField("purpose of the key message", blank=True)
+
+    class Meta:
+        ordering = ["key_message__position", "key_message__pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "key_message"], name="one_plan_row_per_message")
+        ]
+
+    def __str__(self):
+        return f"{self.key_message} ({self.plan_id})"
+
+
+class AudiencePlan(models.Model):
+    """For one key message and one of the four audience groups: the methods and the measures of success."""
+
+    message_plan = models.ForeignKey(MessagePlan, on_delete=models.CASCADE, related_name="audience_plans")
+    audience = models.ForeignKey(AudienceGroup, on_delete=models.PROTECT, related_name="audience_plans")
+    methods = models.ManyToManyField(DisseminationMethod, blank=True, related_name="audience_plans",
+                                     verbose_name="communication methods")  # fmt: skip
+    measures_of_success = models.TextField("measures of success", blank=True)
+
+    class Meta:
+        ordering = ["audience__position", "audience__pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["message_plan", "audience"], name="one_row_per_message_audience")
+        ]
+
+    def __str__(self):
+        return f"{self.audience} – {self.message_plan}"
+
+
+class CommunicationStatus(models.TextChoices):
+    PLANNED = "planned", "Planned"
+    IN_PROGRESS = "in_progress", "In progress"
+    DONE = "done", "Done"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class CommunicationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self if user.is_authenticated else self.none()
+
+    def open(self):
+        return self.filter(status__in=[CommunicationStatus.PLANNED, CommunicationStatus.IN_PROGRESS])
+
+    def overdue(self, today):
+        return self.open().filter(due_on__lt=today)
+
+
+class Communication(models.Model):
+    """One planned communication: a tracked item with an owner, a due date, a status and its reach."""
+
+    audience_plan = models.ForeignKey(AudiencePlan, on_delete=models.CASCADE, related_name="communications")
+    method = models.ForeignKey(DisseminationMethod, on_delete=models.PROTECT, related_name="communications")
+    description = models.CharField(max_length=300)
+    owner = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="communications"
+    )
+    owner_agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    due_on = models.DateField("due date")
+    status = models.CharField(
+        max_length=20, choices=CommunicationStatus.choices, default=CommunicationStatus.PLANNED
+    )
+    done_on = models.DateField("date done", null=True, blank=True)
+    people_attending = models.PositiveIntegerField(null=True, blank=True)
+    recipients = models.PositiveIntegerField(null=True, blank=True)
+    downloads_or_views = models.PositiveIntegerField("downloads or views", null=True, blank=True)
+    notes = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = CommunicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="done") | Q(done_on__isnull=False), name="communication_done_has_date"
+            )
+        ]
+
+    def __str__(self):
+        return self.description
+
+    @property
+    def reach(self):
+        return sum(v or 0 for v in (self.people_attending, self.recipients, self.downloads_or_views))
+
+
+# --- Learning briefings and newsletter items ---
+
+
+class BriefingKind(models.TextChoices):
+    SEVEN_MINUTE = "seven_minute", "7-minute briefing"
+    LEARNING_BRIEFING = "learning_briefing", "Learning briefing"
+    NEWSLETTER_ITEM = "newsletter_item", "Newsletter item"
+
+
+class BriefingStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    READY = "ready", "Ready for publication"
+
+
+class BriefingQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self if user.is_authenticated else self.none()
+
+    def ready(self):
+        return self.filter(status=BriefingStatus.READY)
+
+
+class Briefing(models.Model):
+    """A learning briefing (for example a 7-minute briefing) or newsletter item built from key messages.
+    Rich text is sanitised on save. Publication on the public learning hub comes later: `status` READY and
+    `published_at` are what that will read."""
+
+    kind = models.CharField(max_length=30, choices=BriefingKind.choices, default=BriefingKind.SEVEN_MINUTE)
+    title = models.CharField(max_length=200)
+    key_messages = models.ManyToManyField(KeyMessage, blank=True, related_name="briefings")
+    background = models.TextField(blank=True)
+    why_it_matters = models.TextField("why it matters", blank=True)
+    key_information = models.TextField("key information", blank=True)
+    things_to_remember = models.TextField("things to remember", blank=True)
+    what_to_do = models.TextField("what to do", blank=True)
+    reflective_questions = models.TextField("reflective questions", blank=True)
+    status = models.CharField(max_length=20, choices=BriefingStatus.choices, default=BriefingStatus.DRAFT)
+    published_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = BriefingQuerySet.as_manager()
+
+    RICH_TEXT_FIELDS = (
+        "background",
+        "why_it_matters",
+        "key_information",
+        "things_to_remember",
+        "what_to_do",
+        "reflective_questions",
+    )
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+
+# --- Formal requests to agencies (seed 3.5) ---
+
+
+class RequestQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The business unit, chairs and the scrutineer see every request; agency users only requests
+        sent to their agency."""
+        from learningloop.core.policy import can
+
+        if not user.is_authenticated:
+            return self.none()
+        if can(user, "embedding.view_all"):
+            return self
+        return self.filter(responses__agency_id=user.agency_id).distinct()
+
+
+class EmbeddingRequest(models.Model):
+    """The business unit formally asks chosen agencies how they will embed one or more key messages."""
+
+    title = models.CharField(max_length=200)
+    key_messages = models.ManyToManyField(KeyMessage, related_name="embedding_requests")
+    message = models.TextField("what the business unit asks", blank=True)
+    due_working_days = models.PositiveSmallIntegerField("working days to respond", default=20)
+    due_on = models.DateField("responses due")
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    objects = RequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-sent_at", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class ResponseStatus(models.TextChoices):
+    SENT = "sent", "Sent"
+    VIEWED = "viewed", "Viewed"
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+    ACCEPTED = "accepted", "Accepted"
+    MORE_INFORMATION = "more_information", "More information requested"
+
+
+OPEN_RESPONSE_STATUSES = (
+    ResponseStatus.SENT,
+    ResponseStatus.VIEWED,
+    ResponseStatus.DRAFT,
+    ResponseStatus.MORE_INFORMATION,
+)
+
+
+class ResponseQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from learningloop.core.policy import can
+
+        if not user.is_authenticated:
+            return self.none()
+        if can(user, "embedding.view_all"):
+            return self
+        return self.filter(agency_id=user.agency_id)
+
+    def outstanding(self):
+        return self.filter(status__in=OPEN_RESPONSE_STATUSES)
+
+    def overdue(self, today):
+        return self.outstanding().filter(request__due_on__lt=today)
+
+
+class AgencyResponse(models.Model):
+    """One agency's answer to a request: where the learning will be embedded, what will support the
+    improvement, how and by when the agency will evaluate it, and evidence."""
+
+    request = models.ForeignKey(EmbeddingRequest, on_delete=models.CASCADE, related_name="responses")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="embedding_responses")
+    status = models.CharField(max_length=20, choices=ResponseStatus.choices, default=ResponseStatus.SENT)
+    first_viewed_at = models.DateTimeField(null=True, blank=True)
+    where_embedded = models.TextField(
+        "where in the agency's processes and procedures it will be embedded", blank=True
+    )
+    mechanisms = models.TextField("mechanisms that will support the improvement", blank=True)
+    evaluation = models.TextField("how the agency will evaluate whether it worked", blank=True)
+    evaluate_by = models.DateField("evaluation date", null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    review_note = models.TextField("what more is needed", blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = ResponseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["request", "agency__name"]
+        constraints = [models.UniqueConstraint(fields=["request", "agency"], name="one_response_per_agency")]
+
+    def __str__(self):
+        return f"{self.agency} – {self.request}"
+
+    @property
+    def scope_agency_id(self):
+        return self.agency_id
+
+    def is_overdue(self, today=None):
+        today = today or timezone.localdate()
+        return self.status in OPEN_RESPONSE_STATUSES and self.request.due_on < today
+
+
+def evidence_name(instance, filename):
+    return random_name("response-evidence", filename)
+
+
+class ResponseEvidence(models.Model):
+    """A file an agency attaches to its response (for example a completed 7-minute briefing action sheet)."""
+
+    response = models.ForeignKey(AgencyResponse, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(upload_to=evidence_name)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["uploaded_at"]
+
+    def __str__(self):
+        return self.original_name
+
+
+AUDITED = (
+    DisseminationPlan,
+    MessagePlan,
+    AudiencePlan,
+    Communication,
+    Briefing,
+    EmbeddingRequest,
+    AgencyResponse,
+    ResponseEvidence,
+)
