@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "learningloop.learning",
     "learningloop.dissemination",
     "learningloop.improvement",
+    "learningloop.reports",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

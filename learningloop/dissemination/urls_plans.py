@@ -1,0 +1,3 @@
+"""URL patterns for the dissemination plans pages."""
+
+urlpatterns = []

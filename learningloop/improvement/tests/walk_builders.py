@@ -1,0 +1,5 @@
+"""Records the authorisation walk needs for the improvement pages' URLs that take an id."""
+
+
+def extend(objects):
+    """Add records to the walk's objects dict (keys your walk_rules.py kwargs use)."""

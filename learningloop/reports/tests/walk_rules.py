@@ -1,0 +1,3 @@
+"""Authorisation walk rules for the reports pages."""
+
+RULES = {}
