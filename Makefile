@@ -14,8 +14,9 @@ $(VENV)/.installed: requirements.txt scripts/find-python.sh
 	@interp=$$(scripts/find-python.sh) || exit 1; \
 	  echo "Using $$interp ($$($$interp --version))"; \
 	  [ -x $(PY) ] || $$interp -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt 2>&1 | grep -v "is ignored" || true
-	$(PY) -c "import django, allauth, govuk_frontend_jinja" 
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt 2>&1 \
+	  | { grep -v "is ignored" || true; }; exit $${PIPESTATUS[0]}
+	$(PY) -c "import django, allauth, govuk_frontend_jinja, weasyprint, docx, openpyxl, nh3"
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
