@@ -1,2 +1,9 @@
+from django.urls import path
+
+from . import views
+
 app_name = "reports"
-urlpatterns = []
+urlpatterns = [
+    path("", views.trail_index, name="trail_index"),
+    path("messages/<int:pk>/", views.key_message_trail, name="key_message_trail"),
+]

@@ -1,0 +1,197 @@
+"""The learning trail of one key message: where it came from, how it was planned and disseminated, how each
+agency embedded it, and the actions it led to — with its loop status.
+
+The loop status is decided in one place, `with_loop_status(queryset)`: identified (a key message exists) →
+planned (a dissemination plan row for it has at least one communication method chosen) → disseminated (at
+least one of its communications is done) → embedded (at least one agency's response to a request including
+it has been accepted). The status is the furthest stage with evidence. It is a database annotation, so the
+index page filters and shows it without a query per row, and the trail page reads the same annotation."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Case, CharField, Exists, OuterRef, Prefetch, Value, When
+from django.urls import NoReverseMatch, reverse
+
+from learningloop.dissemination.models import (
+    AgencyResponse,
+    AudiencePlan,
+    Communication,
+    CommunicationStatus,
+    MessagePlan,
+    ResponseStatus,
+)
+from learningloop.improvement.models import Action, ActionPlan
+from learningloop.learning.models import Finding, KeyMessage, LearningActivity
+
+IDENTIFIED, PLANNED, DISSEMINATED, EMBEDDED = "identified", "planned", "disseminated", "embedded"
+STAGES = (
+    (IDENTIFIED, "Identified"),
+    (PLANNED, "Planned"),
+    (DISSEMINATED, "Disseminated"),
+    (EMBEDDED, "Embedded"),
+)
+STAGE_LABELS = dict(STAGES)
+STAGE_TAG_CLASSES = {
+    IDENTIFIED: "govuk-tag--grey",
+    PLANNED: "govuk-tag--blue",
+    DISSEMINATED: "govuk-tag--yellow",
+    EMBEDDED: "govuk-tag--green",
+}
+STAGE_EVIDENCE = {
+    IDENTIFIED: "The key message is in a Summary of Learning",
+    PLANNED: "At least one communication method is planned for it",
+    DISSEMINATED: "At least one communication about it is done",
+    EMBEDDED: "At least one agency's embedding response has been accepted",
+}
+
+
+def with_loop_status(queryset):
+    """Annotate key messages with `loop_status` (and the three flags it is built from)."""
+    planned = AudiencePlan.objects.filter(message_plan__key_message=OuterRef("pk"), methods__isnull=False)
+    disseminated = Communication.objects.filter(
+        audience_plan__message_plan__key_message=OuterRef("pk"), status=CommunicationStatus.DONE
+    )
+    embedded = AgencyResponse.objects.filter(
+        request__key_messages=OuterRef("pk"), status=ResponseStatus.ACCEPTED
+    )
+    return queryset.annotate(
+        is_planned=Exists(planned),
+        is_disseminated=Exists(disseminated),
+        is_embedded=Exists(embedded),
+    ).annotate(
+        loop_status=Case(
+            When(is_embedded=True, then=Value(EMBEDDED)),
+            When(is_disseminated=True, then=Value(DISSEMINATED)),
+            When(is_planned=True, then=Value(PLANNED)),
+            default=Value(IDENTIFIED),
+            output_field=CharField(),
+        )
+    )
+
+
+@dataclass
+class Stage:
+    key: str
+    label: str
+    evidence: str
+    reached: bool
+    current: bool
+
+
+def stages(message) -> list[Stage]:
+    """The four stages for the flow visual and the accessible list; `message` carries the annotations."""
+    flags = {
+        IDENTIFIED: True,
+        PLANNED: message.is_planned,
+        DISSEMINATED: message.is_disseminated,
+        EMBEDDED: message.is_embedded,
+    }
+    return [
+        Stage(key, label, STAGE_EVIDENCE[key], bool(flags[key]), key == message.loop_status)
+        for key, label in STAGES
+    ]
+
+
+def optional_url(name, **kwargs):
+    """The URL if that page exists (other pages land over time), else None."""
+    try:
+        return reverse(name, kwargs=kwargs)
+    except NoReverseMatch:
+        return None
+
+
+@dataclass
+class Trail:
+    message: KeyMessage
+    stages: list
+    activities: list
+    findings: list
+    findings_fallback: bool
+    message_plans: list
+    communications: list
+    responses: list
+    action_plans: list
+    links: dict = field(default_factory=dict)
+
+    @property
+    def summary(self):
+        return self.message.summary
+
+
+def key_message_queryset():
+    """The key message with everything the trail reads about it, in a fixed number of queries."""
+    communications = Communication.objects.select_related("method", "owner", "owner_agency").order_by(
+        "due_on", "pk"
+    )
+    audience_plans = AudiencePlan.objects.select_related("audience").prefetch_related(
+        "methods", Prefetch("communications", queryset=communications)
+    )
+    message_plans = MessagePlan.objects.select_related("plan").prefetch_related(
+        Prefetch("audience_plans", queryset=audience_plans)
+    )
+    activities = LearningActivity.objects.select_related("source_type").prefetch_related(
+        Prefetch("findings", queryset=Finding.objects.order_by("pk"))
+    )
+    return with_loop_status(
+        KeyMessage.objects.select_related("summary", "summary__subgroup").prefetch_related(
+            Prefetch("findings", queryset=Finding.objects.select_related("activity").order_by("pk")),
+            Prefetch("summary__activities", queryset=activities.order_by("started_on", "pk")),
+            Prefetch("message_plans", queryset=message_plans),
+        )
+    )
+
+
+def build_trail(message: KeyMessage, user) -> Trail:
+    """The trail for one key message (fetched with key_message_queryset), as `user` may see it: an agency
+    user sees only their own agency's embedding responses (AgencyResponse.objects.visible_to)."""
+    activities = list(message.summary.activities.all())
+    findings = list(message.findings.all())
+    fallback = not findings
+    if fallback:
+        findings = [f for a in activities for f in a.findings.all()]
+    message_plans = list(message.message_plans.all())
+    communications = [
+        c for mp in message_plans for ap in mp.audience_plans.all() for c in ap.communications.all()
+    ]
+    communications.sort(key=lambda c: (c.due_on, c.pk))
+    responses = list(
+        AgencyResponse.objects.visible_to(user)
+        .filter(request__key_messages=message)
+        .select_related("agency", "request")
+        .order_by("request__sent_at", "request_id", "agency__name")
+    )
+    action_plans = list(
+        ActionPlan.objects.visible_to(user)
+        .filter(source_key_message=message)
+        .select_related("agency")
+        .prefetch_related(
+            Prefetch(
+                "actions",
+                queryset=Action.objects.select_related("owner_agency", "owner").order_by("due_on", "pk"),
+            )
+        )
+        .order_by("created_at", "pk")
+    )
+    return Trail(
+        message=message,
+        stages=stages(message),
+        activities=activities,
+        findings=findings,
+        findings_fallback=fallback,
+        message_plans=message_plans,
+        communications=communications,
+        responses=responses,
+        action_plans=action_plans,
+        links={
+            "plan": {
+                mp.plan_id: optional_url("dissemination:plan_detail", pk=mp.plan_id) for mp in message_plans
+            },
+            "response": {r.pk: optional_url("dissemination:response_detail", pk=r.pk) for r in responses},
+            "action": {
+                a.pk: optional_url("improvement:action_detail", pk=a.pk)
+                for p in action_plans
+                for a in p.actions.all()
+            },
+            "action_plan": {p.pk: optional_url("improvement:plan_detail", pk=p.pk) for p in action_plans},
+        },
+    )

@@ -1,0 +1,58 @@
+"""The learning trail: an index of key messages with their loop status, and a page per key message."""
+
+from django.shortcuts import render
+from django.urls import reverse_lazy
+from django.views.decorators.http import require_GET
+
+from learningloop.core.access import get_visible_or_404, require
+from learningloop.core.pagination import paginate
+from learningloop.learning.models import KeyMessage
+
+from . import trail as trails
+from .forms import TrailFilterForm
+
+VIEW = "trail.view"
+TRAIL = ("Learning trail", reverse_lazy("reports:trail_index"))
+
+
+@require_GET
+@require(VIEW)
+def trail_index(request):
+    form = TrailFilterForm(request.GET or None)
+    messages = form.filter(
+        trails.with_loop_status(KeyMessage.objects.visible_to(request.user)).select_related(
+            "summary", "summary__subgroup"
+        )
+    ).order_by("summary__title", "summary_id", "position", "pk")
+    page, pagination = paginate(request, messages)
+    return render(
+        request,
+        "reports/trail_index.html",
+        {
+            "form": form,
+            "page": page,
+            "pagination": pagination,
+            "labels": trails.STAGE_LABELS,
+            "tag_classes": trails.STAGE_TAG_CLASSES,
+            "crumbs": [{"text": TRAIL[0]}],
+        },
+    )
+
+
+@require_GET
+@require(VIEW)
+def key_message_trail(request, pk):
+    message = get_visible_or_404(trails.key_message_queryset(), request.user, pk=pk)
+    trail = trails.build_trail(message, request.user)
+    return render(
+        request,
+        "reports/key_message_trail.html",
+        {
+            "trail": trail,
+            "message": message,
+            "summary": message.summary,
+            "labels": trails.STAGE_LABELS,
+            "tag_classes": trails.STAGE_TAG_CLASSES,
+            "crumbs": [{"text": TRAIL[0], "href": TRAIL[1]}, {"text": "Key message"}],
+        },
+    )
