@@ -1,0 +1,191 @@
+"""The Learning Dissemination Action Plan in the Appendix C layout, as a Word document (python-docx) and a
+PDF (WeasyPrint, from dissemination/plan_appendix_c.html), and the presenters the plan page shares with
+them: `appendix_c(plan)` for the table and `communication_status(...)` for a communication's tag."""
+
+import io
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.template.loader import render_to_string
+
+from learningloop.core.deadlines import deadline_status
+
+from .models import AudiencePlan, Communication, CommunicationStatus, DisseminationPlan, MessagePlan
+
+HEADING = "Learning Dissemination Action Plan"
+COLUMNS = ("Purpose of Key Messages", "Target Audiences", "Communication Methods", "Measures of Success")
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+# --- Presenters ---
+
+
+@dataclass(frozen=True)
+class StatusTag:
+    text: str
+    colour: str  # GOV.UK tag modifier
+    detail: str = ""  # "Overdue by 3 working days", "Due in 2 working days"
+    is_overdue: bool = False
+
+
+def communication_status(communication: Communication, today) -> StatusTag:
+    """Done, cancelled, or open: an open communication whose due date has passed is overdue."""
+    status = communication.status
+    if status == CommunicationStatus.DONE:
+        deadline = deadline_status(communication.due_on, communication.done_on, today)
+        return StatusTag("Done", "green", deadline.text)
+    if status == CommunicationStatus.CANCELLED:
+        return StatusTag("Cancelled", "grey")
+    deadline = deadline_status(communication.due_on, None, today)
+    if communication.due_on < today:
+        return StatusTag("Overdue", "red", deadline.text, is_overdue=True)
+    label = communication.get_status_display()
+    return StatusTag(label, "yellow" if status == CommunicationStatus.IN_PROGRESS else "blue", deadline.text)
+
+
+def audience_label(audience) -> str:
+    """ "Internal communications (Partnership members)": the seed's row label from the audience group."""
+    description = (audience.description or "").strip()
+    return f"{audience.name} ({description})" if description else audience.name
+
+
+def with_plan_data(queryset):
+    """Everything the plan page and the Appendix C documents read, in a fixed number of queries."""
+    communications = Communication.objects.select_related("method", "owner", "owner_agency").order_by(
+        "due_on", "pk"
+    )
+    audience_plans = (
+        AudiencePlan.objects.select_related("audience")
+        .prefetch_related("methods", Prefetch("communications", queryset=communications))
+        .order_by("audience__position", "audience__pk")
+    )
+    message_plans = (
+        MessagePlan.objects.select_related("key_message")
+        .prefetch_related(Prefetch("audience_plans", queryset=audience_plans))
+        .order_by("key_message__position", "key_message__pk")
+    )
+    return queryset.select_related("summary__subgroup").prefetch_related(
+        Prefetch("message_plans", queryset=message_plans)
+    )
+
+
+@dataclass
+class AudienceRow:
+    label: str
+    methods: list[str]
+    measures: str
+    audience_plan: AudiencePlan
+
+
+@dataclass
+class MessageTable:
+    number: int
+    key_message: str
+    purpose: str
+    message_plan: MessagePlan
+    rows: list[AudienceRow] = field(default_factory=list)
+
+
+def appendix_c(plan: DisseminationPlan) -> dict:
+    tables = []
+    for number, message_plan in enumerate(plan.message_plans.all(), start=1):
+        table = MessageTable(number, message_plan.key_message.text, message_plan.purpose, message_plan)
+        for audience_plan in message_plan.audience_plans.all():
+            methods = sorted(audience_plan.methods.all(), key=lambda m: (m.position, m.name))
+            table.rows.append(AudienceRow(audience_label(audience_plan.audience), [m.name for m in methods],
+                                          audience_plan.measures_of_success, audience_plan))  # fmt: skip
+        tables.append(table)
+    return {
+        "heading": HEADING,
+        "title": plan.summary.title,
+        "subgroup": plan.summary.subgroup.name,
+        "columns": COLUMNS,
+        "tables": tables,
+    }
+
+
+def filename(plan, extension):
+    return f"learning-dissemination-action-plan-{plan.pk}.{extension}"
+
+
+# --- Word ---
+
+
+def _cell_lines(cell, lines, bold=False):
+    lines = [line for line in lines if line is not None] or [""]
+    for i, line in enumerate(lines):
+        paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+        paragraph.add_run(line).bold = bold
+
+
+def build_docx(plan: DisseminationPlan) -> bytes:
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm, Pt
+
+    data = appendix_c(plan)
+    document = Document()
+    document.core_properties.title = f"{HEADING}: {data['title']}"
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(1.5))
+    document.styles["Normal"].font.name = "Arial"
+    document.styles["Normal"].font.size = Pt(10)
+
+    document.add_heading(HEADING, level=1)
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Summary of Learning: ").bold = True
+    paragraph.add_run(data["title"])
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Subgroup: ").bold = True
+    paragraph.add_run(data["subgroup"])
+
+    for table_data in data["tables"]:
+        document.add_heading(f"Key message {table_data.number}", level=2)
+        document.add_paragraph(table_data.key_message)
+        rows = table_data.rows
+        table = document.add_table(rows=1 + max(len(rows), 1), cols=len(COLUMNS))
+        table.style = "Table Grid"
+        for cell, heading in zip(table.rows[0].cells, COLUMNS, strict=True):
+            _cell_lines(cell, [heading], bold=True)
+        for index, row in enumerate(rows, start=1):
+            cells = table.rows[index].cells
+            _cell_lines(cells[1], [row.label])
+            _cell_lines(cells[2], row.methods)
+            _cell_lines(cells[3], row.measures.splitlines())
+        # The purpose spans the audience rows, as in the seed's template.
+        purpose = table.cell(1, 0)
+        if len(rows) > 1:
+            purpose = purpose.merge(table.cell(len(rows), 0))
+        _cell_lines(purpose, table_data.purpose.splitlines())
+
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+# --- PDF ---
+
+
+def appendix_c_html(plan: DisseminationPlan) -> str:
+    return render_to_string("dissemination/plan_appendix_c.html", {"plan": plan, **appendix_c(plan)})
+
+
+def _no_fetching(url, *args, **kwargs):
+    """The document is self-contained: WeasyPrint may not fetch anything (no files, no network)."""
+    raise ValueError(f"Refusing to fetch {url!r} while rendering a dissemination plan")
+
+
+def render_pdf_document(plan: DisseminationPlan):
+    from weasyprint import HTML
+
+    return HTML(string=appendix_c_html(plan), url_fetcher=_no_fetching).render()
+
+
+def build_pdf(plan: DisseminationPlan) -> bytes:
+    return render_pdf_document(plan).write_pdf()
