@@ -1,5 +1,18 @@
 """Records the authorisation walk needs for the dissemination requests pages' URLs that take an id."""
 
+from learningloop.dissemination.models import ResponseStatus
+
+from .factories_requests import EvidenceFactory, RequestFactory, ResponseFactory, answered
+
 
 def extend(objects):
-    """Add records to the walk's objects dict (keys your walk_rules_requests.py kwargs use)."""
+    """A request to the home agency (police) and the other agency (health): the home agency's response
+    open to answer, another submitted and waiting for review, and evidence on the open one."""
+    request = RequestFactory()
+    objects["embedding_request"] = request
+    objects["agency_response"] = ResponseFactory(request=request, agency=objects["agency"])
+    objects["other_agency_response"] = ResponseFactory(request=request, agency=objects["other_agency"])
+    objects["submitted_response"] = answered(
+        request=RequestFactory(), agency=objects["agency"], status=ResponseStatus.SUBMITTED
+    )
+    objects["response_evidence"] = EvidenceFactory(response=objects["agency_response"])

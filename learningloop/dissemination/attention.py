@@ -1,0 +1,57 @@
+"""Reads for formal requests to agencies: the status shown for a response (with "overdue" derived) and
+what an agency user's home page lists."""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from learningloop.core import workdays
+
+from .models import OPEN_RESPONSE_STATUSES, AgencyResponse, ResponseStatus
+
+TAG_COLOURS = {
+    ResponseStatus.SENT: "grey",
+    ResponseStatus.VIEWED: "light-blue",
+    ResponseStatus.DRAFT: "yellow",
+    ResponseStatus.SUBMITTED: "blue",
+    ResponseStatus.ACCEPTED: "green",
+    ResponseStatus.MORE_INFORMATION: "orange",
+}
+OVERDUE = "overdue"
+
+
+@dataclass(frozen=True)
+class Status:
+    key: str
+    text: str
+    colour: str
+
+
+def response_status(response: AgencyResponse, today=None) -> Status:
+    """The status everywhere: an open response past its request's due date shows as "Overdue"."""
+    today = today or timezone.localdate()
+    if response.status in OPEN_RESPONSE_STATUSES and response.request.due_on < today:
+        return Status(OVERDUE, "Overdue", "red")
+    return Status(response.status, response.get_status_display(), TAG_COLOURS.get(response.status, "grey"))
+
+
+def overdue_by(response: AgencyResponse, today=None) -> int:
+    today = today or timezone.localdate()
+    return max(workdays.working_days_between(response.request.due_on, today), 1)
+
+
+def open_requests_for(user, today=None) -> list[AgencyResponse]:
+    """An agency user's open responses (their agency's requests still to answer), soonest due first.
+    One query. Partnership-wide users have no agency requests to answer here."""
+    if not getattr(user, "is_authenticated", False) or not user.agency_id:
+        return []
+    today = today or timezone.localdate()
+    responses = list(
+        AgencyResponse.objects.visible_to(user)
+        .filter(agency_id=user.agency_id, status__in=OPEN_RESPONSE_STATUSES)
+        .select_related("request", "agency")
+        .order_by("request__due_on", "pk")
+    )
+    for response in responses:
+        response.display_status = response_status(response, today)
+    return responses
