@@ -1,5 +1,13 @@
-"""Records the authorisation walk needs for the improvement pages' URLs that take an id."""
+"""Records the authorisation walk needs for the improvement pages' URLs that take an id: a multi-agency
+plan (so every persona can see it) with actions owned by the home agency."""
+
+from .factories import ActionFactory, CompletedActionFactory, EvidenceFactory, PlanFactory
 
 
 def extend(objects):
-    """Add records to the walk's objects dict (keys your walk_rules.py kwargs use)."""
+    plan = PlanFactory(title="Walk plan")
+    action = ActionFactory(plan=plan, owner_agency=objects["agency"])
+    objects["improvement_plan"] = plan
+    objects["improvement_action"] = action
+    objects["improvement_completed"] = CompletedActionFactory(plan=plan, owner_agency=objects["agency"])
+    objects["improvement_evidence"] = EvidenceFactory(action=action)

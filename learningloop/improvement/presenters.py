@@ -1,0 +1,167 @@
+"""Display values for improvement actions. RAG is derived from dates, status and progress, never typed:
+`rag()` is the one rule; `rag_q()` is the same rule as a database filter for lists and counts."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
+
+from learningloop.core import workdays
+
+from .models import OPEN_ACTION_STATUSES, ActionStatus, SustainmentResult
+
+DUE_SOON_WORKING_DAYS = 10
+AMBER_PROGRESS_BELOW = 50
+
+
+@dataclass(frozen=True)
+class Rag:
+    key: str  # red, amber, green, complete, cancelled
+    text: str
+    colour: str  # GOV.UK tag modifier
+
+    @property
+    def tag_classes(self):
+        return f"govuk-tag--{self.colour}"
+
+
+RAG_CHOICES = [
+    ("red", "Red"),
+    ("amber", "Amber"),
+    ("green", "Green"),
+    ("complete", "Complete"),
+    ("cancelled", "Cancelled"),
+]
+
+
+def due_soon_until(today: datetime.date) -> datetime.date:
+    """The last date that counts as due soon: the 10th working day after today."""
+    return workdays.add_working_days(today, DUE_SOON_WORKING_DAYS)
+
+
+def rag(*, status, due_on, progress, sustainment_result="", today) -> Rag:
+    """The RAG rating of an action.
+
+    Completed → Complete (blue; green once the improvement is confirmed to have lasted); cancelled → grey;
+    open and past its due date → Red; open, due within the next 10 working days and under 50% done → Amber;
+    any other open action → Green."""
+    if status == ActionStatus.COMPLETED:
+        if sustainment_result == SustainmentResult.SUSTAINED:
+            return Rag("complete", "Complete, sustained", "green")
+        if sustainment_result == SustainmentResult.NOT_SUSTAINED:
+            return Rag("complete", "Complete, not sustained", "blue")
+        return Rag("complete", "Complete", "blue")
+    if status == ActionStatus.CANCELLED:
+        return Rag("cancelled", "Cancelled", "grey")
+    if due_on < today:
+        return Rag("red", "Red", "red")
+    if due_on <= due_soon_until(today) and progress < AMBER_PROGRESS_BELOW:
+        return Rag("amber", "Amber", "yellow")
+    return Rag("green", "Green", "green")
+
+
+def action_rag(action, today) -> Rag:
+    return rag(
+        status=action.status,
+        due_on=action.due_on,
+        progress=action.progress,
+        sustainment_result=action.sustainment_result,
+        today=today,
+    )
+
+
+def rag_q(key: str, today: datetime.date, prefix: str = "") -> Q:
+    """The same rule as `rag()`, as a filter (prefix "actions__" to count a plan's actions)."""
+
+    def q(**kwargs):
+        return Q(**{prefix + k: v for k, v in kwargs.items()})
+
+    is_open = q(status__in=OPEN_ACTION_STATUSES)
+    red = is_open & q(due_on__lt=today)
+    amber = is_open & q(
+        due_on__gte=today, due_on__lte=due_soon_until(today), progress__lt=AMBER_PROGRESS_BELOW
+    )
+    if key == "red":
+        return red
+    if key == "amber":
+        return amber
+    if key == "green":
+        return (
+            is_open
+            & ~q(due_on__lt=today)
+            & ~(q(due_on__lte=due_soon_until(today), progress__lt=AMBER_PROGRESS_BELOW))
+        )
+    if key == "complete":
+        return q(status=ActionStatus.COMPLETED)
+    if key == "cancelled":
+        return q(status=ActionStatus.CANCELLED)
+    raise ValueError(f"Unknown RAG {key!r}")
+
+
+SOURCE_KINDS = [
+    ("review", "Case review recommendation"),
+    ("finding", "Finding"),
+    ("activity", "Audit, inspection or other activity"),
+    ("key_message", "Key message"),
+    ("meeting", "Meeting"),
+]
+SOURCE_FIELD = {
+    "review": "source_review",
+    "finding": "source_finding",
+    "activity": "source_activity",
+    "key_message": "source_key_message",
+    "meeting": "source_meeting",
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    kind: str
+    kind_label: str
+    text: str
+    url: str | None
+
+
+def _reverse(name, pk):
+    try:
+        return reverse(name, kwargs={"pk": pk})
+    except NoReverseMatch:
+        return None
+
+
+def plan_source(plan) -> Source:
+    """What the plan answers, with a link to it. Select the source relations first (see views)."""
+    labels = dict(SOURCE_KINDS)
+    if plan.source_review_id:
+        review = plan.source_review
+        return Source("review", labels["review"], f"{review.activity.title} ({review.pseudonym})",
+                      _reverse("learning:review_detail", review.pk))  # fmt: skip
+    if plan.source_finding_id:
+        finding = plan.source_finding
+        return Source("finding", labels["finding"], f"{finding.activity.title}: {finding}",
+                      _reverse("learning:finding_detail", finding.pk))  # fmt: skip
+    if plan.source_activity_id:
+        activity = plan.source_activity
+        return Source("activity", labels["activity"], activity.title,
+                      _reverse("learning:activity_detail", activity.pk))  # fmt: skip
+    if plan.source_key_message_id:
+        message = plan.source_key_message
+        url = _reverse("reports:key_message_trail", message.pk) or _reverse(
+            "learning:summary_detail", message.summary_id
+        )
+        return Source("key_message", labels["key_message"], str(message), url)
+    return Source("meeting", labels["meeting"], plan.source_meeting, None)
+
+
+SOURCE_RELATED = (
+    "source_review__activity",
+    "source_finding__activity",
+    "source_activity",
+    "source_key_message",
+    "agency",
+)
+
+
+def progress_text(action) -> str:
+    return f"{action.progress}%"

@@ -1,0 +1,454 @@
+"""Improvement plans and actions (seed 1.5). Views compose forms and services and stay thin."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from learningloop.core.access import get_visible_or_404, require
+from learningloop.core.concurrency import EditConflict, conflict_response
+from learningloop.core.pagination import paginate
+from learningloop.core.policy import can
+from learningloop.learning.models import CaseReview, Finding, KeyMessage, LearningActivity
+from learningloop.partnership.models import Agency
+
+from . import exports, services
+from .forms import (
+    ActionFilterForm,
+    ActionForm,
+    ActionUpdateForm,
+    AgencyChoiceForm,
+    BulkUpdateForm,
+    EvidenceForm,
+    PlanForm,
+    SustainmentForm,
+)
+from .models import OPEN_ACTION_STATUSES, Action, ActionEvidence, ActionPlan, ActionStatus, PlanScope
+from .presenters import (
+    RAG_CHOICES,
+    SOURCE_KINDS,
+    SOURCE_RELATED,
+    action_rag,
+    due_soon_until,
+    plan_source,
+    rag_q,
+)
+
+GET_POST = ["GET", "POST"]
+PLANS = ("Action plans", reverse_lazy("improvement:plan_list"))
+ACTIONS = ("Actions", reverse_lazy("improvement:action_list"))
+FORM_TEMPLATE = "improvement/form.html"
+ACTION_RELATED = ("plan", "owner_agency", "owner")
+
+
+def _crumbs(*items):
+    return [{"text": text, "href": str(href)} if href else {"text": text} for text, href in items]
+
+
+def _bound(request, files=False):
+    if request.method != "POST":
+        return (None, None) if files else (None,)
+    return (request.POST, request.FILES) if files else (request.POST,)
+
+
+def _apply_errors(form, error: ValidationError):
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _form_page(request, form, *, title, button, crumbs, cancel_url, **extra):
+    context = {"form": form, "title": title, "button": button, "crumbs": crumbs, "cancel_url": cancel_url}
+    return render(request, FORM_TEMPLATE, {**context, **extra})
+
+
+def _plan_crumb(plan):
+    return (plan.title, reverse("improvement:plan_detail", args=[plan.pk]))
+
+
+def _action_crumb(action):
+    return (f"Action {action.pk}", reverse("improvement:action_detail", args=[action.pk]))
+
+
+def _rows(actions, user, today):
+    """Actions with their RAG and whether this user may update them (no queries per row)."""
+    return [
+        {"action": a, "rag": action_rag(a, today), "can_update": can(user, "actions.update", a)}
+        for a in actions
+    ]
+
+
+# --- Plans ---
+
+
+SOURCE_FILTERS = {
+    "review": Q(source_review__isnull=False),
+    "finding": Q(source_finding__isnull=False),
+    "activity": Q(source_activity__isnull=False),
+    "key_message": Q(source_key_message__isnull=False),
+    "meeting": ~Q(source_meeting=""),
+}
+
+
+@require_GET
+@require("actions.view")
+def plan_list(request):
+    today = timezone.localdate()
+    plans = ActionPlan.objects.visible_to(request.user).select_related(*SOURCE_RELATED)
+    scope, source, agency_id = request.GET.get("scope"), request.GET.get("source"), request.GET.get("agency")
+    if scope in PlanScope.values:
+        plans = plans.filter(scope=scope)
+    if source in SOURCE_FILTERS:
+        plans = plans.filter(SOURCE_FILTERS[source])
+    if agency_id and agency_id.isdigit():
+        plans = plans.filter(Q(agency_id=agency_id) | Q(actions__owner_agency_id=agency_id)).distinct()
+    counts = {key: Count("actions", filter=rag_q(key, today, prefix="actions__")) for key, _ in RAG_CHOICES}
+    plans = plans.annotate(**{f"rag_{key}": c for key, c in counts.items()}, action_count=Count("actions"))
+    page, pagination = paginate(request, plans.order_by("-created_at", "-pk"))
+    rows = [{"plan": p, "source": plan_source(p)} for p in page.object_list]
+    return render(request, "improvement/plan_list.html", {
+        "page": page, "pagination": pagination, "rows": rows, "rag_choices": RAG_CHOICES,
+        "scope_choices": PlanScope.choices, "source_choices": SOURCE_KINDS,
+        "agencies": Agency.objects.filter(is_active=True),
+        "selected": {"scope": scope or "", "source": source or "", "agency": agency_id or ""},
+        "can_manage": can(request.user, "actions.manage"),
+    })  # fmt: skip
+
+
+SOURCE_MODELS = {
+    "review": ("source_review", CaseReview),
+    "finding": ("source_finding", Finding),
+    "activity": ("source_activity", LearningActivity),
+    "key_message": ("source_key_message", KeyMessage),
+}
+
+
+def _plan_initial(request):
+    """?source=finding&id=N pre-fills the source, so other pages can link "Create an action plan"."""
+    kind, pk = request.GET.get("source"), request.GET.get("id", "")
+    if kind not in SOURCE_MODELS or not pk.isdigit():
+        return {}
+    field, model = SOURCE_MODELS[kind]
+    if not model.objects.filter(pk=pk).exists():
+        return {}
+    return {"source_kind": kind, field: int(pk)}
+
+
+@require_http_methods(GET_POST)
+@require("actions.manage")
+def plan_create(request):
+    form = PlanForm(*_bound(request), initial=_plan_initial(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.plan_create(plan=form.instance, by=request.user)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, "Action plan created")
+            return redirect("improvement:plan_detail", pk=plan.pk)
+    return _form_page(request, form, title="Create an action plan", button="Create plan",
+                      crumbs=_crumbs(PLANS, ("Create an action plan", None)), cancel_url=PLANS[1])  # fmt: skip
+
+
+@require_GET
+@require("actions.view")
+def plan_detail(request, pk):
+    plan = get_visible_or_404(ActionPlan.objects.select_related(*SOURCE_RELATED), request.user, pk=pk)
+    actions = Action.objects.filter(plan=plan).select_related(*ACTION_RELATED)
+    today = timezone.localdate()
+    return render(request, "improvement/plan_detail.html", {
+        "plan": plan, "source": plan_source(plan), "rows": _rows(actions, request.user, today),
+        "can_manage": can(request.user, "actions.manage"),
+        "crumbs": _crumbs(PLANS, (plan.title, None)),
+    })  # fmt: skip
+
+
+# --- Actions ---
+
+
+@require_http_methods(GET_POST)
+@require("actions.manage")
+def action_create(request, pk):
+    plan = get_visible_or_404(ActionPlan.objects, request.user, pk=pk)
+    initial = {"owner_agency": plan.agency_id} if plan.agency_id else {}
+    form = ActionForm(*_bound(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            action = services.action_create(plan=plan, description=data["description"],
+                                            owner_agency=data["owner_agency"], owner=data.get("owner"),
+                                            due_on=data["due_on"], by=request.user)  # fmt: skip
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, "Action added")
+            return redirect("improvement:action_detail", pk=action.pk)
+    detail = reverse("improvement:plan_detail", args=[pk])
+    return _form_page(request, form, title="Add an action", button="Add action", caption=plan.title,
+                      crumbs=_crumbs(PLANS, _plan_crumb(plan), ("Add an action", None)), cancel_url=detail)  # fmt: skip
+
+
+def _action(request, pk):
+    return get_visible_or_404(Action.objects.select_related(*ACTION_RELATED), request.user, pk=pk)
+
+
+@require_GET
+@require("actions.view")
+def action_detail(request, pk):
+    action = _action(request, pk)
+    today = timezone.localdate()
+    return render(request, "improvement/action_detail.html", {
+        "action": action, "plan": action.plan, "rag": action_rag(action, today),
+        "updates": action.updates.select_related("by"), "evidence": action.evidence.all(),
+        "can_manage": can(request.user, "actions.manage"),
+        "can_update": can(request.user, "actions.update", action),
+        "is_completed": action.status == ActionStatus.COMPLETED,
+        "crumbs": _crumbs(PLANS, _plan_crumb(action.plan), (f"Action {action.pk}", None)),
+    })  # fmt: skip
+
+
+def _conflict(request, form, conflict, action, url_name):
+    return conflict_response(request, form, conflict, title="This action",
+                             edit_url=reverse(url_name, args=[action.pk]),
+                             back_url=reverse("improvement:action_detail", args=[action.pk]))  # fmt: skip
+
+
+@require_http_methods(GET_POST)
+@require("actions.manage")
+def action_edit(request, pk):
+    action = _action(request, pk)
+    form = ActionForm(*_bound(request), instance=action)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.action_edit(action=form.instance, expected_version=form.cleaned_data["version"],
+                                 by=request.user)  # fmt: skip
+        except ValidationError as error:
+            _apply_errors(form, error)
+        except EditConflict as conflict:
+            return _conflict(request, form, conflict, action, "improvement:action_edit")
+        else:
+            messages.success(request, "Action updated")
+            return redirect("improvement:action_detail", pk=action.pk)
+    return _form_page(request, form, title="Edit the action", button="Save action", caption=action.plan.title,
+                      crumbs=_crumbs(PLANS, _plan_crumb(action.plan), _action_crumb(action), ("Edit", None)),
+                      cancel_url=reverse("improvement:action_detail", args=[pk]))  # fmt: skip
+
+
+def _updatable(request, pk):
+    action = _action(request, pk)
+    if not can(request.user, "actions.update", action):
+        raise PermissionDenied
+    return action
+
+
+@require_http_methods(GET_POST)
+@require("actions.update")
+def action_update(request, pk):
+    action = _updatable(request, pk)
+    form = ActionUpdateForm(*_bound(request), instance=action)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.action_record_update(
+                action=action, note=data["note"], status=data["status"], progress=data["progress"],
+                completed_on=data.get("completed_on"), evidence_of_completion=data.get("evidence_of_completion"),
+                by=request.user, expected_version=data["version"],
+            )  # fmt: skip
+        except ValidationError as error:
+            _apply_errors(form, error)
+        except EditConflict as conflict:
+            return _conflict(request, form, conflict, action, "improvement:action_update")
+        else:
+            messages.success(request, "Update added to the action's log")
+            return redirect("improvement:action_detail", pk=action.pk)
+    return _form_page(request, form, title="Update the action", button="Add update", caption=str(action),
+                      crumbs=_crumbs(PLANS, _plan_crumb(action.plan), _action_crumb(action), ("Update", None)),
+                      cancel_url=reverse("improvement:action_detail", args=[pk]))  # fmt: skip
+
+
+@require_http_methods(GET_POST)
+@require("actions.update")
+def evidence_upload(request, pk):
+    action = _updatable(request, pk)
+    form = EvidenceForm(*_bound(request, files=True))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.evidence_attach(action=action, upload=form.cleaned_data["file"], by=request.user)
+        except ValidationError as error:
+            form.add_error("file", error.messages[0])
+        else:
+            messages.success(request, "Evidence added")
+            return redirect("improvement:action_detail", pk=action.pk)
+    return _form_page(request, form, title="Add evidence of completion", button="Upload evidence",
+                      caption=str(action), multipart=True,
+                      crumbs=_crumbs(PLANS, _plan_crumb(action.plan), _action_crumb(action), ("Evidence", None)),
+                      cancel_url=reverse("improvement:action_detail", args=[pk]))  # fmt: skip
+
+
+@require_GET
+@require("actions.view")
+def evidence_download(request, pk):
+    evidence = ActionEvidence.objects.filter(pk=pk).first()
+    if evidence is None:
+        raise Http404
+    get_visible_or_404(Action.objects, request.user, pk=evidence.action_id)
+    try:
+        handle = evidence.file.open("rb")
+    except (FileNotFoundError, OSError):
+        raise Http404("The file is missing") from None
+    response = FileResponse(handle, as_attachment=True, filename=evidence.original_name,
+                            content_type=evidence.content_type)  # fmt: skip
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_http_methods(GET_POST)
+@require("actions.update")
+def sustainment_check(request, pk):
+    action = _updatable(request, pk)
+    detail = reverse("improvement:action_detail", args=[pk])
+    crumbs = _crumbs(PLANS, _plan_crumb(action.plan), _action_crumb(action), ("Sustainment check", None))
+    if action.status != ActionStatus.COMPLETED:
+        return render(request, "improvement/not_completed.html", {"action": action, "crumbs": crumbs,
+                                                                   "back_url": detail})  # fmt: skip
+    form = SustainmentForm(*_bound(request), instance=action)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.sustainment_record(
+                action=action, due_on=data.get("sustainment_due_on"), checked_on=data.get("sustainment_checked_on"),
+                result=data.get("sustainment_result") or "", note=data.get("sustainment_note") or "",
+                by=request.user, expected_version=data["version"],
+            )  # fmt: skip
+        except ValidationError as error:
+            _apply_errors(form, error)
+        except EditConflict as conflict:
+            return _conflict(request, form, conflict, action, "improvement:sustainment_check")
+        else:
+            messages.success(request, "Sustainment check saved")
+            return redirect(detail)
+    return _form_page(request, form, title="Check the improvement lasted", button="Save check",
+                      caption=str(action), crumbs=crumbs, cancel_url=detail)  # fmt: skip
+
+
+# --- Lists ---
+
+
+def _filtered(request, form, preset=None):
+    today = timezone.localdate()
+    actions = Action.objects.visible_to(request.user).select_related(*ACTION_RELATED)
+    due = preset or form.value("due")
+    if due == "overdue":
+        actions = actions.overdue(today)
+    elif due == "soon":
+        actions = actions.due_between(today, due_soon_until(today))
+    if form.value("status"):
+        actions = actions.filter(status=form.value("status"))
+    if form.value("rag"):
+        actions = actions.filter(rag_q(form.value("rag"), today))
+    if form.value("agency"):
+        actions = actions.filter(owner_agency=form.value("agency"))
+    if form.value("q"):
+        q = form.value("q")
+        actions = actions.filter(Q(description__icontains=q) | Q(plan__title__icontains=q))
+    return actions.order_by("due_on", "pk")
+
+
+LIST_TITLES = {None: "Actions", "overdue": "Overdue actions", "soon": "Actions due soon"}
+
+
+def _list_page(request, *, preset=None, bulk_form=None, status=200):
+    form = ActionFilterForm(request.GET or None)
+    page, pagination = paginate(request, _filtered(request, form, preset))
+    query = request.GET.copy()
+    query.pop("page", None)
+    if preset:
+        query["due"] = preset
+    export = reverse("improvement:action_export") + ("?" + query.urlencode() if query else "")
+    user = request.user
+    return render(request, "improvement/action_list.html", {
+        "title": LIST_TITLES[preset], "form": form, "page": page, "pagination": pagination,
+        "rows": _rows(page.object_list, user, timezone.localdate()), "preset": preset,
+        "bulk_form": bulk_form or BulkUpdateForm(user=user), "can_bulk": can(user, "actions.update"),
+        "can_export": can(user, "actions.export"), "export_url": export,
+        "crumbs": _crumbs(ACTIONS, (LIST_TITLES[preset], None)) if preset else None,
+    }, status=status)  # fmt: skip
+
+
+@require_GET
+@require("actions.view")
+def action_list(request):
+    return _list_page(request)
+
+
+@require_GET
+@require("actions.view")
+def overdue_actions(request):
+    return _list_page(request, preset="overdue")
+
+
+@require_GET
+@require("actions.view")
+def due_soon_actions(request):
+    return _list_page(request, preset="soon")
+
+
+@require_POST
+@require("actions.update")
+def action_bulk_update(request):
+    form = BulkUpdateForm(request.POST, user=request.user)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            count = services.actions_bulk_update(actions=data["actions"], status=data["status"],
+                                                 note=data["note"], by=request.user)  # fmt: skip
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"{count} action{'s' if count != 1 else ''} updated")
+            return redirect("improvement:action_list")
+    return _list_page(request, bulk_form=form)
+
+
+@require_GET
+@require("actions.export")
+def action_export(request):
+    form = ActionFilterForm(request.GET or None)
+    actions = _filtered(request, form)
+    response = HttpResponse(exports.build_xlsx(actions, timezone.localdate()),
+                            content_type=exports.XLSX_CONTENT_TYPE)  # fmt: skip
+    response["Content-Disposition"] = f'attachment; filename="actions-{timezone.localdate():%Y-%m-%d}.xlsx"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_GET
+@require("actions.view")
+def my_actions(request):
+    user = request.user
+    chooser = None
+    agency_id = user.agency_id
+    if can(user, "actions.view_all"):
+        chooser = AgencyChoiceForm(request.GET or None)
+        agency_id = chooser.cleaned_data.get("agency").pk if chooser.is_valid() and chooser.cleaned_data.get(
+            "agency") else None  # fmt: skip
+    agency = Agency.objects.filter(pk=agency_id).first() if agency_id else None
+    actions = Action.objects.none()
+    if agency is not None:
+        actions = (
+            Action.objects.visible_to(user).for_agency(agency.pk).select_related(*ACTION_RELATED)
+            .annotate(is_closed=Case(When(status__in=OPEN_ACTION_STATUSES, then=Value(0)), default=Value(1),
+                                     output_field=IntegerField()))
+            .order_by("is_closed", "due_on", "pk")
+        )  # fmt: skip
+    page, pagination = paginate(request, actions)
+    return render(request, "improvement/my_actions.html", {
+        "agency": agency, "chooser": chooser, "page": page, "pagination": pagination,
+        "rows": _rows(page.object_list, user, timezone.localdate()),
+    })  # fmt: skip
