@@ -113,10 +113,10 @@ def action_record_update(
 ) -> ActionUpdate:  # fmt: skip
     """Append a dated entry to the action's log and set its status and progress. Refused (nothing saved)
     for a disallowed transition or if someone else saved the action since `expected_version`."""
+    claim_version(action, expected_version)  # a stale form is a conflict, whatever else is wrong
     update = _apply_update(action=action, note=note, status=status, progress=progress,
                            completed_on=completed_on, evidence_of_completion=evidence_of_completion,
                            by=by, today=timezone.localdate())  # fmt: skip
-    claim_version(action, expected_version)
     action.save()
     update.save()
     return update
