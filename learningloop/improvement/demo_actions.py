@@ -24,26 +24,48 @@ from learningloop.partnership.models import Agency, Person, StatutoryRole
 
 from .models import Action, ActionPlan, ActionStatus, ActionUpdate, PlanScope, SustainmentResult
 
-NS, IP, DONE, CANCELLED = (ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.COMPLETED,
-                           ActionStatus.CANCELLED)  # fmt: skip
+NS, IP, DONE, CANCELLED = (
+    ActionStatus.NOT_STARTED,
+    ActionStatus.IN_PROGRESS,
+    ActionStatus.COMPLETED,
+    ActionStatus.CANCELLED,
+)
 
 
 def _sources():
     """(kind, title, field, record) for each plan; records come from the learning demo."""
     audit = (
         LearningActivity.objects.filter(source_type__name__icontains="audit", case_review__isnull=True)
-        .order_by("title").first()
-    )  # fmt: skip
+        .order_by("title")
+        .first()
+    )
     return [
-        ("review", "Actions from the rapid review of Child A", "source_review",
-         CaseReview.objects.select_related("activity").order_by("pk").first()),
-        ("finding", "Escalation of professional disagreements", "source_finding",
-         Finding.objects.filter(kind=FindingKind.IMPROVEMENT).order_by("pk").first()),
+        (
+            "review",
+            "Actions from the rapid review of Child A",
+            "source_review",
+            CaseReview.objects.select_related("activity").order_by("pk").first(),
+        ),
+        (
+            "finding",
+            "Escalation of professional disagreements",
+            "source_finding",
+            Finding.objects.filter(kind=FindingKind.IMPROVEMENT).order_by("pk").first(),
+        ),
         ("activity", "Neglect audit improvement plan", "source_activity", audit),
-        ("key_message", "Embedding the single chronology", "source_key_message",
-         KeyMessage.objects.filter(summary__status=SummaryStatus.ACCEPTED).order_by("pk").first()),
-        ("meeting", "Safe sleep: actions agreed at the LDG", "source_meeting", "LDG meeting, 14 January 2026"),
-    ]  # fmt: skip
+        (
+            "key_message",
+            "Embedding the single chronology",
+            "source_key_message",
+            KeyMessage.objects.filter(summary__status=SummaryStatus.ACCEPTED).order_by("pk").first(),
+        ),
+        (
+            "meeting",
+            "Safe sleep: actions agreed at the LDG",
+            "source_meeting",
+            "LDG meeting, 14 January 2026",
+        ),
+    ]
 
 
 def _actions(today):
@@ -54,12 +76,30 @@ def _actions(today):
         ("Add the child's voice to the supervision record template.", IP, 30, 60, None, None),
         ("Audit 20 cases to check chronologies are in use.", IP, -8, 40, None, None),
         ("Deliver the safe sleep briefing to health visiting teams.", DONE, -20, 100, 10, None),
-        ("Add safe sleep advice for fathers to the new birth visit checklist.", DONE, -60, 100, 50,
-         (SustainmentResult.SUSTAINED, "A dip sample of 15 new birth visits found advice given to both parents.")),
-        ("Introduce a multi-agency escalation log.", DONE, -90, 100, 80,
-         (SustainmentResult.NOT_SUSTAINED, "The log was not used after the first two months; raised with the LDG.")),
+        (
+            "Add safe sleep advice for fathers to the new birth visit checklist.",
+            DONE,
+            -60,
+            100,
+            50,
+            (
+                SustainmentResult.SUSTAINED,
+                "A dip sample of 15 new birth visits found advice given to both parents.",
+            ),
+        ),
+        (
+            "Introduce a multi-agency escalation log.",
+            DONE,
+            -90,
+            100,
+            80,
+            (
+                SustainmentResult.NOT_SUSTAINED,
+                "The log was not used after the first two months; raised with the LDG.",
+            ),
+        ),
         ("Commission a separate e-learning module on neglect.", CANCELLED, 20, 10, None, None),
-    ]  # fmt: skip
+    ]
 
 
 def _agencies():
@@ -80,8 +120,12 @@ def seed(stdout=None) -> int:
         if not record or ActionPlan.objects.filter(title=title).exists():
             continue
         single = kind == "finding"
-        plan = ActionPlan(title=title, scope=PlanScope.SINGLE_AGENCY if single else PlanScope.MULTI_AGENCY,
-                          agency=agencies[0] if single else None, **{field: record})  # fmt: skip
+        plan = ActionPlan(
+            title=title,
+            scope=PlanScope.SINGLE_AGENCY if single else PlanScope.MULTI_AGENCY,
+            agency=agencies[0] if single else None,
+            **{field: record},
+        )
         plan.full_clean()
         plan.save()
         added += 1
@@ -91,12 +135,16 @@ def seed(stdout=None) -> int:
             agency = agencies[0] if single else agencies[n % len(agencies)]
             completed_on = today - datetime.timedelta(days=done_ago) if done_ago else None
             action = Action(
-                plan=plan, description=description, owner_agency=agency,
+                plan=plan,
+                description=description,
+                owner_agency=agency,
                 owner=Person.objects.filter(agency=agency, is_active=True).order_by("pk").first(),
-                due_on=workdays.add_working_days(today, offset), status=status, progress=progress,
+                due_on=workdays.add_working_days(today, offset),
+                status=status,
+                progress=progress,
                 completed_on=completed_on,
                 evidence_of_completion="Attendance register and briefing sheet." if status == DONE else "",
-            )  # fmt: skip
+            )
             if sustainment:
                 action.sustainment_due_on = completed_on + datetime.timedelta(days=30)
                 action.sustainment_checked_on = completed_on + datetime.timedelta(days=35)
@@ -115,8 +163,13 @@ def seed(stdout=None) -> int:
             if sustainment:
                 log.append((f"Sustainment check: {sustainment[1]}", DONE, 100, 1))
             for note, log_status, log_progress, weeks_ago in log:
-                ActionUpdate.objects.create(action=action, note=note, status=log_status, progress=log_progress,
-                                            at=now - datetime.timedelta(weeks=weeks_ago))  # fmt: skip
+                ActionUpdate.objects.create(
+                    action=action,
+                    note=note,
+                    status=log_status,
+                    progress=log_progress,
+                    at=now - datetime.timedelta(weeks=weeks_ago),
+                )
     if stdout is not None:
         stdout.write(f"Improvement actions: {added} plans added\n")
     return added

@@ -11,9 +11,21 @@ from learningloop.core.spreadsheets import csv_safe
 from .presenters import action_rag
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-HEADERS = ["Plan", "Action", "Owner agency", "Owner", "Due date", "Status", "RAG", "Progress (per cent)",
-           "Date completed", "Evidence of completion", "Check the improvement lasted on", "Date checked",
-           "Sustainment result"]  # fmt: skip
+HEADERS = [
+    "Plan",
+    "Action",
+    "Owner agency",
+    "Owner",
+    "Due date",
+    "Status",
+    "RAG",
+    "Progress (per cent)",
+    "Date completed",
+    "Evidence of completion",
+    "Check the improvement lasted on",
+    "Date checked",
+    "Sustainment result",
+]
 
 
 def _cell(value):
@@ -24,10 +36,21 @@ def _cell(value):
 
 def rows(actions, today):
     for a in actions.select_related("plan", "owner_agency", "owner"):
-        yield [a.plan.title, a.description, a.owner_agency.name, a.owner.full_name if a.owner else "",
-               a.due_on, a.get_status_display(), action_rag(a, today).text, a.progress, a.completed_on,
-               a.evidence_of_completion, a.sustainment_due_on, a.sustainment_checked_on,
-               a.get_sustainment_result_display() if a.sustainment_result else ""]  # fmt: skip
+        yield [
+            a.plan.title,
+            a.description,
+            a.owner_agency.name,
+            a.owner.full_name if a.owner else "",
+            a.due_on,
+            a.get_status_display(),
+            action_rag(a, today).text,
+            a.progress,
+            a.completed_on,
+            a.evidence_of_completion,
+            a.sustainment_due_on,
+            a.sustainment_checked_on,
+            a.get_sustainment_result_display() if a.sustainment_result else "",
+        ]
 
 
 def build_xlsx(actions, today) -> bytes:

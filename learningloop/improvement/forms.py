@@ -46,8 +46,17 @@ class PlanForm(forms.ModelForm):
 
     class Meta:
         model = ActionPlan
-        fields = ["title", "scope", "agency", "source_kind", "source_review", "source_finding",
-                  "source_activity", "source_key_message", "source_meeting"]  # fmt: skip
+        fields = [
+            "title",
+            "scope",
+            "agency",
+            "source_kind",
+            "source_review",
+            "source_finding",
+            "source_activity",
+            "source_key_message",
+            "source_meeting",
+        ]
         labels = {
             "title": "Title",
             "scope": "Scope",
@@ -74,25 +83,37 @@ class PlanForm(forms.ModelForm):
         f["agency"].empty_label = "Select an agency"
         f["agency"].help_text = "For a single-agency plan"
         f["source_review"] = _LabelledChoice(
-            CaseReview.objects.select_related("activity"), required=False, label="Case review",
-            empty_label="Select a case review", error_messages=_pick("a case review"),
+            CaseReview.objects.select_related("activity"),
+            required=False,
+            label="Case review",
+            empty_label="Select a case review",
+            error_messages=_pick("a case review"),
             label_from=lambda r: f"{r.activity.title} ({r.pseudonym})",
-        )  # fmt: skip
+        )
         f["source_finding"] = _LabelledChoice(
-            Finding.objects.select_related("activity").order_by("activity__title", "pk"), required=False,
-            label="Finding", empty_label="Select a finding", error_messages=_pick("a finding"),
+            Finding.objects.select_related("activity").order_by("activity__title", "pk"),
+            required=False,
+            label="Finding",
+            empty_label="Select a finding",
+            error_messages=_pick("a finding"),
             label_from=lambda x: f"{x.activity.title}: {str(x)[:70]}",
-        )  # fmt: skip
+        )
         f["source_activity"] = _LabelledChoice(
-            LearningActivity.objects.select_related("source_type").order_by("title"), required=False,
-            label="Activity (audit or inspection)", empty_label="Select an activity",
-            error_messages=_pick("an activity"), label_from=lambda a: f"{a.title} ({a.source_type.name})",
-        )  # fmt: skip
+            LearningActivity.objects.select_related("source_type").order_by("title"),
+            required=False,
+            label="Activity (audit or inspection)",
+            empty_label="Select an activity",
+            error_messages=_pick("an activity"),
+            label_from=lambda a: f"{a.title} ({a.source_type.name})",
+        )
         f["source_key_message"] = _LabelledChoice(
             KeyMessage.objects.select_related("summary").order_by("summary__title", "position", "pk"),
-            required=False, label="Key message", empty_label="Select a key message",
-            error_messages=_pick("a key message"), label_from=lambda k: f"{k.summary.title}: {str(k)[:70]}",
-        )  # fmt: skip
+            required=False,
+            label="Key message",
+            empty_label="Select a key message",
+            error_messages=_pick("a key message"),
+            label_from=lambda k: f"{k.summary.title}: {str(k)[:70]}",
+        )
         f["source_meeting"].help_text = "The meeting and its date, for example LDG meeting, 3 March 2026"
 
     def clean(self):
@@ -109,7 +130,7 @@ class PlanForm(forms.ModelForm):
                     cleaned[field] = "" if field == "source_meeting" else None
             if not cleaned.get(chosen) and chosen not in self.errors:
                 label = self.fields[chosen].label.lower()
-                self.add_error(chosen, f"Enter the meeting" if kind == "meeting" else f"Select the {label}")
+                self.add_error(chosen, "Enter the meeting" if kind == "meeting" else f"Select the {label}")
         return cleaned
 
     def _post_clean(self):
@@ -133,8 +154,11 @@ def _owner_choices():
 
 
 class ActionForm(VersionedFormMixin, forms.ModelForm):
-    due_on = GovukDateField(label="Due date", help_text="For example, 27 3 2027",
-                            error_messages={"required": "Enter the due date"})  # fmt: skip
+    due_on = GovukDateField(
+        label="Due date",
+        help_text="For example, 27 3 2027",
+        error_messages={"required": "Enter the due date"},
+    )
 
     class Meta:
         model = Action
@@ -154,10 +178,14 @@ class ActionForm(VersionedFormMixin, forms.ModelForm):
         f["owner_agency"].queryset = Agency.objects.filter(Q(is_active=True) | Q(pk__in=current))
         f["owner_agency"].empty_label = "Select an agency"
         f["owner"] = _LabelledChoice(
-            _owner_choices(), required=False, label="Owner", empty_label="Select a person",
-            error_messages=_pick("a person"), help_text="A person who works for the owner agency",
+            _owner_choices(),
+            required=False,
+            label="Owner",
+            empty_label="Select a person",
+            error_messages=_pick("a person"),
+            help_text="A person who works for the owner agency",
             label_from=lambda p: f"{p.full_name} ({p.agency.name})",
-        )  # fmt: skip
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -173,18 +201,31 @@ class ActionForm(VersionedFormMixin, forms.ModelForm):
 
 class ActionUpdateForm(VersionedFormMixin, forms.ModelForm):
     note = forms.CharField(
-        label="What has happened", widget=forms.Textarea(attrs={"rows": 4}), max_length=5000,
-        error_messages={"required": "Enter what has happened",
-                        "max_length": "What has happened must be 5000 characters or fewer"},
-    )  # fmt: skip
+        label="What has happened",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        error_messages={
+            "required": "Enter what has happened",
+            "max_length": "What has happened must be 5000 characters or fewer",
+        },
+    )
     progress = forms.IntegerField(
-        label="Progress (per cent)", min_value=0, max_value=100, help_text="A whole number from 0 to 100",
-        error_messages={"required": "Enter the progress", "invalid": "Enter the progress as a whole number",
-                        "min_value": "Progress must be between 0 and 100",
-                        "max_value": "Progress must be between 0 and 100"},
-    )  # fmt: skip
-    completed_on = GovukDateField(label="Date completed", required=False,
-                                  help_text="Only when the status is completed. For example, 27 3 2026")  # fmt: skip
+        label="Progress (per cent)",
+        min_value=0,
+        max_value=100,
+        help_text="A whole number from 0 to 100",
+        error_messages={
+            "required": "Enter the progress",
+            "invalid": "Enter the progress as a whole number",
+            "min_value": "Progress must be between 0 and 100",
+            "max_value": "Progress must be between 0 and 100",
+        },
+    )
+    completed_on = GovukDateField(
+        label="Date completed",
+        required=False,
+        help_text="Only when the status is completed. For example, 27 3 2026",
+    )
 
     class Meta:
         model = Action
@@ -207,9 +248,13 @@ class EvidenceForm(forms.Form):
         label="Evidence of completion",
         help_text="PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx), CSV, text, PNG or JPEG; "
         "smaller than 10 MB",
-        error_messages={"required": "Select a file", "empty": "The selected file is empty",
-                        "invalid": "Select a file", "missing": "Select a file"},
-    )  # fmt: skip
+        error_messages={
+            "required": "Select a file",
+            "empty": "The selected file is empty",
+            "invalid": "Select a file",
+            "missing": "Select a file",
+        },
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -223,15 +268,18 @@ class SustainmentForm(VersionedFormMixin, forms.ModelForm):
         help_text="After the date completed. For example, 1 9 2026",
         error_messages={"required": "Enter the date to check the improvement lasted"},
     )
-    sustainment_checked_on = GovukDateField(label="Date checked", required=False,
-                                            help_text="Leave blank until the check has been done")  # fmt: skip
+    sustainment_checked_on = GovukDateField(
+        label="Date checked", required=False, help_text="Leave blank until the check has been done"
+    )
 
     class Meta:
         model = Action
         fields = ["sustainment_due_on", "sustainment_checked_on", "sustainment_result", "sustainment_note"]
         labels = {"sustainment_result": "Result", "sustainment_note": "What the check found"}
-        widgets = {"sustainment_result": forms.RadioSelect,
-                   "sustainment_note": forms.Textarea(attrs={"rows": 4})}  # fmt: skip
+        widgets = {
+            "sustainment_result": forms.RadioSelect,
+            "sustainment_note": forms.Textarea(attrs={"rows": 4}),
+        }
         error_messages = {"sustainment_result": {"invalid_choice": "Select the result"}}
 
     def __init__(self, *args, **kwargs):
@@ -252,8 +300,9 @@ class ActionFilterForm(forms.Form):
         label="Status", required=False, choices=[("", "Any status"), *ActionStatus.choices]
     )
     rag = forms.ChoiceField(label="RAG", required=False, choices=[("", "Any"), *RAG_CHOICES])
-    agency = forms.ModelChoiceField(label="Owner agency", required=False, queryset=Agency.objects.all(),
-                                    empty_label="Any agency")  # fmt: skip
+    agency = forms.ModelChoiceField(
+        label="Owner agency", required=False, queryset=Agency.objects.all(), empty_label="Any agency"
+    )
     due = forms.ChoiceField(
         label="Due",
         required=False,
@@ -275,17 +324,25 @@ class ActionFilterForm(forms.Form):
 
 class BulkUpdateForm(forms.Form):
     actions = forms.ModelMultipleChoiceField(
-        label="Actions", queryset=Action.objects.none(),
+        label="Actions",
+        queryset=Action.objects.none(),
         error_messages={"required": "Select at least one action", **_pick("actions")},
-    )  # fmt: skip
+    )
     status = forms.ChoiceField(
-        label="Mark selected as", choices=BULK_STATUSES, widget=forms.RadioSelect,
-        error_messages={"required": "Select what to mark the actions as", "invalid_choice": "Select a status"},
-    )  # fmt: skip
+        label="Mark selected as",
+        choices=BULK_STATUSES,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select what to mark the actions as",
+            "invalid_choice": "Select a status",
+        },
+    )
     note = forms.CharField(
-        label="Note for each action's log", widget=forms.Textarea(attrs={"rows": 2}), max_length=5000,
+        label="Note for each action's log",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=5000,
         error_messages={"required": "Enter a note to add to each action's log"},
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -293,6 +350,10 @@ class BulkUpdateForm(forms.Form):
 
 
 class AgencyChoiceForm(forms.Form):
-    agency = forms.ModelChoiceField(label="Agency", required=False, queryset=Agency.objects.all(),
-                                    empty_label="Select an agency",
-                                    error_messages=_pick("an agency"))  # fmt: skip
+    agency = forms.ModelChoiceField(
+        label="Agency",
+        required=False,
+        queryset=Agency.objects.all(),
+        empty_label="Select an agency",
+        error_messages=_pick("an agency"),
+    )

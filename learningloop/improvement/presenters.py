@@ -135,16 +135,25 @@ def plan_source(plan) -> Source:
     labels = dict(SOURCE_KINDS)
     if plan.source_review_id:
         review = plan.source_review
-        return Source("review", labels["review"], f"{review.activity.title} ({review.pseudonym})",
-                      _reverse("learning:review_detail", review.pk))  # fmt: skip
+        return Source(
+            "review",
+            labels["review"],
+            f"{review.activity.title} ({review.pseudonym})",
+            _reverse("learning:review_detail", review.pk),
+        )
     if plan.source_finding_id:
         finding = plan.source_finding
-        return Source("finding", labels["finding"], f"{finding.activity.title}: {finding}",
-                      _reverse("learning:finding_detail", finding.pk))  # fmt: skip
+        return Source(
+            "finding",
+            labels["finding"],
+            f"{finding.activity.title}: {finding}",
+            _reverse("learning:finding_detail", finding.pk),
+        )
     if plan.source_activity_id:
         activity = plan.source_activity
-        return Source("activity", labels["activity"], activity.title,
-                      _reverse("learning:activity_detail", activity.pk))  # fmt: skip
+        return Source(
+            "activity", labels["activity"], activity.title, _reverse("learning:activity_detail", activity.pk)
+        )
     if plan.source_key_message_id:
         message = plan.source_key_message
         url = _reverse("reports:key_message_trail", message.pk) or _reverse(

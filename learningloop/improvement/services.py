@@ -108,15 +108,29 @@ def _apply_update(*, action, note, status, progress, completed_on, evidence_of_c
 
 @transaction.atomic
 def action_record_update(
-    *, action: Action, note, status, progress, completed_on=None, evidence_of_completion=None,
-    by=None, expected_version,
-) -> ActionUpdate:  # fmt: skip
+    *,
+    action: Action,
+    note,
+    status,
+    progress,
+    completed_on=None,
+    evidence_of_completion=None,
+    by=None,
+    expected_version,
+) -> ActionUpdate:
     """Append a dated entry to the action's log and set its status and progress. Refused (nothing saved)
     for a disallowed transition or if someone else saved the action since `expected_version`."""
     claim_version(action, expected_version)  # a stale form is a conflict, whatever else is wrong
-    update = _apply_update(action=action, note=note, status=status, progress=progress,
-                           completed_on=completed_on, evidence_of_completion=evidence_of_completion,
-                           by=by, today=timezone.localdate())  # fmt: skip
+    update = _apply_update(
+        action=action,
+        note=note,
+        status=status,
+        progress=progress,
+        completed_on=completed_on,
+        evidence_of_completion=evidence_of_completion,
+        by=by,
+        today=timezone.localdate(),
+    )
     action.save()
     update.save()
     return update
@@ -149,9 +163,16 @@ def actions_bulk_update(*, actions, status, note, by) -> int:
         progress = 100 if status == ActionStatus.COMPLETED else current.progress
         completed_on = today if status == ActionStatus.COMPLETED else None
         try:
-            update = _apply_update(action=current, note=note, status=status, progress=progress,
-                                   completed_on=completed_on, evidence_of_completion=None, by=by,
-                                   today=today)  # fmt: skip
+            update = _apply_update(
+                action=current,
+                note=note,
+                status=status,
+                progress=progress,
+                completed_on=completed_on,
+                evidence_of_completion=None,
+                by=by,
+                today=today,
+            )
         except ValidationError as error:
             raise ValidationError(
                 f"“{str(current)[:60]}” cannot be changed: {' '.join(error.messages)}. Nothing was changed"
@@ -222,6 +243,11 @@ def sustainment_record(
     action.save()
     if checked_on:
         label = dict(action._meta.get_field("sustainment_result").choices)[result]
-        ActionUpdate.objects.create(action=action, by=_user(by), note=f"Sustainment check: {label}. {note}".strip(),
-                                    status=action.status, progress=action.progress)  # fmt: skip
+        ActionUpdate.objects.create(
+            action=action,
+            by=_user(by),
+            note=f"Sustainment check: {label}. {note}".strip(),
+            status=action.status,
+            progress=action.progress,
+        )
     return action

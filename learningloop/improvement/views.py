@@ -112,13 +112,21 @@ def plan_list(request):
     plans = plans.annotate(**{f"rag_{key}": c for key, c in counts.items()}, action_count=Count("actions"))
     page, pagination = paginate(request, plans.order_by("-created_at", "-pk"))
     rows = [{"plan": p, "source": plan_source(p)} for p in page.object_list]
-    return render(request, "improvement/plan_list.html", {
-        "page": page, "pagination": pagination, "rows": rows, "rag_choices": RAG_CHOICES,
-        "scope_choices": PlanScope.choices, "source_choices": SOURCE_KINDS,
-        "agencies": Agency.objects.filter(is_active=True),
-        "selected": {"scope": scope or "", "source": source or "", "agency": agency_id or ""},
-        "can_manage": can(request.user, "actions.manage"),
-    })  # fmt: skip
+    return render(
+        request,
+        "improvement/plan_list.html",
+        {
+            "page": page,
+            "pagination": pagination,
+            "rows": rows,
+            "rag_choices": RAG_CHOICES,
+            "scope_choices": PlanScope.choices,
+            "source_choices": SOURCE_KINDS,
+            "agencies": Agency.objects.filter(is_active=True),
+            "selected": {"scope": scope or "", "source": source or "", "agency": agency_id or ""},
+            "can_manage": can(request.user, "actions.manage"),
+        },
+    )
 
 
 SOURCE_MODELS = {
@@ -152,8 +160,14 @@ def plan_create(request):
         else:
             messages.success(request, "Action plan created")
             return redirect("improvement:plan_detail", pk=plan.pk)
-    return _form_page(request, form, title="Create an action plan", button="Create plan",
-                      crumbs=_crumbs(PLANS, ("Create an action plan", None)), cancel_url=PLANS[1])  # fmt: skip
+    return _form_page(
+        request,
+        form,
+        title="Create an action plan",
+        button="Create plan",
+        crumbs=_crumbs(PLANS, ("Create an action plan", None)),
+        cancel_url=PLANS[1],
+    )
 
 
 @require_GET
@@ -162,11 +176,17 @@ def plan_detail(request, pk):
     plan = get_visible_or_404(ActionPlan.objects.select_related(*SOURCE_RELATED), request.user, pk=pk)
     actions = Action.objects.filter(plan=plan).select_related(*ACTION_RELATED)
     today = timezone.localdate()
-    return render(request, "improvement/plan_detail.html", {
-        "plan": plan, "source": plan_source(plan), "rows": _rows(actions, request.user, today),
-        "can_manage": can(request.user, "actions.manage"),
-        "crumbs": _crumbs(PLANS, (plan.title, None)),
-    })  # fmt: skip
+    return render(
+        request,
+        "improvement/plan_detail.html",
+        {
+            "plan": plan,
+            "source": plan_source(plan),
+            "rows": _rows(actions, request.user, today),
+            "can_manage": can(request.user, "actions.manage"),
+            "crumbs": _crumbs(PLANS, (plan.title, None)),
+        },
+    )
 
 
 # --- Actions ---
@@ -181,17 +201,29 @@ def action_create(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            action = services.action_create(plan=plan, description=data["description"],
-                                            owner_agency=data["owner_agency"], owner=data.get("owner"),
-                                            due_on=data["due_on"], by=request.user)  # fmt: skip
+            action = services.action_create(
+                plan=plan,
+                description=data["description"],
+                owner_agency=data["owner_agency"],
+                owner=data.get("owner"),
+                due_on=data["due_on"],
+                by=request.user,
+            )
         except ValidationError as error:
             _apply_errors(form, error)
         else:
             messages.success(request, "Action added")
             return redirect("improvement:action_detail", pk=action.pk)
     detail = reverse("improvement:plan_detail", args=[pk])
-    return _form_page(request, form, title="Add an action", button="Add action", caption=plan.title,
-                      crumbs=_crumbs(PLANS, _plan_crumb(plan), ("Add an action", None)), cancel_url=detail)  # fmt: skip
+    return _form_page(
+        request,
+        form,
+        title="Add an action",
+        button="Add action",
+        caption=plan.title,
+        crumbs=_crumbs(PLANS, _plan_crumb(plan), ("Add an action", None)),
+        cancel_url=detail,
+    )
 
 
 def _action(request, pk):
@@ -203,20 +235,32 @@ def _action(request, pk):
 def action_detail(request, pk):
     action = _action(request, pk)
     today = timezone.localdate()
-    return render(request, "improvement/action_detail.html", {
-        "action": action, "plan": action.plan, "rag": action_rag(action, today),
-        "updates": action.updates.select_related("by"), "evidence": action.evidence.all(),
-        "can_manage": can(request.user, "actions.manage"),
-        "can_update": can(request.user, "actions.update", action),
-        "is_completed": action.status == ActionStatus.COMPLETED,
-        "crumbs": _crumbs(PLANS, _plan_crumb(action.plan), (f"Action {action.pk}", None)),
-    })  # fmt: skip
+    return render(
+        request,
+        "improvement/action_detail.html",
+        {
+            "action": action,
+            "plan": action.plan,
+            "rag": action_rag(action, today),
+            "updates": action.updates.select_related("by"),
+            "evidence": action.evidence.all(),
+            "can_manage": can(request.user, "actions.manage"),
+            "can_update": can(request.user, "actions.update", action),
+            "is_completed": action.status == ActionStatus.COMPLETED,
+            "crumbs": _crumbs(PLANS, _plan_crumb(action.plan), (f"Action {action.pk}", None)),
+        },
+    )
 
 
 def _conflict(request, form, conflict, action, url_name):
-    return conflict_response(request, form, conflict, title="This action",
-                             edit_url=reverse(url_name, args=[action.pk]),
-                             back_url=reverse("improvement:action_detail", args=[action.pk]))  # fmt: skip
+    return conflict_response(
+        request,
+        form,
+        conflict,
+        title="This action",
+        edit_url=reverse(url_name, args=[action.pk]),
+        back_url=reverse("improvement:action_detail", args=[action.pk]),
+    )
 
 
 @require_http_methods(GET_POST)
@@ -226,8 +270,9 @@ def action_edit(request, pk):
     form = ActionForm(*_bound(request), instance=action)
     if request.method == "POST" and form.is_valid():
         try:
-            services.action_edit(action=form.instance, expected_version=form.cleaned_data["version"],
-                                 by=request.user)  # fmt: skip
+            services.action_edit(
+                action=form.instance, expected_version=form.cleaned_data["version"], by=request.user
+            )
         except ValidationError as error:
             _apply_errors(form, error)
         except EditConflict as conflict:
@@ -235,9 +280,15 @@ def action_edit(request, pk):
         else:
             messages.success(request, "Action updated")
             return redirect("improvement:action_detail", pk=action.pk)
-    return _form_page(request, form, title="Edit the action", button="Save action", caption=action.plan.title,
-                      crumbs=_crumbs(PLANS, _plan_crumb(action.plan), _action_crumb(action), ("Edit", None)),
-                      cancel_url=reverse("improvement:action_detail", args=[pk]))  # fmt: skip
+    return _form_page(
+        request,
+        form,
+        title="Edit the action",
+        button="Save action",
+        caption=action.plan.title,
+        crumbs=_crumbs(PLANS, _plan_crumb(action.plan), _action_crumb(action), ("Edit", None)),
+        cancel_url=reverse("improvement:action_detail", args=[pk]),
+    )
 
 
 def _updatable(request, pk):
@@ -256,10 +307,15 @@ def action_update(request, pk):
         data = form.cleaned_data
         try:
             services.action_record_update(
-                action=action, note=data["note"], status=data["status"], progress=data["progress"],
-                completed_on=data.get("completed_on"), evidence_of_completion=data.get("evidence_of_completion"),
-                by=request.user, expected_version=data["version"],
-            )  # fmt: skip
+                action=action,
+                note=data["note"],
+                status=data["status"],
+                progress=data["progress"],
+                completed_on=data.get("completed_on"),
+                evidence_of_completion=data.get("evidence_of_completion"),
+                by=request.user,
+                expected_version=data["version"],
+            )
         except ValidationError as error:
             _apply_errors(form, error)
         except EditConflict as conflict:
@@ -267,9 +323,15 @@ def action_update(request, pk):
         else:
             messages.success(request, "Update added to the action's log")
             return redirect("improvement:action_detail", pk=action.pk)
-    return _form_page(request, form, title="Update the action", button="Add update", caption=str(action),
-                      crumbs=_crumbs(PLANS, _plan_crumb(action.plan), _action_crumb(action), ("Update", None)),
-                      cancel_url=reverse("improvement:action_detail", args=[pk]))  # fmt: skip
+    return _form_page(
+        request,
+        form,
+        title="Update the action",
+        button="Add update",
+        caption=str(action),
+        crumbs=_crumbs(PLANS, _plan_crumb(action.plan), _action_crumb(action), ("Update", None)),
+        cancel_url=reverse("improvement:action_detail", args=[pk]),
+    )
 
 
 @require_http_methods(GET_POST)
@@ -285,10 +347,16 @@ def evidence_upload(request, pk):
         else:
             messages.success(request, "Evidence added")
             return redirect("improvement:action_detail", pk=action.pk)
-    return _form_page(request, form, title="Add evidence of completion", button="Upload evidence",
-                      caption=str(action), multipart=True,
-                      crumbs=_crumbs(PLANS, _plan_crumb(action.plan), _action_crumb(action), ("Evidence", None)),
-                      cancel_url=reverse("improvement:action_detail", args=[pk]))  # fmt: skip
+    return _form_page(
+        request,
+        form,
+        title="Add evidence of completion",
+        button="Upload evidence",
+        caption=str(action),
+        multipart=True,
+        crumbs=_crumbs(PLANS, _plan_crumb(action.plan), _action_crumb(action), ("Evidence", None)),
+        cancel_url=reverse("improvement:action_detail", args=[pk]),
+    )
 
 
 @require_GET
@@ -302,8 +370,9 @@ def evidence_download(request, pk):
         handle = evidence.file.open("rb")
     except (FileNotFoundError, OSError):
         raise Http404("The file is missing") from None
-    response = FileResponse(handle, as_attachment=True, filename=evidence.original_name,
-                            content_type=evidence.content_type)  # fmt: skip
+    response = FileResponse(
+        handle, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type
+    )
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
@@ -315,17 +384,24 @@ def sustainment_check(request, pk):
     detail = reverse("improvement:action_detail", args=[pk])
     crumbs = _crumbs(PLANS, _plan_crumb(action.plan), _action_crumb(action), ("Sustainment check", None))
     if action.status != ActionStatus.COMPLETED:
-        return render(request, "improvement/not_completed.html", {"action": action, "crumbs": crumbs,
-                                                                   "back_url": detail})  # fmt: skip
+        return render(
+            request,
+            "improvement/not_completed.html",
+            {"action": action, "crumbs": crumbs, "back_url": detail},
+        )
     form = SustainmentForm(*_bound(request), instance=action)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.sustainment_record(
-                action=action, due_on=data.get("sustainment_due_on"), checked_on=data.get("sustainment_checked_on"),
-                result=data.get("sustainment_result") or "", note=data.get("sustainment_note") or "",
-                by=request.user, expected_version=data["version"],
-            )  # fmt: skip
+                action=action,
+                due_on=data.get("sustainment_due_on"),
+                checked_on=data.get("sustainment_checked_on"),
+                result=data.get("sustainment_result") or "",
+                note=data.get("sustainment_note") or "",
+                by=request.user,
+                expected_version=data["version"],
+            )
         except ValidationError as error:
             _apply_errors(form, error)
         except EditConflict as conflict:
@@ -333,8 +409,15 @@ def sustainment_check(request, pk):
         else:
             messages.success(request, "Sustainment check saved")
             return redirect(detail)
-    return _form_page(request, form, title="Check the improvement lasted", button="Save check",
-                      caption=str(action), crumbs=crumbs, cancel_url=detail)  # fmt: skip
+    return _form_page(
+        request,
+        form,
+        title="Check the improvement lasted",
+        button="Save check",
+        caption=str(action),
+        crumbs=crumbs,
+        cancel_url=detail,
+    )
 
 
 # --- Lists ---
@@ -372,13 +455,24 @@ def _list_page(request, *, preset=None, bulk_form=None, status=200):
         query["due"] = preset
     export = reverse("improvement:action_export") + ("?" + query.urlencode() if query else "")
     user = request.user
-    return render(request, "improvement/action_list.html", {
-        "title": LIST_TITLES[preset], "form": form, "page": page, "pagination": pagination,
-        "rows": _rows(page.object_list, user, timezone.localdate()), "preset": preset,
-        "bulk_form": bulk_form or BulkUpdateForm(user=user), "can_bulk": can(user, "actions.update"),
-        "can_export": can(user, "actions.export"), "export_url": export,
-        "crumbs": _crumbs(ACTIONS, (LIST_TITLES[preset], None)) if preset else None,
-    }, status=status)  # fmt: skip
+    return render(
+        request,
+        "improvement/action_list.html",
+        {
+            "title": LIST_TITLES[preset],
+            "form": form,
+            "page": page,
+            "pagination": pagination,
+            "rows": _rows(page.object_list, user, timezone.localdate()),
+            "preset": preset,
+            "bulk_form": bulk_form or BulkUpdateForm(user=user),
+            "can_bulk": can(user, "actions.update"),
+            "can_export": can(user, "actions.export"),
+            "export_url": export,
+            "crumbs": _crumbs(ACTIONS, (LIST_TITLES[preset], None)) if preset else None,
+        },
+        status=status,
+    )
 
 
 @require_GET
@@ -406,8 +500,9 @@ def action_bulk_update(request):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            count = services.actions_bulk_update(actions=data["actions"], status=data["status"],
-                                                 note=data["note"], by=request.user)  # fmt: skip
+            count = services.actions_bulk_update(
+                actions=data["actions"], status=data["status"], note=data["note"], by=request.user
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -421,8 +516,9 @@ def action_bulk_update(request):
 def action_export(request):
     form = ActionFilterForm(request.GET or None)
     actions = _filtered(request, form)
-    response = HttpResponse(exports.build_xlsx(actions, timezone.localdate()),
-                            content_type=exports.XLSX_CONTENT_TYPE)  # fmt: skip
+    response = HttpResponse(
+        exports.build_xlsx(actions, timezone.localdate()), content_type=exports.XLSX_CONTENT_TYPE
+    )
     response["Content-Disposition"] = f'attachment; filename="actions-{timezone.localdate():%Y-%m-%d}.xlsx"'
     response["X-Content-Type-Options"] = "nosniff"
     return response
@@ -436,19 +532,36 @@ def my_actions(request):
     agency_id = user.agency_id
     if can(user, "actions.view_all"):
         chooser = AgencyChoiceForm(request.GET or None)
-        agency_id = chooser.cleaned_data.get("agency").pk if chooser.is_valid() and chooser.cleaned_data.get(
-            "agency") else None  # fmt: skip
+        agency_id = (
+            chooser.cleaned_data.get("agency").pk
+            if chooser.is_valid() and chooser.cleaned_data.get("agency")
+            else None
+        )
     agency = Agency.objects.filter(pk=agency_id).first() if agency_id else None
     actions = Action.objects.none()
     if agency is not None:
         actions = (
-            Action.objects.visible_to(user).for_agency(agency.pk).select_related(*ACTION_RELATED)
-            .annotate(is_closed=Case(When(status__in=OPEN_ACTION_STATUSES, then=Value(0)), default=Value(1),
-                                     output_field=IntegerField()))
+            Action.objects.visible_to(user)
+            .for_agency(agency.pk)
+            .select_related(*ACTION_RELATED)
+            .annotate(
+                is_closed=Case(
+                    When(status__in=OPEN_ACTION_STATUSES, then=Value(0)),
+                    default=Value(1),
+                    output_field=IntegerField(),
+                )
+            )
             .order_by("is_closed", "due_on", "pk")
-        )  # fmt: skip
+        )
     page, pagination = paginate(request, actions)
-    return render(request, "improvement/my_actions.html", {
-        "agency": agency, "chooser": chooser, "page": page, "pagination": pagination,
-        "rows": _rows(page.object_list, user, timezone.localdate()),
-    })  # fmt: skip
+    return render(
+        request,
+        "improvement/my_actions.html",
+        {
+            "agency": agency,
+            "chooser": chooser,
+            "page": page,
+            "pagination": pagination,
+            "rows": _rows(page.object_list, user, timezone.localdate()),
+        },
+    )

@@ -32,8 +32,13 @@ def _assert_conflict(response, *texts):
 def test_concurrent_edits_of_an_action(persona_client):
     action = ActionFactory(description="Original")
     url = reverse("improvement:action_edit", args=[action.pk])
-    response = _race(persona_client("bu_officer"), persona_client("bu_admin"), url,
-                     {"description": "Mine"}, {"description": "Theirs"})  # fmt: skip
+    response = _race(
+        persona_client("bu_officer"),
+        persona_client("bu_admin"),
+        url,
+        {"description": "Mine"},
+        {"description": "Theirs"},
+    )
     _assert_conflict(response, "Mine", "Theirs")
     assert Action.objects.get(pk=action.pk).description == "Theirs"
 
@@ -41,9 +46,13 @@ def test_concurrent_edits_of_an_action(persona_client):
 def test_concurrent_updates_of_an_action(persona_client, home_agency):
     action = ActionFactory(owner_agency=home_agency)
     url = reverse("improvement:action_update", args=[action.pk])
-    response = _race(persona_client("agency_lead"), persona_client("agency_member"), url,
-                     {"note": "My note", "status": "in_progress", "progress": "30"},
-                     {"note": "Their note", "status": "in_progress", "progress": "70"})  # fmt: skip
+    response = _race(
+        persona_client("agency_lead"),
+        persona_client("agency_member"),
+        url,
+        {"note": "My note", "status": "in_progress", "progress": "30"},
+        {"note": "Their note", "status": "in_progress", "progress": "70"},
+    )
     _assert_conflict(response, "My note", "70")
     assert Action.objects.get(pk=action.pk).progress == 70
     assert list(ActionUpdate.objects.values_list("note", flat=True)) == ["Their note"]
@@ -54,8 +63,10 @@ def test_bulk_update_after_the_form_was_opened_conflicts(persona_client, home_ag
     lead, officer = persona_client("agency_lead"), persona_client("bu_officer")
     url = reverse("improvement:action_update", args=[action.pk])
     form = _form_data(lead.get(url).content.decode())
-    officer.post(reverse("improvement:action_bulk_update"),
-                 {"actions": [action.pk], "status": "cancelled", "note": "Not needed"})  # fmt: skip
+    officer.post(
+        reverse("improvement:action_bulk_update"),
+        {"actions": [action.pk], "status": "cancelled", "note": "Not needed"},
+    )
     response = lead.post(url, {**form, "note": "Late", "status": "in_progress", "progress": "10"})
     _assert_conflict(response, "Late")
     assert Action.objects.get(pk=action.pk).status == "cancelled"
@@ -65,9 +76,17 @@ def test_concurrent_sustainment_checks(persona_client, home_agency):
     action = CompletedActionFactory(owner_agency=home_agency)
     url = reverse("improvement:sustainment_check", args=[action.pk])
     later = action.completed_on.replace(year=action.completed_on.year + 1)
-    dates = {"sustainment_due_on-day": later.day, "sustainment_due_on-month": later.month,
-             "sustainment_due_on-year": later.year}  # fmt: skip
-    response = _race(persona_client("agency_lead"), persona_client("bu_officer"), url,
-                     {**dates, "sustainment_note": "Mine"}, {**dates, "sustainment_note": "Theirs"})  # fmt: skip
+    dates = {
+        "sustainment_due_on-day": later.day,
+        "sustainment_due_on-month": later.month,
+        "sustainment_due_on-year": later.year,
+    }
+    response = _race(
+        persona_client("agency_lead"),
+        persona_client("bu_officer"),
+        url,
+        {**dates, "sustainment_note": "Mine"},
+        {**dates, "sustainment_note": "Theirs"},
+    )
     _assert_conflict(response)
     assert Action.objects.get(pk=action.pk).sustainment_note == "Theirs"

@@ -27,12 +27,24 @@ def test_demo_covers_every_source_and_state_and_is_idempotent():
     demo_actions.seed()
     assert _counts() == first
     plans = ActionPlan.objects.all()
-    assert {plan.SOURCE_FIELDS.index(next(f for f in plan.SOURCE_FIELDS if getattr(plan, f))) for plan in plans} == {
-        0, 1, 2, 3, 4}  # fmt: skip
+    assert {
+        plan.SOURCE_FIELDS.index(next(f for f in plan.SOURCE_FIELDS if getattr(plan, f))) for plan in plans
+    } == {0, 1, 2, 3, 4}
     today = timezone.localdate()
     rags = {action_rag(a, today).text for a in Action.objects.all()}
-    assert {"Red", "Amber", "Green", "Complete", "Complete, sustained", "Complete, not sustained",
-            "Cancelled"} <= rags  # fmt: skip
-    assert set(Action.objects.values_list("status", flat=True)) == {"not_started", "in_progress", "completed",
-                                                                    "cancelled"}  # fmt: skip
+    assert {
+        "Red",
+        "Amber",
+        "Green",
+        "Complete",
+        "Complete, sustained",
+        "Complete, not sustained",
+        "Cancelled",
+    } <= rags
+    assert set(Action.objects.values_list("status", flat=True)) == {
+        "not_started",
+        "in_progress",
+        "completed",
+        "cancelled",
+    }
     assert all(a.updates.exists() for a in Action.objects.all())

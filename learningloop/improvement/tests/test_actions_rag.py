@@ -13,8 +13,12 @@ from .factories import ActionFactory
 
 TODAY = datetime.date(2026, 11, 2)  # a Monday with no bank holiday within two weeks
 TENTH = workdays.add_working_days(TODAY, 10)  # 16 November 2026
-NS, IP, DONE, CANCELLED = (ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.COMPLETED,
-                           ActionStatus.CANCELLED)  # fmt: skip
+NS, IP, DONE, CANCELLED = (
+    ActionStatus.NOT_STARTED,
+    ActionStatus.IN_PROGRESS,
+    ActionStatus.COMPLETED,
+    ActionStatus.CANCELLED,
+)
 
 
 def _rag(status=IP, due_on=TENTH, progress=0, result=""):
@@ -54,7 +58,7 @@ def _rag(status=IP, due_on=TENTH, progress=0, result=""):
         "11th working day",
         "not started due soon",
         "due soon half done",
-    ],  # fmt: skip
+    ],
 )
 def test_rag_rule_and_boundaries(kwargs, key, colour):
     result = _rag(**kwargs)
@@ -85,8 +89,15 @@ def test_database_filter_agrees_with_the_rule():
     for key, _ in RAG_CHOICES:
         from_db = set(Action.objects.filter(rag_q(key, TODAY)).values_list("pk", flat=True))
         from_rule = {
-            a.pk for a in Action.objects.all()
-            if rag(status=a.status, due_on=a.due_on, progress=a.progress,
-                   sustainment_result=a.sustainment_result, today=TODAY).key == key
-        }  # fmt: skip
+            a.pk
+            for a in Action.objects.all()
+            if rag(
+                status=a.status,
+                due_on=a.due_on,
+                progress=a.progress,
+                sustainment_result=a.sustainment_result,
+                today=TODAY,
+            ).key
+            == key
+        }
         assert from_db == from_rule, key

@@ -44,8 +44,15 @@ def test_plan_create_from_a_finding_prefilled(officer_client):
     url = reverse("improvement:plan_create")
     page = officer_client.get(url, {"source": "finding", "id": finding.pk}).content.decode()
     assert 'value="finding" checked' in page
-    response = officer_client.post(url, {"title": "Escalation plan", "scope": "multi", "source_kind": "finding",
-                                         "source_finding": finding.pk})  # fmt: skip
+    response = officer_client.post(
+        url,
+        {
+            "title": "Escalation plan",
+            "scope": "multi",
+            "source_kind": "finding",
+            "source_finding": finding.pk,
+        },
+    )
     plan = ActionPlan.objects.get()
     assert response.status_code == 302 and plan.source == finding
 
@@ -56,8 +63,16 @@ def test_plan_create_needs_exactly_one_source_and_an_agency_for_single(officer_c
     html = response.content.decode()
     assert response.status_code == 200 and "Select the finding" in html
     assert "Select the agency whose plan this is" in html
-    response = officer_client.post(url, {"title": "Plan", "scope": "multi", "source_kind": "meeting",
-                                         "source_meeting": "LDG, 3 March", "source_finding": FindingFactory().pk})  # fmt: skip
+    response = officer_client.post(
+        url,
+        {
+            "title": "Plan",
+            "scope": "multi",
+            "source_kind": "meeting",
+            "source_meeting": "LDG, 3 March",
+            "source_finding": FindingFactory().pk,
+        },
+    )
     plan = ActionPlan.objects.get()
     assert (
         response.status_code == 302 and plan.source_finding is None and plan.source_meeting == "LDG, 3 March"
@@ -96,16 +111,24 @@ def test_action_create_validates_owner_and_due_date(officer_client, home_agency,
     plan = PlanFactory()
     url = reverse("improvement:action_create", args=[plan.pk])
     stranger = PersonFactory(agency=other_agency)
-    response = officer_client.post(url, {"description": "Do it", "owner_agency": home_agency.pk,
-                                         "owner": stranger.pk,
-                                         **_date("due_on", TODAY - datetime.timedelta(days=1))})  # fmt: skip
+    response = officer_client.post(
+        url,
+        {
+            "description": "Do it",
+            "owner_agency": home_agency.pk,
+            "owner": stranger.pk,
+            **_date("due_on", TODAY - datetime.timedelta(days=1)),
+        },
+    )
     html = response.content.decode()
     assert "The owner must work for the owner agency" in html
     assert "The due date must be today or in the future" in html
     assert not Action.objects.exists()
     owner = PersonFactory(agency=home_agency)
-    response = officer_client.post(url, {"description": "Do it", "owner_agency": home_agency.pk, "owner": owner.pk,
-                                         **_date("due_on", TODAY)})  # fmt: skip
+    response = officer_client.post(
+        url,
+        {"description": "Do it", "owner_agency": home_agency.pk, "owner": owner.pk, **_date("due_on", TODAY)},
+    )
     action = Action.objects.get()
     assert response.status_code == 302 and action.status == ActionStatus.NOT_STARTED
     assert action.updates.count() == 1
@@ -136,8 +159,16 @@ def test_complete_needs_100_and_a_date(persona_client, home_agency):
     response = client.post(url, _update(action, status="completed", progress=100))
     assert "Enter the date the action was completed" in response.content.decode()
     assert not ActionUpdate.objects.exists()
-    response = client.post(url, _update(action, status="completed", progress=100, **_date("completed_on", TODAY),
-                                        evidence_of_completion="Briefing register"))  # fmt: skip
+    response = client.post(
+        url,
+        _update(
+            action,
+            status="completed",
+            progress=100,
+            **_date("completed_on", TODAY),
+            evidence_of_completion="Briefing register",
+        ),
+    )
     action.refresh_from_db()
     assert response.status_code == 302 and action.completed_on == TODAY
     assert action.evidence_of_completion == "Briefing register"
@@ -178,8 +209,12 @@ def test_update_other_agency_403_read_only_403_anonymous_redirect_wrong_method(p
 def test_edit_is_business_unit_only_and_keeps_a_passed_due_date(persona_client, home_agency):
     action = ActionFactory(owner_agency=home_agency, due_on=TODAY - datetime.timedelta(days=10))
     url = reverse("improvement:action_edit", args=[action.pk])
-    data = {"description": "Changed", "owner_agency": home_agency.pk, "version": 1,
-            **_date("due_on", action.due_on)}  # fmt: skip
+    data = {
+        "description": "Changed",
+        "owner_agency": home_agency.pk,
+        "version": 1,
+        **_date("due_on", action.due_on),
+    }
     assert persona_client("agency_lead").post(url, data).status_code == 403
     officer = persona_client("bu_officer")
     assert officer.post(url, data).status_code == 302
@@ -218,8 +253,9 @@ def test_bad_evidence_is_refused_and_nothing_saved(
 ):
     action = ActionFactory(owner_agency=home_agency)
     upload = SimpleUploadedFile(name, content)
-    response = persona_client("agency_lead").post(reverse("improvement:evidence_upload", args=[action.pk]),
-                                                  {"file": upload})  # fmt: skip
+    response = persona_client("agency_lead").post(
+        reverse("improvement:evidence_upload", args=[action.pk]), {"file": upload}
+    )
     assert response.status_code == 200 and message in response.content.decode()
     assert not ActionEvidence.objects.exists()
     uploads = settings.MEDIA_ROOT
@@ -262,8 +298,14 @@ def test_sustainment_only_for_completed_actions(officer_client):
 
 
 def test_my_actions_shows_own_agency_open_first(persona_client, home_agency, other_agency):
-    ActionFactory(owner_agency=home_agency, description="Police done", status="completed", progress=100,
-                  completed_on=TODAY, due_on=TODAY - datetime.timedelta(days=50))  # fmt: skip
+    ActionFactory(
+        owner_agency=home_agency,
+        description="Police done",
+        status="completed",
+        progress=100,
+        completed_on=TODAY,
+        due_on=TODAY - datetime.timedelta(days=50),
+    )
     ActionFactory(owner_agency=home_agency, description="Police open")
     ActionFactory(owner_agency=other_agency, description="Health open")
     html = persona_client("agency_lead").get(reverse("improvement:my_actions")).content.decode()
