@@ -50,13 +50,9 @@ class ActionPlan(models.Model):
     title = models.CharField(max_length=200)
     scope = models.CharField(max_length=10, choices=PlanScope.choices, default=PlanScope.MULTI_AGENCY)
     agency = models.ForeignKey(
-        Agency,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="action_plans",
+        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="action_plans",
         help_text="The agency whose plan this is (single-agency plans only)",
-    )
+    )  # fmt: skip
     # Where it came from: exactly one of these (a review recommendation, a finding, an audit or inspection
     # or other activity, a key message, or a meeting — meetings are recorded as text until governance).
     source_review = models.ForeignKey(
@@ -96,7 +92,7 @@ class ActionPlan(models.Model):
             models.CheckConstraint(
                 condition=Q(scope="multi") | Q(agency__isnull=False), name="single_agency_plan_has_agency"
             ),
-        ]
+        ]  # fmt: skip
 
     def __str__(self):
         return self.title
