@@ -1,0 +1,76 @@
+"""The outstanding responses page (by exception, overdue first, grouped by agency with counts) and the
+home page list of an agency's open requests."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from learningloop.core import workdays
+from learningloop.dissemination.attention import open_requests_for
+from learningloop.dissemination.models import ResponseStatus
+
+from .factories_requests import RequestFactory, ResponseFactory, answered
+
+pytestmark = pytest.mark.django_db
+URL = reverse("dissemination:outstanding_responses")
+
+
+def test_only_open_responses_overdue_first_grouped_by_agency(home_agency, other_agency, persona_client):
+    today = timezone.localdate()
+    late = RequestFactory(title="Late request", due_on=workdays.add_working_days(today, -3))
+    fine = RequestFactory(title="Future request", due_on=today + datetime.timedelta(days=20))
+    ResponseFactory(request=fine, agency=home_agency, status=ResponseStatus.DRAFT)
+    ResponseFactory(request=late, agency=home_agency, status=ResponseStatus.SENT)
+    answered(request=late, agency=other_agency, status=ResponseStatus.SUBMITTED)
+    answered(request=fine, agency=other_agency, status=ResponseStatus.ACCEPTED)
+    page = persona_client("group_chair").get(URL).content.decode()
+    assert "<strong>2</strong> outstanding, <strong>1</strong> overdue" in page
+    assert "overdue by 3 working days" in page
+    assert page.index("Late request") < page.index("Future request")
+    assert home_agency.name in page and other_agency.name not in page
+
+
+ALLOWED = [
+    ("bu_officer", 200),
+    ("group_chair", 200),
+    ("scrutineer", 200),
+    ("agency_lead", 403),
+    ("read_only", 403),
+]
+
+
+@pytest.mark.parametrize(("persona", "status"), ALLOWED)
+def test_for_the_executive_and_ldg_chair_not_agencies(persona, status, persona_client):
+    assert persona_client(persona).get(URL).status_code == status
+
+
+def test_the_same_queries_for_2_and_50_outstanding(home_agency, other_agency, officer_client):
+    def add(n):
+        for _ in range(n):
+            ResponseFactory(request=RequestFactory(), agency=home_agency)
+
+    add(2)
+    with CaptureQueriesContext(connection) as few:
+        officer_client.get(URL)
+    add(48)
+    with CaptureQueriesContext(connection) as many:
+        officer_client.get(URL)
+    assert len(few) == len(many)
+
+
+def test_home_page_list_shows_own_agency_open_requests_only(home_agency, other_agency, agency_lead, rf):
+    mine = ResponseFactory(request=RequestFactory(title="Ours to answer"), agency=home_agency)
+    ResponseFactory(request=RequestFactory(title="Health's request"), agency=other_agency)
+    answered(request=RequestFactory(title="Already submitted"), agency=home_agency,
+             status=ResponseStatus.SUBMITTED)  # fmt: skip
+    with CaptureQueriesContext(connection) as queries:
+        found = open_requests_for(agency_lead)
+    assert found == [mine] and len(queries) <= 2
+    html = render_to_string("dissemination/_home_requests.html", {"open_requests": found})
+    assert "Ours to answer" in html and reverse("dissemination:response_detail", args=[mine.pk]) in html
+    assert "Health" not in html and "Already submitted" not in html
