@@ -305,3 +305,15 @@ def test_walk_of_plan_urls(persona, make_persona, walk_objects, client):
                 assert status in ((200,) if method == "GET" else (200, 302)), (name, method, status)
             else:
                 assert status == rule.denied_status, (name, method, status)
+
+
+def test_an_accepted_summary_offers_its_plan(officer_client):
+    from .factories_plans import accepted_summary, ensure_audiences
+
+    ensure_audiences()
+    summary = accepted_summary()
+    page = officer_client.get(reverse("learning:summary_detail", args=[summary.pk])).content.decode()
+    assert "Create the dissemination plan" in page
+    officer_client.post(reverse("dissemination:plan_create", args=[summary.pk]))
+    page = officer_client.get(reverse("learning:summary_detail", args=[summary.pk])).content.decode()
+    assert "Open the Learning Dissemination Action Plan" in page
