@@ -15,6 +15,7 @@ from django.urls import NoReverseMatch, reverse
 from learningloop.dissemination.models import (
     AgencyResponse,
     AudiencePlan,
+    Briefing,
     Communication,
     CommunicationStatus,
     MessagePlan,
@@ -137,6 +138,7 @@ def key_message_queryset():
             Prefetch("findings", queryset=Finding.objects.select_related("activity").order_by("pk")),
             Prefetch("summary__activities", queryset=activities.order_by("started_on", "pk")),
             Prefetch("message_plans", queryset=message_plans),
+            Prefetch("briefings", queryset=Briefing.objects.order_by("-updated_at", "-pk")),
         )
     )
 

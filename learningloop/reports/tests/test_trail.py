@@ -247,3 +247,28 @@ def test_index_queries_do_not_grow_with_rows(officer_client, home_agency, other_
         response = officer_client.get(reverse("reports:trail_index"))
     assert response.content.decode().count('href="/trail/messages/') == 50
     assert len(two) == len(fifty)
+
+
+def test_links_to_plan_response_and_action_pages_appear_once_those_pages_exist(officer_client, full_trail):
+    html = _main(officer_client.get(_url(full_trail["message"])))
+    expected = {
+        "dissemination:plan_detail": full_trail["plan"].pk,
+        "dissemination:response_detail": full_trail["responses"][0].pk,
+        "improvement:action_detail": full_trail["actions"][0].pk,
+        "improvement:plan_detail": full_trail["action_plan"].pk,
+    }
+    for name, pk in expected.items():
+        href = trails.optional_url(name, pk=pk)
+        if href is not None:
+            assert f'href="{href}"' in html, name
+
+
+def test_briefings_from_the_key_message_are_listed_with_a_link_to_write_one(persona_client, full_trail):
+    from learningloop.dissemination.tests.factories_briefings import BriefingFactory
+
+    BriefingFactory(title="Chronologies 7-minute briefing", key_messages=[full_trail["message"]])
+    write = reverse("dissemination:briefing_create") + f"?key_message={full_trail['message'].pk}"
+    html = _main(persona_client("bu_officer").get(_url(full_trail["message"])))
+    assert "Chronologies 7-minute briefing" in html and write in html
+    read_only = _main(persona_client("read_only").get(_url(full_trail["message"])))
+    assert "Chronologies 7-minute briefing" in read_only and write not in read_only
