@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -107,7 +107,8 @@ def plan_list(request):
     if source in SOURCE_FILTERS:
         plans = plans.filter(SOURCE_FILTERS[source])
     if agency_id and agency_id.isdigit():
-        plans = plans.filter(Q(agency_id=agency_id) | Q(actions__owner_agency_id=agency_id)).distinct()
+        owned = Action.objects.filter(plan=OuterRef("pk"), owner_agency_id=agency_id)
+        plans = plans.filter(Q(agency_id=agency_id) | Q(Exists(owned)))
     counts = {key: Count("actions", filter=rag_q(key, today, prefix="actions__")) for key, _ in RAG_CHOICES}
     plans = plans.annotate(**{f"rag_{key}": c for key, c in counts.items()}, action_count=Count("actions"))
     page, pagination = paginate(request, plans.order_by("-created_at", "-pk"))

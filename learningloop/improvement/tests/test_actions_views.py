@@ -374,3 +374,12 @@ def test_excel_export_escapes_formulas_and_follows_filters(officer_client):
 
 def test_export_refused_to_agency_member(persona_client):
     assert persona_client("agency_member").get(reverse("improvement:action_export")).status_code == 403
+
+
+def test_plan_list_agency_filter_keeps_whole_counts(officer_client, home_agency, other_agency):
+    plan = PlanFactory(title="Shared plan")
+    ActionFactory(plan=plan, owner_agency=home_agency, due_on=TODAY - datetime.timedelta(days=1))
+    ActionFactory(plan=plan, owner_agency=other_agency, due_on=TODAY - datetime.timedelta(days=1))
+    PlanFactory(title="Unrelated plan")
+    html = officer_client.get(reverse("improvement:plan_list"), {"agency": home_agency.pk}).content.decode()
+    assert "Shared plan" in html and "Red: 2" in html and "Unrelated plan" not in html
