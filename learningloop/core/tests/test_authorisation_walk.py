@@ -91,7 +91,16 @@ def test_walk_our_urls(persona, make_persona, walk_objects, client):
         for method, action in (("GET", rule.get), ("POST", rule.post)):
             response = client.get(url) if method == "GET" else client.post(url, {})
             status = response.status_code
-            if action == PUBLIC or (user is not None and action is not None and _allowed(user, action)):
+            other_agency = (
+                rule.scoped is not None
+                and user is not None
+                and user.agency_id != walk_objects["agency"].pk
+                and not _allowed(user, rule.scoped.reach)
+            )
+            if other_agency and action not in (None, PUBLIC) and _allowed(user, action):
+                ok = status == rule.scoped.status
+                expected = f"{rule.scoped.status} (another agency's record)"
+            elif action == PUBLIC or (user is not None and action is not None and _allowed(user, action)):
                 ok = status in ((200,) if method == "GET" else (200, 302, 303))
                 expected = "200" if method == "GET" else "200/302"
             elif action is None and (user is not None or rule.get == PUBLIC):
