@@ -10,7 +10,9 @@ from .policy import can
 
 @require_GET
 def home(request):
-    context = {}
+    from learningloop.dissemination.attention import open_requests_for
+
+    context = {"open_requests": open_requests_for(request.user)}
     if can(request.user, "learning.manage"):
         from learningloop.learning.attention import attention_now
 

@@ -74,3 +74,11 @@ def test_home_page_list_shows_own_agency_open_requests_only(home_agency, other_a
     html = render_to_string("dissemination/_home_requests.html", {"open_requests": found})
     assert "Ours to answer" in html and reverse("dissemination:response_detail", args=[mine.pk]) in html
     assert "Health" not in html and "Already submitted" not in html
+
+
+def test_home_page_shows_an_agency_lead_their_open_requests(lead_client, agency_lead):
+    """The agency's strategic lead sees the request on their home page (wired in core.views.home)."""
+    ResponseFactory(request=RequestFactory(title="Embed learning on safer sleep"), agency=agency_lead.agency)
+    html = lead_client.get("/").content.decode()
+    assert "Requests to your agency" in html
+    assert "Embed learning on safer sleep" in html

@@ -1,21 +1,13 @@
 """Authorisation walk rules for the dissemination requests pages (merged by walk_rules.py).
 
 The response pages are for the home agency's (police) response: partnership-wide roles and the home
-agency's users may open them; the other agency's lead (health) gets 404 (`other_agency_status`)."""
+agency's users may open them; the other agency's lead (health) gets 404: not visible to them."""
 
-from dataclasses import dataclass
-
-from learningloop.core.tests.walk import Rule
+from learningloop.core.tests.walk import Rule, Scoped
 
 VIEW, SEND, RESPOND = "embedding.view", "embedding.send", "embedding.respond"
 REVIEW, OUTSTANDING = "embedding.review", "embedding.outstanding"
-
-
-@dataclass(frozen=True)
-class ScopedRule(Rule):
-    """A page about one agency's record: another agency's user who holds the action gets this status."""
-
-    other_agency_status: int | None = 404
+OWN = Scoped(reach="embedding.view_all", status=404)
 
 
 def _pk(name):
@@ -28,9 +20,11 @@ RULES = {
     "dissemination:outstanding_responses": Rule(get=OUTSTANDING),
     # Sent to both agencies: each agency's users see it with their own response only.
     "dissemination:request_detail": Rule(get=VIEW, kwargs=_pk("embedding_request")),
-    "dissemination:response_detail": ScopedRule(get=VIEW, kwargs=_pk("agency_response")),
-    "dissemination:response_edit": ScopedRule(get=RESPOND, post=RESPOND, kwargs=_pk("agency_response")),
-    "dissemination:evidence_upload": ScopedRule(get=RESPOND, post=RESPOND, kwargs=_pk("agency_response")),
-    "dissemination:evidence_download": ScopedRule(get=VIEW, kwargs=_pk("response_evidence")),
+    "dissemination:response_detail": Rule(get=VIEW, kwargs=_pk("agency_response"), scoped=OWN),
+    "dissemination:response_edit": Rule(get=RESPOND, post=RESPOND, kwargs=_pk("agency_response"), scoped=OWN),
+    "dissemination:evidence_upload": Rule(
+        get=RESPOND, post=RESPOND, kwargs=_pk("agency_response"), scoped=OWN
+    ),
+    "dissemination:evidence_download": Rule(get=VIEW, kwargs=_pk("response_evidence"), scoped=OWN),
     "dissemination:response_review": Rule(get=REVIEW, post=REVIEW, kwargs=_pk("submitted_response")),
 }

@@ -20,6 +20,8 @@ from django.db import transaction
 
 from learningloop.accounts.models import User
 from learningloop.core.policy import Role
+from learningloop.dissemination import demo_briefings, demo_plans, demo_requests
+from learningloop.improvement import demo_actions
 from learningloop.learning import demo_register, demo_reviews, demo_summaries
 from learningloop.partnership import preset
 from learningloop.partnership.models import Agency, Group, Membership, MembershipRole, Partnership, Person
@@ -198,6 +200,11 @@ class Command(BaseCommand):
         demo_register.seed(self.stdout)
         demo_reviews.seed(self.stdout)
         demo_summaries.seed(self.stdout)
+        # From learning to practice: plans and communications, briefings, requests to agencies, actions.
+        demo_plans.seed(self.stdout)
+        demo_briefings.seed(self.stdout)
+        demo_requests.seed(self.stdout)
+        demo_actions.seed(self.stdout)
         return added
 
     def print_logins(self):
