@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from learningloop.core.files import random_name
+from learningloop.core.stored_files import StoredFile
 from learningloop.learning.models import KeyMessage, SummaryOfLearning
 from learningloop.partnership.models import Agency, AudienceGroup, DisseminationMethod, Person
 
@@ -318,24 +319,14 @@ def evidence_name(instance, filename):
     return random_name("response-evidence", filename)
 
 
-class ResponseEvidence(models.Model):
+class ResponseEvidence(StoredFile):
     """A file an agency attaches to its response (for example a completed 7-minute briefing action sheet)."""
 
     response = models.ForeignKey(AgencyResponse, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(upload_to=evidence_name)
-    original_name = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
-        ordering = ["uploaded_at"]
-
-    def __str__(self):
-        return self.original_name
+    class Meta(StoredFile.Meta):
+        pass
 
 
 AUDITED = (

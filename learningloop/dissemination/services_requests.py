@@ -1,12 +1,8 @@
 """Writes for formal requests to agencies (seed 3.5): sending a request, an agency's draft and submitted
 response, its evidence, and the business unit's review. Keyword-only, validated, atomic."""
 
-import os
-import uuid
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import File
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -16,7 +12,7 @@ from learningloop.core import workdays
 from learningloop.core.concurrency import claim_version
 from learningloop.core.emails import queue_email
 from learningloop.core.policy import Role
-from learningloop.core.uploads import check_upload
+from learningloop.core.stored_files import attach_upload
 from learningloop.partnership.models import Agency, Membership
 
 from .models import AgencyResponse, EmbeddingRequest, ResponseEvidence, ResponseStatus
@@ -151,35 +147,12 @@ def response_save(*, response: AgencyResponse, data: dict, submit: bool, by=None
     return response
 
 
-def _display_name(name: str) -> str:
-    base = os.path.basename((name or "").replace("\\", "/"))
-    base = "".join(c for c in base if c.isprintable() and c not in '"')
-    return (base or "evidence")[-255:]
-
-
 def evidence_attach(*, response: AgencyResponse, upload, by=None) -> ResponseEvidence:
     """Check the file and attach it under a generated name. All or nothing: a file that fails the checks
     is never stored, and a stored file is removed if the row cannot be saved."""
     if response.status not in EDITABLE:
         raise ValidationError(ALREADY_SUBMITTED, code="already_submitted")
-    checked = check_upload(upload)
-    evidence = ResponseEvidence(
-        response=response,
-        original_name=_display_name(upload.name),
-        content_type=checked.content_type,
-        size=checked.size,
-        uploaded_by=by if getattr(by, "is_authenticated", False) else None,
-    )
-    upload.seek(0)
-    evidence.file.save(f"{uuid.uuid4().hex}{checked.extension}", File(upload), save=False)
-    try:
-        with transaction.atomic():
-            evidence.full_clean()
-            evidence.save()
-    except Exception:
-        evidence.file.delete(save=False)
-        raise
-    return evidence
+    return attach_upload(stored=ResponseEvidence(response=response), upload=upload, by=by)
 
 
 ACCEPT, MORE_INFORMATION = "accept", "more_information"

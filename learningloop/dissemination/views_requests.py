@@ -8,7 +8,7 @@ from collections import Counter
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -19,6 +19,7 @@ from learningloop.core.concurrency import EditConflict, conflict_response
 from learningloop.core.dates import format_date
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
+from learningloop.core.stored_files import download_response
 
 from . import services_requests as services
 from .attention import overdue_by, response_status
@@ -315,15 +316,7 @@ def evidence_download(request, pk):
         raise Http404
     # Evidence is visible exactly when its response is.
     get_visible_or_404(AgencyResponse.objects, request.user, pk=evidence.response_id)
-    try:
-        handle = evidence.file.open("rb")
-    except (FileNotFoundError, OSError):
-        raise Http404("The file is missing") from None
-    result = FileResponse(
-        handle, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type
-    )
-    result["X-Content-Type-Options"] = "nosniff"
-    return result
+    return download_response(evidence)
 
 
 @require_http_methods(GET_POST)

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from learningloop.core.files import random_name
+from learningloop.core.stored_files import StoredFile
 from learningloop.learning.models import CaseReview, Finding, KeyMessage, LearningActivity
 from learningloop.partnership.models import Agency, Person
 
@@ -227,22 +228,12 @@ def action_evidence_name(instance, filename):
     return random_name("action-evidence", filename)
 
 
-class ActionEvidence(models.Model):
+class ActionEvidence(StoredFile):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(upload_to=action_evidence_name)
-    original_name = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
-        ordering = ["uploaded_at"]
-
-    def __str__(self):
-        return self.original_name
+    class Meta(StoredFile.Meta):
+        pass
 
 
 AUDITED = (ActionPlan, Action, ActionUpdate, ActionEvidence)

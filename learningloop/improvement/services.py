@@ -3,17 +3,13 @@
 Status transitions refused: a completed action cannot go back to not started; a cancelled action cannot
 change status; a completed action is 100% done and has the date it was completed."""
 
-import os
-import uuid
-
 from django.core.exceptions import ValidationError
-from django.core.files.base import File
 from django.db import transaction
 from django.utils import timezone
 
 from learningloop.core.concurrency import claim_version
 from learningloop.core.policy import can
-from learningloop.core.uploads import check_upload
+from learningloop.core.stored_files import attach_upload
 
 from .models import Action, ActionEvidence, ActionPlan, ActionStatus, ActionUpdate, PlanScope
 
@@ -183,33 +179,10 @@ def actions_bulk_update(*, actions, status, note, by) -> int:
     return len(actions)
 
 
-def _display_name(name: str) -> str:
-    base = os.path.basename((name or "").replace("\\", "/"))
-    base = "".join(c for c in base if c.isprintable() and c not in '"')
-    return (base or "evidence")[-255:]
-
-
 def evidence_attach(*, action: Action, upload, by=None) -> ActionEvidence:
     """Check an uploaded file and attach it under a generated name. All or nothing: a file that fails the
     checks is never stored, and a stored file is removed if the row cannot be saved."""
-    checked = check_upload(upload)
-    evidence = ActionEvidence(
-        action=action,
-        original_name=_display_name(upload.name),
-        content_type=checked.content_type,
-        size=checked.size,
-        uploaded_by=_user(by),
-    )
-    upload.seek(0)
-    evidence.file.save(f"{uuid.uuid4().hex}{checked.extension}", File(upload), save=False)
-    try:
-        with transaction.atomic():
-            evidence.full_clean()
-            evidence.save()
-    except Exception:
-        evidence.file.delete(save=False)
-        raise
-    return evidence
+    return attach_upload(stored=ActionEvidence(action=action), upload=upload, by=by)
 
 
 @transaction.atomic

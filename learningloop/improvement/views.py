@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -13,6 +13,7 @@ from learningloop.core.access import get_visible_or_404, require
 from learningloop.core.concurrency import EditConflict, conflict_response
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
+from learningloop.core.stored_files import download_response
 from learningloop.learning.models import CaseReview, Finding, KeyMessage, LearningActivity
 from learningloop.partnership.models import Agency
 
@@ -367,15 +368,7 @@ def evidence_download(request, pk):
     if evidence is None:
         raise Http404
     get_visible_or_404(Action.objects, request.user, pk=evidence.action_id)
-    try:
-        handle = evidence.file.open("rb")
-    except (FileNotFoundError, OSError):
-        raise Http404("The file is missing") from None
-    response = FileResponse(
-        handle, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return download_response(evidence)
 
 
 @require_http_methods(GET_POST)

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from learningloop.core.deadlines import Direction, Unit
 from learningloop.core.files import random_name
+from learningloop.core.stored_files import StoredFile
 from learningloop.partnership.models import Agency, AudienceGroup, Group, LearningSourceType
 
 
@@ -154,24 +155,14 @@ def generated_document_name(instance, filename):
     return random_name("activity-documents", filename)
 
 
-class ActivityDocument(models.Model):
+class ActivityDocument(StoredFile):
     """A document attached to an activity, stored under a generated name; its type and size were checked."""
 
     activity = models.ForeignKey(LearningActivity, on_delete=models.CASCADE, related_name="documents")
     file = models.FileField(upload_to=generated_document_name)
-    original_name = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
+    class Meta(StoredFile.Meta):
         ordering = ["-uploaded_at"]
-
-    def __str__(self):
-        return self.original_name
 
 
 class FindingKind(models.TextChoices):

@@ -1,14 +1,10 @@
 """Writes for the learning register: activities, their documents and findings, and the vocabularies.
 Keyword-only, validated with full_clean, atomic; views compose these and stay thin."""
 
-import os
-import uuid
-
-from django.core.files.base import File
 from django.db import transaction
 
 from learningloop.core.concurrency import claim_version
-from learningloop.core.uploads import check_upload
+from learningloop.core.stored_files import attach_upload
 
 from .models import ActivityDocument, Finding, LearningActivity
 
@@ -30,35 +26,9 @@ def activity_save(
     return activity
 
 
-def _display_name(name: str) -> str:
-    """The original name, kept for display and download only: no folders, no control characters."""
-    base = os.path.basename((name or "").replace("\\", "/"))
-    base = "".join(c for c in base if c.isprintable() and c not in '"')
-    return (base or "document")[-255:]
-
-
 def document_attach(*, activity: LearningActivity, upload, by=None) -> ActivityDocument:
-    """Check an uploaded file and attach it to the activity under a generated name. All or nothing: a file
-    that fails the checks is never stored, and a stored file is removed if the row cannot be saved."""
-    checked = check_upload(upload)  # raises ValidationError with the message to show
-    document = ActivityDocument(
-        activity=activity,
-        original_name=_display_name(upload.name),
-        content_type=checked.content_type,
-        size=checked.size,
-        uploaded_by=by if getattr(by, "is_authenticated", False) else None,
-    )
-    upload.seek(0)
-    document.file.save(f"{uuid.uuid4().hex}{checked.extension}", File(upload), save=False)
-    try:
-        with transaction.atomic():
-            # uploaded_by is null=True without blank=True in the model: a missing uploader is allowed.
-            document.full_clean()
-            document.save()
-    except Exception:
-        document.file.delete(save=False)
-        raise
-    return document
+    """Check an uploaded file and attach it to the activity (all or nothing; see core.stored_files)."""
+    return attach_upload(stored=ActivityDocument(activity=activity), upload=upload, by=by)
 
 
 @transaction.atomic

@@ -4,7 +4,7 @@ priority vocabularies. Views stay thin: forms validate, services_register writes
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse, reverse_lazy
 from django.utils import timezone
@@ -14,6 +14,7 @@ from learningloop.core.access import get_visible_or_404, require
 from learningloop.core.concurrency import EditConflict, conflict_response
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
+from learningloop.core.stored_files import download_response
 
 from . import exports, services, services_register
 from .forms_register import (
@@ -304,15 +305,7 @@ def _document(request, pk):
 @require("learning.view")
 def document_download(request, pk):
     document = _document(request, pk)
-    try:
-        handle = document.file.open("rb")
-    except (FileNotFoundError, OSError):
-        raise Http404("The file is missing") from None
-    response = FileResponse(
-        handle, as_attachment=True, filename=document.original_name, content_type=document.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return download_response(document)
 
 
 @require_http_methods(GET_POST)
