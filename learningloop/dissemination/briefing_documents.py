@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from markupsafe import Markup
 
+from learningloop.core.documents import render_pdf
 from learningloop.learning.models import KeyMessage
 
 from .models import Briefing
@@ -61,15 +62,8 @@ def briefing_html(briefing: Briefing) -> str:
     )
 
 
-def _no_fetching(url, *args, **kwargs):
-    """The document is self-contained: WeasyPrint may not fetch anything (no files, no network)."""
-    raise ValueError(f"Refusing to fetch {url!r} while rendering a briefing")
-
-
 def render_pdf_document(briefing: Briefing):
-    from weasyprint import HTML
-
-    return HTML(string=briefing_html(briefing), url_fetcher=_no_fetching).render()
+    return render_pdf(briefing_html(briefing))
 
 
 def build_pdf(briefing: Briefing) -> bytes:

@@ -2,13 +2,13 @@
 PDF (WeasyPrint, from dissemination/plan_appendix_c.html), and the presenters the plan page shares with
 them: `appendix_c(plan)` for the table and `communication_status(...)` for a communication's tag."""
 
-import io
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 
 from learningloop.core.deadlines import deadline_status
+from learningloop.core.documents import cell_lines, docx_bytes, render_pdf
 
 from .models import AudiencePlan, Communication, CommunicationStatus, DisseminationPlan, MessagePlan
 
@@ -114,13 +114,6 @@ def filename(plan, extension):
 # --- Word ---
 
 
-def _cell_lines(cell, lines, bold=False):
-    lines = [line for line in lines if line is not None] or [""]
-    for i, line in enumerate(lines):
-        paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
-        paragraph.add_run(line).bold = bold
-
-
 def build_docx(plan: DisseminationPlan) -> bytes:
     from docx import Document
     from docx.enum.section import WD_ORIENT
@@ -152,21 +145,19 @@ def build_docx(plan: DisseminationPlan) -> bytes:
         table = document.add_table(rows=1 + max(len(rows), 1), cols=len(COLUMNS))
         table.style = "Table Grid"
         for cell, heading in zip(table.rows[0].cells, COLUMNS, strict=True):
-            _cell_lines(cell, [heading], bold=True)
+            cell_lines(cell, [heading], bold=True)
         for index, row in enumerate(rows, start=1):
             cells = table.rows[index].cells
-            _cell_lines(cells[1], [row.label])
-            _cell_lines(cells[2], row.methods)
-            _cell_lines(cells[3], row.measures.splitlines())
+            cell_lines(cells[1], [row.label])
+            cell_lines(cells[2], row.methods)
+            cell_lines(cells[3], row.measures.splitlines())
         # The purpose spans the audience rows, as in the seed's template.
         purpose = table.cell(1, 0)
         if len(rows) > 1:
             purpose = purpose.merge(table.cell(len(rows), 0))
-        _cell_lines(purpose, table_data.purpose.splitlines())
+        cell_lines(purpose, table_data.purpose.splitlines())
 
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return docx_bytes(document)
 
 
 # --- PDF ---
@@ -176,15 +167,8 @@ def appendix_c_html(plan: DisseminationPlan) -> str:
     return render_to_string("dissemination/plan_appendix_c.html", {"plan": plan, **appendix_c(plan)})
 
 
-def _no_fetching(url, *args, **kwargs):
-    """The document is self-contained: WeasyPrint may not fetch anything (no files, no network)."""
-    raise ValueError(f"Refusing to fetch {url!r} while rendering a dissemination plan")
-
-
 def render_pdf_document(plan: DisseminationPlan):
-    from weasyprint import HTML
-
-    return HTML(string=appendix_c_html(plan), url_fetcher=_no_fetching).render()
+    return render_pdf(appendix_c_html(plan))
 
 
 def build_pdf(plan: DisseminationPlan) -> bytes:

@@ -2,11 +2,12 @@
 (WeasyPrint, from learning/summary_appendix_b.html). Both read the same presenter, `appendix_b(summary)`,
 which the detail page uses too, so the three always agree."""
 
-import io
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
+
+from learningloop.core.documents import cell_lines, docx_bytes, render_pdf
 
 from .models import KeyMessage, SummaryOfLearning
 
@@ -80,15 +81,6 @@ def filename(summary, extension):
 # --- Word ---
 
 
-def _cell_lines(cell, lines, bold=False):
-    """Write lines into a table cell, one paragraph each (the cell starts with one empty paragraph)."""
-    lines = [line for line in lines if line is not None] or [""]
-    for i, line in enumerate(lines):
-        paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
-        run = paragraph.add_run(line)
-        run.bold = bold
-
-
 def build_docx(summary: SummaryOfLearning) -> bytes:
     from docx import Document
     from docx.enum.section import WD_ORIENT
@@ -114,17 +106,15 @@ def build_docx(summary: SummaryOfLearning) -> bytes:
     table = document.add_table(rows=2, cols=len(COLUMNS))
     table.style = "Table Grid"
     for cell, heading in zip(table.rows[0].cells, COLUMNS, strict=True):
-        _cell_lines(cell, [heading], bold=True)
+        cell_lines(cell, [heading], bold=True)
     row = table.rows[1].cells
-    _cell_lines(row[0], data["activity_type"].splitlines())
-    _cell_lines(row[1], data["description"].splitlines())
-    _cell_lines(row[2], data["findings_summary"].splitlines())
-    _cell_lines(row[3], [f"{m.number}. {m.text}" for m in data["messages"]])
-    _cell_lines(row[4], [f"{m.number}. {m.audiences}" for m in data["messages"]])
+    cell_lines(row[0], data["activity_type"].splitlines())
+    cell_lines(row[1], data["description"].splitlines())
+    cell_lines(row[2], data["findings_summary"].splitlines())
+    cell_lines(row[3], [f"{m.number}. {m.text}" for m in data["messages"]])
+    cell_lines(row[4], [f"{m.number}. {m.audiences}" for m in data["messages"]])
 
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return docx_bytes(document)
 
 
 # --- PDF ---
@@ -134,15 +124,8 @@ def appendix_b_html(summary: SummaryOfLearning) -> str:
     return render_to_string("learning/summary_appendix_b.html", {"summary": summary, **appendix_b(summary)})
 
 
-def _no_fetching(url, *args, **kwargs):
-    """The document is self-contained: WeasyPrint may not fetch anything (no files, no network)."""
-    raise ValueError(f"Refusing to fetch {url!r} while rendering a Summary of Learning")
-
-
 def render_pdf_document(summary: SummaryOfLearning):
-    from weasyprint import HTML
-
-    return HTML(string=appendix_b_html(summary), url_fetcher=_no_fetching).render()
+    return render_pdf(appendix_b_html(summary))
 
 
 def build_pdf(summary: SummaryOfLearning) -> bytes:

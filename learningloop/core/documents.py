@@ -1,0 +1,29 @@
+"""Shared pieces of the Word and PDF documents the partnership circulates (Appendix B and C, briefings)."""
+
+import io
+
+
+def _no_fetching(url, *args, **kwargs):
+    """Documents are self-contained: WeasyPrint may not fetch anything (no files, no network)."""
+    raise ValueError(f"Refusing to fetch {url!r} while rendering a document")
+
+
+def render_pdf(html: str):
+    """Lay out self-contained HTML as a PDF document (weasyprint.Document); `.write_pdf()` gives bytes."""
+    from weasyprint import HTML
+
+    return HTML(string=html, url_fetcher=_no_fetching).render()
+
+
+def cell_lines(cell, lines, bold=False):
+    """Write lines into a Word table cell, one paragraph each (a new cell starts with one empty paragraph)."""
+    lines = [line for line in lines if line is not None] or [""]
+    for i, line in enumerate(lines):
+        paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+        paragraph.add_run(line).bold = bold
+
+
+def docx_bytes(document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
