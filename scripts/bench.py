@@ -33,7 +33,14 @@ from django.urls import NoReverseMatch, reverse  # noqa: E402
 
 from learningloop.accounts.models import User  # noqa: E402
 from learningloop.core.policy import Role  # noqa: E402
-from learningloop.learning.models import CaseReview, Finding, LearningActivity, SummaryOfLearning  # noqa: E402
+from learningloop.dissemination.models import DisseminationPlan  # noqa: E402
+from learningloop.learning.models import (  # noqa: E402
+    CaseReview,
+    Finding,
+    KeyMessage,
+    LearningActivity,
+    SummaryOfLearning,
+)
 from learningloop.partnership.models import Agency, Group  # noqa: E402
 
 WARM_UPS = 3
@@ -57,6 +64,15 @@ PAGES = [
     ("Statutory deadlines", "learning:statutory_deadlines", None),
     ("Summary list", "learning:summary_list", None),
     ("Summary detail", "learning:summary_detail", "summary"),
+    ("Dissemination plan list", "dissemination:plan_list", None),
+    ("Dissemination plan detail", "dissemination:plan_detail", "dissemination_plan"),
+    ("Briefing list", "dissemination:briefing_list", None),
+    ("Request list", "dissemination:request_list", None),
+    ("Outstanding responses", "dissemination:outstanding_responses", None),
+    ("Action list", "improvement:action_list", None),
+    ("My agency's actions", "improvement:my_actions", None),
+    ("Learning trail", "reports:trail_index", None),
+    ("Key message trail", "reports:key_message_trail", "key_message"),
 ]
 
 
@@ -92,6 +108,28 @@ def _busiest_summary():
     return SummaryOfLearning.objects.annotate(n=Count("key_messages")).order_by("-n", "pk").first()
 
 
+def _busiest_dissemination_plan():
+    return (
+        DisseminationPlan.objects.annotate(n=Count("message_plans__audience_plans__communications"))
+        .order_by("-n", "pk")
+        .first()
+    )
+
+
+def _busiest_key_message():
+    # The trail page gathers every stage of the loop: the message with the most of each is the heaviest.
+    return (
+        KeyMessage.objects.annotate(
+            n=Count("message_plans__audience_plans__communications", distinct=True)
+            + Count("embedding_requests__responses", distinct=True)
+            + Count("action_plans__actions", distinct=True)
+            + Count("briefings", distinct=True)
+        )
+        .order_by("-n", "pk")
+        .first()
+    )
+
+
 # How to find a representative object for each kind: the one with the most related rows.
 OBJECTS = {
     "agency": _busiest_agency,
@@ -100,6 +138,8 @@ OBJECTS = {
     "finding": _busiest_finding,
     "review": _busiest_review,
     "summary": _busiest_summary,
+    "dissemination_plan": _busiest_dissemination_plan,
+    "key_message": _busiest_key_message,
 }
 
 # Reference: the Django admin's changelist for the same agencies (registered here for the run only if
