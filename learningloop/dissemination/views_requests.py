@@ -83,14 +83,18 @@ def request_list(request):
         counts = {
             f"n_{key}": Count("responses", filter=Q(responses__status=key)) for key, _ in STATUS_COLUMNS
         }
-        requests = EmbeddingRequest.objects.visible_to(request.user).annotate(
-            n_total=Count("responses"),
-            n_overdue=Count(
-                "responses",
-                filter=Q(responses__status__in=OPEN_RESPONSE_STATUSES) & Q(due_on__lt=today),
-            ),
-            **counts,
-        )
+        requests = (
+            EmbeddingRequest.objects.visible_to(request.user)
+            .annotate(
+                n_total=Count("responses"),
+                n_overdue=Count(
+                    "responses",
+                    filter=Q(responses__status__in=OPEN_RESPONSE_STATUSES) & Q(due_on__lt=today),
+                ),
+                **counts,
+            )
+            .order_by("-sent_at", "-pk")
+        )  # aggregation drops Meta.ordering
         page, pagination = paginate(request, requests)
         template, context = "dissemination/request_list.html", {"columns": STATUS_COLUMNS}
     else:

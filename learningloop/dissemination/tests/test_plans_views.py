@@ -294,3 +294,19 @@ def test_an_accepted_summary_offers_its_plan(officer_client):
     officer_client.post(reverse("dissemination:plan_create", args=[summary.pk]))
     page = officer_client.get(reverse("learning:summary_detail", args=[summary.pk])).content.decode()
     assert "Open the Learning Dissemination Action Plan" in page
+
+
+def test_an_error_in_an_audience_row_puts_error_in_the_page_title(officer_client):
+    plan = make_plan(messages=1)
+    message_plan = plan.message_plans.get()
+    url = reverse("dissemination:message_plan_edit", args=[message_plan.pk])
+    html = officer_client.get(url).content.decode()
+    data = {name: value for name, value in re.findall(r'name="([^"]+)"[^>]*value="([^"]*)"', html)}
+    data.pop("csrfmiddlewaretoken", None)
+    audience_fields = [name for name in data if name.endswith("measures_of_success")]
+    if not audience_fields:  # textareas carry no value attribute
+        audience_fields = re.findall(r'<textarea[^>]*name="([^"]*measures_of_success)"', html)
+    data[audience_fields[0]] = "x" * 20000
+    response = officer_client.post(url, data)
+    assert response.status_code == 200
+    assert "<title>Error: " in response.content.decode()
