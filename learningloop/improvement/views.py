@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from learningloop.core.access import get_visible_or_404, require
 from learningloop.core.concurrency import EditConflict, conflict_response
+from learningloop.core.form_safety import out_of_range
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
 from learningloop.core.stored_files import download_response
@@ -107,7 +108,7 @@ def plan_list(request):
         plans = plans.filter(scope=scope)
     if source in SOURCE_FILTERS:
         plans = plans.filter(SOURCE_FILTERS[source])
-    if agency_id and agency_id.isdigit():
+    if agency_id and agency_id.isdigit() and not out_of_range(agency_id):
         owned = Action.objects.filter(plan=OuterRef("pk"), owner_agency_id=agency_id)
         plans = plans.filter(Q(agency_id=agency_id) | Q(Exists(owned)))
     counts = {key: Count("actions", filter=rag_q(key, today, prefix="actions__")) for key, _ in RAG_CHOICES}
