@@ -8,7 +8,7 @@ from django.db.models import Prefetch
 from django.template.loader import render_to_string
 
 from learningloop.core.deadlines import deadline_status
-from learningloop.core.documents import cell_lines, docx_bytes, render_pdf
+from learningloop.core.documents import cell_lines, docx_bytes, landscape_document, render_pdf
 
 from .models import AudiencePlan, Communication, CommunicationStatus, DisseminationPlan, MessagePlan
 
@@ -115,20 +115,8 @@ def filename(plan, extension):
 
 
 def build_docx(plan: DisseminationPlan) -> bytes:
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.shared import Cm, Pt
-
     data = appendix_c(plan)
-    document = Document()
-    document.core_properties.title = f"{HEADING}: {data['title']}"
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = section.page_height, section.page_width
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(1.5))
-    document.styles["Normal"].font.name = "Arial"
-    document.styles["Normal"].font.size = Pt(10)
+    document = landscape_document(f"{HEADING}: {data['title']}")
 
     document.add_heading(HEADING, level=1)
     paragraph = document.add_paragraph()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 
-from learningloop.core.documents import cell_lines, docx_bytes, render_pdf
+from learningloop.core.documents import cell_lines, docx_bytes, landscape_document, render_pdf
 
 from .models import KeyMessage, SummaryOfLearning
 
@@ -82,20 +82,8 @@ def filename(summary, extension):
 
 
 def build_docx(summary: SummaryOfLearning) -> bytes:
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.shared import Cm, Pt
-
     data = appendix_b(summary)
-    document = Document()
-    document.core_properties.title = f"Summary of Learning: {summary.title}"
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = section.page_height, section.page_width
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(1.5))
-    document.styles["Normal"].font.name = "Arial"
-    document.styles["Normal"].font.size = Pt(10)
+    document = landscape_document(f"Summary of Learning: {summary.title}")
 
     document.add_heading(data["heading"], level=1)
     paragraph = document.add_paragraph()
