@@ -414,13 +414,14 @@ def build_users(ctx: Context) -> int:
     others = [p for p in ctx.people if p.agency_id != (ctx.bu.pk if ctx.bu else None)]
     rng.shuffle(others)
     chosen, users = [], []
+    offset = User.objects.filter(email__iendswith="@" + EMAIL_DOMAIN).count()  # a second run (--force)
     for index, role in enumerate(plan):
         business_unit = role in (Role.BU_ADMIN, Role.BU_OFFICER, Role.SCRUTINEER)
         pool = bu_people if business_unit and bu_people else others
         person = pool.pop(0) if pool else None
         if person is None:
             continue
-        email = ADMIN_EMAIL if not users else f"user{index}@{EMAIL_DOMAIN}"
+        email = ADMIN_EMAIL if not users and not offset else f"user{offset + index}@{EMAIL_DOMAIN}"
         users.append(
             User(
                 email=email,
