@@ -73,6 +73,16 @@ format: setup ## Format the code with ruff
 bench: db ## Print server time (median, p95) and SQL queries per main page on the demo data
 	$(PY) scripts/bench.py
 
+LARGE_DB := var/large.sqlite3
+bench-large: setup ## Bench on a generated large partnership, ten years (var/large.sqlite3, built once)
+	@mkdir -p var
+	@if [ ! -f $(LARGE_DB) ]; then \
+	  export DATABASE_URL=sqlite:///$(LARGE_DB); \
+	  $(PY) manage.py migrate --no-input -v0 && $(PY) manage.py load_framework && \
+	  $(PY) manage.py generate_large_partnership --years 10 || { rm -f $(LARGE_DB); exit 1; }; \
+	fi
+	$(PY) scripts/bench.py --database-url sqlite:///$(LARGE_DB) --user-email admin@large.example.org
+
 check-deploy: setup ## Run Django's deployment checks with the production settings
 	DJANGO_SETTINGS_MODULE=learningloop.config.production DJANGO_SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
 	  DJANGO_ALLOWED_HOSTS=learningloop.example.org $(PY) manage.py check --deploy --fail-level WARNING
@@ -80,4 +90,4 @@ check-deploy: setup ## Run Django's deployment checks with the production settin
 clean: ## Remove the virtual environment, npm packages, built assets and the local database
 	rm -rf $(VENV) node_modules build var
 
-.PHONY: help setup db run test test-fast test-browser test-postgres lint format bench check-deploy clean
+.PHONY: help setup db run test test-fast test-browser test-postgres lint format bench bench-large check-deploy clean

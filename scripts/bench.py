@@ -4,12 +4,14 @@ For each page in PAGES: 3 warm-up requests, then 30 timed requests with Django's
 the demo business-unit administrator. Prints median and 95th-percentile time, SQL queries per request and
 response size. It only prints: there is no timed assertion. Everything runs inside a transaction that is
 rolled back, so the demo database is left as it was. Works on PostgreSQL too: DATABASE_URL=... make bench.
-BENCH_EMAIL=someone@example.org chooses which business unit administrator signs in.
+BENCH_EMAIL=someone@example.org (or --user-email) chooses which business unit administrator signs in;
+--database-url points it at another database, such as the generated large partnership (`make bench-large`).
 
 Later issues add their pages to PAGES: (label, URL name, object kind or None). A URL name that does not
 resolve yet is skipped with a note.
 """
 
+import argparse
 import logging
 import os
 import statistics
@@ -19,6 +21,22 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learningloop.config.settings")
+
+
+def _arguments(argv=None):
+    parser = argparse.ArgumentParser(description="Server time and SQL queries per main page.")
+    parser.add_argument(
+        "--database-url", help="Measure this database (default: DATABASE_URL or the demo one)"
+    )
+    parser.add_argument("--user-email", help="Sign in as this business unit administrator (or BENCH_EMAIL)")
+    return parser.parse_args(argv)
+
+
+ARGS = _arguments()
+if ARGS.database_url:  # before django.setup(), which reads DATABASE_URL through the settings
+    os.environ["DATABASE_URL"] = ARGS.database_url
+if ARGS.user_email:
+    os.environ["BENCH_EMAIL"] = ARGS.user_email
 
 import django  # noqa: E402
 
