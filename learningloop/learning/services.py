@@ -174,26 +174,32 @@ def similar_findings(*, finding: Finding, limit: int = 8, min_similarity: float 
     """Earlier findings from other activities that share a theme with this one or read alike.
 
     Returns a list of (finding, shared theme names, similarity 0–1), most alike first. Text likeness is
-    the Jaccard overlap of significant words; a shared theme alone is enough to be shown."""
+    the Jaccard overlap of significant words; a shared theme alone is enough to be shown. Every earlier
+    finding is compared (as plain values, so ten years of findings stay fast); only the best are loaded."""
     theme_ids = set(finding.themes.values_list("pk", flat=True))
     words = _words(finding.text)
-    candidates = (
-        Finding.objects.exclude(activity=finding.activity)
-        .filter(created_at__lte=finding.created_at)
-        .select_related("activity", "activity__source_type")
-        .prefetch_related("themes")
-        .order_by("-created_at")
-    )
-    results = []
-    for other in candidates[:2000]:
-        shared = [t.name for t in other.themes.all() if t.pk in theme_ids]
-        other_words = _words(other.text)
+    earlier = Finding.objects.exclude(activity=finding.activity).filter(created_at__lte=finding.created_at)
+    shared: dict[int, list[str]] = {}
+    if theme_ids:
+        links = Finding.themes.through.objects.filter(theme_id__in=theme_ids, finding__in=earlier)
+        for finding_id, name in links.values_list("finding_id", "theme__name").order_by("theme__name"):
+            shared.setdefault(finding_id, []).append(name)
+    scored = []
+    for pk, text, created_at in earlier.values_list("pk", "text", "created_at").iterator(chunk_size=2000):
+        other_words = _words(text)
         union = words | other_words
         similarity = len(words & other_words) / len(union) if union else 0.0
-        if shared or similarity >= min_similarity:
-            results.append((other, shared, similarity))
-    results.sort(key=lambda r: (len(r[1]) + r[2] * 3, r[0].created_at), reverse=True)
-    return results[:limit]
+        themes = shared.get(pk, [])
+        if themes or similarity >= min_similarity:
+            scored.append((len(themes) + similarity * 3, created_at, pk, themes, similarity))
+    scored.sort(key=lambda r: (r[0], r[1]), reverse=True)
+    best = scored[:limit]
+    loaded = (
+        Finding.objects.select_related("activity", "activity__source_type")
+        .prefetch_related("themes")
+        .in_bulk([pk for *_, pk, _, _ in best])
+    )
+    return [(loaded[pk], themes, similarity) for _, _, pk, themes, similarity in best]
 
 
 def theme_recurrence(*, since=None):

@@ -165,3 +165,24 @@ def test_recurrence_lists_themes_most_recurrent_first(persona_client):
 def test_recurrence_empty_state(persona_client):
     body = persona_client("read_only").get(reverse("learning:themes_recurrence")).content.decode()
     assert "No areas for improvement have been recorded with a theme yet" in body
+
+
+def test_finding_page_queries_do_not_grow_with_earlier_findings(officer_client):
+    """Every earlier finding is compared, but only the few shown are loaded."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    theme = ThemeFactory(name="Neglect of health needs")
+    earlier = timezone.now() - datetime.timedelta(days=30)
+    for _ in range(3):
+        FindingFactory(themes=[theme], text="Neglect was not recognised", created_at=earlier)
+    finding = FindingFactory(themes=[theme], text="Neglect was not recognised early enough")
+    url = reverse("learning:finding_detail", args=[finding.pk])
+    with CaptureQueriesContext(connection) as few:
+        assert officer_client.get(url).status_code == 200
+    for _ in range(40):
+        FindingFactory(themes=[theme], text="Neglect was not recognised", created_at=earlier)
+    with CaptureQueriesContext(connection) as many:
+        html = officer_client.get(url).content.decode()
+    assert len(many) == len(few)
+    assert html.count("Neglect was not recognised</a>") == 8  # the eight most alike are shown
