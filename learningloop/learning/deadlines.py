@@ -8,8 +8,9 @@ from .models import CaseReview, DeadlineRule, Milestone, ReviewDecision
 
 
 def rules_for(review: CaseReview):
+    """The rules that apply to this review now: its kind's, and the local-review ones once one is held."""
     rules = DeadlineRule.objects.filter(review_kind=review.kind)
-    if review.decision not in (ReviewDecision.LOCAL_REVIEW, ReviewDecision.PENDING):
+    if review.decision != ReviewDecision.LOCAL_REVIEW:
         rules = rules.filter(only_for_local_review=False)
     return rules
 
@@ -20,8 +21,6 @@ def sync_milestones(review: CaseReview) -> None:
     keep = []
     existing = {m.rule_id: m for m in review.milestones.all()}
     for rule in rules:
-        if rule.only_for_local_review and review.decision != ReviewDecision.LOCAL_REVIEW:
-            continue
         due = compute_due(getattr(review, rule.starts_from), rule.amount, rule.unit, rule.direction)
         done = getattr(review, rule.done_when)
         milestone = existing.get(rule.pk)
