@@ -4,6 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= learningloop.config.settings
+# The suite runs on every core (pytest-xdist); PYTEST_WORKERS=0 runs it in one process.
+PYTEST_WORKERS ?= auto
+PYTEST := $(PY) -m pytest -q -n $(PYTEST_WORKERS)
 
 .DEFAULT_GOAL := help
 
@@ -49,18 +52,18 @@ run: db ## Set up, then serve on http://127.0.0.1:$(PORT) with the background wo
 	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: setup ## Run the whole suite (unit, integration and browser tests)
-	$(PY) -m pytest -q -m "not browser"
+	$(PYTEST) -m "not browser"
 	$(MAKE) --no-print-directory test-browser
 
 test-fast: setup ## Run the suite without the browser tests
-	$(PY) -m pytest -q -m "not browser"
+	$(PYTEST) -m "not browser"
 
 test-browser: setup ## Run the browser tests in headless Chromium (needs /usr/bin/chromium)
-	@if [ -x /usr/bin/chromium ]; then $(PY) -m pytest -q -m browser; \
+	@if [ -x /usr/bin/chromium ]; then $(PYTEST) -m browser; \
 	 else echo "Skipping browser tests: /usr/bin/chromium is missing (apt-get install chromium); .ci/run installs it."; fi
 
 test-postgres: setup ## Run the suite (no browser tests) on a throwaway PostgreSQL cluster (scripts/pg-test.sh)
-	scripts/pg-test.sh $(PY) -m pytest -q -m "not browser"
+	scripts/pg-test.sh $(PYTEST) -m "not browser"
 
 lint: setup ## Check style and common mistakes with ruff
 	$(VENV)/bin/ruff check .
