@@ -1,9 +1,10 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 
-from learningloop.core.emails import queue_message
+from learningloop.core.emails import Email, queue_email
 
-from . import sso
+from . import emails, sso
+from .tasks import queue_password_link_email
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -13,9 +14,29 @@ class AccountAdapter(DefaultAccountAdapter):
         return False
 
     def send_mail(self, template_prefix, email, context):
-        context = {"email": email, "current_site": self._get_current_site(), **context}
-        message = self.render_mail(template_prefix, email, context)
-        queue_message(message)
+        """allauth's emails go out as this service's own (accounts/emails.py) and by the worker. A password
+        reset is queued as the user's id: the worker makes the link, so it is never stored in the task
+        table. allauth's other emails are not switched on here (no sign-up, no email verification, no
+        security notifications); if one is, it is sent from allauth's own templates."""
+        if template_prefix == "account/email/password_reset_key":
+            queue_password_link_email(user=context["user"], which="password_reset", email=email)
+        elif template_prefix == "account/email/unknown_account":
+            queue_email(emails.unknown_account(email=email))
+        else:
+            context = {"email": email, "current_site": self._get_current_site(), **context}
+            message = self.render_mail(template_prefix, email, context)
+            alternatives = getattr(message, "alternatives", [])
+            html = next((body for body, kind in alternatives if kind == "text/html"), "")
+            queue_email(
+                Email(
+                    name=template_prefix,
+                    to=tuple(message.to),
+                    subject=message.subject,
+                    text=message.body,
+                    html=html,
+                    from_email=message.from_email,
+                )
+            )
 
     def _get_current_site(self):
         from django.contrib.sites.shortcuts import get_current_site
