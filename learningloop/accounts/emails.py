@@ -16,7 +16,7 @@ from django.utils import timezone
 from learningloop.core.emails import Email, render_email, site_url
 
 
-def password_link(user) -> str:
+def _password_link(user) -> str:
     """A working link to set a password (allauth's reset page), with a token made now."""
     path = reverse(
         "account_reset_password_from_key",
@@ -39,7 +39,7 @@ def welcome(*, user) -> Email:
         context={
             "recipient_name": user.full_name,
             "sign_in_email": user.email,
-            "link": password_link(user),
+            "link": _password_link(user),
             "due_on": _link_expires_on(),
         },
     )
@@ -51,7 +51,11 @@ def password_reset(*, user, email=None) -> Email:
         "password_reset",
         to=email or user.email,
         subject="Reset your Learning Loop password",
-        context={"recipient_name": user.full_name, "link": password_link(user), "due_on": _link_expires_on()},
+        context={
+            "recipient_name": user.full_name,
+            "link": _password_link(user),
+            "due_on": _link_expires_on(),
+        },
     )
 
 
