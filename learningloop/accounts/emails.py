@@ -67,3 +67,15 @@ def unknown_account(*, email) -> Email:
         subject="Learning Loop password reset: no account for this email address",
         context={"link": site_url(reverse("account_login"))},
     )
+
+
+def account_notice(*, to, subject, text) -> Email:
+    """One of allauth's other emails (security notices such as "your password has been changed"; none is
+    switched on in this service today): allauth's own plain text, on this service's layout."""
+    paragraphs = [" ".join(part.split("\n")).strip() for part in text.strip().split("\n\n")]
+    return render_email(
+        "account_notice",
+        to=to,
+        subject=subject,
+        context={"body": text.strip(), "paragraphs": [p for p in paragraphs if p]},
+    )

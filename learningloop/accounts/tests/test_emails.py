@@ -139,3 +139,37 @@ def test_unknown_account_email_has_no_reset_link():
     assert "there is no account for it" in email.text
     assert "/accounts/password/reset/key/" not in email.text + email.html
     assert f"{SITE}/accounts/login/" in check_email_html(email.html).links
+
+
+def test_allauths_other_notices_go_out_on_the_service_layout_by_the_worker(rf):
+    from allauth.core import context
+
+    from learningloop.accounts.adapters import AccountAdapter
+
+    request = rf.get("/")
+    with context.request_context(request):
+        AccountAdapter(request).send_mail(
+            "account/email/password_changed",
+            "robin@example.org",
+            {"ip": "192.0.2.1", "user_agent": "Firefox", "timestamp": "12 January 2027"},
+        )
+    assert mail.outbox == []
+    run_worker()
+    (message,) = mail.outbox
+    assert message.to == ["robin@example.org"]
+    assert message.subject.startswith("Learning Loop: ")
+    assert "Your password has been changed." in message.body
+    html = message.alternatives[0][0]
+    assert "Your password has been changed." in visible_text(html)
+
+
+def test_an_allauth_email_carrying_a_code_is_refused_rather_than_stored(rf):
+    from allauth.core import context
+    from django.core.exceptions import ImproperlyConfigured
+
+    from learningloop.accounts.adapters import AccountAdapter
+
+    request = rf.get("/")
+    with context.request_context(request), pytest.raises(ImproperlyConfigured):
+        AccountAdapter(request).send_mail("account/email/login_code", "robin@example.org", {"code": "123456"})
+    assert not DBTaskResult.objects.exists()
