@@ -173,3 +173,24 @@ def test_an_allauth_email_carrying_a_code_is_refused_rather_than_stored(rf):
     with context.request_context(request), pytest.raises(ImproperlyConfigured):
         AccountAdapter(request).send_mail("account/email/login_code", "robin@example.org", {"code": "123456"})
     assert not DBTaskResult.objects.exists()
+
+
+class _DownBackend:
+    """A mail server that cannot be reached."""
+
+    def __init__(self, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("mail server down")
+
+
+def test_when_sending_fails_the_retry_is_queued_by_id_and_still_stores_no_link(client, settings):
+    UserFactory(email="reset.me@example.org")
+    client.post(reverse("account_reset_password"), {"email": "reset.me@example.org"})
+    settings.MAILERS = {"default": {"BACKEND": f"{__name__}._DownBackend"}}
+    run_worker()
+    failed, retry = DBTaskResult.objects.order_by("enqueued_at")
+    assert failed.status == "FAILED" and "mail server down" in failed.traceback
+    assert retry.status == "READY" and retry.args_kwargs["kwargs"]["attempt"] == 2
+    assert "reset/key" not in task_table_text()
