@@ -12,7 +12,7 @@ from learningloop.partnership.tests.factories import AgencyFactory
 @pytest.fixture(autouse=True)
 def _fast_and_quiet(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
     settings.MEDIA_ROOT = tmp_path / "uploads"
     # MFA enforcement has its own tests (accounts/tests/test_mfa.py); personas sign in without it.
     settings.MFA_REQUIRED_ROLES = []

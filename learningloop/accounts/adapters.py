@@ -1,9 +1,19 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from django.core.exceptions import ImproperlyConfigured
 
-from learningloop.core.emails import queue_message
+from learningloop.core.emails import queue_email
 
-from . import sso
+from . import emails, sso
+from .tasks import queue_password_link_email
+
+# allauth emails that carry a working code or key (none is switched on in this service).
+CARRIES_A_SECRET = {
+    "account/email/login_code",
+    "account/email/password_reset_code",
+    "account/email/email_confirmation",
+    "account/email/email_confirmation_signup",
+}
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -13,9 +23,26 @@ class AccountAdapter(DefaultAccountAdapter):
         return False
 
     def send_mail(self, template_prefix, email, context):
-        context = {"email": email, "current_site": self._get_current_site(), **context}
-        message = self.render_mail(template_prefix, email, context)
-        queue_message(message)
+        """allauth's emails go out as this service's own (accounts/emails.py) and by the worker. A password
+        reset is queued as the user's id: the worker makes the link, so it is never stored in the task
+        table. allauth's other emails are not switched on here (no sign-up, no email verification, no
+        security notifications); if one is, allauth's text goes out on this service's layout."""
+        if template_prefix == "account/email/password_reset_key":
+            queue_password_link_email(user=context["user"], which="password_reset", email=email)
+        elif template_prefix in CARRIES_A_SECRET:
+            raise ImproperlyConfigured(
+                f"{template_prefix} carries a code or key, which would be stored in the task table: "
+                "queue it by id and render it in the worker (as accounts.tasks does for password links)."
+            )
+        elif template_prefix == "account/email/unknown_account":
+            queue_email(emails.unknown_account(email=email))
+        else:
+            context = {"email": email, "current_site": self._get_current_site(), **context}
+            message = self.render_mail(template_prefix, email, context)
+            queue_email(emails.account_notice(to=email, subject=message.subject, text=message.body))
+
+    def format_email_subject(self, subject):
+        return f"Learning Loop: {subject}"
 
     def _get_current_site(self):
         from django.contrib.sites.shortcuts import get_current_site

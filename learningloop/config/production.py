@@ -6,6 +6,7 @@ import os
 os.environ.setdefault("DJANGO_DEBUG", "false")
 
 from .env import env_bool, env_int, env_list, env_str  # noqa: E402
+from .mailers import mailers_from_env  # noqa: E402
 from .settings import *  # noqa: E402,F403
 
 DEBUG = False
@@ -25,7 +26,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_NAME = "__Host-sessionid"
 CSRF_COOKIE_NAME = "__Host-csrftoken"
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+MAILERS = mailers_from_env(default="smtp")
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -8,6 +8,7 @@ import dj_database_url
 from django.utils.csp import CSP
 
 from .env import env_bool, env_int, env_list, env_str
+from .mailers import mailers_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("LEARNINGLOOP_VAR_DIR", str(BASE_DIR / "var")))
@@ -205,12 +206,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
-EMAIL_PORT = env_int("EMAIL_PORT", 25)
-EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Email: how it leaves the service (SMTP, GOV.UK Notify or the console), from EMAIL_BACKEND and the
+# EMAIL_* / NOTIFY_* variables (config/mailers.py, docs/configuration.md). Django 6.1's MAILERS setting
+# replaces the deprecated EMAIL_BACKEND/EMAIL_HOST/... settings; the environment variables keep their names.
+MAILERS = mailers_from_env(default="console")
 # The address of the service as people reach it, for links in emails (no trailing slash).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Learning Loop <learning-loop@localhost>")

@@ -53,7 +53,13 @@ def govuk_error_summary(form):
     return Markup(_macro("govukErrorSummary")(govuk_forms.error_summary_params(form)))
 
 
+def autoescape(template_name):
+    """HTML is escaped; plain-text templates (*.txt, such as the text part of an email) are not."""
+    return not (template_name or "").endswith(".txt")
+
+
 def environment(**options):
+    options["autoescape"] = autoescape
     options.setdefault("undefined", jinja2.Undefined)
     options.setdefault("extensions", ["jinja2.ext.i18n"])
     options["loader"] = ChoiceLoader(

@@ -2,14 +2,14 @@
 
 from django.db import IntegrityError, transaction
 
-from .emails import queue_email
+from .emails import Email, queue_email
 from .models import Reminder
 
 
-def reminder_send_once(*, kind: str, obj, recipient: str, remind_on, subject: str, body: str) -> bool:
+def reminder_send_once(*, kind: str, obj, recipient: str, remind_on, email: Email) -> bool:
     """Record and queue a reminder unless the same one (kind, object, recipient, date) was already sent.
 
-    Returns True when it was sent now. Emails carry a link and no sensitive content."""
+    Returns True when it was sent now. `email` comes from an app's emails.py (core.emails)."""
     object_type = obj._meta.label_lower
     try:
         with transaction.atomic():
@@ -20,7 +20,7 @@ def reminder_send_once(*, kind: str, obj, recipient: str, remind_on, subject: st
                 recipient=recipient.lower(),
                 remind_on=remind_on,
             )
-            queue_email(subject=subject, body=body, to=[recipient])
+            queue_email(email)
     except IntegrityError:
         return False
     return True

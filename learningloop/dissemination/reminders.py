@@ -5,14 +5,14 @@ missed a day, only the latest applicable reminder is sent."""
 
 import datetime
 
-from django.urls import reverse
 from django.utils import timezone
 
 from learningloop.core import workdays
 from learningloop.core.reminders import reminder_send_once
 
+from . import emails
 from .models import AgencyResponse
-from .services_requests import absolute_url, strategic_leads
+from .services_requests import strategic_leads
 
 SOON_WORKING_DAYS = 5
 DUE_SOON, DUE_TODAY, OVERDUE = "response-due-soon", "response-due-today", "response-overdue"
@@ -34,24 +34,7 @@ def applicable_reminder(due_on: datetime.date, today: datetime.date):
 
 
 def _message(kind, response, lead, due_on):
-    title = response.request.title
-    link = absolute_url(reverse("dissemination:response_detail", args=[response.pk]))
-    when = {
-        DUE_SOON: f"is due by {due_on.day} {due_on:%B %Y}",
-        DUE_TODAY: "is due today",
-        OVERDUE: f"was due by {due_on.day} {due_on:%B %Y} and is overdue",
-    }[kind]
-    subject = {
-        DUE_SOON: f"Reminder: response due soon: {title}",
-        DUE_TODAY: f"Reminder: response due today: {title}",
-        OVERDUE: f"Overdue: response to {title}",
-    }[kind]
-    body = (
-        f"Hello {lead.full_name},\n\n"
-        f'Your agency\'s response to the request "{title}" {when}.\n\n'
-        f"Respond here (sign in first):\n{link}\n"
-    )
-    return subject, body
+    return emails.response_reminder(response=response, recipient=lead, due_on=due_on, which=kind)
 
 
 def send_response_reminders(today=None) -> int:
@@ -66,8 +49,8 @@ def send_response_reminders(today=None) -> int:
     sent = 0
     for response, (kind, remind_on) in due:
         for lead in leads.get(response.agency_id, []):
-            subject, body = _message(kind, response, lead, response.request.due_on)
+            email = _message(kind, response, lead, response.request.due_on)
             sent += reminder_send_once(
-                kind=kind, obj=response, recipient=lead.email, remind_on=remind_on, subject=subject, body=body
+                kind=kind, obj=response, recipient=lead.email, remind_on=remind_on, email=email
             )
     return sent

@@ -4,7 +4,6 @@ response, its evidence, and the business unit's review. Keyword-only, validated,
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from learningloop.accounts.models import User
@@ -15,6 +14,7 @@ from learningloop.core.policy import Role
 from learningloop.core.stored_files import attach_upload
 from learningloop.partnership.models import Agency, Membership
 
+from . import emails
 from .models import AgencyResponse, EmbeddingRequest, ResponseEvidence, ResponseStatus
 
 LDG_NAME = "Learning and Development"
@@ -84,18 +84,8 @@ def request_send(*, title, message, key_messages, agencies, working_days, by=Non
     leads = strategic_leads(a.pk for a in agencies)
     without_lead = [a for a in agencies if a.pk not in leads]
     for response in responses:
-        link = absolute_url(reverse("dissemination:response_detail", args=[response.pk]))
         for lead in leads.get(response.agency_id, []):
-            queue_email(
-                subject=f"Request to embed learning: {request.title}",
-                body=(
-                    f"Hello {lead.full_name},\n\n"
-                    f"The partnership business unit has asked your agency to respond to "
-                    f'"{request.title}".\n\n'
-                    f"Read the request and respond here (sign in first):\n{link}\n"
-                ),
-                to=[lead.email],
-            )
+            queue_email(emails.request_sent(response=response, recipient=lead))
     return request, without_lead
 
 

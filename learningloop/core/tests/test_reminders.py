@@ -4,8 +4,13 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
+from learningloop.core.emails import Email
 from learningloop.core.models import Reminder
 from learningloop.core.reminders import reminder_send_once
+
+
+def _email(to, subject):
+    return Email(name="reminder", to=(to,), subject=subject, text="Open Learning Loop to respond.", html="")
 
 
 @pytest.mark.django_db(transaction=True)
@@ -16,8 +21,7 @@ def test_a_reminder_is_sent_once_however_often_it_is_asked_for(home_agency):
             obj=home_agency,
             recipient="Lead@Example.org",
             remind_on=datetime.date(2026, 12, 1),
-            subject="A response is due",
-            body="Open Learning Loop to respond.",
+            email=_email("Lead@Example.org", "A response is due"),
         )
         call_command("db_worker", "--batch")
     assert Reminder.objects.count() == 1
@@ -33,8 +37,7 @@ def test_a_later_reminder_for_the_same_thing_is_a_new_one(home_agency):
             obj=home_agency,
             recipient="lead@example.org",
             remind_on=datetime.date(2026, 12, day),
-            subject="A response is overdue",
-            body="Open Learning Loop to respond.",
+            email=_email("lead@example.org", "A response is overdue"),
         )
     call_command("db_worker", "--batch")
     assert len(mail.outbox) == 2

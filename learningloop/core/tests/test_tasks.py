@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django_tasks_db.models import DBTaskResult
 
-from learningloop.core.emails import queue_email
+from learningloop.core.emails import Email, queue_email
 
 # The worker closes database connections between tasks, which a test wrapped in a transaction cannot
 # survive (on PostgreSQL in particular), so these tests commit for real.
@@ -23,10 +23,13 @@ def test_email_is_queued_after_commit_and_delivered_by_the_worker(django_capture
     with django_capture_on_commit_callbacks(execute=True):
         with transaction.atomic():
             queue_email(
-                subject="Request to embed learning",
-                body="Please respond: https://example.org/requests/1/",
-                html="<p>Please respond</p>",
-                to=["lead@example.org"],
+                Email(
+                    name="request_sent",
+                    to=("lead@example.org",),
+                    subject="Request to embed learning",
+                    text="Please respond: https://example.org/requests/1/",
+                    html="<p>Please respond</p>",
+                )
             )
             # Inside the transaction: nothing sent, nothing even enqueued (a rollback must leave no task).
             assert mail.outbox == []
@@ -51,7 +54,7 @@ def test_nothing_is_queued_when_the_transaction_rolls_back(django_capture_on_com
         pass
 
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(Abort), transaction.atomic():
-        queue_email(subject="Never sent", body="-", to=["lead@example.org"])
+        queue_email(Email(name="never", to=("lead@example.org",), subject="Never sent", text="-", html=""))
         raise Abort
 
     assert not DBTaskResult.objects.exists()

@@ -87,12 +87,14 @@ def test_sending_creates_one_response_per_agency_and_emails_each_lead_after_comm
         (other_agency.pk, ResponseStatus.SENT),
     }
     assert enqueue.call_count == 1
-    email = enqueue.call_args.kwargs
-    assert email["to"] == ["police.lead@example.org"]
-    assert "Chronologies" in email["subject"]
+    (email,) = enqueue.call_args.args
+    assert email.to == ("police.lead@example.org",)
+    assert "Chronologies" in email.subject
     police_response = AgencyResponse.objects.get(agency=home_agency)
-    assert reverse("dissemination:response_detail", args=[police_response.pk]) in email["body"]
-    assert "Secret" not in email["subject"] + email["body"]
+    link = reverse("dissemination:response_detail", args=[police_response.pk])
+    assert link in email.text and link in email.html
+    assert f"by {request.due_on.day} {request.due_on:%B %Y}" in email.text
+    assert "Secret" not in email.subject + email.text + email.html
     page = officer_client.get(response["Location"]).content.decode()
     assert "Responses are due by" in page
     assert f"{request.due_on.day} {request.due_on:%B %Y}" in page

@@ -1,0 +1,54 @@
+"""The emails of dissemination: requests to agencies and the reminders about them. Each names the request
+(its title), what is asked, by when, and the link; never the key messages or anything restricted."""
+
+from django.urls import reverse
+
+from learningloop.core.emails import Email, render_email, site_url
+
+# The reminder kinds of dissemination.reminders (the reminder ledger's `kind`).
+DUE_SOON, DUE_TODAY, OVERDUE = "response-due-soon", "response-due-today", "response-overdue"
+REMINDER_SUBJECTS = {
+    DUE_SOON: "Reminder: response due soon: {title}",
+    DUE_TODAY: "Reminder: response due today: {title}",
+    OVERDUE: "Overdue: response to {title}",
+}
+
+
+def _response_link(response) -> str:
+    return site_url(reverse("dissemination:response_detail", args=[response.pk]))
+
+
+def request_sent(*, response, recipient) -> Email:
+    """To an agency's strategic lead when the business unit sends a request to embed learning."""
+    request = response.request
+    return render_email(
+        "request_sent",
+        to=recipient.email,
+        subject=f"Request to embed learning: {request.title}",
+        context={
+            "recipient_name": recipient.full_name,
+            "agency_name": response.agency.name,
+            "title": request.title,
+            "due_on": request.due_on,
+            "link": _response_link(response),
+        },
+    )
+
+
+def response_reminder(*, response, recipient, due_on, which) -> Email:
+    """To an agency's strategic lead whose response is due soon (`DUE_SOON`), due today (`DUE_TODAY`) or
+    overdue (`OVERDUE`)."""
+    title = response.request.title
+    return render_email(
+        "response_reminder",
+        to=recipient.email,
+        subject=REMINDER_SUBJECTS[which].format(title=title),
+        context={
+            "recipient_name": recipient.full_name,
+            "agency_name": response.agency.name,
+            "title": title,
+            "due_on": due_on,
+            "which": {DUE_SOON: "soon", DUE_TODAY: "today", OVERDUE: "overdue"}[which],
+            "link": _response_link(response),
+        },
+    )
