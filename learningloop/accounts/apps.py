@@ -8,7 +8,7 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from . import middleware  # noqa: F401  (connects the authenticator_removed receiver)
+        from . import mfa  # noqa: F401  (connects the authenticator_added and _removed receivers)
         from .models import User
 
         auditlog.register(User, exclude_fields=["password", "last_login"])

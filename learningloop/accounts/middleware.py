@@ -1,17 +1,19 @@
-from allauth.mfa.models import Authenticator
-from allauth.mfa.signals import authenticator_removed
 from django.conf import settings
 from django.contrib import messages
-from django.dispatch import receiver
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 
-from learningloop.core.policy import can, has_any_role
+from .mfa import has_authenticator, mfa_required, session_passed_mfa
 
 # Paths a user who must set up MFA can still reach: their account pages, sign-out, assets, health.
 _ALLOWED_PREFIXES = ("/accounts/", "/static/", "/assets/", "/healthz", "/accessibility")
 # ...except the user administration pages under /accounts/users/, which need MFA like the rest.
 _NOT_ALLOWED_PREFIXES = ("/accounts/users/",)
-_SESSION_KEY = "learningloop_mfa_ok"
+# Paths that never need a session at all.
+_ASSET_PREFIXES = ("/static/", "/assets/", "/healthz")
+ADMIN_PREFIX = "/django-admin/"
+SIGN_IN_AGAIN = "For your security, sign in again and enter the code from your authenticator app."
 
 
 def _exempt(path):
@@ -19,40 +21,35 @@ def _exempt(path):
 
 
 class RequireMultiFactorMiddleware:
-    """Users who may see restricted details (when MFA_REQUIRED_FOR_RESTRICTED is on) and users whose roles
-    are listed in MFA_REQUIRED_ROLES must set up an authenticator app first.
+    """Every way in goes through allauth's sign-in, which asks for the authenticator code (ADR 0013).
 
-    Once an authenticator app is found the session remembers it (keyed to the user's id, so it cannot be
-    carried over to another account) to save a query per request; removing the app clears it."""
+    - A session that did not pass MFA (see accounts.mfa) for a user who HAS an authenticator did not come
+      through allauth's sign-in: it is signed out and sent back there, from every page, account pages
+      included (they would let it reauthenticate with the password and remove the authenticator).
+    - A user who must use MFA (MFA_REQUIRED_ROLES, MFA_REQUIRED_FOR_RESTRICTED, and staff on the Django
+      admin) but has no authenticator yet is sent to set one up; only their account pages stay open."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         user = request.user
+        path = request.path
         if (
             user.is_authenticated
-            and request.session.get(_SESSION_KEY) != user.pk
-            and not _exempt(request.path)
-            and _mfa_required(user)
+            and not path.startswith(_ASSET_PREFIXES)
+            and not session_passed_mfa(request, user)
         ):
-            if Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
-                request.session[_SESSION_KEY] = user.pk
-            else:
+            if has_authenticator(user):
+                logout(request)
+                messages.info(request, SIGN_IN_AGAIN)
+                return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+            needs_mfa = (path.startswith(ADMIN_PREFIX) and user.is_staff) or (
+                not _exempt(path) and mfa_required(user)
+            )
+            if needs_mfa:
                 messages.info(
                     request, "Your role needs two-factor authentication. Set up an authenticator app."
                 )
                 return redirect("mfa_activate_totp")
         return self.get_response(request)
-
-
-def _mfa_required(user) -> bool:
-    if has_any_role(user, settings.MFA_REQUIRED_ROLES):
-        return True
-    return settings.MFA_REQUIRED_FOR_RESTRICTED and can(user, "restricted.view")
-
-
-@receiver(authenticator_removed)
-def _forget_checked_authenticator(sender, request=None, **kwargs):
-    if request is not None and hasattr(request, "session"):
-        request.session.pop(_SESSION_KEY, None)

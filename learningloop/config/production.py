@@ -30,3 +30,8 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# --- Sign-in security (ADR 0013) -----------------------------------------------------------------------
+# The Django admin is off unless DJANGO_ADMIN_ENABLED=true; when on, its login leads to allauth's sign-in.
+DJANGO_ADMIN_ENABLED = env_bool("DJANGO_ADMIN_ENABLED", False)
+# -------------------------------------------------------------------------------------------------------

@@ -141,6 +141,12 @@ MFA_REQUIRED_ROLES = env_list("MFA_REQUIRED_ROLES", ["bu_admin", "bu_officer", "
 # Anyone who may see restricted details (for example a CSPR Panel member) must use MFA too.
 MFA_REQUIRED_FOR_RESTRICTED = env_bool("MFA_REQUIRED_FOR_RESTRICTED", True)
 
+# --- Sign-in security: every way in goes through allauth's sign-in with MFA (ADR 0013) ---------------
+# Django's admin site at /django-admin/ (its login page leads to allauth's sign-in; staff need a session that
+# passed MFA). On by default for development only: production.py switches it off unless asked for.
+DJANGO_ADMIN_ENABLED = env_bool("DJANGO_ADMIN_ENABLED", True)
+# -------------------------------------------------------------------------------------------------------
+
 # Microsoft Entra ID single sign-on, switched on by setting ENTRA_CLIENT_ID (see docs/configuration.md).
 ENTRA_CLIENT_ID = env_str("ENTRA_CLIENT_ID", "")
 SOCIALACCOUNT_ONLY = False
