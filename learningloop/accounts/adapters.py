@@ -12,6 +12,15 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         return False
 
+    def get_login_stages(self):
+        """allauth's stages, with its MFA step replaced by ours (which also trusts Entra ID's MFA)."""
+        return [
+            "learningloop.accounts.stages.AuthenticateStage"
+            if path == "allauth.mfa.stages.AuthenticateStage"
+            else path
+            for path in super().get_login_stages()
+        ]
+
     def send_mail(self, template_prefix, email, context):
         context = {"email": email, "current_site": self._get_current_site(), **context}
         message = self.render_mail(template_prefix, email, context)

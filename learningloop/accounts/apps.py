@@ -8,7 +8,7 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from . import mfa  # noqa: F401  (connects the authenticator_added and _removed receivers)
+        from . import checks, mfa  # noqa: F401  (registers the checks; connects the MFA receivers)
         from .models import User
 
         auditlog.register(User, exclude_fields=["password", "last_login"])

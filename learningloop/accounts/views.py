@@ -30,9 +30,9 @@ def email_managed_by_business_unit(request):
 
 @login_not_required
 def admin_login(request):
-    """Django admin's own sign-in form would skip the authenticator step and the sign-in throttle, so the
-    admin's login URL sends people to allauth's sign-in instead (ADR 0013). Staff who are signed in go on
-    to the admin; anyone else signed in is told the admin is not for them."""
+    """The Django admin's login page (admin_site.AdminSite.login): its own sign-in form would skip the
+    authenticator step and the sign-in throttle, so it sends people to allauth's sign-in (ADR 0013). Staff
+    who are signed in go on to the admin; anyone else signed in is told the admin is not for them."""
     next_url = request.GET.get(REDIRECT_FIELD_NAME, "")
     if not url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()

@@ -25,7 +25,7 @@ INSTALLED_APPS = [
     "learningloop.dissemination",
     "learningloop.improvement",
     "learningloop.reports",
-    "django.contrib.admin",
+    "learningloop.accounts.admin_site.LearningLoopAdminConfig",  # Django's admin, signing in via allauth
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -136,7 +136,8 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Learning Loop")
-# Roles that must have an authenticator app before they can use the service (comma-separated role codes).
+# Roles that must have an authenticator app before they can use the service (comma-separated role codes,
+# or * for every user whatever their roles: the production default).
 MFA_REQUIRED_ROLES = env_list("MFA_REQUIRED_ROLES", ["bu_admin", "bu_officer", "group_chair"])
 # Anyone who may see restricted details (for example a CSPR Panel member) must use MFA too.
 MFA_REQUIRED_FOR_RESTRICTED = env_bool("MFA_REQUIRED_FOR_RESTRICTED", True)
@@ -160,10 +161,18 @@ if ENTRA_CLIENT_ID:
             {
                 "client_id": ENTRA_CLIENT_ID,
                 "secret": env_str("ENTRA_CLIENT_SECRET"),
-                "settings": {"tenant": env_str("ENTRA_TENANT_ID")},
+                # "openid" adds an id token, whose amr claim says whether Entra ID did MFA (ADR 0013).
+                "settings": {"tenant": env_str("ENTRA_TENANT_ID"), "scope": ["openid", "User.Read"]},
             }
         ]
     }
+
+# --- Single sign-on and MFA (ADR 0013) ------------------------------------------------------------------
+# An Entra ID sign-in counts as MFA only when its id token's amr claim says "mfa", or when this is true: the
+# partnership declares that its Entra ID (Conditional Access) always enforces MFA for this app. Otherwise
+# Entra ID users also give the code from their authenticator app here.
+ENTRA_ENFORCES_MFA = env_bool("ENTRA_ENFORCES_MFA", False)
+# -------------------------------------------------------------------------------------------------------
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

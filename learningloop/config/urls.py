@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from learningloop.accounts import views as accounts_views
 from learningloop.core import views as core_views
 
 urlpatterns = [
@@ -20,13 +19,10 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
 ]
 
-# Django admin (DJANGO_ADMIN_ENABLED, off in production by default). Its own sign-in form would skip the
-# authenticator step and the sign-in throttle, so its login URL leads to allauth's sign-in (ADR 0013).
+# Django admin (DJANGO_ADMIN_ENABLED, off in production by default). Its login URL leads to allauth's
+# sign-in (learningloop.accounts.admin_site, ADR 0013).
 if settings.DJANGO_ADMIN_ENABLED:
-    urlpatterns += [
-        path("django-admin/login/", accounts_views.admin_login, name="admin_login"),
-        path("django-admin/", admin.site.urls),
-    ]
+    urlpatterns += [path("django-admin/", admin.site.urls)]
 
 handler403 = "learningloop.core.views.error_403"
 handler404 = "learningloop.core.views.error_404"

@@ -17,5 +17,5 @@ RULES = {
     "accounts:user_deactivate": Rule(get="accounts.manage", post="accounts.manage", kwargs=_target_user),
     # Django admin's login URL: anonymous people go to allauth's sign-in; signed-in non-staff learn why not.
     # (Listed only while DJANGO_ADMIN_ENABLED is on, as it is for development and tests.)
-    "admin_login": Rule(get=SIGNED_IN),
+    "admin:login": Rule(get=SIGNED_IN),
 }
