@@ -8,7 +8,7 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from . import checks, mfa  # noqa: F401  (registers the checks; connects the MFA receivers)
+        from . import checks, mfa, session_timeout  # noqa: F401  (registers checks; connects receivers)
         from .models import User
 
         auditlog.register(User, exclude_fields=["password", "last_login"])

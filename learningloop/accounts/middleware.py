@@ -1,9 +1,16 @@
+import time
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
+from . import session_timeout
 from .mfa import has_authenticator, mfa_required, session_passed_mfa
 
 # Paths a user who must set up MFA can still reach: their account pages, sign-out, assets, health.
@@ -53,3 +60,41 @@ class RequireMultiFactorMiddleware:
                 )
                 return redirect("mfa_activate_totp")
         return self.get_response(request)
+
+
+class SessionIdleTimeoutMiddleware:
+    """Signs out a user whose previous request came longer ago than SESSION_IDLE_TIMEOUT_MINUTES and sends
+    them to sign in again, saying why (accounts.session_timeout). Sets request.session_idle (an IdleState)
+    for the timeout warning dialog in the page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated and not request.path.startswith(_ASSET_PREFIXES):
+            now = time.time()
+            if session_timeout.has_expired(request.session, now):
+                return _signed_out_for_inactivity(request)
+            request.session_idle = session_timeout.record_activity(request.session, now)
+        return self.get_response(request)
+
+
+def _signed_out_for_inactivity(request):
+    logout(request)
+    messages.info(request, session_timeout.signed_out_message())
+    if request.method == "GET" and request.headers.get("HX-Request") != "true":
+        next_path = request.get_full_path()
+    else:  # a form post or a partial: come back to the page, not to the POST or partial URL
+        next_path = _referring_path(request) or reverse(settings.LOGIN_REDIRECT_URL)
+    response = redirect_to_login(next_path, settings.LOGIN_URL)
+    if request.headers.get("HX-Request") == "true":
+        return HttpResponse(headers={"HX-Redirect": response["Location"]})
+    return response
+
+
+def _referring_path(request):
+    referer = request.headers.get("Referer", "")
+    if not url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()}):
+        return None
+    parts = urlsplit(referer)
+    return parts.path + (f"?{parts.query}" if parts.query else "")

@@ -1,12 +1,16 @@
+import time
+
 from allauth.mfa.models import Authenticator
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpResponseNotAllowed
+from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
+
+from . import session_timeout
 
 
 @require_GET
@@ -45,3 +49,10 @@ def admin_login(request):
     if request.user.is_active and request.user.is_staff:
         return redirect(next_url)
     return render(request, "accounts/admin_not_for_you.html", {})
+
+
+@require_POST
+def session_keep_alive(request):
+    """ "Stay signed in" in the timeout warning: counts as activity and says how long is left now."""
+    state = session_timeout.record_activity(request.session, time.time(), always=True)
+    return JsonResponse({"seconds_left": state.seconds_left})

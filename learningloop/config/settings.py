@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "learningloop.accounts.middleware.SessionIdleTimeoutMiddleware",  # before MFA: idle sessions end first
     "learningloop.accounts.middleware.RequireMultiFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -175,6 +176,15 @@ ENTRA_ENFORCES_MFA = env_bool("ENTRA_ENFORCES_MFA", False)
 # -------------------------------------------------------------------------------------------------------
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
+# --- Inactivity timeout (ADR 0013) -----------------------------------------------------------------------
+# Signed out after this many minutes without a request (server-side); the page warns 2 minutes before.
+# SESSION_COOKIE_AGE above stays the longest a session can last, however active.
+SESSION_IDLE_TIMEOUT_MINUTES = env_int("SESSION_IDLE_TIMEOUT_MINUTES", 30)
+if SESSION_IDLE_TIMEOUT_MINUTES < 5:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("SESSION_IDLE_TIMEOUT_MINUTES must be at least 5.")
+# -------------------------------------------------------------------------------------------------------
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -11,6 +11,7 @@ def _target_user(objects):
 RULES = {
     "account_overview": Rule(get=SIGNED_IN),
     "account_email": Rule(get=SIGNED_IN),
+    "session_keep_alive": Rule(get=None, post=SIGNED_IN),  # "Stay signed in" in the timeout warning
     "accounts:user_list": Rule(get="accounts.manage"),
     "accounts:user_create": Rule(get="accounts.manage", post="accounts.manage"),
     "accounts:user_edit": Rule(get="accounts.manage", post="accounts.manage", kwargs=_target_user),
