@@ -70,6 +70,15 @@ def make_persona(request, partnership):
     return make
 
 
+@pytest.fixture
+def mfa_client():
+    """mfa_client(user) -> a test client signed in as allauth signs people in with password and
+    authenticator code (force_login alone gives a session that never passed MFA)."""
+    from learningloop.accounts.tests.sessions import sign_in_with_mfa
+
+    return lambda user: sign_in_with_mfa(Client(), user)
+
+
 def _client_for(user):
     client = Client()
     if user is not None:

@@ -22,6 +22,15 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         return False
 
+    def get_login_stages(self):
+        """allauth's stages, with its MFA step replaced by ours (which also trusts Entra ID's MFA)."""
+        return [
+            "learningloop.accounts.stages.AuthenticateStage"
+            if path == "allauth.mfa.stages.AuthenticateStage"
+            else path
+            for path in super().get_login_stages()
+        ]
+
     def send_mail(self, template_prefix, email, context):
         """allauth's emails go out as this service's own (accounts/emails.py) and by the worker. A password
         reset is queued as the user's id: the worker makes the link, so it is never stored in the task

@@ -8,7 +8,7 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from . import middleware  # noqa: F401  (connects the authenticator_removed receiver)
+        from . import checks, mfa, session_timeout  # noqa: F401  (registers checks; connects receivers)
         from .models import User
 
         auditlog.register(User, exclude_fields=["password", "last_login"])

@@ -31,3 +31,11 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# --- Sign-in security (ADR 0013) -----------------------------------------------------------------------
+# The Django admin is off unless DJANGO_ADMIN_ENABLED=true; when on, its login leads to allauth's sign-in.
+DJANGO_ADMIN_ENABLED = env_bool("DJANGO_ADMIN_ENABLED", False)
+# MFA for every user (OWASP ASVS 5.0 L2). Listing role codes instead relaxes it for the others: a risk to
+# record (docs/configuration.md). MFA_REQUIRED_FOR_RESTRICTED stays on from settings.py.
+MFA_REQUIRED_ROLES = env_list("MFA_REQUIRED_ROLES", ["*"])
+# -------------------------------------------------------------------------------------------------------

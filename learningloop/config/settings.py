@@ -26,7 +26,7 @@ INSTALLED_APPS = [
     "learningloop.dissemination",
     "learningloop.improvement",
     "learningloop.reports",
-    "django.contrib.admin",
+    "learningloop.accounts.admin_site.LearningLoopAdminConfig",  # Django's admin, signing in via allauth
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "learningloop.accounts.middleware.SessionIdleTimeoutMiddleware",  # before MFA: idle sessions end first
     "learningloop.accounts.middleware.RequireMultiFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -137,10 +138,17 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Learning Loop")
-# Roles that must have an authenticator app before they can use the service (comma-separated role codes).
+# Roles that must have an authenticator app before they can use the service (comma-separated role codes,
+# or * for every user whatever their roles: the production default).
 MFA_REQUIRED_ROLES = env_list("MFA_REQUIRED_ROLES", ["bu_admin", "bu_officer", "group_chair"])
 # Anyone who may see restricted details (for example a CSPR Panel member) must use MFA too.
 MFA_REQUIRED_FOR_RESTRICTED = env_bool("MFA_REQUIRED_FOR_RESTRICTED", True)
+
+# --- Sign-in security: every way in goes through allauth's sign-in with MFA (ADR 0013) ---------------
+# Django's admin site at /django-admin/ (its login page leads to allauth's sign-in; staff need a session that
+# passed MFA). On by default for development only: production.py switches it off unless asked for.
+DJANGO_ADMIN_ENABLED = env_bool("DJANGO_ADMIN_ENABLED", True)
+# -------------------------------------------------------------------------------------------------------
 
 # Microsoft Entra ID single sign-on, switched on by setting ENTRA_CLIENT_ID (see docs/configuration.md).
 ENTRA_CLIENT_ID = env_str("ENTRA_CLIENT_ID", "")
@@ -155,12 +163,29 @@ if ENTRA_CLIENT_ID:
             {
                 "client_id": ENTRA_CLIENT_ID,
                 "secret": env_str("ENTRA_CLIENT_SECRET"),
-                "settings": {"tenant": env_str("ENTRA_TENANT_ID")},
+                # "openid" adds an id token, whose amr claim says whether Entra ID did MFA (ADR 0013).
+                "settings": {"tenant": env_str("ENTRA_TENANT_ID"), "scope": ["openid", "User.Read"]},
             }
         ]
     }
 
+# --- Single sign-on and MFA (ADR 0013) ------------------------------------------------------------------
+# An Entra ID sign-in counts as MFA only when its id token's amr claim says "mfa", or when this is true: the
+# partnership declares that its Entra ID (Conditional Access) always enforces MFA for this app. Otherwise
+# Entra ID users also give the code from their authenticator app here.
+ENTRA_ENFORCES_MFA = env_bool("ENTRA_ENFORCES_MFA", False)
+# -------------------------------------------------------------------------------------------------------
+
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
+# --- Inactivity timeout (ADR 0013) -----------------------------------------------------------------------
+# Signed out after this many minutes without a request (server-side); the page warns 2 minutes before.
+# SESSION_COOKIE_AGE above stays the longest a session can last, however active.
+SESSION_IDLE_TIMEOUT_MINUTES = env_int("SESSION_IDLE_TIMEOUT_MINUTES", 30)
+if SESSION_IDLE_TIMEOUT_MINUTES < 5:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("SESSION_IDLE_TIMEOUT_MINUTES must be at least 5.")
+# -------------------------------------------------------------------------------------------------------
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -16,8 +17,12 @@ urlpatterns = [
     path("accounts/users/", include("learningloop.accounts.user_urls", namespace="accounts")),
     path("accounts/", include("learningloop.accounts.urls")),
     path("accounts/", include("allauth.urls")),
-    path("django-admin/", admin.site.urls),
 ]
+
+# Django admin (DJANGO_ADMIN_ENABLED, off in production by default). Its login URL leads to allauth's
+# sign-in (learningloop.accounts.admin_site, ADR 0013).
+if settings.DJANGO_ADMIN_ENABLED:
+    urlpatterns += [path("django-admin/", admin.site.urls)]
 
 handler403 = "learningloop.core.views.error_403"
 handler404 = "learningloop.core.views.error_404"
