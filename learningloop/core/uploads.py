@@ -92,7 +92,16 @@ def _check_office(upload, folder):
                 b"macroenabled" in content_types or b"vbaproject" in content_types
             ):
                 raise ValidationError(MACROS, code="macros")
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, zlib.error):
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        EOFError,
+        ValueError,
+        zlib.error,
+        RuntimeError,
+        NotImplementedError,
+    ):  # broken, encrypted (RuntimeError) or oddly compressed entries
         raise ValidationError(WRONG_TYPE, code="wrong_type") from None
     finally:
         upload.seek(0)
