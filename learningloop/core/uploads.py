@@ -153,55 +153,64 @@ def _hides_a_zip(upload) -> bool:
     return False
 
 
-# A PDF name: "/" and regular characters; "#xx" is a hex escape of one byte (PDF 1.7, 7.3.5).
-_PDF_NAME = re.compile(rb"/([^\x00\t\n\x0c\r ()<>\[\]{}/%]*)")
-_PDF_HEX = re.compile(rb"#([0-9A-Fa-f]{2})")
-_PDF_ACTIVE_NAMES = {b"javascript", b"js", b"launch"}
+def _pdf_name(name: str) -> bytes:
+    """A regex for the PDF name /<name>, letter by letter either as itself or hex-escaped (#xx, PDF 1.7
+    section 7.3.5): /J#61vaScript is /JavaScript to a PDF reader. Names are case-sensitive."""
+    pattern = b"/"
+    for char in name:
+        high, low = f"{ord(char):02x}"
+        pattern += b"(?:%s|#[%s%s][%s%s])" % (
+            re.escape(char.encode()),
+            *(c.encode() for c in (high, high.upper(), low, low.upper())),
+        )
+    return pattern + rb"(?![^\x00\t\n\x0c\r ()<>\[\]{}/%])"  # the name ends there
+
+
+# JavaScript actions (/S /JavaScript) and the document's scripts (/Names << /JavaScript ... >>) and launch
+# actions: long enough to look for anywhere, even in binary stream data, without false alarms.
+_PDF_ACTIONS = re.compile(_pdf_name("JavaScript") + b"|" + _pdf_name("Launch"))
+# A script (/JS followed by a string or a reference): short, so looked for only outside stream data.
+_PDF_SCRIPT = re.compile(_pdf_name("JS") + rb"[\x00\t\n\x0c\r ]*[(<0-9]")
 _PDF_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+_PDF_OBJECT_STREAM = re.compile(_pdf_name("ObjStm") + b"|" + _pdf_name("First"))
 
 
-def _unescape_name(name: bytes) -> bytes:
-    return _PDF_HEX.sub(lambda m: bytes([int(m.group(1), 16)]), name).lower()
-
-
-def _pdf_names(data: bytes) -> set[bytes]:
-    """Every name in the data, hex escapes undone and lower-cased (/J#61vaScript is /javascript)."""
-    return {_unescape_name(m.group(1)) for m in _PDF_NAME.finditer(data)}
-
-
-def _pdf_streams(data: bytes):
-    """The decompressed content of the Flate streams that can hold objects (images are skipped), at most
-    MAX_UNPACKED bytes in all: objects, with their actions, may sit in compressed object streams. An object
-    stream that cannot be decompressed (another filter, or encrypted) cannot be checked, so it is refused."""
-    budget = MAX_UNPACKED
+def _pdf_parts(data: bytes):
+    """(text outside stream data, [object streams' raw data]). Objects, with their actions, are either
+    outside streams or packed in compressed object streams (/Type /ObjStm, with /N and /First)."""
+    outside, object_streams, position = [], [], 0
     for match in _PDF_STREAM.finditer(data):
-        start = match.end()
-        end = data.find(b"endstream", start)
+        if match.start() < position:
+            continue
+        end = data.find(b"endstream", match.end())
         if end < 0:
             break
-        names = _pdf_names(data[max(0, match.start() - 2048) : match.start()].rsplit(b"obj", 1)[-1])
-        if b"image" in names and b"objstm" not in names:
-            continue
-        try:
-            chunk = zlib.decompressobj().decompress(data[start:end], budget + 1)
-        except zlib.error:
-            if b"objstm" in names:
-                raise ValidationError(PDF_UNCHECKABLE, code="pdf_uncheckable") from None
-            continue
-        budget -= len(chunk)
-        if budget < 0:
-            raise ValidationError(UNSAFE_ARCHIVE, code="zip_bomb")
-        yield chunk
+        outside.append(data[position : match.end()])
+        dictionary = data[max(position, match.start() - 2048) : match.start()].rsplit(b"obj", 1)[-1]
+        if _PDF_OBJECT_STREAM.search(dictionary):
+            object_streams.append(data[match.end() : end])
+        position = end
+    outside.append(data[position:])
+    return b"".join(outside), object_streams
 
 
 def _check_pdf(upload):
     if _hides_a_zip(upload):
         raise ValidationError(POLYGLOT, code="polyglot")
     data = _all(upload)
-    if _pdf_names(data) & _PDF_ACTIVE_NAMES:
+    outside, object_streams = _pdf_parts(data)
+    if _PDF_ACTIONS.search(data) or _PDF_SCRIPT.search(outside):
         raise ValidationError(PDF_ACTIVE, code="pdf_active_content")
-    for content in _pdf_streams(data):
-        if _pdf_names(content) & _PDF_ACTIVE_NAMES:
+    budget = MAX_UNPACKED
+    for raw in object_streams:
+        try:
+            objects = zlib.decompressobj().decompress(raw, budget + 1)
+        except zlib.error:  # another filter, or encrypted: it cannot be checked
+            raise ValidationError(PDF_UNCHECKABLE, code="pdf_uncheckable") from None
+        budget -= len(objects)
+        if budget < 0:
+            raise ValidationError(UNSAFE_ARCHIVE, code="zip_bomb")
+        if _PDF_ACTIONS.search(objects) or _PDF_SCRIPT.search(objects):
             raise ValidationError(PDF_ACTIVE, code="pdf_active_content")
 
 

@@ -211,6 +211,8 @@ def test_a_pdf_whose_object_stream_cannot_be_read_is_refused(officer_client, set
         # Compressed page content and a compressed image.
         pdf(b"<< /Type /Catalog >>", stream(b"", b"BT /F1 12 Tf (Hello) Tj ET")),
         pdf(b"<< /Type /Catalog >>", stream(b"/Type /XObject /Subtype /Image", b"\x00" * 1000)),
+        # Image data whose bytes happen to read "/JS (": not a script, it is inside a stream.
+        pdf(b"<< >>", b"<< /Subtype /Image /Length 9 >>\nstream\n\xff/JS (\x00\xfe\nendstream"),
     ],
 )
 def test_ordinary_pdfs_are_accepted(officer_client, settings, content):
