@@ -8,11 +8,7 @@ import struct
 import threading
 
 # The EICAR anti-virus test file, assembled here so this source file does not itself look infected.
-EICAR = (
-    b"X5O!P%@AP[4\\PZX54(P^)7CC)7}$"
-    + b"EICAR-STANDARD-ANTIVIRUS-"
-    + b"TEST-FILE!$H+H*"
-)
+EICAR = b"X5O!P%@AP[4\\PZX54(P^)7CC)7}$" + b"EICAR-STANDARD-ANTIVIRUS-" + b"TEST-FILE!$H+H*"
 
 
 def _read_exactly(sock, n):
