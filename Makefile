@@ -35,6 +35,7 @@ setup: $(VENV)/.installed build/.assets ## Create .venv, install Python and npm 
 db: setup ## Migrate the SQLite database and load the framework preset and demo data (safe to repeat)
 	@mkdir -p var
 	$(PY) manage.py migrate --no-input
+	$(PY) manage.py createcachetable
 	$(PY) manage.py load_framework
 	$(PY) manage.py seed_demo
 
@@ -81,7 +82,8 @@ bench-large: setup ## Bench on a generated large partnership, ten years (var/lar
 	@mkdir -p var
 	@if [ ! -f $(LARGE_DB) ]; then \
 	  export DATABASE_URL=sqlite:///$(LARGE_DB); \
-	  $(PY) manage.py migrate --no-input -v0 && $(PY) manage.py load_framework && \
+	  $(PY) manage.py migrate --no-input -v0 && $(PY) manage.py createcachetable && \
+	  $(PY) manage.py load_framework && \
 	  $(PY) manage.py generate_large_partnership --years 10 || { rm -f $(LARGE_DB); exit 1; }; \
 	fi
 	$(PY) scripts/bench.py --database-url sqlite:///$(LARGE_DB) --user-email admin@large.example.org

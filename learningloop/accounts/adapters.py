@@ -1,6 +1,8 @@
+import ipaddress
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
 from learningloop.core.emails import queue_email
 
@@ -57,6 +59,18 @@ class AccountAdapter(DefaultAccountAdapter):
         from django.contrib.sites.shortcuts import get_current_site
 
         return get_current_site(self.request)
+
+    def get_client_ip(self, request):
+        """As allauth (ALLAUTH_TRUSTED_PROXY_COUNT), except that a request whose X-Forwarded-For lists fewer
+        addresses than there are trusted proxies (it did not come through them all) counts as coming from
+        the address that connected, instead of failing with a server error."""
+        try:
+            return super().get_client_ip(request)
+        except ImproperlyConfigured:
+            try:
+                return str(ipaddress.ip_address((request.META.get("REMOTE_ADDR") or "").strip()))
+            except ValueError:
+                raise PermissionDenied("Unable to determine client IP address") from None
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):

@@ -58,7 +58,7 @@ MIDDLEWARE = [
     "learningloop.accounts.middleware.RequireMultiFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "learningloop.core.audit.AuditlogMiddleware",
 ]
 
 ROOT_URLCONF = "learningloop.config.urls"
@@ -242,6 +242,30 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 AUDITLOG_DISABLE_REMOTE_ADDR = False
 AUDITLOG_INCLUDE_ALL_MODELS = False
+
+# Network trust, shared throttles and upload scanning (docs/configuration.md, ADR 0015).
+# Behind the reverse proxy every request comes from the proxy's address: trust the last
+# ALLAUTH_TRUSTED_PROXY_COUNT entries of X-Forwarded-For (the proxies' own), never more, so sign-in throttles
+# and the audit trail see the person's address and a client cannot choose it. 0 (the default) trusts no
+# header at all. Throttles live in a cache every worker shares (Django's database cache unless another is
+# configured), so they hold across workers and restarts; `manage.py createcachetable` makes its table.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("ALLAUTH_TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("ALLAUTH_TRUSTED_CLIENT_IP_HEADER", "") or None
+if ALLAUTH_TRUSTED_PROXY_COUNT < 0:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("ALLAUTH_TRUSTED_PROXY_COUNT must be 0 or more.")
+CACHES = {
+    "default": {
+        "BACKEND": env_str("DJANGO_CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
+        "LOCATION": env_str("DJANGO_CACHE_LOCATION", "learningloop_cache"),
+    }
+}
+# Uploads are scanned by ClamAV's daemon when CLAMAV_SOCKET names its socket (a unix socket path, or
+# tcp://host:port); a file is then refused if the scan finds something, fails or cannot reach the daemon.
+# Empty (the default) scans nothing; the structural checks in core.uploads run either way.
+CLAMAV_SOCKET = env_str("CLAMAV_SOCKET", "")
+CLAMAV_TIMEOUT = env_int("CLAMAV_TIMEOUT", 30)
 
 LOGGING = {
     "version": 1,

@@ -1,13 +1,19 @@
 """The audit trail (django-auditlog, see docs/adr/0003-audit-trail.md).
 
 Creates, updates and deletes of registered models are recorded by auditlog with the actor and their IP
-address (AuditlogMiddleware). Views of restricted records are recorded here with `record_view`.
+address (AuditlogMiddleware below). Views of restricted records are recorded here with `record_view`.
+The address is `client_ip`: the same one the sign-in throttles use, taken from X-Forwarded-For only as far
+as ALLAUTH_TRUSTED_PROXY_COUNT trusts it (docs/adr/0015-network-trust-and-upload-scanning.md).
 No page edits or deletes audit rows; the admin registration is read-only.
 """
 
+from allauth.account.adapter import get_adapter
+from auditlog.middleware import AuditlogMiddleware as BaseAuditlogMiddleware
 from auditlog.models import LogEntry
 from django import forms
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
 from .govuk_forms import GovukDateField
@@ -18,6 +24,30 @@ def mask_restricted(value: str) -> str:
     return "(restricted)"
 
 
+def client_ip(request) -> str | None:
+    """The address of the person making the request, as the sign-in throttles see it (django-allauth's
+    account adapter): the connecting address, or with ALLAUTH_TRUSTED_PROXY_COUNT = n the n-th entry from
+    the right of X-Forwarded-For, which our own proxies wrote. Anything a client put further left is
+    ignored. None if no valid address is known."""
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        return None
+
+
+class AuditlogMiddleware(BaseAuditlogMiddleware):
+    """django-auditlog's middleware, recording the trusted `client_ip` rather than the first (client-chosen)
+    entry of X-Forwarded-For, and no port (X-Forwarded-Port is whatever the client sent)."""
+
+    @staticmethod
+    def _get_remote_addr(request):
+        return None if settings.AUDITLOG_DISABLE_REMOTE_ADDR else client_ip(request)
+
+    @staticmethod
+    def _get_remote_port(request):
+        return None
+
+
 def record_view(request, obj):
     """Log that the signed-in user viewed a restricted record."""
     LogEntry.objects.log_create(
@@ -25,7 +55,7 @@ def record_view(request, obj):
         action=LogEntry.Action.ACCESS,
         changes=None,
         actor=request.user,
-        remote_addr=request.META.get("REMOTE_ADDR"),
+        remote_addr=client_ip(request),
         force_log=True,
     )
 

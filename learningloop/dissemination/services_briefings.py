@@ -1,7 +1,11 @@
 """Writes for learning briefings and newsletter items: keyword-only, validated with full_clean, atomic.
 
 The six sections are rich text: a small safe subset of HTML, sanitised with nh3 on every save (and again
-whenever it is rendered, see `safe_html`). Plain text typed without tags becomes paragraphs."""
+whenever it is rendered, see `safe_html`). Plain text typed without tags becomes paragraphs.
+
+What is stored is always HTML, so it is escaped exactly once: a save that leaves no tags (say
+`"'><script>…</script>`, whose script nh3 removes) is wrapped in a paragraph, and rendering cleans the
+stored HTML as HTML without treating it as typed text again (which would escape `&gt;` into `&amp;gt;`)."""
 
 import html
 import re
@@ -29,14 +33,7 @@ def _paragraphs(text: str) -> str:
     return "".join("<p>" + "<br>".join(html.escape(line) for line in b.split("\n")) + "</p>" for b in blocks)
 
 
-def sanitise(value: str) -> str:
-    """The safe subset of HTML: p, br, strong, em, ul, ol, li, h3, h4 and links to http(s) and mailto
-    addresses only. Scripts and styles go with their content; attributes other than href go."""
-    value = (value or "").strip()
-    if not value:
-        return ""
-    if not _TAG.search(value):
-        value = _paragraphs(value)
+def _clean(value: str) -> str:
     return nh3.clean(
         value,
         tags=ALLOWED_TAGS,
@@ -48,9 +45,25 @@ def sanitise(value: str) -> str:
     ).strip()
 
 
+def sanitise(value: str) -> str:
+    """What is typed, as the safe subset of HTML: p, br, strong, em, ul, ol, li, h3, h4 and links to http(s)
+    and mailto addresses only. Scripts and styles go with their content; attributes other than href go.
+    The result always has tags (so sanitising it again changes nothing)."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    if not _TAG.search(value):
+        value = _paragraphs(value)
+    clean = _clean(value)
+    if clean and not _TAG.search(clean):
+        clean = f"<p>{clean}</p>"
+    return clean
+
+
 def safe_html(value: str) -> Markup:
-    """Markup for a template: sanitised again here, so only sanitised HTML is ever marked safe."""
-    return Markup(sanitise(value))  # noqa: S704 - sanitised by nh3 on the line above
+    """Markup for a template from stored (sanitised) HTML: cleaned again here as HTML, so only sanitised
+    HTML is ever marked safe, and escaped text in it is not escaped a second time."""
+    return Markup(_clean((value or "").strip()))  # noqa: S704 - sanitised by nh3 on the line above
 
 
 def plain_text(value: str) -> str:

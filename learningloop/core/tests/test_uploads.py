@@ -115,3 +115,15 @@ def test_file_is_rewound_after_checking():
     f = upload("report.pdf", PDF)
     uploads.check_upload(f)
     assert f.read() == PDF
+
+
+def test_office_zip_with_encrypted_entries_is_refused_not_a_crash():
+    content = bytearray(office_zip("word/"))
+    for signature, flag_offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):  # local and central headers
+        start = 0
+        while (start := content.find(signature, start)) >= 0:
+            content[start + flag_offset] |= 0x01  # "encrypted"
+            start += 4
+    with pytest.raises(ValidationError) as error:
+        uploads.check_upload(upload("locked.docx", bytes(content)))
+    assert error.value.messages == [uploads.WRONG_TYPE]
