@@ -18,7 +18,7 @@ SECRET = "JBSWY3DPEHPK3PXP"
 
 
 @pytest.fixture(autouse=True)
-def _mfa_for_admins(settings):
+def _mfa_for_admins(settings, db):
     settings.MFA_REQUIRED_ROLES = ["bu_admin"]
     cache.clear()
     yield

@@ -87,14 +87,16 @@ def test_only_administrators_see_the_trail(client, bu_officer):
 
 
 @pytest.mark.django_db
-def test_no_page_can_change_or_delete_audit_rows(client, bu_admin):
+def test_no_page_can_change_or_delete_audit_rows(client, bu_admin, mfa_client):
     AgencyFactory()
     entry = LogEntry.objects.first()
     client.force_login(bu_admin)
     assert client.post(reverse("core:audit_list"), {"delete": entry.pk}).status_code == 405
-    # The Django admin registration of the log is read-only even for superusers.
+    # The Django admin registration of the log is read-only even for superusers (who reach the admin
+    # only with a session that passed the authenticator step).
     bu_admin.is_staff = bu_admin.is_superuser = True
     bu_admin.save()
+    client = mfa_client(bu_admin)
     change = reverse("admin:auditlog_logentry_change", args=[entry.pk])
     delete = reverse("admin:auditlog_logentry_delete", args=[entry.pk])
     client.post(change, {"action": 2})
