@@ -25,7 +25,10 @@ class VersionedFormMixin(forms.Form):
     """Adds the hidden version field to a ModelForm of a model with a `version` field.
 
     The version is the form's instance's, unless the form guards its record through another one (a key
-    message is guarded by its summary's version): such a form overrides `versioned_object()`."""
+    message is guarded by its summary's version): such a form overrides `versioned_object()` and names
+    that record's model in `versioned_model`."""
+
+    versioned_model = None  # None: the form's own model
 
     version = forms.IntegerField(
         widget=forms.HiddenInput,

@@ -198,6 +198,8 @@ class KeyMessageForm(VersionedFormMixin, forms.ModelForm):
         error_messages={"invalid_choice": "Select findings from the list"},
     )
 
+    versioned_model = SummaryOfLearning
+
     class Meta:
         model = KeyMessage
         fields = ["text", "audiences", "workforce_groups", "findings"]
