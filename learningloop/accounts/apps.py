@@ -11,4 +11,4 @@ class AccountsConfig(AppConfig):
         from . import middleware  # noqa: F401  (connects the authenticator_removed receiver)
         from .models import User
 
-        auditlog.register(User, exclude_fields=["password", "last_login"])
+        auditlog.register(User, exclude_fields=["password", "last_login", "version"])
