@@ -52,6 +52,14 @@ class VersionedFormMixin(forms.Form):
         """The saved record whose version guards this edit (None for a new record)."""
         return getattr(self, "instance", None)
 
+    def clean(self):
+        cleaned = super().clean()
+        # The version is a hidden field: its message goes at the top of the error summary, not as a link
+        # to a field nobody can see.
+        if errors := self._errors.pop("version", None):
+            self.add_error(None, errors)
+        return cleaned
+
 
 def claim_version(instance, expected_version) -> None:
     """Claim the next version of a saved record, or raise EditConflict with the record as saved now.
