@@ -11,4 +11,4 @@ class AccountsConfig(AppConfig):
         from . import checks, mfa, session_timeout  # noqa: F401  (registers checks; connects receivers)
         from .models import User
 
-        auditlog.register(User, exclude_fields=["password", "last_login"])
+        auditlog.register(User, exclude_fields=["password", "last_login", "version"])

@@ -49,6 +49,7 @@ class User(AbstractUser):
         "partnership.Agency", on_delete=models.PROTECT, null=True, blank=True, related_name="users"
     )
     roles = models.JSONField(default=list, blank=True, validators=[validate_roles])
+    version = models.PositiveIntegerField(default=1, editable=False)  # guards the account edit page
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["full_name"]

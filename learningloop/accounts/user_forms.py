@@ -3,6 +3,7 @@
 from django import forms
 from django.db.models import Q
 
+from learningloop.core.concurrency import VersionedFormMixin
 from learningloop.core.policy import Role
 from learningloop.partnership.models import Agency, Person
 
@@ -103,7 +104,7 @@ class UserCreateForm(_RolesMixin, forms.Form):
         return self.cleaned_data["full_name"].strip()
 
 
-class UserEditForm(_RolesMixin, forms.ModelForm):
+class UserEditForm(VersionedFormMixin, _RolesMixin, forms.ModelForm):
     agency = forms.ModelChoiceField(
         Agency.objects.none(),
         label="Agency",

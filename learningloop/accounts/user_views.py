@@ -3,10 +3,13 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from learningloop.core.access import require
+from learningloop.core.concurrency import bump_version
 from learningloop.core.pagination import paginate
+from learningloop.core.views_kit import edit_with_conflict
 
 from .models import User
 from .user_forms import UserCreateForm, UserEditForm, UserFilterForm
@@ -42,20 +45,15 @@ def user_create(request):
 @require("accounts.manage")
 def user_edit(request, pk):
     user = get_object_or_404(User.objects.select_related("agency"), pk=pk)
-    form = UserEditForm(request.POST or None, instance=user, editor=request.user)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, f"Changes saved for {user.full_name}.")
-        return redirect("accounts:user_list")
-    return render(
+    return edit_with_conflict(
         request,
-        "accounts/user_form.html",
-        {
-            "form": form,
-            "subject": user,
-            "title": f"Change {user.full_name}’s account",
-            "button": "Save changes",
-        },
+        UserEditForm(request.POST or None, instance=user, editor=request.user),
+        template="accounts/user_form.html",
+        context={"subject": user, "title": f"Change {user.full_name}’s account", "button": "Save changes"},
+        what=f"{user.full_name}’s account",
+        success_url=reverse("accounts:user_list"),
+        success_message=f"Changes saved for {user.full_name}.",
+        back_url=reverse("accounts:user_list"),
     )
 
 
@@ -69,6 +67,7 @@ def user_deactivate(request, pk):
         if user.is_active:
             user.is_active = False
             user.save(update_fields=["is_active"])
+            bump_version(user)  # an edit form opened before this would otherwise reactivate the account
         messages.success(request, f"{user.full_name} can no longer sign in.")
         return redirect("accounts:user_list")
     return render(request, "accounts/user_deactivate.html", {"subject": user})

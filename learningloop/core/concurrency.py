@@ -22,7 +22,13 @@ class EditConflict(Exception):
 
 
 class VersionedFormMixin(forms.Form):
-    """Adds the hidden version field to a ModelForm of a model with a `version` field."""
+    """Adds the hidden version field to a ModelForm of a model with a `version` field.
+
+    The version is the form's instance's, unless the form guards its record through another one (a key
+    message is guarded by its summary's version): such a form overrides `versioned_object()` and names
+    that record's model in `versioned_model`."""
+
+    versioned_model = None  # None: the form's own model
 
     version = forms.IntegerField(
         widget=forms.HiddenInput,
@@ -36,11 +42,23 @@ class VersionedFormMixin(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        instance = getattr(self, "instance", None)
-        if instance is not None and instance.pk:
-            self.fields["version"].initial = instance.version
+        guarded = self.versioned_object()
+        if guarded is not None and guarded.pk:
+            self.fields["version"].initial = guarded.version
         else:
             self.fields["version"].required = False
+
+    def versioned_object(self):
+        """The saved record whose version guards this edit (None for a new record)."""
+        return getattr(self, "instance", None)
+
+    def clean(self):
+        cleaned = super().clean()
+        # The version is a hidden field: its message goes at the top of the error summary, not as a link
+        # to a field nobody can see.
+        if errors := self._errors.pop("version", None):
+            self.add_error(None, errors)
+        return cleaned
 
 
 def claim_version(instance, expected_version) -> None:
@@ -54,6 +72,32 @@ def claim_version(instance, expected_version) -> None:
     if not claimed:
         raise EditConflict(model.objects.get(pk=instance.pk))
     instance.version = expected_version + 1
+
+
+def bump_version(instance) -> None:
+    """A change made without an edit form (end, reactivate, a workflow step already checked under its own
+    rule): the record moves to its next version, so any edit form opened before it is refused as a
+    conflict instead of writing back what was there before."""
+    model = type(instance)
+    model.objects.filter(pk=instance.pk).update(version=F("version") + 1)
+    instance.version = model.objects.values_list("version", flat=True).get(pk=instance.pk)
+
+
+def versioned_save(form):
+    """Save a valid VersionedFormMixin ModelForm: claim the next version, then save the form (with its
+    many-to-many fields). Raises EditConflict, saving nothing, if someone saved since the form was opened.
+
+    Call inside a transaction (`core.views_kit.edit_with_conflict` opens one)."""
+    claim_version(form.versioned_object(), form.cleaned_data.get("version"))
+    return form.save()
+
+
+def conflict_message(what="this record"):
+    """For a button press (submit, mark ready) made on an out-of-date page: nothing was changed."""
+    return (
+        f"Someone else changed {what} while you were working on it. "
+        "Nothing has been changed: check the latest version and try again"
+    )
 
 
 def _display(value):
@@ -91,8 +135,12 @@ def _your_value(form, name, field):
 
 
 def conflict_rows(form, saved):
-    """(label, your value, saved value, differs) for each field of the form, as display text."""
-    model_fields = {f.name for f in saved._meta.get_fields()}
+    """(label, your value, saved value, differs) for each field of the form, as display text. The saved
+    values are the form's own record as saved now, even when another record's version guarded it."""
+    instance = getattr(form, "instance", None)
+    if instance is not None and instance.pk and not isinstance(saved, type(instance)):
+        saved = type(instance)._default_manager.filter(pk=instance.pk).first()
+    model_fields = {f.name for f in saved._meta.get_fields()} if saved is not None else set()
     rows = []
     for name, field in form.fields.items():
         if name == "version" or isinstance(field.widget, forms.HiddenInput):
@@ -104,14 +152,15 @@ def conflict_rows(form, saved):
     return rows
 
 
-def conflict_response(request, form, conflict: EditConflict, *, title, edit_url, back_url):
-    """The conflict page: nothing was saved; both versions side by side; start again from the saved one."""
+def conflict_response(request, form, conflict: EditConflict, *, title, edit_url, back_url, rows=None):
+    """The conflict page: nothing was saved; both versions side by side; start again from the saved one.
+    `rows` replaces the form's own comparison for a page that edits several forms at once."""
     return render(
         request,
         "core/conflict.html",
         {
             "title": title,
-            "rows": conflict_rows(form, conflict.saved),
+            "rows": conflict_rows(form, conflict.saved) if rows is None else rows,
             "edit_url": edit_url,
             "back_url": back_url,
         },

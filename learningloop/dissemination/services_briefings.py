@@ -99,10 +99,8 @@ def briefing_save(*, briefing: Briefing, key_messages=(), by=None, expected_vers
     briefing.full_clean()
     if briefing.status == BriefingStatus.READY and (missing := missing_for_ready(briefing)):
         raise ValidationError(missing)
-    if expected_version is not None:
+    if briefing.pk is not None:
         claim_version(briefing, expected_version)
-    elif briefing.pk is not None:
-        claim_version(briefing, Briefing.objects.values_list("version", flat=True).get(pk=briefing.pk))
     briefing.save()
     briefing.key_messages.set(key_messages)
     return briefing
@@ -111,24 +109,24 @@ def briefing_save(*, briefing: Briefing, key_messages=(), by=None, expected_vers
 @transaction.atomic
 def briefing_mark_ready(*, briefing: Briefing, by=None) -> Briefing:
     """Draft → ready for publication. Refused (ValidationError) unless it is a draft and complete."""
-    briefing = Briefing.objects.select_for_update().get(pk=briefing.pk)
+    briefing = Briefing.objects.get(pk=briefing.pk)
+    claim_version(briefing, briefing.version)  # EditConflict if someone changes it meanwhile
     if briefing.status != BriefingStatus.DRAFT:
         raise ValidationError("This briefing is already ready for publication")
     if missing := missing_for_ready(briefing):
         raise ValidationError(missing)
     briefing.status = BriefingStatus.READY
-    briefing.version += 1
-    briefing.save(update_fields=["status", "version", "updated_at"])
+    briefing.save(update_fields=["status", "updated_at"])
     return briefing
 
 
 @transaction.atomic
 def briefing_mark_draft(*, briefing: Briefing, by=None) -> Briefing:
     """Ready for publication → back to draft (for changes)."""
-    briefing = Briefing.objects.select_for_update().get(pk=briefing.pk)
+    briefing = Briefing.objects.get(pk=briefing.pk)
+    claim_version(briefing, briefing.version)  # EditConflict if someone changes it meanwhile
     if briefing.status != BriefingStatus.READY:
         raise ValidationError("This briefing is already a draft")
     briefing.status = BriefingStatus.DRAFT
-    briefing.version += 1
-    briefing.save(update_fields=["status", "version", "updated_at"])
+    briefing.save(update_fields=["status", "updated_at"])
     return briefing

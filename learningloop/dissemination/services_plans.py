@@ -84,7 +84,7 @@ def communication_save(*, communication: Communication, expected_version=None, t
     today = today or timezone.localdate()
     _check_communication(communication, today)
     communication.full_clean()
-    if communication.pk is not None and expected_version is not None:
+    if communication.pk is not None:
         claim_version(communication, expected_version)
     communication.save()
     return communication

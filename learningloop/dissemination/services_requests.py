@@ -20,6 +20,12 @@ from .models import AgencyResponse, EmbeddingRequest, ResponseEvidence, Response
 LDG_NAME = "Learning and Development"
 EDITABLE = (ResponseStatus.SENT, ResponseStatus.VIEWED, ResponseStatus.DRAFT, ResponseStatus.MORE_INFORMATION)
 ALREADY_SUBMITTED = "This response has already been submitted and cannot be changed"
+
+
+class AlreadySubmitted(ValidationError):
+    """The response was submitted (or accepted) and can no longer be changed."""
+
+
 ANSWER_FIELDS = ("where_embedded", "mechanisms", "evaluation", "evaluate_by")
 REQUIRED_MESSAGES = {
     "where_embedded": "Enter where in your agency's processes and procedures the learning will be embedded",
@@ -114,17 +120,18 @@ def response_mark_viewed(*, response: AgencyResponse, by) -> bool:
 def response_save(*, response: AgencyResponse, data: dict, submit: bool, by=None, expected_version=None):
     """Save an agency's answer as a draft (fields optional) or submit it (all four required). A submitted
     or accepted response cannot be changed; a concurrent edit raises EditConflict."""
-    current = AgencyResponse.objects.select_for_update().get(pk=response.pk)
+    current = AgencyResponse.objects.get(pk=response.pk)
     if current.status not in EDITABLE:
-        raise ValidationError(ALREADY_SUBMITTED, code="already_submitted")
+        raise AlreadySubmitted(ALREADY_SUBMITTED, code="already_submitted")
     for name in ANSWER_FIELDS:
         setattr(response, name, data.get(name) if name == "evaluate_by" else (data.get(name) or "").strip())
     if submit:
         missing = {n: REQUIRED_MESSAGES[n] for n in ANSWER_FIELDS if not getattr(response, n)}
         if missing:
             raise ValidationError(missing)
-    if expected_version is not None:
-        claim_version(response, expected_version)
+    # The version the form started from; without one (a plain save), the version read above: either way
+    # a change made in between (a submission, a review) refuses this one instead of being overwritten.
+    claim_version(response, current.version if expected_version is None else expected_version)
     response.first_viewed_at = current.first_viewed_at
     if submit:
         response.status = ResponseStatus.SUBMITTED
@@ -141,7 +148,7 @@ def evidence_attach(*, response: AgencyResponse, upload, by=None) -> ResponseEvi
     """Check the file and attach it under a generated name. All or nothing: a file that fails the checks
     is never stored, and a stored file is removed if the row cannot be saved."""
     if response.status not in EDITABLE:
-        raise ValidationError(ALREADY_SUBMITTED, code="already_submitted")
+        raise AlreadySubmitted(ALREADY_SUBMITTED, code="already_submitted")
     return attach_upload(stored=ResponseEvidence(response=response), upload=upload, by=by)
 
 
@@ -152,7 +159,8 @@ ACCEPT, MORE_INFORMATION = "accept", "more_information"
 def response_review(*, response: AgencyResponse, decision: str, note: str = "", by=None) -> AgencyResponse:
     """The business unit accepts a submitted response, or asks for more information (a note is required);
     the agency can then edit and resubmit."""
-    current = AgencyResponse.objects.select_for_update().get(pk=response.pk)
+    current = AgencyResponse.objects.get(pk=response.pk)
+    claim_version(current, current.version)  # EditConflict if the response changes meanwhile
     if current.status != ResponseStatus.SUBMITTED:
         raise ValidationError("Only a submitted response can be reviewed", code="not_submitted")
     note = (note or "").strip()
@@ -166,7 +174,6 @@ def response_review(*, response: AgencyResponse, decision: str, note: str = "", 
     current.review_note = note if decision == MORE_INFORMATION else current.review_note
     current.reviewed_at = timezone.now()
     current.reviewed_by = by if getattr(by, "is_authenticated", False) else None
-    current.version += 1
     current.full_clean()
     current.save()
     return current

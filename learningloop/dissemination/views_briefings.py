@@ -10,9 +10,10 @@ from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from learningloop.core.access import get_visible_or_404, require
-from learningloop.core.concurrency import EditConflict, conflict_response
+from learningloop.core.concurrency import EditConflict, conflict_message
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
+from learningloop.core.views_kit import edit_with_conflict
 
 from . import briefing_documents, services_briefings
 from .forms_briefings import BriefingFilterForm, BriefingForm
@@ -64,14 +65,18 @@ def briefing_list(request):
     )
 
 
+def _briefing_save(form, request):
+    return services_briefings.briefing_save(
+        briefing=form.save(commit=False),
+        key_messages=form.cleaned_data.get("key_messages") or [],
+        by=request.user,
+        expected_version=form.cleaned_data.get("version"),
+    )
+
+
 def _save(form, request):
     try:
-        return services_briefings.briefing_save(
-            briefing=form.save(commit=False),
-            key_messages=form.cleaned_data.get("key_messages") or [],
-            by=request.user,
-            expected_version=form.cleaned_data.get("version"),
-        )
+        return _briefing_save(form, request)
     except ValidationError as error:
         _apply_errors(form, error)
         return None
@@ -137,24 +142,20 @@ def briefing_detail(request, pk):
 @require(MANAGE)
 def briefing_edit(request, pk):
     briefing = get_visible_or_404(Briefing.objects, request.user, pk=pk)
-    form = BriefingForm(request.POST if request.method == "POST" else None, instance=briefing)
     detail = reverse("dissemination:briefing_detail", args=[pk])
-    if request.method == "POST" and form.is_valid():
-        try:
-            if _save(form, request):
-                messages.success(request, "Briefing updated")
-                return redirect(detail)
-        except EditConflict as conflict:
-            edit = reverse("dissemination:briefing_edit", args=[pk])
-            return conflict_response(
-                request, form, conflict, title="This briefing", edit_url=edit, back_url=detail
-            )
-    return _form_page(
+    return edit_with_conflict(
         request,
-        form,
-        title=f"Edit {briefing.title}",
-        crumbs=_crumbs(BRIEFINGS, (briefing.title, detail), ("Edit", None)),
-        cancel_url=detail,
+        BriefingForm(request.POST if request.method == "POST" else None, instance=briefing),
+        lambda form: _briefing_save(form, request),
+        template="dissemination/briefing_form.html",
+        context={
+            "title": f"Edit {briefing.title}",
+            "crumbs": _crumbs(BRIEFINGS, (briefing.title, detail), ("Edit", None)),
+            "cancel_url": detail,
+        },
+        what="This briefing",
+        success_url=detail,
+        success_message="Briefing updated",
     )
 
 
@@ -173,6 +174,8 @@ def _transition(request, pk, service, done_message):
     briefing = _briefing(request, pk)
     try:
         service(briefing=briefing, by=request.user)
+    except EditConflict:
+        return _detail(request, briefing, errors=[{"text": conflict_message("this briefing")}], status=409)
     except ValidationError as error:
         return _detail(request, briefing, errors=_error_list(error, briefing))
     messages.success(request, done_message)

@@ -4,7 +4,6 @@ services_plans writes, documents presents."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -17,6 +16,7 @@ from learningloop.core.concurrency import EditConflict, conflict_response
 from learningloop.core.govuk_forms import error_summary_params
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
+from learningloop.core.views_kit import edit_with_conflict
 from learningloop.learning.models import SummaryOfLearning, SummaryStatus
 
 from . import documents, services_plans
@@ -187,12 +187,10 @@ def _message_plan_conflict(request, message_plan, form, rows, conflict, edit_url
                       "saved": (saved.measures_of_success if saved else "") or "Not set"})  # fmt: skip
     for item in table:
         item["differs"] = item["yours"] != item["saved"]
-    return render(
-        request,
-        "core/conflict.html",
-        {"title": "This dissemination plan", "rows": table, "edit_url": edit_url, "back_url": back_url},
-        status=409,
-    )
+    return conflict_response(
+        request, form, conflict, title="This dissemination plan", edit_url=edit_url, back_url=back_url,
+        rows=table,
+    )  # fmt: skip
 
 
 @require_http_methods(GET_POST)
@@ -320,29 +318,15 @@ def _communication(request, pk):
 @require("dissemination.manage")
 def communication_edit(request, pk):
     communication, plan = _communication(request, pk)
-    form = CommunicationEditForm(*_bound(request), instance=communication)
     detail = reverse("dissemination:plan_detail", args=[plan.pk])
-    if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                services_plans.communication_save(
-                    communication=form.save(commit=False), expected_version=form.cleaned_data["version"]
-                )
-        except EditConflict as conflict:
-            edit = reverse("dissemination:communication_edit", args=[pk])
-            return conflict_response(
-                request, form, conflict, title="This communication", edit_url=edit, back_url=detail
-            )
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, "Communication updated")
-            return redirect(f"{detail}#message-{communication.audience_plan.message_plan_id}")
-    return render(
+    return edit_with_conflict(
         request,
-        "dissemination/communication_form.html",
-        {
-            "form": form,
+        CommunicationEditForm(*_bound(request), instance=communication),
+        lambda form: services_plans.communication_save(
+            communication=form.save(commit=False), expected_version=form.cleaned_data["version"]
+        ),
+        template="dissemination/communication_form.html",
+        context={
             "plan": plan,
             "audience_plan": communication.audience_plan,
             "communication": communication,
@@ -352,6 +336,10 @@ def communication_edit(request, pk):
             "cancel_url": detail,
             "crumbs": _crumbs(_plan_crumb(plan), ("Update a communication", None)),
         },
+        what="This communication",
+        success_url=f"{detail}#message-{communication.audience_plan.message_plan_id}",
+        success_message="Communication updated",
+        back_url=detail,
     )
 
 

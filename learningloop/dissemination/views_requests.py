@@ -15,11 +15,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from learningloop.core.access import get_visible_or_404, require
-from learningloop.core.concurrency import EditConflict, conflict_response
+from learningloop.core.concurrency import EditConflict, conflict_message
 from learningloop.core.dates import format_date
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
 from learningloop.core.stored_files import download_response
+from learningloop.core.views_kit import edit_with_conflict
 
 from . import services_requests as services
 from .attention import overdue_by, response_status
@@ -242,43 +243,36 @@ def response_edit(request, pk):
         raise PermissionDenied
     if response.status not in services.EDITABLE:
         return _refused(request, response, services.ALREADY_SUBMITTED)
-    form = ResponseForm(*_bound(request), instance=response)
     detail = reverse("dissemination:response_detail", args=[pk])
-    if request.method == "POST" and form.is_valid():
-        submit = "submit" in request.POST
-        try:
-            services.response_save(
-                response=form.instance,
-                data=form.cleaned_data,
-                submit=submit,
-                by=request.user,
-                expected_version=form.cleaned_data.get("version"),
-            )
-        except EditConflict as conflict:
-            edit = reverse("dissemination:response_edit", args=[pk])
-            return conflict_response(
-                request, form, conflict, title="This response", edit_url=edit, back_url=detail
-            )
-        except ValidationError as error:
-            if getattr(error, "code", None) == "already_submitted":
-                return _refused(request, response, services.ALREADY_SUBMITTED)
-            _apply_errors(form, error)
-        else:
-            messages.success(request, "Response submitted" if submit else "Draft saved")
-            return redirect(detail)
-    return render(
+    submit = "submit" in request.POST
+
+    return edit_with_conflict(
         request,
-        "dissemination/response_form.html",
-        {
-            "form": form,
+        ResponseForm(*_bound(request), instance=response),
+        lambda form: services.response_save(
+            response=form.instance,
+            data=form.cleaned_data,
+            submit=submit,
+            by=request.user,
+            expected_version=form.cleaned_data.get("version"),
+        ),
+        template="dissemination/response_form.html",
+        context={
             "response": response,
             "req": response.request,
             "key_messages": list(response.request.key_messages.select_related("summary")),
             "cancel_url": detail,
-            "crumbs": _crumbs(REQUESTS, _request_crumb(response.request), (response.agency.name, detail),
-                              ("Respond", None)),
+            "crumbs": _crumbs(
+                REQUESTS, _request_crumb(response.request), (response.agency.name, detail), ("Respond", None)
+            ),
+        },  # fmt: skip
+        what="This response",
+        success_url=detail,
+        success_message="Response submitted" if submit else "Draft saved",
+        refusals={
+            services.AlreadySubmitted: lambda _: _refused(request, response, services.ALREADY_SUBMITTED)
         },
-    )  # fmt: skip
+    )
 
 
 @require_http_methods(GET_POST)
@@ -339,6 +333,8 @@ def response_review(request, pk):
                 note=form.cleaned_data["note"],
                 by=request.user,
             )
+        except EditConflict:
+            form.add_error(None, conflict_message("this response"))
         except ValidationError as error:
             if getattr(error, "code", None) == "not_submitted":
                 return _refused(request, response, "Only a submitted response can be reviewed")

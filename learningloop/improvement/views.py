@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from learningloop.core.access import get_visible_or_404, require
-from learningloop.core.concurrency import EditConflict, conflict_response
 from learningloop.core.form_safety import out_of_range
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
 from learningloop.core.stored_files import download_response
+from learningloop.core.views_kit import edit_with_conflict
 from learningloop.learning.models import CaseReview, Finding, KeyMessage, LearningActivity
 from learningloop.partnership.models import Agency
 
@@ -255,42 +255,33 @@ def action_detail(request, pk):
     )
 
 
-def _conflict(request, form, conflict, action, url_name):
-    return conflict_response(
-        request,
-        form,
-        conflict,
-        title="This action",
-        edit_url=reverse(url_name, args=[action.pk]),
-        back_url=reverse("improvement:action_detail", args=[action.pk]),
-    )
+def _edit_page(request, form, save, *, action, message, title, button, caption, crumbs, success_url=None):
+    """An edit page of an action: the one edit path (core.views_kit), so a save made after someone
+    else's is refused with the conflict page."""
+    detail = reverse("improvement:action_detail", args=[action.pk])
+    context = {"title": title, "button": button, "caption": caption, "crumbs": crumbs, "cancel_url": detail}
+    return edit_with_conflict(
+        request, form, save, template=FORM_TEMPLATE, context=context, what="This action",
+        success_url=success_url or detail, success_message=message,
+    )  # fmt: skip
 
 
 @require_http_methods(GET_POST)
 @require("actions.manage")
 def action_edit(request, pk):
     action = _action(request, pk)
-    form = ActionForm(*_bound(request), instance=action)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.action_edit(
-                action=form.instance, expected_version=form.cleaned_data["version"], by=request.user
-            )
-        except ValidationError as error:
-            _apply_errors(form, error)
-        except EditConflict as conflict:
-            return _conflict(request, form, conflict, action, "improvement:action_edit")
-        else:
-            messages.success(request, "Action updated")
-            return redirect("improvement:action_detail", pk=action.pk)
-    return _form_page(
+    return _edit_page(
         request,
-        form,
+        ActionForm(*_bound(request), instance=action),
+        lambda form: services.action_edit(
+            action=form.instance, expected_version=form.cleaned_data["version"], by=request.user
+        ),
+        action=action,
+        message="Action updated",
         title="Edit the action",
         button="Save action",
         caption=action.plan.title,
         crumbs=_crumbs(PLANS, _plan_crumb(action.plan), _action_crumb(action), ("Edit", None)),
-        cancel_url=reverse("improvement:action_detail", args=[pk]),
     )
 
 
@@ -305,35 +296,30 @@ def _updatable(request, pk):
 @require("actions.update")
 def action_update(request, pk):
     action = _updatable(request, pk)
-    form = ActionUpdateForm(*_bound(request), instance=action)
-    if request.method == "POST" and form.is_valid():
+
+    def save(form):
         data = form.cleaned_data
-        try:
-            services.action_record_update(
-                action=action,
-                note=data["note"],
-                status=data["status"],
-                progress=data["progress"],
-                completed_on=data.get("completed_on"),
-                evidence_of_completion=data.get("evidence_of_completion"),
-                by=request.user,
-                expected_version=data["version"],
-            )
-        except ValidationError as error:
-            _apply_errors(form, error)
-        except EditConflict as conflict:
-            return _conflict(request, form, conflict, action, "improvement:action_update")
-        else:
-            messages.success(request, "Update added to the action's log")
-            return redirect("improvement:action_detail", pk=action.pk)
-    return _form_page(
+        return services.action_record_update(
+            action=action,
+            note=data["note"],
+            status=data["status"],
+            progress=data["progress"],
+            completed_on=data.get("completed_on"),
+            evidence_of_completion=data.get("evidence_of_completion"),
+            by=request.user,
+            expected_version=data["version"],
+        )
+
+    return _edit_page(
         request,
-        form,
+        ActionUpdateForm(*_bound(request), instance=action),
+        save,
+        action=action,
+        message="Update added to the action's log",
         title="Update the action",
         button="Add update",
         caption=str(action),
         crumbs=_crumbs(PLANS, _plan_crumb(action.plan), _action_crumb(action), ("Update", None)),
-        cancel_url=reverse("improvement:action_detail", args=[pk]),
     )
 
 
@@ -384,34 +370,29 @@ def sustainment_check(request, pk):
             "improvement/not_completed.html",
             {"action": action, "crumbs": crumbs, "back_url": detail},
         )
-    form = SustainmentForm(*_bound(request), instance=action)
-    if request.method == "POST" and form.is_valid():
+
+    def save(form):
         data = form.cleaned_data
-        try:
-            services.sustainment_record(
-                action=action,
-                due_on=data.get("sustainment_due_on"),
-                checked_on=data.get("sustainment_checked_on"),
-                result=data.get("sustainment_result") or "",
-                note=data.get("sustainment_note") or "",
-                by=request.user,
-                expected_version=data["version"],
-            )
-        except ValidationError as error:
-            _apply_errors(form, error)
-        except EditConflict as conflict:
-            return _conflict(request, form, conflict, action, "improvement:sustainment_check")
-        else:
-            messages.success(request, "Sustainment check saved")
-            return redirect(detail)
-    return _form_page(
+        return services.sustainment_record(
+            action=action,
+            due_on=data.get("sustainment_due_on"),
+            checked_on=data.get("sustainment_checked_on"),
+            result=data.get("sustainment_result") or "",
+            note=data.get("sustainment_note") or "",
+            by=request.user,
+            expected_version=data["version"],
+        )
+
+    return _edit_page(
         request,
-        form,
+        SustainmentForm(*_bound(request), instance=action),
+        save,
+        action=action,
+        message="Sustainment check saved",
         title="Check the improvement lasted",
         button="Save check",
         caption=str(action),
         crumbs=crumbs,
-        cancel_url=detail,
     )
 
 

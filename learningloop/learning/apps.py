@@ -10,8 +10,8 @@ class LearningConfig(AppConfig):
 
         from . import models
 
-        auditlog.register(models.Theme)
-        auditlog.register(models.Priority)
+        auditlog.register(models.Theme, exclude_fields=["version"])
+        auditlog.register(models.Priority, exclude_fields=["version"])
         auditlog.register(models.WorkforceGroup)
         auditlog.register(
             models.LearningActivity,
@@ -26,6 +26,7 @@ class LearningConfig(AppConfig):
             models.ChildDetails,
             mask_fields=["child_name", "date_of_birth", "address", "case_reference"],
             mask_callable="learningloop.core.audit.mask_restricted",
+            exclude_fields=["version"],
         )
         auditlog.register(models.MonitoringEntry)
         auditlog.register(models.DeadlineRule)

@@ -348,7 +348,7 @@ def _max_length_validator(what, limit):
 # --- Vocabularies: themes and partnership priorities ---
 
 
-class VocabularyForm(forms.ModelForm):
+class VocabularyForm(VersionedFormMixin, forms.ModelForm):
     noun = "A record"
 
     class Meta:

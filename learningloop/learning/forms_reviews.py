@@ -168,7 +168,7 @@ class MonitoringEntryForm(forms.Form):
     )
 
 
-class ChildDetailsForm(forms.ModelForm):
+class ChildDetailsForm(VersionedFormMixin, forms.ModelForm):
     date_of_birth = GovukDateField(label="Date of birth", required=False)
 
     class Meta:

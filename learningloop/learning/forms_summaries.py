@@ -2,6 +2,7 @@
 
 from django import forms
 
+from learningloop.core.concurrency import VersionedFormMixin
 from learningloop.partnership.models import AudienceGroup, Group
 
 from .models import (
@@ -29,21 +30,12 @@ class _Labelled(forms.ModelMultipleChoiceField):
         return self._label_from(obj)
 
 
-OUT_OF_DATE = "This page is out of date: reload it and try again"
+class _ButtonPress(VersionedFormMixin, forms.Form):
+    """A button press (submit, accept, return, delete a key message) that carries the summary's version
+    when the page had one; without it the step is checked against the summary as saved now."""
 
-
-class VersionedForm(forms.Form):
-    """A hidden copy of the summary's version: if it changed meanwhile the save is refused. Forms that
-    edit text require it; a plain button press (submit, accept, delete) may come without it."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
-    require_version = True
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.errors.pop("version", None) or (self.require_version and cleaned.get("version") is None):
-            self.add_error(None, OUT_OF_DATE)
-        return cleaned
+    def versioned_object(self):
+        return None
 
 
 # --- Filters ---
@@ -143,7 +135,7 @@ class SummaryCreateForm(forms.ModelForm):
         ]
 
 
-class SummaryEditForm(VersionedForm, forms.ModelForm):
+class SummaryEditForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = SummaryOfLearning
         fields = ["title", "subgroup", "activity_type", "description", "findings_summary"]
@@ -171,8 +163,6 @@ class SummaryEditForm(VersionedForm, forms.ModelForm):
             pk=subgroup_id
         )
         self.fields["subgroup"].empty_label = "Select a subgroup"
-        if not self.is_bound:
-            self.initial["version"] = self.instance.version
 
 
 # --- Key messages ---
@@ -183,7 +173,7 @@ def _finding_label(finding):
     return f"{finding.activity.title}: {text}"
 
 
-class KeyMessageForm(VersionedForm, forms.ModelForm):
+class KeyMessageForm(VersionedFormMixin, forms.ModelForm):
     audiences = _Labelled(
         queryset=AudienceGroup.objects.none(),
         label="Audience groups",
@@ -208,6 +198,8 @@ class KeyMessageForm(VersionedForm, forms.ModelForm):
         error_messages={"invalid_choice": "Select findings from the list"},
     )
 
+    versioned_model = SummaryOfLearning
+
     class Meta:
         model = KeyMessage
         fields = ["text", "audiences", "workforce_groups", "findings"]
@@ -216,6 +208,7 @@ class KeyMessageForm(VersionedForm, forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, summary, **kwargs):
+        self.summary = summary
         super().__init__(*args, **kwargs)
         chosen = self.instance.pk is not None
         self.fields["audiences"].queryset = AudienceGroup.objects.order_by("position", "name")
@@ -226,8 +219,10 @@ class KeyMessageForm(VersionedForm, forms.ModelForm):
         self.fields["findings"].queryset = (
             Finding.objects.filter(activity__summaries=summary).select_related("activity").distinct()
         )
-        if not self.is_bound:
-            self.initial["version"] = summary.version
+
+    def versioned_object(self):
+        """A key message is part of its summary: the summary's version guards adding or changing one."""
+        return self.summary
 
     def clean(self):
         cleaned = super().clean()
@@ -240,14 +235,11 @@ class KeyMessageForm(VersionedForm, forms.ModelForm):
         return cleaned
 
 
-class ConfirmForm(VersionedForm):
+class ConfirmForm(_ButtonPress):
     """A button press that carries the summary's version (delete, submit, accept)."""
 
-    require_version = False
 
-
-class ReturnForm(VersionedForm):
-    require_version = False
+class ReturnForm(_ButtonPress):
     reason = forms.CharField(
         label="Reason for returning",
         widget=forms.Textarea(attrs={"rows": 5}),

@@ -28,6 +28,7 @@ class Theme(models.Model):
     name = models.CharField(max_length=100)
     description = models.TextField(blank=True)
     is_active = models.BooleanField("active", default=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = VocabularyQuerySet.as_manager()
 
@@ -45,6 +46,7 @@ class Priority(models.Model):
     name = models.CharField(max_length=200)
     description = models.TextField(blank=True)
     is_active = models.BooleanField("active", default=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = VocabularyQuerySet.as_manager()
 
@@ -304,6 +306,7 @@ class ChildDetails(models.Model):
     date_of_birth = models.DateField("date of birth", null=True, blank=True)
     address = models.TextField(blank=True)
     case_reference = models.CharField("case reference", max_length=100, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name_plural = "child details"
@@ -427,7 +430,7 @@ class SummaryOfLearning(models.Model):
     description = models.TextField("brief description of the activity and dates undertaken", blank=True)
     findings_summary = models.TextField("summary of findings", blank=True)
     status = models.CharField(max_length=20, choices=SummaryStatus.choices, default=SummaryStatus.DRAFT)
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(default=1, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

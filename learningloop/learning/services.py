@@ -231,11 +231,16 @@ class TransitionRefused(ValidationError):
 
 
 @transaction.atomic
-def summary_transition(*, summary: SummaryOfLearning, to: str, by, reason: str = "") -> SummaryOfLearning:
-    """Move a summary along its workflow, recording who and when; refuses moves the workflow forbids."""
+def summary_transition(
+    *, summary: SummaryOfLearning, to: str, by, reason: str = "", expected_version=None
+) -> SummaryOfLearning:
+    """Move a summary along its workflow, recording who and when; refuses moves the workflow forbids.
+    The move claims the summary's next version: the one the page showed (`expected_version`), or the one
+    read here; EditConflict, and nothing changed, if someone changed the summary in between."""
     from learningloop.core.policy import can
 
-    summary = SummaryOfLearning.objects.select_for_update().get(pk=summary.pk)
+    summary = SummaryOfLearning.objects.get(pk=summary.pk)
+    claim_version(summary, summary.version if expected_version is None else expected_version)
     action = TRANSITIONS.get((summary.status, to))
     if action is None:
         raise TransitionRefused(
@@ -252,8 +257,7 @@ def summary_transition(*, summary: SummaryOfLearning, to: str, by, reason: str =
         summary=summary, from_status=summary.status, to_status=to, by=by, reason=reason
     )
     summary.status = to
-    summary.version += 1
-    summary.save(update_fields=["status", "version", "updated_at"])
+    summary.save(update_fields=["status", "updated_at"])
     return summary
 
 

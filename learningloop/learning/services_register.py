@@ -60,8 +60,11 @@ def finding_delete(*, finding: Finding) -> None:
 
 
 @transaction.atomic
-def vocabulary_save(*, item):
-    """Save a theme or a priority; ending one is is_active=False, never a delete."""
+def vocabulary_save(*, item, expected_version=None):
+    """Save a theme or a priority; ending one is is_active=False, never a delete. An edit names the
+    version it started from; if someone saved in between, EditConflict is raised and nothing saved."""
     item.full_clean()
+    if item.pk is not None:
+        claim_version(item, expected_version)
     item.save()
     return item

@@ -9,6 +9,7 @@ from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Value, 
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 
+from learningloop.core.concurrency import claim_version
 from learningloop.partnership.models import Group, LearningSourceType
 from learningloop.partnership.preset import CSPR_PANEL
 
@@ -196,7 +197,10 @@ def monitoring_entry_add(*, review: CaseReview, entry_on, note, by=None) -> Moni
 
 
 @transaction.atomic
-def child_details_save(*, details: ChildDetails) -> ChildDetails:
+def child_details_save(*, details: ChildDetails, expected_version=None) -> ChildDetails:
+    """Save the restricted details; a change to saved ones names the version it started from (EditConflict
+    if someone saved in between)."""
     details.full_clean()
+    claim_version(details, expected_version)
     details.save()
     return details

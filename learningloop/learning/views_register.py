@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from learningloop.core.access import get_visible_or_404, require
-from learningloop.core.concurrency import EditConflict, conflict_response
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
 from learningloop.core.stored_files import download_response
+from learningloop.core.views_kit import edit_with_conflict
 
 from . import exports, services, services_register
 from .forms_register import (
@@ -157,18 +157,33 @@ def activity_export_xlsx(request):
 # --- Activities ---
 
 
+def _activity_save(form, by):
+    return services_register.activity_save(
+        activity=form.save(commit=False),
+        provider_agencies=form.cleaned_data.get("provider_agencies") or [],
+        priorities=form.cleaned_data.get("priorities") or [],
+        by=by,
+        expected_version=form.cleaned_data.get("version"),
+    )
+
+
 def _save_activity(request, form, by):
     try:
-        return services_register.activity_save(
-            activity=form.save(commit=False),
-            provider_agencies=form.cleaned_data.get("provider_agencies") or [],
-            priorities=form.cleaned_data.get("priorities") or [],
-            by=by,
-            expected_version=form.cleaned_data.get("version"),
-        )
+        return _activity_save(form, by)
     except ValidationError as error:
         _apply_errors(form, error)
         return None
+
+
+def _edit_page(request, form, save, *, what, success_url, message, title, button, crumbs, cancel_url,
+               duplicate_field=None, **extra):  # fmt: skip
+    """An edit page of the register: the one edit path (core.views_kit) and the register's form page."""
+    context = {"title": title, "button": button, "crumbs": crumbs, "cancel_url": cancel_url, **extra}
+    context.setdefault("can_vocabulary", can(request.user, "vocabulary.manage"))
+    return edit_with_conflict(
+        request, form, save, template=FORM_TEMPLATE, context=context, what=what,
+        success_url=success_url, success_message=message, duplicate_field=duplicate_field,
+    )  # fmt: skip
 
 
 @require_http_methods(GET_POST)
@@ -240,21 +255,14 @@ def activity_detail(request, pk):
 @require("learning.manage")
 def activity_edit(request, pk):
     activity = get_visible_or_404(LearningActivity.objects, request.user, pk=pk)
-    form = ActivityForm(*_bound(request), instance=activity)
     detail = reverse("learning:activity_detail", args=[pk])
-    if request.method == "POST" and form.is_valid():
-        try:
-            if _save_activity(request, form, request.user):
-                messages.success(request, "Activity updated")
-                return redirect("learning:activity_detail", pk=activity.pk)
-        except EditConflict as conflict:
-            edit = reverse("learning:activity_edit", args=[pk])
-            return conflict_response(
-                request, form, conflict, title="This activity", edit_url=edit, back_url=detail
-            )
-    return _form_page(
+    return _edit_page(
         request,
-        form,
+        ActivityForm(*_bound(request), instance=activity),
+        lambda form: _activity_save(form, request.user),
+        what="This activity",
+        success_url=detail,
+        message="Activity updated",
         title=f"Edit {activity.title}",
         button="Save activity",
         crumbs=_crumbs(REGISTER, _activity_crumb(activity), ("Edit", None)),
@@ -344,14 +352,18 @@ def _finding(request, pk):
     return finding
 
 
+def _finding_save(form):
+    return services_register.finding_save(
+        finding=form.save(commit=False),
+        themes=form.cleaned_data.get("themes") or [],
+        by=form.user,
+        expected_version=form.cleaned_data.get("version"),
+    )
+
+
 def _save_finding(form):
     try:
-        return services_register.finding_save(
-            finding=form.save(commit=False),
-            themes=form.cleaned_data.get("themes") or [],
-            by=form.user,
-            expected_version=form.cleaned_data.get("version"),
-        )
+        return _finding_save(form)
     except ValidationError as error:
         _apply_errors(form, error)
         return None
@@ -401,24 +413,18 @@ def finding_edit(request, pk):
     finding = _finding(request, pk)
     form = FindingForm(*_bound(request), instance=finding)
     form.user = request.user
-    if request.method == "POST" and form.is_valid():
-        try:
-            if _save_finding(form):
-                messages.success(request, "Finding updated")
-                return redirect("learning:finding_detail", pk=finding.pk)
-        except EditConflict as conflict:
-            edit = reverse("learning:finding_edit", args=[pk])
-            back = reverse("learning:finding_detail", args=[pk])
-            return conflict_response(
-                request, form, conflict, title="This finding", edit_url=edit, back_url=back
-            )
-    return _form_page(
+    detail = reverse("learning:finding_detail", args=[pk])
+    return _edit_page(
         request,
         form,
+        _finding_save,
+        what="This finding",
+        success_url=detail,
+        message="Finding updated",
         title="Edit finding",
         button="Save finding",
         crumbs=_crumbs(REGISTER, _activity_crumb(finding.activity), ("Edit finding", None)),
-        cancel_url=reverse("learning:finding_detail", args=[pk]),
+        cancel_url=detail,
         caption=finding.activity.title,
     )
 
@@ -507,22 +513,21 @@ def _vocabulary_form(request, kind, pk=None):
     spec = VOCABULARIES[kind]
     instance = get_visible_or_404(spec["model"].objects, request.user, pk=pk) if pk else spec["model"]()
     form = spec["form"](*_bound(request), instance=instance)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services_register.vocabulary_save(item=form.save(commit=False))
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, f"{spec['singular'].capitalize()} {'updated' if pk else 'added'}")
-            return redirect(spec["list"])
     title = f"Edit {instance.name}" if pk else f"Add a {spec['singular']}"
-    return _form_page(
+    return _edit_page(
         request,
         form,
+        lambda form: services_register.vocabulary_save(
+            item=form.save(commit=False), expected_version=form.cleaned_data.get("version")
+        ),
+        what=f"This {spec['singular']}",
+        success_url=reverse(spec["list"]),
+        message=f"{spec['singular'].capitalize()} {'updated' if pk else 'added'}",
         title=title,
         button=f"Save {spec['singular']}",
         crumbs=_crumbs(REGISTER, (spec["plural"], reverse(spec["list"])), (title, None)),
         cancel_url=reverse(spec["list"]),
+        duplicate_field="name",
     )
 
 

@@ -13,10 +13,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from learningloop.core.access import get_visible_or_404, require
 from learningloop.core.audit import record_view
-from learningloop.core.concurrency import EditConflict, conflict_response
 from learningloop.core.deadlines import State
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
+from learningloop.core.views_kit import edit_with_conflict
 
 from . import services_reviews as reviews
 from .deadlines import milestone_status
@@ -162,31 +162,21 @@ def review_detail(request, pk):
 def review_edit(request, pk):
     review = _review(request, pk)
     pseudonym = review.pseudonym  # a failed validation leaves the form's values on the instance
-    form = ReviewEditForm(request.POST or None, instance=review)
     detail = reverse("learning:review_detail", args=[review.pk])
-    if request.method == "POST" and form.is_valid():
-        try:
-            case_review_save(review=form.instance, expected_version=form.cleaned_data["version"])
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        except EditConflict as conflict:
-            edit = reverse("learning:review_edit", args=[review.pk])
-            return conflict_response(
-                request, form, conflict, title="This case review", edit_url=edit, back_url=detail
-            )
-        else:
-            messages.success(request, "Case review updated")
-            return redirect("learning:review_detail", pk=review.pk)
-    return render(
+    return edit_with_conflict(
         request,
-        "learning/review_edit.html",
-        {
-            "form": form,
+        ReviewEditForm(request.POST or None, instance=review),
+        lambda form: case_review_save(review=form.instance, expected_version=form.cleaned_data["version"]),
+        template="learning/review_edit.html",
+        context={
             "review": review,
             "pseudonym": pseudonym,
             "crumbs": _crumbs(REVIEWS, (pseudonym, detail), ("Edit", None)),
             "cancel_url": detail,
         },
+        what="This case review",
+        success_url=detail,
+        success_message="Case review updated",
     )
 
 
@@ -223,28 +213,26 @@ def monitoring_entry_create(request, pk):
 def child_details(request, pk):
     review = _review(request, pk)
     details = ChildDetails.objects.filter(review=review).first() or ChildDetails(review=review)
-    form = ChildDetailsForm(request.POST or None, instance=details)
-    if request.method == "POST" and form.is_valid():
-        try:
-            reviews.child_details_save(details=form.instance)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, "Restricted details saved")
-            return redirect("learning:review_detail", pk=review.pk)
     if request.method == "GET":
         # Every view of the restricted details is written to the audit trail (the review's when none exist).
         record_view(request, details if details.pk else review)
     detail = reverse("learning:review_detail", args=[review.pk])
-    return render(
+    return edit_with_conflict(
         request,
-        "learning/child_details.html",
-        {
-            "form": form,
+        ChildDetailsForm(request.POST or None, instance=details),
+        lambda form: reviews.child_details_save(
+            details=form.instance, expected_version=form.cleaned_data.get("version")
+        ),
+        template="learning/child_details.html",
+        context={
             "review": review,
             "crumbs": _crumbs(REVIEWS, (review.pseudonym, detail), ("Restricted details", None)),
             "cancel_url": detail,
         },
+        what="These restricted details",
+        success_url=detail,
+        success_message="Restricted details saved",
+        on_conflict=lambda conflict: record_view(request, conflict.saved),  # the page shows the saved ones
     )
 
 

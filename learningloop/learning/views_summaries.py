@@ -10,8 +10,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from learningloop.core.access import get_visible_or_404, require
+from learningloop.core.concurrency import EditConflict, conflict_message
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
+from learningloop.core.views_kit import edit_with_conflict
 
 from . import documents, services_summaries
 from .forms_summaries import (
@@ -119,29 +121,38 @@ def summary_create(request):
     )
 
 
+def _refusals(request, summary):
+    """A summary submitted or accepted while the form was open: the page that says it cannot change."""
+
+    def refused(_exc):
+        summary.refresh_from_db()
+        return _refused(request, summary, status=409)
+
+    return {TransitionRefused: refused}
+
+
 @require_http_methods(GET_POST)
 @require("summary.edit")
 def summary_edit(request, pk):
     summary = get_visible_or_404(SummaryOfLearning.objects.select_related("subgroup"), request.user, pk=pk)
     if not summary.is_editable:
         return _refused(request, summary, status=409 if request.method == "POST" else 200)
-    form = SummaryEditForm(request.POST or None, instance=summary)
-    if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in SummaryEditForm.Meta.fields}
-        try:
-            services_summaries.summary_update(summary=summary, version=form.cleaned_data["version"], **fields)
-        except TransitionRefused:
-            summary.refresh_from_db()
-            return _refused(request, summary, status=409)
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, "Summary saved")
-            return redirect("learning:summary_detail", pk=summary.pk)
-    return render(
+    detail = reverse("learning:summary_detail", args=[summary.pk])
+    return edit_with_conflict(
         request,
-        "learning/summary_edit.html",
-        {"form": form, "summary": summary, "crumbs": _crumbs(_detail_crumb(summary), ("Edit", None))},
+        SummaryEditForm(request.POST or None, instance=summary),
+        lambda form: services_summaries.summary_update(
+            summary=summary,
+            version=form.cleaned_data["version"],
+            **{name: form.cleaned_data[name] for name in SummaryEditForm.Meta.fields},
+        ),
+        template="learning/summary_edit.html",
+        context={"summary": summary, "crumbs": _crumbs(_detail_crumb(summary), ("Edit", None))},
+        what="This summary of learning",
+        success_url=detail,
+        success_message="Summary saved",
+        back_url=detail,
+        refusals=_refusals(request, summary),
     )
 
 
@@ -177,36 +188,31 @@ def summary_detail(request, pk):
 # --- Key messages ---
 
 
-def _key_message_page(request, summary, form, title, button):
-    return render(
+def _key_message_edit(request, summary, form, *, title, success):
+    detail = reverse("learning:summary_detail", args=[summary.pk])
+    return edit_with_conflict(
         request,
-        "learning/key_message_form.html",
-        {
-            "form": form,
-            "summary": summary,
-            "title": title,
-            "button": button,
-            "crumbs": _crumbs(_detail_crumb(summary), (title, None)),
-        },
-    )
-
-
-def _save_key_message(request, form, message, success):
-    try:
-        services_summaries.key_message_write(
-            message=message,
+        form,
+        lambda form: services_summaries.key_message_write(
+            message=form.instance,
             version=form.cleaned_data["version"],
             audiences=form.cleaned_data["audiences"],
             workforce_groups=form.cleaned_data["workforce_groups"],
             findings=form.cleaned_data["findings"],
-        )
-    except TransitionRefused:
-        return "refused"
-    except ValidationError as exc:
-        _add_errors(form, exc)
-        return None
-    messages.success(request, success)
-    return "saved"
+        ),
+        template="learning/key_message_form.html",
+        context={
+            "summary": summary,
+            "title": title,
+            "button": "Save key message",
+            "crumbs": _crumbs(_detail_crumb(summary), (title, None)),
+        },
+        what="This summary of learning",
+        success_url=detail,
+        success_message=success,
+        back_url=detail,
+        refusals=_refusals(request, summary),
+    )
 
 
 @require_http_methods(GET_POST)
@@ -216,14 +222,7 @@ def key_message_create(request, pk):
     if not summary.is_editable:
         return _refused(request, summary, status=409 if request.method == "POST" else 200)
     form = KeyMessageForm(request.POST or None, instance=KeyMessage(summary=summary), summary=summary)
-    if request.method == "POST" and form.is_valid():
-        outcome = _save_key_message(request, form, form.instance, "Key message added")
-        if outcome == "saved":
-            return redirect("learning:summary_detail", pk=summary.pk)
-        if outcome == "refused":
-            summary.refresh_from_db()
-            return _refused(request, summary, status=409)
-    return _key_message_page(request, summary, form, "Add a key message", "Save key message")
+    return _key_message_edit(request, summary, form, title="Add a key message", success="Key message added")
 
 
 @require_http_methods(GET_POST)
@@ -234,14 +233,7 @@ def key_message_edit(request, pk):
     if not summary.is_editable:
         return _refused(request, summary, status=409 if request.method == "POST" else 200)
     form = KeyMessageForm(request.POST or None, instance=message, summary=summary)
-    if request.method == "POST" and form.is_valid():
-        outcome = _save_key_message(request, form, message, "Key message saved")
-        if outcome == "saved":
-            return redirect("learning:summary_detail", pk=summary.pk)
-        if outcome == "refused":
-            summary.refresh_from_db()
-            return _refused(request, summary, status=409)
-    return _key_message_page(request, summary, form, "Edit key message", "Save key message")
+    return _key_message_edit(request, summary, form, title="Edit key message", success="Key message saved")
 
 
 @require_http_methods(GET_POST)
@@ -259,6 +251,8 @@ def key_message_delete(request, pk):
         except TransitionRefused:
             summary.refresh_from_db()
             return _refused(request, summary, status=409)
+        except EditConflict:
+            form.add_error(None, conflict_message("this summary"))
         except ValidationError as exc:
             _add_errors(form, exc)
         else:
@@ -291,7 +285,7 @@ def _move(request, pk, to, form_class=ConfirmForm):
     summary = get_visible_or_404(SummaryOfLearning.objects, request.user, pk=pk)
     form = form_class(request.POST)
     if not form.is_valid():
-        messages.error(request, form.non_field_errors()[0] if form.non_field_errors() else "Try again")
+        messages.error(request, next(iter(form.errors.values()))[0])
     else:
         try:
             services_summaries.summary_move(
@@ -301,6 +295,8 @@ def _move(request, pk, to, form_class=ConfirmForm):
                 version=form.cleaned_data["version"],
                 reason=form.cleaned_data.get("reason", ""),
             )
+        except EditConflict:
+            messages.error(request, conflict_message("this summary"))
         except ValidationError as exc:
             messages.error(request, _message(exc))
         else:
@@ -344,6 +340,8 @@ def summary_return(request, pk):
                 version=form.cleaned_data["version"],
                 reason=form.cleaned_data["reason"],
             )
+        except EditConflict:
+            form.add_error(None, conflict_message("this summary"))
         except ValidationError as exc:
             _add_errors(form, exc)
         else:

@@ -21,4 +21,8 @@ class PartnershipConfig(AppConfig):
             models.MonitoringProcess,
             models.AudienceGroup,
         ):
-            auditlog.register(model, m2m_fields={"deputies"} if model is models.Membership else None)
+            auditlog.register(
+                model,
+                m2m_fields={"deputies"} if model is models.Membership else None,
+                exclude_fields=["version"] if model is not models.Partnership else None,
+            )

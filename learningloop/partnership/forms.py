@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
+from learningloop.core.concurrency import VersionedFormMixin
 from learningloop.core.govuk_forms import GovukDateField
 
 from .models import (
@@ -138,7 +139,7 @@ class GroupFilterForm(FilterForm):
 # --- Agencies ---
 
 
-class AgencyForm(forms.ModelForm):
+class AgencyForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Agency
         fields = ["name", "short_name", "sector", "statutory_role", "is_school"]
@@ -174,7 +175,7 @@ class AgencyForm(forms.ModelForm):
 # --- People ---
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(VersionedFormMixin, forms.ModelForm):
     agency = forms.ModelChoiceField(
         label="Agency",
         queryset=Agency.objects.none(),
@@ -227,7 +228,7 @@ def _count_field(label, what, maximum, required=True, initial=None):
     )
 
 
-class GroupForm(forms.ModelForm):
+class GroupForm(VersionedFormMixin, forms.ModelForm):
     accountable_to = forms.ModelChoiceField(
         label="Accountable to",
         required=False,
@@ -325,7 +326,7 @@ class PeopleChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.full_name} ({obj.agency.display_name})"
 
 
-class MembershipForm(forms.ModelForm):
+class MembershipForm(VersionedFormMixin, forms.ModelForm):
     person = PersonChoiceField(
         label="Person",
         queryset=Person.objects.none(),
@@ -439,7 +440,7 @@ class MembershipEndForm(forms.Form):
 # --- The framework preset lists ---
 
 
-class PresetForm(forms.ModelForm):
+class PresetForm(VersionedFormMixin, forms.ModelForm):
     def clean_name(self):
         return _check_unique_name(self._meta.model, self.cleaned_data.get("name"), self.instance, "An item")
 

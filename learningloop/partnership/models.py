@@ -66,6 +66,7 @@ class Agency(models.Model):
     )
     is_school = models.BooleanField("school", default=False)
     is_active = models.BooleanField("active", default=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = AgencyQuerySet.as_manager()
 
@@ -109,6 +110,7 @@ class Person(models.Model):
         "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="person"
     )
     is_active = models.BooleanField("active", default=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = PersonQuerySet.as_manager()
 
@@ -163,6 +165,7 @@ class Group(models.Model):
         help_text="For the CSPR Panel: its current members see identifying details of children in reviews",
     )
     is_active = models.BooleanField("active", default=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = GroupQuerySet.as_manager()
 
@@ -224,6 +227,7 @@ class Membership(models.Model):
     deputies = models.ManyToManyField(
         Person, blank=True, related_name="deputising_for", verbose_name="who may deputise"
     )
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = MembershipQuerySet.as_manager()
 
@@ -265,6 +269,7 @@ class PresetItem(models.Model):
     description = models.TextField(blank=True)
     position = models.PositiveSmallIntegerField(default=0)
     is_active = models.BooleanField("active", default=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = PresetQuerySet.as_manager()
 

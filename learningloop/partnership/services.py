@@ -11,6 +11,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from learningloop.core.concurrency import bump_version
+
 from .models import Agency, Group, Membership, Person
 
 
@@ -21,6 +23,7 @@ def _end_open_memberships(queryset, on: datetime.date) -> int:
         membership.end_date = max(on, membership.start_date)
         membership.full_clean()
         membership.save(update_fields=["end_date"])
+        bump_version(membership)
         count += 1
     return count
 
@@ -29,6 +32,7 @@ def _end_open_memberships(queryset, on: datetime.date) -> int:
 def agency_end(*, agency: Agency) -> Agency:
     agency.is_active = False
     agency.save(update_fields=["is_active"])
+    bump_version(agency)
     return agency
 
 
@@ -36,6 +40,7 @@ def agency_end(*, agency: Agency) -> Agency:
 def agency_reactivate(*, agency: Agency) -> Agency:
     agency.is_active = True
     agency.save(update_fields=["is_active"])
+    bump_version(agency)
     return agency
 
 
@@ -45,6 +50,7 @@ def person_end(*, person: Person, on: datetime.date | None = None) -> Person:
     on = on or timezone.localdate()
     person.is_active = False
     person.save(update_fields=["is_active"])
+    bump_version(person)
     _end_open_memberships(person.memberships.all(), on)
     return person
 
@@ -55,6 +61,7 @@ def group_end(*, group: Group, on: datetime.date | None = None) -> Group:
     on = on or timezone.localdate()
     group.is_active = False
     group.save(update_fields=["is_active"])
+    bump_version(group)
     _end_open_memberships(group.memberships.all(), on)
     return group
 
@@ -66,6 +73,7 @@ def membership_end(*, membership: Membership, end_date: datetime.date) -> Member
     membership.end_date = end_date
     membership.full_clean()
     membership.save(update_fields=["end_date"])
+    bump_version(membership)
     return membership
 
 
@@ -73,4 +81,5 @@ def membership_end(*, membership: Membership, end_date: datetime.date) -> Member
 def preset_item_end(*, item) -> object:
     item.is_active = False
     item.save(update_fields=["is_active"])
+    bump_version(item)
     return item

@@ -189,14 +189,17 @@ def test_edit_agency_roles_and_active(admin_client_, home_agency, other_agency):
     page = admin_client_.get(url)
     assert page.status_code == 200 and page.text.count("<h1") == 1
     response = admin_client_.post(
-        url, {"agency": other_agency.pk, "roles": ["agency_lead", "scrutineer"], "is_active": "on"}
+        url,
+        {"agency": other_agency.pk, "roles": ["agency_lead", "scrutineer"], "is_active": "on", "version": 1},
     )
     assert response.status_code == 302
     user.refresh_from_db()
     assert (
         user.agency == other_agency and sorted(user.roles) == ["agency_lead", "scrutineer"] and user.is_active
     )
-    bad = admin_client_.post(url, {"agency": other_agency.pk, "roles": ["nope"], "is_active": "on"})
+    bad = admin_client_.post(
+        url, {"agency": other_agency.pk, "roles": ["nope"], "is_active": "on", "version": 2}
+    )
     assert bad.status_code == 200 and "Choose roles from the list" in bad.text
     user.refresh_from_db()
     assert sorted(user.roles) == ["agency_lead", "scrutineer"]

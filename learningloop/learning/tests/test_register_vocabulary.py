@@ -23,7 +23,9 @@ def test_officer_adds_a_theme(officer_client):
 def test_ending_a_theme_keeps_it_on_findings_and_off_new_forms(officer_client):
     theme = ThemeFactory(name="Old theme")
     finding = FindingFactory(themes=[theme])
-    response = officer_client.post(reverse("learning:theme_edit", args=[theme.pk]), {"name": "Old theme"})
+    response = officer_client.post(
+        reverse("learning:theme_edit", args=[theme.pk]), {"name": "Old theme", "version": theme.version}
+    )
     assert response.status_code == 302
     theme.refresh_from_db()
     assert theme.is_active is False and list(finding.themes.all()) == [theme]
@@ -75,7 +77,8 @@ def test_priorities_list_add_and_edit(officer_client):
     priority = PriorityFactory(name="Neglect")
     officer_client.post(reverse("learning:priority_create"), {"name": "Adolescent safety", "is_active": "on"})
     officer_client.post(
-        reverse("learning:priority_edit", args=[priority.pk]), {"name": "Tackling neglect", "is_active": "on"}
+        reverse("learning:priority_edit", args=[priority.pk]),
+        {"name": "Tackling neglect", "is_active": "on", "version": priority.version},
     )
     assert set(Priority.objects.values_list("name", flat=True)) == {"Adolescent safety", "Tackling neglect"}
     body = officer_client.get(reverse("learning:priority_list")).content.decode()

@@ -111,6 +111,7 @@ def test_panel_member_edits_the_details(review, panel_member):
         "date_of_birth-year": "2016",
         "address": "2 Made-up Road",
         "case_reference": "REF-1",
+        "version": "1",  # the hidden version a browser posts back from the edit form
     }
     response = _client(panel_member).post(url, data)
     assert response.status_code == 302

@@ -135,13 +135,15 @@ def test_edit_saves_and_bumps_the_version(officer_client):
 
 
 def test_edit_with_an_out_of_date_version_is_refused(officer_client):
-    summary = SummaryFactory(version=3)
+    summary = SummaryFactory(version=3, title="Theirs")
     data = {"title": "Mine", "subgroup": summary.subgroup_id, "version": 2}
     response = officer_client.post(reverse("learning:summary_edit", args=[summary.pk]), data)
-    assert response.status_code == 200
-    assert "Someone else changed this summary" in response.content.decode()
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Someone else changed this record" in page
+    assert "Mine" in page and "Theirs" in page  # what they entered beside what is saved now
     summary.refresh_from_db()
-    assert summary.title != "Mine"
+    assert (summary.title, summary.version) == ("Theirs", 3)
 
 
 def test_edit_bad_input(officer_client):
@@ -151,7 +153,7 @@ def test_edit_bad_input(officer_client):
     page = officer_client.post(url, data).content.decode()
     assert "Enter the title" in page
     assert "The type of activity must be 300 characters or fewer" in page
-    assert "This page is out of date" in page
+    assert "This form is out of date" in page
 
 
 # --- Key messages ---
@@ -210,7 +212,8 @@ def test_key_message_with_a_stale_version_is_refused(officer_client, audience):
     summary = SummaryFactory(version=2)
     data = {"text": "Late", "audiences": [audience.pk], "version": 1}
     response = officer_client.post(reverse("learning:key_message_create", args=[summary.pk]), data)
-    assert "Someone else changed this summary" in response.content.decode()
+    assert response.status_code == 409
+    assert "Someone else changed this record" in response.content.decode()
     assert not KeyMessage.objects.exists()
 
 

@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from learningloop.core.concurrency import EditConflict
 from learningloop.learning import services_summaries
 from learningloop.learning.models import SummaryEvent, SummaryStatus
 from learningloop.learning.services import TransitionRefused, summary_transition
@@ -76,7 +77,7 @@ def test_submit_with_no_key_messages_is_refused(bu_officer):
 
 
 def test_move_with_an_out_of_date_version_is_refused(summary, bu_officer):
-    with pytest.raises(services_summaries.VersionConflict):
+    with pytest.raises(EditConflict):
         services_summaries.summary_move(summary=summary, to=S, by=bu_officer, version=summary.version + 1)
     summary.refresh_from_db()
     assert summary.status == D

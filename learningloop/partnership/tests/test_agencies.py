@@ -171,11 +171,11 @@ def test_edit_agency_keeps_own_name_and_refuses_anothers(officer_client):
     agency = AgencyFactory(name="First")
     AgencyFactory(name="Second")
     url = reverse("partnership:agency_edit", args=[agency.pk])
-    response = officer_client.post(url, {**VALID, "name": "first"}, follow=True)
+    response = officer_client.post(url, {**VALID, "name": "first", "version": 1}, follow=True)
     assert "Agency updated" in response.content.decode()
     agency.refresh_from_db()
     assert agency.name == "first"
-    response = officer_client.post(url, {**VALID, "name": "SECOND"})
+    response = officer_client.post(url, {**VALID, "name": "SECOND", "version": 2})
     assert response.status_code == 200
     assert "An agency called SECOND already exists" in response.content.decode()
     agency.refresh_from_db()

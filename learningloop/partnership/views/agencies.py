@@ -19,7 +19,7 @@ from ..forms import (
     AgencyForm,
 )
 from ..models import Agency, Membership
-from ._common import GET_POST, _crumbs, _form_page, _save
+from ._common import GET_POST, _crumbs, _edit_page, _form_page, _save
 
 # --- Agencies ---
 
@@ -123,13 +123,13 @@ def agency_detail(request, pk):
 @require("partnership.manage")
 def agency_edit(request, pk):
     agency = get_visible_or_404(Agency.objects, request.user, pk=pk)
-    form = AgencyForm(request.POST or None, instance=agency)
-    if request.method == "POST" and form.is_valid() and _save(request, form, "Agency updated"):
-        return redirect("partnership:agency_detail", pk=agency.pk)
     detail = reverse("partnership:agency_detail", args=[pk])
-    return _form_page(
+    return _edit_page(
         request,
-        form,
+        AgencyForm(request.POST or None, instance=agency),
+        what="This agency",
+        success_url=detail,
+        message="Agency updated",
         title=f"Edit {agency.name}",
         button="Save agency",
         crumbs=_crumbs(AGENCIES, (agency.name, detail), ("Edit", None)),

@@ -21,7 +21,7 @@ from ..forms import (
     MembershipForm,
 )
 from ..models import Group, Membership, Person
-from ._common import GET_POST, _crumbs, _form_page, _save
+from ._common import GET_POST, _crumbs, _edit_page, _form_page, _save
 
 # --- Groups ---
 
@@ -96,13 +96,13 @@ def group_detail(request, pk):
 @require("partnership.manage")
 def group_edit(request, pk):
     group = get_visible_or_404(Group.objects, request.user, pk=pk)
-    form = GroupForm(request.POST or None, instance=group)
-    if request.method == "POST" and form.is_valid() and _save(request, form, "Group updated"):
-        return redirect("partnership:group_detail", pk=group.pk)
     detail = reverse("partnership:group_detail", args=[pk])
-    return _form_page(
+    return _edit_page(
         request,
-        form,
+        GroupForm(request.POST or None, instance=group),
+        what="This group and its terms of reference",
+        success_url=detail,
+        message="Group updated",
         title=f"Edit {group.name}",
         button="Save group",
         crumbs=_crumbs(GROUPS, (group.name, detail), ("Edit", None)),
@@ -178,15 +178,22 @@ def membership_create(request, group_pk):
 def membership_edit(request, pk):
     membership = get_visible_or_404(Membership.objects.select_related("group", "person"), request.user, pk=pk)
     agency_form, agency = _deputies_agency(request)
-    form = MembershipForm(request.POST or None, instance=membership, deputies_from=agency)
-    if request.method == "POST" and form.is_valid() and _save(request, form, "Membership updated", "person"):
-        return redirect("partnership:group_detail", pk=membership.group_id)
-    return _membership_page(
+    group = membership.group
+    detail = reverse("partnership:group_detail", args=[group.pk])
+    title = f"Edit {membership.person}'s seat"
+    return _edit_page(
         request,
-        form,
-        group=membership.group,
-        title=f"Edit {membership.person}'s seat",
+        MembershipForm(request.POST or None, instance=membership, deputies_from=agency),
+        what="This membership",
+        success_url=detail,
+        message="Membership updated",
+        title=title,
         button="Save membership",
+        template="partnership/membership_form.html",
+        duplicate_field="person",
+        crumbs=_crumbs(GROUPS, (group.name, detail), (title, None)),
+        cancel_url=detail,
+        group=group,
         agency_form=agency_form,
     )
 

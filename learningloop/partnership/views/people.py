@@ -16,7 +16,7 @@ from ..forms import (
     PersonForm,
 )
 from ..models import Person
-from ._common import GET_POST, _crumbs, _form_page, _save
+from ._common import GET_POST, _crumbs, _edit_page, _form_page, _save
 
 # --- People ---
 
@@ -78,13 +78,13 @@ def person_detail(request, pk):
 @require("partnership.manage")
 def person_edit(request, pk):
     person = get_visible_or_404(Person.objects, request.user, pk=pk)
-    form = PersonForm(request.POST or None, instance=person)
-    if request.method == "POST" and form.is_valid() and _save(request, form, "Person updated"):
-        return redirect("partnership:person_detail", pk=person.pk)
     detail = reverse("partnership:person_detail", args=[pk])
-    return _form_page(
+    return _edit_page(
         request,
-        form,
+        PersonForm(request.POST or None, instance=person),
+        what="This person",
+        success_url=detail,
+        message="Person updated",
         title=f"Edit {person.full_name}",
         button="Save person",
         crumbs=_crumbs(PEOPLE, (person.full_name, detail), ("Edit", None)),

@@ -15,7 +15,7 @@ from ..forms import (
     PRESET_KINDS,
     preset_form_class,
 )
-from ._common import GET_POST, _crumbs, _form_page, _save
+from ._common import GET_POST, _crumbs, _edit_page, _form_page, _save
 
 # --- The framework preset lists ---
 
@@ -90,16 +90,17 @@ def preset_create(request, kind):
 def preset_edit(request, kind, pk):
     model, plural, noun, fields = _preset_kind(kind)
     item = get_visible_or_404(model.objects, request.user, pk=pk)
-    form = preset_form_class(model, fields)(request.POST or None, instance=item)
-    if request.method == "POST" and form.is_valid() and _save(request, form, f"{noun.capitalize()} updated"):
-        return redirect("partnership:preset_list", kind=kind)
-    return _form_page(
+    back = reverse("partnership:preset_list", args=[kind])
+    return _edit_page(
         request,
-        form,
+        preset_form_class(model, fields)(request.POST or None, instance=item),
+        what=f"This {noun}",
+        success_url=back,
+        message=f"{noun.capitalize()} updated",
         title=f"Edit {item.name}",
         button=f"Save {noun}",
         crumbs=_framework_crumbs(kind, (item.name, None)),
-        cancel_url=reverse("partnership:preset_list", args=[kind]),
+        cancel_url=back,
     )
 
 

@@ -1,0 +1,97 @@
+"""The one edit page: a form page with its GOV.UK error summary, and the conflict page of ADR 0005 when
+someone else saved the record after the form was opened. Every view that edits a saved record uses
+`edit_with_conflict`, so each edit view is a few lines and both pages come from here."""
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.shortcuts import redirect, render
+
+from .concurrency import EditConflict, conflict_response, versioned_save
+
+DUPLICATE = "A record with this name already exists"
+
+
+def apply_errors(form, error: ValidationError):
+    """A service's ValidationError onto the form: on the field it names, else at the top."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def edit_with_conflict(
+    request,
+    form,
+    save: Callable | None = None,
+    *,
+    template: str,
+    context: dict | None = None,
+    what: str,
+    success_url,
+    success_message: str = "",
+    back_url: str | None = None,
+    edit_url: str | None = None,
+    duplicate_field: str | None = None,
+    refusals: dict | None = None,
+    on_conflict: Callable | None = None,
+):
+    """GET, or a POST that does not validate: the form page (`template` with `form` and `context`; its
+    error summary lists the problems). A valid POST: `save(form)` (default `versioned_save`, which claims
+    the next version and saves the form) runs in one transaction, then
+    - a ValidationError puts its messages on the form and shows the form page again, nothing saved;
+    - an EditConflict (someone saved since the form was opened) shows the conflict page, status 409,
+      with what this person entered beside what is saved now, nothing saved;
+    - a race on a unique name (IntegrityError) is an error on `duplicate_field`, when given;
+    - an exception class listed in `refusals` is answered by its handler, `handler(exception)`;
+    - otherwise the success message and a redirect to `success_url` (a URL, or a callable given the
+      saved record).
+
+    `what` names the record on the conflict page ("This agency"); `back_url` (default the context's
+    cancel_url) leaves it as saved; `edit_url` (default this page) opens the saved version;
+    `on_conflict(conflict)` runs before the conflict page is shown (to audit a view of restricted values)."""
+    context = {**(context or {}), "form": form}
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                saved = (save or versioned_save)(form)
+        except EditConflict as conflict:
+            if on_conflict is not None:
+                on_conflict(conflict)
+            return conflict_response(
+                request,
+                form,
+                conflict,
+                title=what,
+                edit_url=edit_url or request.get_full_path(),
+                back_url=back_url or context.get("cancel_url") or request.path,
+            )
+        except ValidationError as error:
+            handler = _handler(refusals, error)
+            if handler:
+                return handler(error)
+            apply_errors(form, error)
+        except IntegrityError:
+            if duplicate_field is None:
+                raise
+            form.add_error(duplicate_field, DUPLICATE)
+        except Exception as error:
+            handler = _handler(refusals, error)
+            if handler is None:
+                raise
+            return handler(error)
+        else:
+            if success_message:
+                messages.success(request, success_message)
+            return redirect(success_url(saved) if callable(success_url) else success_url)
+    return render(request, template, context)
+
+
+def _handler(refusals, error):
+    for kind, handler in (refusals or {}).items():
+        if isinstance(error, kind):
+            return handler
+    return None
