@@ -25,6 +25,9 @@ INSTALLED_APPS = [
     "learningloop.dissemination",
     "learningloop.improvement",
     "learningloop.reports",
+    # Demo data and the large-partnership generator (seed_demo, generate_large_partnership); production.py
+    # removes it.
+    "learningloop.devdata",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

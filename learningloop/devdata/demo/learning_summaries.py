@@ -10,9 +10,7 @@ from django.utils import timezone
 
 from learningloop.accounts.models import User
 from learningloop.core.policy import Role
-from learningloop.partnership.models import AudienceGroup, Group
-
-from .models import (
+from learningloop.learning.models import (
     KeyMessage,
     LearningActivity,
     SummaryEvent,
@@ -20,7 +18,8 @@ from .models import (
     SummaryStatus,
     WorkforceGroup,
 )
-from .services import summary_prefill
+from learningloop.learning.services import summary_prefill
+from learningloop.partnership.models import AudienceGroup, Group
 
 INTERNAL, WORKFORCE, EXTERNAL, GENERAL = (
     "Internal communications",

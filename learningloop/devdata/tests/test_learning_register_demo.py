@@ -5,7 +5,8 @@ import io
 import pytest
 from django.core.management import call_command
 
-from learningloop.learning import demo_register, services
+from learningloop.devdata.demo import learning_register
+from learningloop.learning import services
 from learningloop.learning.models import Finding, LearningActivity, Priority
 from learningloop.partnership.models import LearningSourceType
 
@@ -19,17 +20,17 @@ def _counts():
 def test_seed_covers_every_source_type_and_is_idempotent():
     call_command("load_framework", stdout=io.StringIO())
     out = io.StringIO()
-    added = demo_register.seed(out)
+    added = learning_register.seed(out)
     assert 38 <= added <= 45 and "activities added" in out.getvalue()
     first = _counts()
-    assert demo_register.seed(io.StringIO()) == 0
+    assert learning_register.seed(io.StringIO()) == 0
     assert _counts() == first
     used = set(LearningActivity.objects.values_list("source_type__name", flat=True))
     expected = (
-        set(LearningSourceType.objects.values_list("name", flat=True)) - demo_register.CASE_REVIEW_TYPES
+        set(LearningSourceType.objects.values_list("name", flat=True)) - learning_register.CASE_REVIEW_TYPES
     )
     assert used == expected
-    assert not used & demo_register.CASE_REVIEW_TYPES  # case reviews belong to demo_reviews
+    assert not used & learning_register.CASE_REVIEW_TYPES  # case reviews belong to learning_reviews
     assert Priority.objects.count() == 4
     assert LearningActivity.objects.filter(owning_group__isnull=False).count() > 20
     assert LearningActivity.objects.filter(provider_agencies__isnull=False).distinct().count() > 30
@@ -39,13 +40,13 @@ def test_seed_covers_every_source_type_and_is_idempotent():
 
 def test_seed_leaves_two_completed_activities_without_findings():
     call_command("load_framework", stdout=io.StringIO())
-    demo_register.seed()
+    learning_register.seed()
     assert LearningActivity.objects.completed_without_findings().count() == 2
 
 
 def test_seeded_findings_recur_so_suggestions_show():
     call_command("load_framework", stdout=io.StringIO())
-    demo_register.seed()
+    learning_register.seed()
     recurrence = list(services.theme_recurrence())
     assert recurrence[0]["activities"] >= 4
     latest = Finding.objects.filter(text__startswith="Explanations for missed appointments").get()
@@ -56,5 +57,5 @@ def test_seeded_findings_recur_so_suggestions_show():
 
 def test_seed_without_the_framework_adds_nothing_and_says_why():
     out = io.StringIO()
-    assert demo_register.seed(out) == 0
+    assert learning_register.seed(out) == 0
     assert "load_framework" in out.getvalue()

@@ -5,9 +5,13 @@ import io
 import pytest
 from django.core.management import call_command
 
-from learningloop.dissemination import demo_briefings
+from learningloop.devdata.demo import (
+    dissemination_briefings,
+    learning_register,
+    learning_reviews,
+    learning_summaries,
+)
 from learningloop.dissemination.models import Briefing, BriefingKind, BriefingStatus
-from learningloop.learning import demo_register, demo_reviews, demo_summaries
 
 pytestmark = pytest.mark.django_db
 
@@ -18,11 +22,11 @@ def _counts():
 
 def test_seed_adds_a_ready_briefing_and_a_draft_newsletter_item_once(bu_officer, group_chair):
     call_command("load_framework", stdout=io.StringIO())
-    for module in (demo_register, demo_reviews, demo_summaries):
+    for module in (learning_register, learning_reviews, learning_summaries):
         module.seed(io.StringIO())
-    assert demo_briefings.seed(io.StringIO()) == 2
+    assert dissemination_briefings.seed(io.StringIO()) == 2
     first = _counts()
-    assert demo_briefings.seed(io.StringIO()) == 0
+    assert dissemination_briefings.seed(io.StringIO()) == 0
     assert _counts() == first
     seven = Briefing.objects.get(kind=BriefingKind.SEVEN_MINUTE)
     news = Briefing.objects.get(kind=BriefingKind.NEWSLETTER_ITEM)
@@ -34,5 +38,5 @@ def test_seed_adds_a_ready_briefing_and_a_draft_newsletter_item_once(bu_officer,
 
 def test_seed_without_summaries_is_skipped():
     out = io.StringIO()
-    assert demo_briefings.seed(out) == 0
+    assert dissemination_briefings.seed(out) == 0
     assert "skipped" in out.getvalue()

@@ -7,9 +7,14 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from learningloop.dissemination import demo_plans, documents
+from learningloop.devdata.demo import (
+    dissemination_plans,
+    learning_register,
+    learning_reviews,
+    learning_summaries,
+)
+from learningloop.dissemination import documents
 from learningloop.dissemination.models import AudiencePlan, Communication, DisseminationPlan, MessagePlan
-from learningloop.learning import demo_register, demo_reviews, demo_summaries
 from learningloop.learning.models import SummaryOfLearning, SummaryStatus
 
 pytestmark = pytest.mark.django_db
@@ -22,16 +27,16 @@ def _counts():
 
 def test_seed_covers_every_status_and_is_idempotent(bu_officer, group_chair):
     call_command("load_framework", stdout=io.StringIO())
-    demo_register.seed(io.StringIO())
-    demo_reviews.seed(io.StringIO())
-    demo_summaries.seed(io.StringIO())
+    learning_register.seed(io.StringIO())
+    learning_reviews.seed(io.StringIO())
+    learning_summaries.seed(io.StringIO())
     accepted = SummaryOfLearning.objects.filter(status=SummaryStatus.ACCEPTED).count()
     assert accepted >= 1
     out = io.StringIO()
-    assert demo_plans.seed(out) == accepted
+    assert dissemination_plans.seed(out) == accepted
     assert "Dissemination plans" in out.getvalue()
     first = _counts()
-    assert demo_plans.seed(io.StringIO()) == 0
+    assert dissemination_plans.seed(io.StringIO()) == 0
     assert _counts() == first
     today = timezone.localdate()
     tags = {documents.communication_status(c, today).text for c in Communication.objects.all()}
@@ -45,5 +50,5 @@ def test_seed_covers_every_status_and_is_idempotent(bu_officer, group_chair):
 
 def test_seed_without_the_preset_does_nothing():
     out = io.StringIO()
-    assert demo_plans.seed(out) == 0
+    assert dissemination_plans.seed(out) == 0
     assert "skipped" in out.getvalue()

@@ -8,10 +8,9 @@ from django.db import transaction
 
 from learningloop.accounts.models import User
 from learningloop.core.policy import Role
+from learningloop.dissemination.models import Briefing, BriefingKind, BriefingStatus
+from learningloop.dissemination.services_briefings import EMBEDDING_QUESTION, briefing_save
 from learningloop.learning.models import KeyMessage, SummaryStatus
-
-from .models import Briefing, BriefingKind, BriefingStatus
-from .services_briefings import EMBEDDING_QUESTION, briefing_save
 
 SEVEN_MINUTE = {
     "kind": BriefingKind.SEVEN_MINUTE,

@@ -5,10 +5,9 @@ import io
 import pytest
 from django.core.management import call_command
 
-from learningloop.learning import demo_summaries
+from learningloop.devdata.demo import learning_summaries
 from learningloop.learning.models import KeyMessage, SummaryEvent, SummaryOfLearning, SummaryStatus
-
-from .factories_summaries import FindingFactory
+from learningloop.learning.tests.factories_summaries import FindingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,9 +21,9 @@ def test_seed_covers_every_state_and_is_idempotent(bu_officer, group_chair):
     for n in range(6):
         FindingFactory(activity__title=f"Demo activity {n}")
     out = io.StringIO()
-    assert demo_summaries.seed(out) == 5
+    assert learning_summaries.seed(out) == 5
     first = _counts()
-    assert demo_summaries.seed(io.StringIO()) == 0
+    assert learning_summaries.seed(io.StringIO()) == 0
     assert _counts() == first
     statuses = set(SummaryOfLearning.objects.values_list("status", flat=True))
     assert statuses == set(SummaryStatus.values)
@@ -47,12 +46,12 @@ def test_seed_covers_every_state_and_is_idempotent(bu_officer, group_chair):
 def test_seed_tolerates_missing_demo_users():
     call_command("load_framework", stdout=io.StringIO())
     FindingFactory()
-    assert demo_summaries.seed(io.StringIO()) == 5
+    assert learning_summaries.seed(io.StringIO()) == 5
     assert not SummaryEvent.objects.exclude(by=None).exists()
 
 
 def test_seed_without_register_activities_adds_nothing():
     call_command("load_framework", stdout=io.StringIO())
     out = io.StringIO()
-    assert demo_summaries.seed(out) == 0
+    assert learning_summaries.seed(out) == 0
     assert "seed the register first" in out.getvalue()

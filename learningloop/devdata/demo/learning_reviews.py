@@ -13,10 +13,16 @@ from django.utils import timezone
 from learningloop.accounts.models import User
 from learningloop.core.policy import Role
 from learningloop.core.workdays import add_working_days
-
-from .models import ActivityStatus, CaseReview, ChildDetails, LearningActivity, MonitoringEntry, ReviewKind
-from .services import case_review_save
-from .services_reviews import SOURCE_TYPE_FOR_KIND, case_review_create, cspr_panel
+from learningloop.learning.models import (
+    ActivityStatus,
+    CaseReview,
+    ChildDetails,
+    LearningActivity,
+    MonitoringEntry,
+    ReviewKind,
+)
+from learningloop.learning.services import case_review_save
+from learningloop.learning.services_reviews import SOURCE_TYPE_FOR_KIND, case_review_create, cspr_panel
 
 LOCAL, NONE = "local_review", "no_local_review"
 

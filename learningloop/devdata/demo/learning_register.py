@@ -1,5 +1,5 @@
 """Demo learning register: about forty fictional activities from 2022 to 2026, at least one of every
-source type of the framework preset (case reviews are left to demo_reviews, so rapid reviews, local
+source type of the framework preset (case reviews are left to learning_reviews, so rapid reviews, local
 reviews, SARs and DHRs are skipped here; national reviews appear as plain activities), four fictional
 partnership priorities, and findings whose themes recur across the years so that "were these improvements
 previously identified?" has answers. Two completed activities have no findings yet, for the home page.
@@ -12,10 +12,16 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from learningloop.learning.models import (
+    ActivityStatus,
+    Finding,
+    FindingKind,
+    LearningActivity,
+    Priority,
+    Theme,
+)
 from learningloop.partnership import preset
 from learningloop.partnership.models import Agency, Group, LearningSourceType
-
-from .models import ActivityStatus, Finding, FindingKind, LearningActivity, Priority, Theme
 
 D = datetime.date
 DONE, CLOSED, ON, PLANNED = (

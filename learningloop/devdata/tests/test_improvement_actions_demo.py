@@ -5,10 +5,14 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from learningloop.improvement import demo_actions
+from learningloop.devdata.demo import (
+    improvement_actions,
+    learning_register,
+    learning_reviews,
+    learning_summaries,
+)
 from learningloop.improvement.models import Action, ActionPlan, ActionUpdate
 from learningloop.improvement.presenters import action_rag
-from learningloop.learning import demo_register, demo_reviews, demo_summaries
 
 pytestmark = pytest.mark.django_db
 
@@ -19,12 +23,12 @@ def _counts():
 
 def test_demo_covers_every_source_and_state_and_is_idempotent():
     call_command("load_framework")
-    demo_register.seed()
-    demo_reviews.seed()
-    demo_summaries.seed()
-    demo_actions.seed()
+    learning_register.seed()
+    learning_reviews.seed()
+    learning_summaries.seed()
+    improvement_actions.seed()
     first = _counts()
-    demo_actions.seed()
+    improvement_actions.seed()
     assert _counts() == first
     plans = ActionPlan.objects.all()
     assert {

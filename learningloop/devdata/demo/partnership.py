@@ -1,4 +1,4 @@
-"""`manage.py seed_demo`: a fictional partnership's people, memberships and one demo login per persona.
+"""Demo partnership: fictional people, their memberships (with history) and one demo login per persona.
 
 Every name here is invented; none is a real child, family member or member of staff. The seed names
 only posts, and the framework preset holds those as placeholder people; the demo gives the posts
@@ -6,25 +6,16 @@ fictional holders from April 2024 and ends the placeholders' seats the day befor
 membership history.
 
 Safe to repeat: people are matched by name and agency, users by email, memberships by person, group,
-role and start date; nothing that already exists is changed (a demo user's changed password stays).
-
-Later issues extend the demo: add a `seed_<area>()` function and call it from `Command.seed()`.
-"""
+role and start date; nothing that already exists is changed (a demo user's changed password stays)."""
 
 import datetime
 
-from django.conf import settings
-from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.core.management.base import CommandError
 
 from learningloop.accounts.models import User
 from learningloop.core.policy import Role
-from learningloop.dissemination import demo_briefings, demo_plans, demo_requests
-from learningloop.improvement import demo_actions
-from learningloop.learning import demo_register, demo_reviews, demo_summaries
 from learningloop.partnership import preset
-from learningloop.partnership.models import Agency, Group, Membership, MembershipRole, Partnership, Person
+from learningloop.partnership.models import Agency, Group, Membership, MembershipRole, Person
 
 DEMO_PASSWORD = "learning-loop-demo"
 
@@ -154,75 +145,11 @@ LDG_HOLDERS = {
 LDG_DEPUTIES = {"Daniel Okafor": ["Jack Morris"], "Laura Simmons": ["Ben Ashworth"]}
 
 
-class Command(BaseCommand):
-    help = (
-        "Create a fictional partnership's people, memberships and one demo login per role "
-        f"(shared password {DEMO_PASSWORD!r}). Safe to repeat. Refuses to run unless DEBUG is on "
-        "or --force is given."
-    )
-
-    def add_arguments(self, parser):
-        parser.add_argument("--logins", action="store_true", help="Only print the table of demo logins")
-        parser.add_argument("--force", action="store_true", help="Run even though DEBUG is off")
-
-    def handle(self, *args, logins=False, force=False, **options):
-        if not settings.DEBUG and not force:
-            raise CommandError(
-                "seed_demo creates demo accounts that share a published password, so it does not run "
-                "when DEBUG is off (as in production). Add --force if this really is a demo site."
-            )
-        if logins:
-            self.print_logins()
-            return
-        if not Partnership.objects.exists():
-            call_command("load_framework", stdout=self.stdout)
-        with transaction.atomic():
-            added = self.seed()
-        self.stdout.write(
-            f"Demo data: {len(PEOPLE)} people, {len(DEMO_USERS)} logins, "
-            f"{len(MEMBERSHIPS) + len(LDG_HOLDERS)} memberships ({added} rows added). "
-            f"Demo password: {DEMO_PASSWORD}"
-        )
-
-    def seed(self) -> int:
-        """Each area in its own function; each returns how many rows it added."""
-        agencies = Agencies()
-        people = seed_people(agencies)
-        added = sum(
-            [
-                people.added,
-                seed_users(agencies, people),
-                seed_memberships(people),
-                seed_ldg(people),
-            ]
-        )
-        # Learning capture, in dependency order: activities and findings, case reviews, summaries.
-        demo_register.seed(self.stdout)
-        demo_reviews.seed(self.stdout)
-        demo_summaries.seed(self.stdout)
-        # From learning to practice: plans and communications, briefings, requests to agencies, actions.
-        demo_plans.seed(self.stdout)
-        demo_briefings.seed(self.stdout)
-        demo_requests.seed(self.stdout)
-        demo_actions.seed(self.stdout)
-        return added
-
-    def print_logins(self):
-        users = {u.email: u for u in User.objects.filter(email__in=[e for e, *_ in DEMO_USERS])}
-        if not users:
-            self.stdout.write("No demo logins yet: run `manage.py seed_demo` first.")
-            return
-        rows = [("Email", "Role", "Agency", "Password")]
-        for email, _, role, _ in DEMO_USERS:
-            if user := users.get(email):
-                agency = user.agency.display_name if user.agency else "–"
-                rows.append((email, Role(role).label, agency, DEMO_PASSWORD))
-        widths = [max(len(row[i]) for row in rows) for i in range(4)]
-        self.stdout.write("Demo logins (fictional people; every login shares the same password):")
-        for row in rows:
-            self.stdout.write(
-                "  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-            )
+def seed() -> int:
+    """People, logins, memberships and the LDG's holders; returns how many rows it added."""
+    agencies = Agencies()
+    people = seed_people(agencies)
+    return sum([people.added, seed_users(agencies, people), seed_memberships(people), seed_ldg(people)])
 
 
 class Agencies(dict):

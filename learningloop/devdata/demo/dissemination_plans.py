@@ -10,11 +10,15 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from learningloop.dissemination.models import (
+    AudiencePlan,
+    Communication,
+    CommunicationStatus,
+    DisseminationPlan,
+)
+from learningloop.dissemination.services_plans import plan_create_for_summary
 from learningloop.learning.models import SummaryOfLearning, SummaryStatus
 from learningloop.partnership.models import Agency, AudienceGroup, DisseminationMethod, Person
-
-from .models import AudiencePlan, Communication, CommunicationStatus, DisseminationPlan
-from .services_plans import plan_create_for_summary
 
 INTERNAL, WORKFORCE, EXTERNAL, GENERAL = (
     "internal communications",

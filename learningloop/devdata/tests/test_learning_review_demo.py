@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from learningloop.learning import demo_reviews
+from learningloop.devdata.demo import learning_reviews
 from learningloop.learning.deadlines import milestone_status
 from learningloop.learning.models import CaseReview, ChildDetails, Milestone, MonitoringEntry, ReviewKind
 from learningloop.learning.services_reviews import Stage, stage_of
@@ -21,9 +21,9 @@ def _counts():
 def test_seed_is_idempotent_and_covers_every_stage():
     call_command("load_framework", stdout=io.StringIO())
     out = io.StringIO()
-    assert demo_reviews.seed(out) == 9
+    assert learning_reviews.seed(out) == 9
     first = _counts()
-    assert demo_reviews.seed(io.StringIO()) == 0
+    assert learning_reviews.seed(io.StringIO()) == 0
     assert _counts() == first
     reviews = list(CaseReview.objects.all())
     assert {stage_of(r) for r in reviews} == set(Stage)
@@ -37,5 +37,5 @@ def test_seed_is_idempotent_and_covers_every_stage():
 
 def test_seed_without_the_framework_says_so():
     out = io.StringIO()
-    assert demo_reviews.seed(out) == 0
+    assert learning_reviews.seed(out) == 0
     assert "load_framework" in out.getvalue()

@@ -1,7 +1,7 @@
 """`manage.py generate_large_partnership`: a fictional large partnership over N years, for the benchmark.
 
 Run on an empty database after `migrate` and `load_framework` (`make bench-large` does all three). The
-data-building functions live in learningloop/core/largedata.py.
+data-building functions live in learningloop/devdata/large/, one module per domain area.
 """
 
 import random
@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from learningloop.core import largedata
+from learningloop.devdata import large as largedata
 from learningloop.learning.models import LearningActivity
 from learningloop.partnership.models import Partnership
 

@@ -4,7 +4,8 @@ progress (amber and green), overdue (red), completed, completed and sustained, c
 sustained, cancelled — each with a log of updates. Fictional content only.
 
 Safe to repeat: a plan is matched by its title and left alone if it exists. Needs `load_framework` and the
-learning demo (demo_register, demo_reviews, demo_summaries) to have run; sources missing are skipped."""
+learning demo (learning_register, learning_reviews, learning_summaries) to have run; sources missing are
+skipped."""
 
 import datetime
 
@@ -12,6 +13,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from learningloop.core import workdays
+from learningloop.improvement.models import (
+    Action,
+    ActionPlan,
+    ActionStatus,
+    ActionUpdate,
+    PlanScope,
+    SustainmentResult,
+)
 from learningloop.learning.models import (
     CaseReview,
     Finding,
@@ -21,8 +30,6 @@ from learningloop.learning.models import (
     SummaryStatus,
 )
 from learningloop.partnership.models import Agency, Person, StatutoryRole
-
-from .models import Action, ActionPlan, ActionStatus, ActionUpdate, PlanScope, SustainmentResult
 
 NS, IP, DONE, CANCELLED = (
     ActionStatus.NOT_STARTED,
