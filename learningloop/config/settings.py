@@ -76,6 +76,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.messages.context_processors.messages",
                 "learningloop.core.context_processors.layout",
+                "learningloop.partnership.context_processors.partnership",
             ],
         },
     },
