@@ -74,12 +74,13 @@ def _matches(page: Page, href: str, path: str) -> bool:
 
 
 def navigation_for(request) -> dict:
-    """The sections this user may open, the current one marked, and the current section's pages."""
+    """The sections this user may open, the current one marked, and the current section's pages; `sections`
+    lists every visible section with its pages (the home page's "Your areas")."""
     user = getattr(request, "user", None)
     if not user or not user.is_authenticated:
-        return {"items": [], "section": None, "pages": []}
+        return {"items": [], "section": None, "pages": [], "sections": []}
     path = request.path
-    items, current_pages, current_section = [], [], None
+    items, visible, current_pages, current_section = [], [], [], None
     for section in sections():
         pages = []
         for page in section.pages:
@@ -99,12 +100,14 @@ def navigation_for(request) -> dict:
                 "current": active and path == pages[0]["href"] and len(pages) == 1,
             }
         )
+        visible.append({"text": section.text, "pages": pages})
         if active:
             current_section, current_pages = section.text, pages
     return {
         "items": items,
         "section": current_section,
         "pages": current_pages if len(current_pages) > 1 else [],
+        "sections": visible,
     }
 
 

@@ -46,3 +46,13 @@ def test_every_project_app_has_a_layer_and_core_forbids_it():
         m.removeprefix("learningloop.") for m in contracts["Core imports no domain app"]["forbidden_modules"]
     }
     assert apps - {"core"} <= forbidden, f"Forbid core to import: {apps - {'core'} - forbidden}"
+
+
+def test_core_reaches_the_areas_only_through_what_they_register():
+    from learningloop.core import policy
+    from learningloop.partnership import rules
+
+    # The restricted-details rule for case review group members comes from partnership, not from core.
+    assert policy.EXTRA_RULES["restricted.view"] is rules.sits_on_a_case_review_group
+    processors = settings.TEMPLATES[0]["OPTIONS"]["context_processors"]
+    assert "learningloop.partnership.context_processors.partnership" in processors

@@ -116,3 +116,12 @@ def test_account_links_sit_apart_from_the_sections(persona_client):
 
 def test_signed_out_pages_have_no_sections(client):
     assert "Main sections" not in client.get("/accessibility").content.decode()
+
+
+def test_the_home_page_lists_every_page_by_section(persona_client):
+    page = persona_client("bu_admin").get("/").content.decode()
+    your_areas = page[page.index("Your areas") :]
+    for section, pages in [*PAGES.items(), ("Admin", ADMIN_PAGES)]:
+        assert f'<h3 class="govuk-heading-s">{section}</h3>' in your_areas
+        for text, href in pages.items():
+            assert f'<a class="govuk-link" href="{href}">{text}</a>' in your_areas
