@@ -110,7 +110,15 @@ def _actions(today):
 
 
 def _agencies():
-    return list(Agency.objects.filter(is_active=True).exclude(statutory_role=StatutoryRole.BUSINESS_UNIT)[:3])
+    """Three agencies that own the actions: the demo agency leads' own first (police, then health), so their
+    home pages show actions overdue and due soon, then another agency."""
+    active = Agency.objects.filter(is_active=True).exclude(statutory_role=StatutoryRole.BUSINESS_UNIT)
+    leads = [
+        agency
+        for role in (StatutoryRole.POLICE, StatutoryRole.HEALTH)
+        if (agency := active.filter(statutory_role=role).order_by("pk").first())
+    ]
+    return leads + list(active.exclude(pk__in=[a.pk for a in leads])[: 3 - len(leads)])
 
 
 @transaction.atomic

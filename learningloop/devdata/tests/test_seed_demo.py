@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import Client
 
 from learningloop.accounts.models import User
 from learningloop.core.policy import Role
@@ -163,3 +164,15 @@ def test_demo_people_are_invented_and_the_preset_holds_only_posts():
     document_text = "\n".join(DOCUMENT_MEMBERSHIP)
     assert not [name for name in names if name in document_text]
     assert not [name for name in names for word in name.split() if word in document_text.split()]
+
+
+def test_the_demo_agency_leads_see_requests_and_actions_on_their_home_page(settings):
+    settings.MFA_REQUIRED_ROLES = []
+    seed()
+    client = Client()
+    client.force_login(User.objects.get(email="police.lead@example.org"))
+    html = client.get("/").content.decode()
+    assert "Requests to your agency" in html
+    assert "Your agency&#39;s actions" in html
+    # The demo's overdue action (8 working days late) belongs to the police.
+    assert "Audit 20 cases to check chronologies are in use." in html
