@@ -109,8 +109,3 @@ def navigation_for(request) -> dict:
         "pages": current_pages if len(current_pages) > 1 else [],
         "sections": visible,
     }
-
-
-def service_navigation(request) -> list[dict]:
-    """The top-level items only (kept for callers that want just the line of sections)."""
-    return navigation_for(request)["items"]
