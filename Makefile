@@ -66,9 +66,10 @@ test-browser: setup ## Run the browser tests in headless Chromium (needs /usr/bi
 test-postgres: setup ## Run the suite (no browser tests) on a throwaway PostgreSQL cluster (scripts/pg-test.sh)
 	scripts/pg-test.sh $(PYTEST) -m "not browser"
 
-lint: setup ## Check style and common mistakes with ruff
+lint: setup ## Check style and common mistakes with ruff, and the app boundaries with import-linter
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: setup ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .

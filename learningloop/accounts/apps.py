@@ -6,9 +6,17 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self):
+        self.register_home_and_navigation()
         from auditlog.registry import auditlog
 
         from . import checks, mfa, session_timeout  # noqa: F401  (registers checks; connects receivers)
         from .models import User
 
         auditlog.register(User, exclude_fields=["password", "last_login", "version"])
+
+    def register_home_and_navigation(self):
+        from learningloop.core import navigation
+
+        navigation.register_page(
+            "admin", "Users", "accounts:user_list", "accounts.manage", "/accounts/users/", order=20
+        )

@@ -352,9 +352,9 @@ def test_case_review_journey(page, live_server, admin):
 
 
 def test_case_review_pages_on_demo_data(page, live_server, admin):
-    from learningloop.learning import demo_reviews
+    from learningloop.devdata.demo import learning_reviews
 
-    demo_reviews.seed()
+    learning_reviews.seed()
     assert CaseReview.objects.count() > 3
     _go(page, live_server, "/learning/reviews/", "review list (demo data)")
     _go(page, live_server, "/learning/reviews/?overdue=yes", "review list filtered to overdue")
@@ -453,10 +453,10 @@ def test_summary_journey(page, live_server, admin):
 
 
 def test_learning_pages_on_demo_data(page, live_server, admin):
-    from learningloop.learning import demo_register, demo_summaries
+    from learningloop.devdata.demo import learning_register, learning_summaries
 
-    demo_register.seed()
-    demo_summaries.seed()
+    learning_register.seed()
+    learning_summaries.seed()
     _go(page, live_server, "/learning/activities/", "activity list (demo data)")
     _go(page, live_server, "/learning/activities/?page=2", "activity list page 2 (demo data)")
     _go(page, live_server, "/learning/themes/recurrence/", "theme recurrence (demo data)")

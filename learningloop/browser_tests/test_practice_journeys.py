@@ -66,11 +66,11 @@ def admin(page, live_server, framework, partnership, business_unit):
 @pytest.fixture
 def learning_demo(admin):
     """The learning demos (register, reviews, summaries): accepted summaries with key messages."""
-    from learningloop.learning import demo_register, demo_reviews, demo_summaries
+    from learningloop.devdata.demo import learning_register, learning_reviews, learning_summaries
 
-    demo_register.seed()
-    demo_reviews.seed()
-    demo_summaries.seed()
+    learning_register.seed()
+    learning_reviews.seed()
+    learning_summaries.seed()
     assert SummaryOfLearning.objects.filter(status=SummaryStatus.ACCEPTED).exists()
 
 
@@ -190,9 +190,9 @@ def test_dissemination_plan_journey(page, live_server, learning_demo):
 
 
 def test_dissemination_plans_on_demo_data(page, live_server, learning_demo):
-    from learningloop.dissemination import demo_plans
+    from learningloop.devdata.demo import dissemination_plans
 
-    demo_plans.seed()
+    dissemination_plans.seed()
     _go(page, live_server, "/dissemination/plans/", "plan list (demo data)")
     for plan in DisseminationPlan.objects.order_by("pk"):
         _go(page, live_server, f"/dissemination/plans/{plan.pk}/", f"plan detail {plan.pk} (demo data)")
@@ -361,9 +361,9 @@ def test_request_journey(page, live_server, browser, learning_demo, tmp_path):
 
 
 def test_request_pages_on_demo_data(page, live_server, learning_demo):
-    from learningloop.dissemination import demo_requests
+    from learningloop.devdata.demo import dissemination_requests
 
-    demo_requests.seed()
+    dissemination_requests.seed()
     _go(page, live_server, "/dissemination/requests/", "request list (demo data)")
     _go(page, live_server, "/dissemination/requests/outstanding/", "outstanding responses (demo data)")
     for request in EmbeddingRequest.objects.order_by("pk"):
@@ -462,9 +462,9 @@ def test_action_journey(page, live_server, browser, learning_demo):
 
 
 def test_action_lists_and_bulk_update_on_demo_data(page, live_server, learning_demo):
-    from learningloop.improvement import demo_actions
+    from learningloop.devdata.demo import improvement_actions
 
-    demo_actions.seed()
+    improvement_actions.seed()
     assert Action.objects.exists()
     _go(page, live_server, "/actions/plans/", "action plan list (demo data)")
     for plan in ActionPlan.objects.order_by("pk"):
@@ -500,13 +500,17 @@ def test_action_lists_and_bulk_update_on_demo_data(page, live_server, learning_d
 
 
 def test_learning_trail_on_demo_data(page, live_server, learning_demo):
-    from learningloop.dissemination import demo_briefings, demo_plans, demo_requests
-    from learningloop.improvement import demo_actions
+    from learningloop.devdata.demo import (
+        dissemination_briefings,
+        dissemination_plans,
+        dissemination_requests,
+        improvement_actions,
+    )
 
-    demo_plans.seed()
-    demo_briefings.seed()
-    demo_requests.seed()
-    demo_actions.seed()
+    dissemination_plans.seed()
+    dissemination_briefings.seed()
+    dissemination_requests.seed()
+    improvement_actions.seed()
     _go(page, live_server, "/trail/", "trail index (demo data)")
     _go(page, live_server, "/trail/?loop_status=nonsense", "trail index, bad filter")
 

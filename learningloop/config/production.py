@@ -10,6 +10,8 @@ from .mailers import mailers_from_env  # noqa: E402
 from .settings import *  # noqa: E402,F403
 
 DEBUG = False
+# No demo data or generators in production: their commands and modules are not installed.
+INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "learningloop.devdata"]  # noqa: F405
 SECRET_KEY = env_str("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", [])
 if not ALLOWED_HOSTS:

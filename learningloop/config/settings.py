@@ -26,6 +26,9 @@ INSTALLED_APPS = [
     "learningloop.dissemination",
     "learningloop.improvement",
     "learningloop.reports",
+    # Demo data and the large-partnership generator (seed_demo, generate_large_partnership); production.py
+    # removes it.
+    "learningloop.devdata",
     "learningloop.accounts.admin_site.LearningLoopAdminConfig",  # Django's admin, signing in via allauth
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -75,6 +78,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.messages.context_processors.messages",
                 "learningloop.core.context_processors.layout",
+                "learningloop.partnership.context_processors.partnership",
             ],
         },
     },

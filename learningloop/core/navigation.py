@@ -1,49 +1,111 @@
-"""Service navigation: the main areas, shown only to those who may open them."""
+"""Service navigation: a few top-level sections, each listing the pages that apps declare for it.
+
+Each app declares its own pages from its AppConfig.ready() with `register_page(section, ...)`; core
+imports no domain app. A section is shown when the user may open at least one of its pages and links to
+the first of them; on every page of a section a secondary navigation lists the section's pages. Sections
+are part of the site map (below); a new area adds its section with `register_section` or joins one.
+"""
+
+from dataclasses import dataclass, field
 
 from django.urls import reverse
 
 from .policy import can
 
-AREAS = [
-    # (text, url name, action needed, url prefix or prefixes that mark it active)
-    ("Home", "home", None, None),
-    (
-        "Learning",
-        "learning:activity_list",
-        "learning.view",
-        tuple(f"/learning/{p}/" for p in ("activities", "documents", "findings", "themes", "priorities")),
-    ),
-    ("Case reviews", "learning:review_list", "review.view", ("/learning/reviews/", "/learning/deadlines/")),
-    ("Summaries", "learning:summary_list", "summary.view", "/learning/summaries/"),
-    (
-        "Dissemination",
-        "dissemination:plan_list",
-        "dissemination.view",
-        ("/dissemination/plans/", "/dissemination/communications/", "/dissemination/briefings/"),
-    ),
-    (
-        "Requests to agencies",
-        "dissemination:request_list",
-        "embedding.view",
-        ("/dissemination/requests/", "/dissemination/responses/", "/dissemination/evidence/"),
-    ),
-    ("Actions", "improvement:action_list", "actions.view", "/actions/"),
-    ("Learning trail", "reports:trail_index", "trail.view", "/trail/"),
-    ("Partnership", "partnership:agency_list", "partnership.view", "/partnership/"),
-    ("Audit trail", "core:audit_list", "audit.view", "/audit/"),
-    ("Users", "accounts:user_list", "accounts.manage", "/accounts/users/"),
-]
+
+@dataclass(frozen=True)
+class Page:
+    text: str
+    url_name: str
+    action: str | None = None  # the policy action needed to open it (None: anyone signed in)
+    prefixes: tuple[
+        str, ...
+    ] = ()  # URL path prefixes of the pages that belong to it; () matches its URL only
+    order: int = 0
 
 
-def service_navigation(request):
+@dataclass
+class Section:
+    key: str
+    text: str
+    order: int
+    pages: list[Page] = field(default_factory=list)
+
+
+_SECTIONS: dict[str, Section] = {}
+
+
+def register_section(key: str, text: str, order: int) -> Section:
+    """Add a top-level section (idempotent: a second call with the same key returns the first)."""
+    if key not in _SECTIONS:
+        _SECTIONS[key] = Section(key, text, order)
+    return _SECTIONS[key]
+
+
+def register_page(section: str, text: str, url_name: str, action=None, prefixes=(), order=0) -> None:
+    """Declare a page in a section. Idempotent per URL name, so AppConfig.ready() may run twice."""
+    if section not in _SECTIONS:
+        raise KeyError(f"Unknown navigation section {section!r}: register_section it first")
+    if isinstance(prefixes, str):
+        prefixes = (prefixes,)
+    pages = _SECTIONS[section].pages
+    if any(p.url_name == url_name for p in pages):
+        return
+    pages.append(Page(text, url_name, action, tuple(prefixes), order))
+    pages.sort(key=lambda p: p.order)
+
+
+def sections() -> list[Section]:
+    return sorted(_SECTIONS.values(), key=lambda s: s.order)
+
+
+# The site map's top level. Later areas join with their own sections (Impact, Governance, People...).
+register_section("home", "Home", 0)
+register_section("learning", "Learning", 10)
+register_section("practice", "Practice", 20)
+register_section("partnership", "Partnership", 30)
+register_section("admin", "Admin", 90)
+register_page("home", "Home", "home")
+register_page("admin", "Audit trail", "core:audit_list", "audit.view", "/audit/", order=10)
+
+
+def _matches(page: Page, href: str, path: str) -> bool:
+    return path == href if not page.prefixes else path.startswith(page.prefixes)
+
+
+def navigation_for(request) -> dict:
+    """The sections this user may open, the current one marked, and the current section's pages; `sections`
+    lists every visible section with its pages (the home page's "Your areas")."""
     user = getattr(request, "user", None)
     if not user or not user.is_authenticated:
-        return []
-    items = []
-    for text, name, action, prefix in AREAS:
-        if action and not can(user, action):
+        return {"items": [], "section": None, "pages": [], "sections": []}
+    path = request.path
+    items, visible, current_pages, current_section = [], [], [], None
+    for section in sections():
+        pages = []
+        for page in section.pages:
+            if page.action and not can(user, page.action):
+                continue
+            href = reverse(page.url_name)
+            active = _matches(page, href, path)
+            pages.append({"text": page.text, "href": href, "active": active, "current": path == href})
+        if not pages:
             continue
-        href = reverse(name)
-        active = request.path == href if prefix is None else request.path.startswith(prefix)
-        items.append({"text": text, "href": href, "active": active})
-    return items
+        active = any(p["active"] for p in pages)
+        items.append(
+            {
+                "text": section.text,
+                "href": pages[0]["href"],
+                "active": active,
+                "current": active and path == pages[0]["href"] and len(pages) == 1,
+            }
+        )
+        visible.append({"text": section.text, "pages": pages})
+        if active:
+            current_section, current_pages = section.text, pages
+    return {
+        "items": items,
+        "section": current_section,
+        "pages": current_pages if len(current_pages) > 1 else [],
+        "sections": visible,
+    }

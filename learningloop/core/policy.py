@@ -81,23 +81,17 @@ AGENCY_SCOPED = frozenset({"embedding.respond", "actions.update"})
 PARTNERSHIP_WIDE = BUSINESS_UNIT
 
 
-def _sits_on_a_case_review_group(user) -> bool:
-    """A current member of a group that handles case reviews (the CSPR Panel)."""
-    from learningloop.partnership.models import Membership
-
-    cache = getattr(user, "_case_review_member", None)
-    if cache is None:
-        cache = (
-            Membership.objects.current().filter(person__user=user, group__handles_case_reviews=True).exists()
-        )
-        user._case_review_member = cache
-    return cache
+# Actions that some people may perform because of what they sit on rather than their role. The domain app
+# that knows the rule registers it from its AppConfig.ready() (partnership registers "restricted.view": a
+# current member of a group that handles case reviews), so this module imports no domain app.
+EXTRA_RULES: dict = {}
 
 
-# Actions that some people may perform because of what they sit on rather than their role.
-EXTRA_RULES = {
-    "restricted.view": _sits_on_a_case_review_group,
-}
+def register_rule(action: str, rule) -> None:
+    """Let `rule(user) -> bool` grant `action` to an active, signed-in user whose roles do not."""
+    if action not in POLICY:
+        raise KeyError(f"Unknown action {action!r}: add it to core.policy.POLICY")
+    EXTRA_RULES[action] = rule
 
 
 def roles_of(user) -> frozenset[str]:

@@ -2,22 +2,23 @@ from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from markupsafe import Markup
 
-from .policy import can
+from . import panels
 
 
 @require_GET
 def home(request):
-    from learningloop.dissemination.attention import open_requests_for
-
-    context = {"open_requests": open_requests_for(request.user)}
-    if can(request.user, "learning.manage"):
-        from learningloop.learning.attention import attention_now
-
-        context["attention"] = attention_now()
-    return render(request, "core/home.html", context)
+    """What this person must do next, from every area: the panels the areas registered (core.panels)."""
+    # Each panel's own template renders its own, escaped, context; the page places the results.
+    shown = [
+        Markup(render_to_string(panel["template"], {**panel["context"], "user": request.user}))  # noqa: S704
+        for panel in panels.panels_for(request.user)
+    ]
+    return render(request, "core/home.html", {"panels": shown})
 
 
 @login_not_required

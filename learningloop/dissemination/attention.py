@@ -55,3 +55,19 @@ def open_requests_for(user, today=None) -> list[AgencyResponse]:
     for response in responses:
         response.display_status = response_status(response, today)
     return responses
+
+
+def agency_requests_panel(user) -> dict:
+    """Home panel context: the requests this user's agency still has to answer (hidden when none)."""
+    responses = open_requests_for(user)
+    return {"open_requests": responses, "empty": not responses}
+
+
+def overdue_responses_panel(user, today=None) -> dict:
+    """Home panel context for partnership-wide roles: how many agencies' responses are past their due date
+    (two queries). Hidden when none is overdue."""
+    today = today or timezone.localdate()
+    overdue = AgencyResponse.objects.visible_to(user).overdue(today)
+    total = overdue.count()
+    agencies = overdue.values("agency").distinct().count() if total else 0
+    return {"overdue_total": total, "overdue_agencies": agencies, "empty": not total}

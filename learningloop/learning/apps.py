@@ -6,6 +6,7 @@ class LearningConfig(AppConfig):
     label = "learning"
 
     def ready(self):
+        self.register_home_and_navigation()
         from auditlog.registry import auditlog
 
         from . import models
@@ -32,3 +33,42 @@ class LearningConfig(AppConfig):
         auditlog.register(models.DeadlineRule)
         auditlog.register(models.SummaryOfLearning, exclude_fields=["version"])
         auditlog.register(models.KeyMessage, m2m_fields={"audiences", "workforce_groups"})
+
+    def register_home_and_navigation(self):
+        from learningloop.core import navigation, panels
+        from learningloop.core.policy import can
+
+        from .attention import attention_now
+
+        learning = "/learning/"
+        register = tuple(
+            learning + p + "/" for p in ("activities", "documents", "findings", "themes", "priorities")
+        )
+        navigation.register_page(
+            "learning", "Learning register", "learning:activity_list", "learning.view", register, order=10
+        )
+        navigation.register_page(
+            "learning",
+            "Case reviews",
+            "learning:review_list",
+            "review.view",
+            ("/learning/reviews/", "/learning/deadlines/"),
+            order=20,
+        )
+        navigation.register_page(
+            "learning",
+            "Summaries of learning",
+            "learning:summary_list",
+            "summary.view",
+            "/learning/summaries/",
+            order=30,
+        )
+        panels.register(
+            panels.HomePanel(
+                key="learning.attention",
+                order=10,
+                template="learning/_home_attention.html",
+                context=lambda user: {"attention": attention_now()},
+                applies=lambda user: can(user, "learning.manage"),
+            )
+        )

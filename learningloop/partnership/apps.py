@@ -6,6 +6,7 @@ class PartnershipConfig(AppConfig):
     label = "partnership"
 
     def ready(self):
+        self.register_home_and_navigation()
         from auditlog.registry import auditlog
 
         from . import models
@@ -26,3 +27,21 @@ class PartnershipConfig(AppConfig):
                 m2m_fields={"deputies"} if model is models.Membership else None,
                 exclude_fields=["version"] if model is not models.Partnership else None,
             )
+
+    def register_home_and_navigation(self):
+        from learningloop.core import navigation, policy
+
+        from .rules import sits_on_a_case_review_group
+
+        # Restricted details: also current members of a group that handles case reviews (the CSPR Panel).
+        policy.register_rule("restricted.view", sits_on_a_case_review_group)
+        for order, (text, name, prefixes) in enumerate(
+            [
+                ("Agencies", "partnership:agency_list", "/partnership/agencies/"),
+                ("People", "partnership:person_list", "/partnership/people/"),
+                ("Groups", "partnership:group_list", ("/partnership/groups/", "/partnership/memberships/")),
+                ("Framework", "partnership:framework", "/partnership/framework/"),
+            ]
+        ):
+            action = "framework.view" if name.endswith("framework") else "partnership.view"
+            navigation.register_page("partnership", text, name, action, prefixes, order=order)

@@ -1,5 +1,6 @@
 """The partnership's structure: agencies, people, groups with their terms of reference, memberships."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -106,8 +107,10 @@ class Person(models.Model):
     job_title = models.CharField(max_length=200, blank=True)
     email = models.EmailField(blank=True)
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="people")
+    # The account, named through AUTH_USER_MODEL: partnership sits below accounts and never imports it
+    # (docs/adr/0006-app-layers.md: accounts owns the user–person–agency link).
     user = models.OneToOneField(
-        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="person"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="person"
     )
     is_active = models.BooleanField("active", default=True)
     version = models.PositiveIntegerField(default=1, editable=False)

@@ -1,0 +1,105 @@
+"""`manage.py generate_large_partnership` at a tiny scale: every area has rows and the data is consistent."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db.models import Count, Q
+
+from learningloop.accounts.models import User
+from learningloop.dissemination.models import (
+    AgencyResponse,
+    Communication,
+    DisseminationPlan,
+    EmbeddingRequest,
+)
+from learningloop.improvement.models import Action, ActionPlan, ActionUpdate
+from learningloop.learning.models import (
+    CaseReview,
+    Finding,
+    KeyMessage,
+    LearningActivity,
+    Milestone,
+    SummaryOfLearning,
+)
+from learningloop.partnership.models import Agency, Membership, Person
+
+pytestmark = pytest.mark.django_db
+
+
+def generate(*args):
+    out = io.StringIO()
+    call_command("generate_large_partnership", "--years", "1", "--scale", "0.02", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def generated():
+    call_command("load_framework", stdout=io.StringIO())
+    return generate()
+
+
+def test_every_area_has_rows(generated):
+    assert "Total:" in generated
+    for model in (Person, User, Membership, LearningActivity, Finding, CaseReview, SummaryOfLearning,
+                  KeyMessage, DisseminationPlan, Communication, EmbeddingRequest, AgencyResponse, ActionPlan,
+                  Action, ActionUpdate):  # fmt: skip
+        assert model.objects.exists(), model.__name__
+    assert Agency.objects.filter(is_school=True).exists()
+
+
+# The statutory clock (Working Together 2023, the Panel's guidance, the SAR and DHR guidance), written out
+# by hand: the milestones each kind of review has before and after a local review is decided on.
+MILESTONES = {
+    ("child", False): {"Notify the national Panel", "Send the rapid review to the Panel"},
+    ("child", True): {
+        "Notify the national Panel",
+        "Send the rapid review to the Panel",
+        "Complete and publish the local review",
+        "Send the report to the Panel and the Secretary of State",
+    },
+    ("sar", False): {"Decide whether to hold a safeguarding adult review"},
+    ("sar", True): {
+        "Decide whether to hold a safeguarding adult review",
+        "Complete and publish the safeguarding adult review",
+    },
+    ("dhr", False): {"Decide whether to hold a domestic homicide review"},
+    ("dhr", True): {
+        "Decide whether to hold a domestic homicide review",
+        "Complete the domestic homicide review",
+    },
+}
+
+
+def test_every_case_review_has_its_milestones(generated):
+    reviews = CaseReview.objects.all()
+    assert reviews.exists()
+    for review in reviews:
+        key = (review.kind, review.decision == "local_review")
+        labels = set(Milestone.objects.filter(review=review).values_list("rule__label", flat=True))
+        assert labels == MILESTONES[key], (review.pseudonym, key)
+
+
+def test_every_action_belongs_to_a_plan_with_exactly_one_source(generated):
+    assert not Action.objects.filter(plan__isnull=True).exists()
+    for plan in ActionPlan.objects.annotate(n=Count("actions")):
+        named = [
+            f for f in ActionPlan.SOURCE_FIELDS if getattr(plan, f if f == "source_meeting" else f + "_id")
+        ]
+        assert len(named) == 1, plan
+        assert plan.n > 0
+    assert not Action.objects.filter(Q(status="completed") & Q(completed_on__isnull=True)).exists()
+
+
+def test_plans_only_for_accepted_summaries(generated):
+    assert not DisseminationPlan.objects.exclude(summary__status="accepted").exists()
+
+
+def test_a_second_run_refuses_without_force(generated):
+    before = LearningActivity.objects.count()
+    with pytest.raises(CommandError, match="--force"):
+        generate()
+    assert LearningActivity.objects.count() == before
+    generate("--force", "--seed", "2")
+    assert LearningActivity.objects.count() > before
