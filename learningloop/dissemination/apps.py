@@ -12,3 +12,7 @@ class DisseminationConfig(AppConfig):
 
         for model in models.AUDITED:
             auditlog.register(model, exclude_fields=["version"])
+
+        from . import deadline_kinds
+
+        deadline_kinds.register()

@@ -31,3 +31,7 @@ class LearningConfig(AppConfig):
         auditlog.register(models.DeadlineRule)
         auditlog.register(models.SummaryOfLearning, exclude_fields=["version"])
         auditlog.register(models.KeyMessage, m2m_fields={"audiences", "workforce_groups"})
+
+        from . import deadline_kinds
+
+        deadline_kinds.register()

@@ -34,4 +34,5 @@ def sync_milestones(review: CaseReview) -> None:
 
 
 def milestone_status(milestone, today=None):
+    """The engine's status of a milestone (a core.presenters.StatusTag)."""
     return deadline_status(milestone.due_on, milestone.done_on, today or timezone.localdate())

@@ -22,3 +22,7 @@ class PartnershipConfig(AppConfig):
             models.AudienceGroup,
         ):
             auditlog.register(model, m2m_fields={"deputies"} if model is models.Membership else None)
+
+        from . import deadline_kinds
+
+        deadline_kinds.register()

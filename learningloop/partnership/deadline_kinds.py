@@ -1,0 +1,64 @@
+"""The review of a group's terms of reference as a kind of deadline in the one engine (core.deadlines):
+how it shows on the deadlines page, who is reminded (the group's current chairs), and the reminder's words."""
+
+from django.urls import reverse
+
+from learningloop.core import deadlines as engine
+
+
+def _describe(group):
+    return ("Review the terms of reference", group.name, reverse("partnership:group_detail", args=[group.pk]))
+
+
+def _recipients(groups):
+    from .models import Membership, MembershipRole
+
+    chairs = (
+        Membership.objects.current()
+        .filter(group__in=[g.pk for g in groups], role=MembershipRole.CHAIR, person__is_active=True)
+        .exclude(person__email="")
+        .select_related("person")
+        .order_by("pk")
+    )
+    found: dict[int, list[engine.Recipient]] = {g.pk: [] for g in groups}
+    for membership in chairs:
+        found[membership.group_id].append(
+            engine.Recipient(membership.person.full_name, membership.person.email)
+        )
+    return found
+
+
+def compose_terms_review_reminder(reminder: engine.DueReminder) -> tuple[str, str]:
+    """Subject and body of a reminder to a group's chair that its terms of reference are due for review."""
+    group = reminder.deadline.name
+    due = f"{reminder.due_on.day} {reminder.due_on:%B %Y}"
+    subject, when = {
+        engine.DUE_SOON: (f"Reminder: terms of reference review due soon: {group}", f"is due by {due}"),
+        engine.DUE_TODAY: (f"Reminder: terms of reference review due today: {group}", f"is due today, {due}"),
+        engine.OVERDUE: (f"Overdue: terms of reference review: {group}", f"was due by {due} and is overdue"),
+    }[reminder.which]
+    body = (
+        f"Hello {reminder.recipient.name},\n\n"
+        f"The review of the terms of reference of {group}, which you chair, {when}.\n\n"
+        f"See the group here (sign in first):\n{reminder.link}\n"
+    )
+    return subject, body
+
+
+TERMS_REVIEW = engine.DeadlineKind(
+    code="terms-review",
+    label="Terms of reference reviews",
+    model="partnership.Group",
+    permission="partnership.view",
+    describe=_describe,
+    group_field="id",
+    group_label=lambda g: g.name,
+    recipients=_recipients,
+    compose=compose_terms_review_reminder,
+    link=lambda g: reverse("partnership:group_detail", args=[g.pk]),
+    position=50,
+)
+
+
+def register():
+    engine.register(TERMS_REVIEW)
