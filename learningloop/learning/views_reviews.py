@@ -250,24 +250,6 @@ def child_details(request, pk):
 
 @require_GET
 @require("review.view")
-def statutory_deadlines(request):
-    today = reviews.today()
-    rows = [
-        {"milestone": m, "status": milestone_status(m, today)} for m in reviews.statutory_deadlines(on=today)
-    ]
-    return render(
-        request,
-        "learning/deadline_list.html",
-        {
-            "rows": rows,
-            "overdue": sum(1 for r in rows if r["status"].state == State.OVERDUE),
-            "today": today,
-        },
-    )
-
-
-@require_GET
-@require("review.view")
 def deadline_rules(request):
     return render(request, "learning/deadline_rules.html", {"rules": DeadlineRule.objects.all()})
 

@@ -60,5 +60,21 @@ TERMS_REVIEW = engine.DeadlineKind(
 )
 
 
+def _group_choices():
+    from .models import Group
+
+    return Group.objects.order_by("name").values_list("pk", "name")
+
+
+def _agency_choices():
+    from .models import Agency
+
+    return Agency.objects.order_by("name").values_list("pk", "name")
+
+
 def register():
+    from learningloop.core.deadline_page import register_filter_choices
+
     engine.register(TERMS_REVIEW)
+    register_filter_choices("group", _group_choices)
+    register_filter_choices("agency", _agency_choices)
