@@ -17,4 +17,5 @@ urlpatterns = [
     # The one deadlines page over every kind (core.views_deadlines); its address and name are kept.
     path("deadlines/", deadline_list, name="statutory_deadlines"),
     path("deadlines/rules/", views.deadline_rules, name="deadline_rules"),
+    path("deadlines/rules/<int:pk>/edit", views.deadline_rule_edit_view, name="deadline_rule_edit"),
 ]

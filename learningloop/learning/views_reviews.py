@@ -19,9 +19,10 @@ from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
 
 from . import services_reviews as reviews
-from .deadlines import milestone_status
+from .deadlines import deadline_rule_edit, milestone_status
 from .forms_reviews import (
     ChildDetailsForm,
+    DeadlineRuleForm,
     MonitoringEntryForm,
     ReviewCreateForm,
     ReviewEditForm,
@@ -251,7 +252,41 @@ def child_details(request, pk):
 @require_GET
 @require("review.view")
 def deadline_rules(request):
-    return render(request, "learning/deadline_rules.html", {"rules": DeadlineRule.objects.all()})
+    return render(
+        request,
+        "learning/deadline_rules.html",
+        {"rules": DeadlineRule.objects.all(), "can_edit": can(request.user, "review.manage")},
+    )
+
+
+@require_http_methods(GET_POST)
+@require("review.manage")
+def deadline_rule_edit_view(request, pk):
+    rule = DeadlineRule.objects.filter(pk=pk).first()
+    if rule is None:
+        raise Http404
+    initial = {"amount": rule.amount, "unit": rule.unit, "direction": rule.direction, "basis": rule.basis}
+    form = DeadlineRuleForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            deadline_rule_edit(rule=rule, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, f"Rule changed: {rule.label}, {rule.description}")
+            return redirect("learning:deadline_rules")
+    rules_url = reverse("learning:deadline_rules")
+    return render(
+        request,
+        "learning/deadline_rule_form.html",
+        {
+            "form": form,
+            "rule": rule,
+            "title": f"Change the rule: {rule.label}",
+            "crumbs": _crumbs(REVIEWS, ("Deadline rules", rules_url), (rule.label, None)),
+            "cancel_url": rules_url,
+        },
+    )
 
 
 @require_GET
