@@ -135,7 +135,7 @@ def hydrate(page_rows, kinds_by_code, today):
     objects = {}
     for code, pks in wanted.items():
         kind = kinds_by_code[code]
-        for obj in kind.queryset().filter(pk__in=pks).select_related(*kind.select_related):
+        for obj in kind.with_related(kind.queryset().filter(pk__in=pks)):
             objects[(code, obj.pk)] = obj
     rows = []
     for _due, code, pk in page_rows:

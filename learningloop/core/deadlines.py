@@ -343,6 +343,10 @@ class DeadlineKind:
             return manager.visible_to(user)
         return manager.all()
 
+    def with_related(self, queryset):
+        """The queryset with what `describe` and the reminders read, fetched in the same query."""
+        return queryset.select_related(*self.select_related) if self.select_related else queryset
+
     def row_status(self, row, today) -> StatusTag:
         if self.status is not None:
             return self.status(row, today)

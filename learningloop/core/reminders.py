@@ -43,12 +43,9 @@ def send_kind_reminders(kind: engine.DeadlineKind, today) -> int:
     if schedule is None or kind.recipients is None or kind.compose is None:
         return 0
     horizon = engine.due_soon_until(today, schedule.horizon_working_days)
+    due_field = kind.model_class.deadline_due_field
     rows = list(
-        kind.queryset()
-        .open()
-        .filter(**{f"{kind.model_class.deadline_due_field}__lte": horizon})
-        .select_related(*kind.select_related)
-        .order_by("pk")
+        kind.with_related(kind.queryset().open().filter(**{f"{due_field}__lte": horizon}).order_by("pk"))
     )
     due = [(row, schedule.applicable(row.deadline_due, today)) for row in rows]
     due = [(row, reminder) for row, reminder in due if reminder]
