@@ -49,7 +49,6 @@ run: db ## Set up, then serve on http://127.0.0.1:$(PORT) with the background wo
 	@echo "Serving Learning Loop on http://127.0.0.1:$(PORT)  (Ctrl+C stops the server and the worker)"
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(PY) manage.py db_worker --interval 2 & \
-	  ( while true; do $(PY) manage.py send_reminders >/dev/null; sleep 3600; done ) & \
 	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: setup ## Run the whole suite (unit, integration and browser tests)

@@ -5,6 +5,7 @@ Production uses learningloop.config.production, which insists on the secure valu
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 from .env import env_bool, env_int, env_list, env_str
@@ -241,6 +242,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 MAILERS = mailers_from_env(default="console")
 # The address of the service as people reach it, for links in emails (no trailing slash).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The hour (local time, 0-23) at which the worker sends each morning's reminders (core.tasks).
+REMINDERS_HOUR = env_int("REMINDERS_HOUR", 7)
+if not 0 <= REMINDERS_HOUR <= 23:
+    raise ImproperlyConfigured("REMINDERS_HOUR must be an hour from 0 to 23")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Learning Loop <learning-loop@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -71,3 +71,28 @@ def queue_email(email: Email) -> None:
         )
 
     transaction.on_commit(enqueue)
+
+
+# The words of each reminder about a deadline (core.deadlines: due soon, due today, overdue).
+_WHICH = {"due-soon": "soon", "due-today": "today", "overdue": "overdue"}
+
+
+def deadline_reminder(name: str, reminder, *, subjects: dict, title: str, sentence: str, action_text: str):
+    """The email reminding someone of a deadline (a `core.deadlines.DueReminder`): what is due (`sentence`,
+    for example 'An action you own in the plan "Neglect"'), by when, and the link. `subjects` maps
+    due-soon / due-today / overdue to the subject line. Each app's named reminder email calls this with its
+    own words and its own `emails/<name>` templates, which include emails/_deadline_reminder.*."""
+    return render_email(
+        name,
+        to=reminder.recipient.email,
+        subject=subjects[reminder.which],
+        context={
+            "recipient_name": reminder.recipient.name,
+            "title": title,
+            "sentence": sentence,
+            "due_on": reminder.due_on,
+            "which": _WHICH[reminder.which],
+            "link": reminder.link,
+            "action_text": action_text,
+        },
+    )

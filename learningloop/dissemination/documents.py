@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 
 from learningloop.core.deadlines import deadline_status
 from learningloop.core.documents import cell_lines, docx_bytes, landscape_document, render_pdf
+from learningloop.core.presenters import StatusTag
 
 from .models import AudiencePlan, Communication, CommunicationStatus, DisseminationPlan, MessagePlan
 
@@ -23,27 +24,21 @@ CONTENT_TYPES = {
 # --- Presenters ---
 
 
-@dataclass(frozen=True)
-class StatusTag:
-    text: str
-    colour: str  # GOV.UK tag modifier
-    detail: str = ""  # "Overdue by 3 working days", "Due in 2 working days"
-    is_overdue: bool = False
-
-
 def communication_status(communication: Communication, today) -> StatusTag:
-    """Done, cancelled, or open: an open communication whose due date has passed is overdue."""
+    """Done, cancelled, or open: an open communication whose due date has passed is overdue. The hint is
+    the deadline engine's wording ("Overdue by 3 working days", "Met on time")."""
     status = communication.status
     if status == CommunicationStatus.DONE:
         deadline = deadline_status(communication.due_on, communication.done_on, today)
-        return StatusTag("Done", "green", deadline.text)
+        return StatusTag("Done", "green", deadline.text, key="done")
     if status == CommunicationStatus.CANCELLED:
-        return StatusTag("Cancelled", "grey")
+        return StatusTag("Cancelled", "grey", key="cancelled")
     deadline = deadline_status(communication.due_on, None, today)
     if communication.due_on < today:
-        return StatusTag("Overdue", "red", deadline.text, is_overdue=True)
+        return StatusTag("Overdue", "red", deadline.text, key="overdue")
     label = communication.get_status_display()
-    return StatusTag(label, "yellow" if status == CommunicationStatus.IN_PROGRESS else "blue", deadline.text)
+    colour = "yellow" if status == CommunicationStatus.IN_PROGRESS else "blue"
+    return StatusTag(label, colour, deadline.text, key=status)
 
 
 def audience_label(audience) -> str:

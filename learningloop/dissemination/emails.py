@@ -3,7 +3,7 @@
 
 from django.urls import reverse
 
-from learningloop.core.emails import Email, render_email, site_url
+from learningloop.core.emails import Email, deadline_reminder, render_email, site_url
 
 # The reminder kinds of dissemination.reminders (the reminder ledger's `kind`).
 DUE_SOON, DUE_TODAY, OVERDUE = "response-due-soon", "response-due-today", "response-overdue"
@@ -44,11 +44,29 @@ def response_reminder(*, response, recipient, due_on, which) -> Email:
         to=recipient.email,
         subject=REMINDER_SUBJECTS[which].format(title=title),
         context={
-            "recipient_name": recipient.full_name,
+            # a user (full_name) or the deadline engine's Recipient (name)
+            "recipient_name": getattr(recipient, "full_name", None) or recipient.name,
             "agency_name": response.agency.name,
             "title": title,
             "due_on": due_on,
             "which": {DUE_SOON: "soon", DUE_TODAY: "today", OVERDUE: "overdue"}[which],
             "link": _response_link(response),
         },
+    )
+
+
+def communication_reminder(*, reminder) -> Email:
+    """To a planned communication's owner when it is due soon, due today or overdue."""
+    what = reminder.deadline.description
+    return deadline_reminder(
+        "communication_reminder",
+        reminder,
+        subjects={
+            "due-soon": f"Reminder: communication due soon: {what}",
+            "due-today": f"Reminder: communication due today: {what}",
+            "overdue": f"Overdue: communication: {what}",
+        },
+        title="Communication",
+        sentence=f'The communication "{what}", which you own in a learning dissemination plan,',
+        action_text="Record it as done",
     )

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from learningloop.core.deadlines import DeadlineMixin, DeadlineQuerySet
 from learningloop.core.files import random_name
 from learningloop.core.stored_files import StoredFile
 from learningloop.learning.models import KeyMessage, SummaryOfLearning
@@ -85,19 +86,19 @@ class CommunicationStatus(models.TextChoices):
     CANCELLED = "cancelled", "Cancelled"
 
 
-class CommunicationQuerySet(models.QuerySet):
+OPEN_COMMUNICATION_STATUSES = (CommunicationStatus.PLANNED, CommunicationStatus.IN_PROGRESS)
+
+
+class CommunicationQuerySet(DeadlineQuerySet):
+    """open, overdue, due_between and due_soon come from the deadline engine (core.deadlines)."""
+
     def visible_to(self, user):
         return self if user.is_authenticated else self.none()
 
-    def open(self):
-        return self.filter(status__in=[CommunicationStatus.PLANNED, CommunicationStatus.IN_PROGRESS])
 
-    def overdue(self, today):
-        return self.open().filter(due_on__lt=today)
-
-
-class Communication(models.Model):
-    """One planned communication: a tracked item with an owner, a due date, a status and its reach."""
+class Communication(DeadlineMixin, models.Model):
+    """One planned communication: a tracked item with an owner, a due date, a status and its reach. It is a
+    deadline in the one engine (due_on, done_on; open while planned or in progress)."""
 
     audience_plan = models.ForeignKey(AudiencePlan, on_delete=models.CASCADE, related_name="communications")
     method = models.ForeignKey(DisseminationMethod, on_delete=models.PROTECT, related_name="communications")
@@ -131,6 +132,10 @@ class Communication(models.Model):
 
     def __str__(self):
         return self.description
+
+    @classmethod
+    def deadline_open_q(cls):
+        return Q(status__in=OPEN_COMMUNICATION_STATUSES)
 
     @property
     def reach(self):
@@ -255,7 +260,9 @@ OPEN_RESPONSE_STATUSES = (
 )
 
 
-class ResponseQuerySet(models.QuerySet):
+class ResponseQuerySet(DeadlineQuerySet):
+    """open (= outstanding), overdue, due_between and due_soon come from the deadline engine."""
+
     def visible_to(self, user):
         from learningloop.core.policy import can
 
@@ -266,15 +273,16 @@ class ResponseQuerySet(models.QuerySet):
         return self.filter(agency_id=user.agency_id)
 
     def outstanding(self):
-        return self.filter(status__in=OPEN_RESPONSE_STATUSES)
-
-    def overdue(self, today):
-        return self.outstanding().filter(request__due_on__lt=today)
+        return self.open()
 
 
-class AgencyResponse(models.Model):
+class AgencyResponse(DeadlineMixin, models.Model):
     """One agency's answer to a request: where the learning will be embedded, what will support the
-    improvement, how and by when the agency will evaluate it, and evidence."""
+    improvement, how and by when the agency will evaluate it, and evidence. It is a deadline in the one
+    engine: due by the request's due date, done when submitted, open again if more is asked for."""
+
+    deadline_due_field = "request__due_on"
+    deadline_done_field = "submitted_at"
 
     request = models.ForeignKey(EmbeddingRequest, on_delete=models.CASCADE, related_name="responses")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="embedding_responses")
@@ -309,6 +317,17 @@ class AgencyResponse(models.Model):
     @property
     def scope_agency_id(self):
         return self.agency_id
+
+    @classmethod
+    def deadline_open_q(cls):
+        return Q(status__in=OPEN_RESPONSE_STATUSES)
+
+    @property
+    def deadline_done(self):
+        """The date it was submitted; none while it is open (more information was asked for)."""
+        if self.status in OPEN_RESPONSE_STATUSES or self.submitted_at is None:
+            return None
+        return timezone.localdate(self.submitted_at)
 
     def is_overdue(self, today=None):
         today = today or timezone.localdate()

@@ -7,8 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from learningloop.accounts.models import User
-from learningloop.core import workdays
 from learningloop.core.concurrency import claim_version
+from learningloop.core.deadlines import Direction, Unit, compute_due
 from learningloop.core.emails import queue_email
 from learningloop.core.policy import Role
 from learningloop.core.stored_files import attach_upload
@@ -61,7 +61,8 @@ def strategic_leads(agency_ids) -> dict[int, list[User]]:
 
 
 def due_date(working_days: int, today=None):
-    return workdays.add_working_days(today or timezone.localdate(), working_days)
+    """Responses are due `working_days` working days after the request is sent (the deadline engine)."""
+    return compute_due(today or timezone.localdate(), working_days, Unit.WORKING_DAYS, Direction.AFTER)
 
 
 @transaction.atomic

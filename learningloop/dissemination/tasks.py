@@ -5,7 +5,8 @@ from django.tasks import task
 
 @task
 def send_reminders_task():
-    """The same reminders as `manage.py send_reminders`, for a scheduler that enqueues tasks."""
-    from learningloop.dissemination.management.commands.send_reminders import run_all
+    """The same reminders as `manage.py send_reminders` (every kind of deadline). The worker schedules
+    core.tasks.send_due_reminders itself each morning; this task stays for anything that enqueued it."""
+    from learningloop.core.reminders import send_due_reminders
 
-    return run_all()
+    return send_due_reminders()

@@ -14,6 +14,10 @@ class ImprovementConfig(AppConfig):
         for model in models.AUDITED:
             auditlog.register(model, exclude_fields=["version"])
 
+        from . import deadline_kinds
+
+        deadline_kinds.register()
+
     def register_home_and_navigation(self):
         from learningloop.core import navigation, panels
 

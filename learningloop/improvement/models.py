@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from learningloop.core.deadlines import DeadlineMixin, DeadlineQuerySet
 from learningloop.core.files import random_name
 from learningloop.core.stored_files import StoredFile
 from learningloop.learning.models import CaseReview, Finding, KeyMessage, LearningActivity
@@ -129,7 +130,9 @@ class SustainmentResult(models.TextChoices):
     NOT_SUSTAINED = "not_sustained", "Improvement has not lasted"
 
 
-class ActionQuerySet(models.QuerySet):
+class ActionQuerySet(DeadlineQuerySet):
+    """open, overdue, due_between and due_soon come from the deadline engine (core.deadlines)."""
+
     def visible_to(self, user):
         from learningloop.core.policy import can
 
@@ -142,22 +145,18 @@ class ActionQuerySet(models.QuerySet):
     def for_agency(self, agency_id):
         return self.filter(owner_agency_id=agency_id)
 
-    def open(self):
-        return self.filter(status__in=OPEN_ACTION_STATUSES)
-
-    def overdue(self, today):
-        return self.open().filter(due_on__lt=today)
-
-    def due_between(self, start, end):
-        return self.open().filter(due_on__gte=start, due_on__lte=end)
-
     def sustainment_due(self, today):
         return self.filter(
             status=ActionStatus.COMPLETED, sustainment_due_on__lte=today, sustainment_checked_on=None
         )
 
 
-class Action(models.Model):
+class Action(DeadlineMixin, models.Model):
+    """An improvement action: a deadline in the one engine (due_on; done on completed_on; open while not
+    started or in progress)."""
+
+    deadline_done_field = "completed_on"
+
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="actions")
     description = models.TextField()
     owner_agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="actions")
@@ -192,6 +191,10 @@ class Action(models.Model):
     @property
     def scope_agency_id(self):
         return self.owner_agency_id
+
+    @classmethod
+    def deadline_open_q(cls):
+        return Q(status__in=OPEN_ACTION_STATUSES)
 
     def clean(self):
         errors = {}

@@ -7,23 +7,20 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 
-from learningloop.core import workdays
+from learningloop.core import deadlines
+from learningloop.core.presenters import StatusTag
 
 from .models import OPEN_ACTION_STATUSES, ActionStatus, SustainmentResult
 
-DUE_SOON_WORKING_DAYS = 10
+DUE_SOON_WORKING_DAYS = deadlines.DUE_SOON_WORKING_DAYS
 AMBER_PROGRESS_BELOW = 50
 
+# A RAG rating is a status tag like every other: key red, amber, green, complete or cancelled.
+Rag = StatusTag
 
-@dataclass(frozen=True)
-class Rag:
-    key: str  # red, amber, green, complete, cancelled
-    text: str
-    colour: str  # GOV.UK tag modifier
 
-    @property
-    def tag_classes(self):
-        return f"govuk-tag--{self.colour}"
+def _rag(key, text, colour):
+    return StatusTag(text, colour, key=key)
 
 
 RAG_CHOICES = [
@@ -36,8 +33,8 @@ RAG_CHOICES = [
 
 
 def due_soon_until(today: datetime.date) -> datetime.date:
-    """The last date that counts as due soon: the 10th working day after today."""
-    return workdays.add_working_days(today, DUE_SOON_WORKING_DAYS)
+    """The last date that counts as due soon: the 10th working day after today (the deadline engine's)."""
+    return deadlines.due_soon_until(today, DUE_SOON_WORKING_DAYS)
 
 
 def rag(*, status, due_on, progress, sustainment_result="", today) -> Rag:
@@ -48,17 +45,17 @@ def rag(*, status, due_on, progress, sustainment_result="", today) -> Rag:
     any other open action → Green."""
     if status == ActionStatus.COMPLETED:
         if sustainment_result == SustainmentResult.SUSTAINED:
-            return Rag("complete", "Complete, sustained", "green")
+            return _rag("complete", "Complete, sustained", "green")
         if sustainment_result == SustainmentResult.NOT_SUSTAINED:
-            return Rag("complete", "Complete, not sustained", "blue")
-        return Rag("complete", "Complete", "blue")
+            return _rag("complete", "Complete, not sustained", "blue")
+        return _rag("complete", "Complete", "blue")
     if status == ActionStatus.CANCELLED:
-        return Rag("cancelled", "Cancelled", "grey")
+        return _rag("cancelled", "Cancelled", "grey")
     if due_on < today:
-        return Rag("red", "Red", "red")
+        return _rag("red", "Red", "red")
     if due_on <= due_soon_until(today) and progress < AMBER_PROGRESS_BELOW:
-        return Rag("amber", "Amber", "yellow")
-    return Rag("green", "Green", "green")
+        return _rag("amber", "Amber", "yellow")
+    return _rag("green", "Green", "green")
 
 
 def action_rag(action, today) -> Rag:

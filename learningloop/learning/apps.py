@@ -34,6 +34,10 @@ class LearningConfig(AppConfig):
         auditlog.register(models.SummaryOfLearning, exclude_fields=["version"])
         auditlog.register(models.KeyMessage, m2m_fields={"audiences", "workforce_groups"})
 
+        from . import deadline_kinds
+
+        deadline_kinds.register()
+
     def register_home_and_navigation(self):
         from learningloop.core import navigation, panels
         from learningloop.core.policy import can

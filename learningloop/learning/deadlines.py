@@ -1,5 +1,6 @@
 """Case review milestones: computed from the DeadlineRule data, kept in step whenever a review changes."""
 
+from django.db import transaction
 from django.utils import timezone
 
 from learningloop.core.deadlines import compute_due, deadline_status
@@ -34,4 +35,20 @@ def sync_milestones(review: CaseReview) -> None:
 
 
 def milestone_status(milestone, today=None):
+    """The engine's status of a milestone (a core.presenters.StatusTag)."""
     return deadline_status(milestone.due_on, milestone.done_on, today or timezone.localdate())
+
+
+@transaction.atomic
+def deadline_rule_edit(*, rule: DeadlineRule, amount, unit, direction, basis="") -> DeadlineRule:
+    """The business unit changes a rule (how many working days, weeks or months, before or after). Open
+    milestones of that rule get their new due dates at once; met ones keep the due date they were met
+    against, so "met on time" stays true of the past."""
+    rule.amount, rule.unit, rule.direction, rule.basis = amount, unit, direction, basis
+    rule.full_clean()
+    rule.save(update_fields=["amount", "unit", "direction", "basis"])
+    milestones = list(rule.milestones.filter(done_on__isnull=True).select_related("review"))
+    for milestone in milestones:
+        milestone.due_on = rule.compute(getattr(milestone.review, rule.starts_from))
+    Milestone.objects.bulk_update(milestones, ["due_on"], batch_size=500)
+    return rule

@@ -5,6 +5,7 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 
 from learningloop.core.concurrency import VersionedFormMixin
+from learningloop.core.deadlines import Direction, Unit
 from learningloop.core.govuk_forms import GovukDateField
 from learningloop.partnership.models import Group
 
@@ -155,6 +156,29 @@ class ReviewEditForm(VersionedFormMixin, forms.ModelForm):
             fields = [self[n] for n in names if n in self.fields]
             if fields:
                 yield heading, fields
+
+
+class DeadlineRuleForm(forms.Form):
+    """What the business unit may change in a deadline rule: the period, its direction and its basis. What
+    the rule counts from and what meets it stay fixed: they are the review's own dates."""
+
+    amount = forms.IntegerField(
+        label="How many",
+        min_value=0,
+        max_value=999,
+        error_messages={
+            "required": "Enter how many working days, days, weeks or months",
+            "invalid": "Enter a whole number",
+            "min_value": "Enter a number of 0 or more",
+            "max_value": "Enter a number of 999 or fewer",
+        },
+    )
+    unit = forms.ChoiceField(label="Counted in", choices=Unit.choices,
+                             error_messages={"required": "Choose what the rule counts in"})  # fmt: skip
+    direction = forms.ChoiceField(label="Before or after", choices=Direction.choices,
+                                  error_messages={"required": "Choose before or after"})  # fmt: skip
+    basis = forms.CharField(label="Basis", required=False, validators=[_limit(300)],
+                            help_text="The guidance or local agreement the rule comes from")  # fmt: skip
 
 
 class MonitoringEntryForm(forms.Form):

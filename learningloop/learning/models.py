@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from learningloop.core.deadlines import Direction, Unit
+from learningloop.core.deadlines import DeadlineBase, DeadlineQuerySet, RuleBase
 from learningloop.core.files import random_name
 from learningloop.core.stored_files import StoredFile
 from learningloop.partnership.models import Agency, AudienceGroup, Group, LearningSourceType
@@ -333,9 +333,11 @@ class MonitoringEntry(models.Model):
         return f"{self.entry_on}: {self.note[:60]}"
 
 
-class DeadlineRule(models.Model):
-    """A statutory or local deadline rule, kept as data the business unit can read: which milestone, how
-    many working days or months, before or after which date, and which date shows it was met."""
+class DeadlineRule(RuleBase):
+    """A statutory or local deadline rule for case reviews, kept as data the business unit can read and
+    change: which milestone, how many working days, weeks or months, before or after which date of the
+    review, and which date shows it was met (code, label, amount, unit, direction: core.deadlines
+    .RuleBase)."""
 
     class Field(models.TextChoices):
         AWARE_ON = "aware_on", "the date the local authority became aware"
@@ -347,52 +349,31 @@ class DeadlineRule(models.Model):
         PUBLISHED_ON = "published_on", "publication"
         PANEL_RESPONSE_ON = "panel_response_on", "the Panel's response"
 
-    code = models.SlugField(max_length=50, unique=True)
     review_kind = models.CharField(max_length=10, choices=ReviewKind.choices)
-    label = models.CharField(max_length=200)
-    amount = models.PositiveSmallIntegerField()
-    unit = models.CharField(max_length=20, choices=Unit.choices)
-    direction = models.CharField(max_length=10, choices=Direction.choices, default=Direction.AFTER)
     starts_from = models.CharField(max_length=40, choices=Field.choices)
     done_when = models.CharField(max_length=40, choices=Field.choices)
     only_for_local_review = models.BooleanField(
         default=False, help_text="Applies only when a local review is held"
     )
-    basis = models.CharField(max_length=300, blank=True)
-    position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["review_kind", "position"]
 
-    def __str__(self):
-        return self.label
-
     @property
     def description(self):
-        return (
-            f"{self.amount} {self.get_unit_display()} {self.get_direction_display()} "
-            f"{self.get_starts_from_display()}"
-        )
+        return f"{self.period} {self.get_starts_from_display()}"
 
 
-class MilestoneQuerySet(models.QuerySet):
-    def open(self):
-        return self.filter(done_on__isnull=True, due_on__isnull=False)
-
-    def overdue(self, today):
-        return self.open().filter(due_on__lt=today)
-
-    def due_between(self, start, end):
-        return self.open().filter(due_on__gte=start, due_on__lte=end)
+class MilestoneQuerySet(DeadlineQuerySet):
+    """open, overdue, due_between and due_soon come from the deadline engine."""
 
 
-class Milestone(models.Model):
-    """A deadline of one review, computed from its rule: kept in step by the case review services."""
+class Milestone(DeadlineBase):
+    """A deadline of one review (due_on, done_on: core.deadlines.DeadlineBase), computed from its rule:
+    kept in step by the case review services."""
 
     review = models.ForeignKey(CaseReview, on_delete=models.CASCADE, related_name="milestones")
     rule = models.ForeignKey(DeadlineRule, on_delete=models.PROTECT, related_name="milestones")
-    due_on = models.DateField(null=True, blank=True)
-    done_on = models.DateField(null=True, blank=True)
 
     objects = MilestoneQuerySet.as_manager()
 

@@ -117,20 +117,6 @@ def overdue_activities_subquery(*, on=None):
     return _overdue_milestones(on).values("review__activity_id")
 
 
-def statutory_deadlines(*, on=None, working_days=10):
-    """Open milestones falling due in the next `working_days` working days, and every overdue one,
-    soonest first."""
-    from learningloop.core.workdays import add_working_days
-
-    on = on or today()
-    return (
-        Milestone.objects.open()
-        .filter(due_on__lte=add_working_days(on, working_days))
-        .select_related("rule", "review", "review__activity")
-        .order_by("due_on", "pk")
-    )
-
-
 def conversions():
     """Per calendar year of the rapid review being sent (or of awareness when not sent yet): how many
     rapid reviews, how many became local reviews, and the rate."""

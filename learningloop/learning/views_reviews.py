@@ -19,9 +19,10 @@ from learningloop.core.policy import can
 from learningloop.core.views_kit import edit_with_conflict
 
 from . import services_reviews as reviews
-from .deadlines import milestone_status
+from .deadlines import deadline_rule_edit, milestone_status
 from .forms_reviews import (
     ChildDetailsForm,
+    DeadlineRuleForm,
     MonitoringEntryForm,
     ReviewCreateForm,
     ReviewEditForm,
@@ -238,26 +239,42 @@ def child_details(request, pk):
 
 @require_GET
 @require("review.view")
-def statutory_deadlines(request):
-    today = reviews.today()
-    rows = [
-        {"milestone": m, "status": milestone_status(m, today)} for m in reviews.statutory_deadlines(on=today)
-    ]
+def deadline_rules(request):
     return render(
         request,
-        "learning/deadline_list.html",
-        {
-            "rows": rows,
-            "overdue": sum(1 for r in rows if r["status"].state == State.OVERDUE),
-            "today": today,
-        },
+        "learning/deadline_rules.html",
+        {"rules": DeadlineRule.objects.all(), "can_edit": can(request.user, "review.manage")},
     )
 
 
-@require_GET
-@require("review.view")
-def deadline_rules(request):
-    return render(request, "learning/deadline_rules.html", {"rules": DeadlineRule.objects.all()})
+@require_http_methods(GET_POST)
+@require("review.manage")
+def deadline_rule_edit_view(request, pk):
+    rule = DeadlineRule.objects.filter(pk=pk).first()
+    if rule is None:
+        raise Http404
+    initial = {"amount": rule.amount, "unit": rule.unit, "direction": rule.direction, "basis": rule.basis}
+    form = DeadlineRuleForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            deadline_rule_edit(rule=rule, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, f"Rule changed: {rule.label}, {rule.description}")
+            return redirect("learning:deadline_rules")
+    rules_url = reverse("learning:deadline_rules")
+    return render(
+        request,
+        "learning/deadline_rule_form.html",
+        {
+            "form": form,
+            "rule": rule,
+            "title": f"Change the rule: {rule.label}",
+            "crumbs": _crumbs(REVIEWS, ("Deadline rules", rules_url), (rule.label, None)),
+            "cancel_url": rules_url,
+        },
+    )
 
 
 @require_GET

@@ -28,6 +28,10 @@ class PartnershipConfig(AppConfig):
                 exclude_fields=["version"] if model is not models.Partnership else None,
             )
 
+        from . import deadline_kinds
+
+        deadline_kinds.register()
+
     def register_home_and_navigation(self):
         from learningloop.core import navigation, policy
 

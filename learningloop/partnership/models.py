@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from learningloop.core.deadlines import DeadlineMixin, DeadlineQuerySet
+
 
 class Partnership(models.Model):
     """The one partnership this installation serves (its name heads every page)."""
@@ -83,6 +85,14 @@ class Agency(models.Model):
     def display_name(self):
         return self.short_name or self.name
 
+    @classmethod
+    def deadline_open_q(cls):
+        return Q(is_active=True)
+
+    @property
+    def deadline_done(self):
+        return None
+
     @property
     def is_safeguarding_partner(self):
         return self.statutory_role in SAFEGUARDING_PARTNERS
@@ -131,7 +141,9 @@ class QuorumRule(models.TextChoices):
     MINIMUM_MEMBERS = "minimum_members", "A minimum number of members present"
 
 
-class GroupQuerySet(models.QuerySet):
+class GroupQuerySet(DeadlineQuerySet):
+    """open, overdue and due_soon (the terms of reference review) come from the deadline engine."""
+
     def visible_to(self, user):
         return self if user.is_authenticated else self.none()
 
@@ -144,8 +156,12 @@ class GroupQuerySet(models.QuerySet):
         return self.filter(Q(name__icontains=text) | Q(short_name__icontains=text))
 
 
-class Group(models.Model):
-    """A partnership group (Executive, subgroups, panels) and its terms of reference."""
+class Group(DeadlineMixin, models.Model):
+    """A partnership group (Executive, subgroups, panels) and its terms of reference. The next review of
+    its terms is a deadline in the one engine (due on terms_review_due while the group is active; doing
+    the review moves the date on, so a group never shows a "done" review)."""
+
+    deadline_due_field = "terms_review_due"
 
     name = models.CharField(max_length=200)
     short_name = models.CharField(max_length=30, blank=True)
@@ -182,6 +198,14 @@ class Group(models.Model):
     @property
     def display_name(self):
         return self.short_name or self.name
+
+    @classmethod
+    def deadline_open_q(cls):
+        return Q(is_active=True)
+
+    @property
+    def deadline_done(self):
+        return None
 
     def clean(self):
         if self.quorum_rule == QuorumRule.MINIMUM_MEMBERS and not self.quorum_minimum:

@@ -22,6 +22,13 @@ EXPECTED = {
     "child-notify-panel": (D(2022, 12, 21), D(2022, 12, 30), "22, 23, 28, 29, 30 December"),
     # Easter 2024: Good Friday 29 March and Easter Monday 1 April.
     "child-rapid-review": (D(2024, 3, 27), D(2024, 4, 19), "28 Mar, 2-5, 8-12, 15-19 Apr"),
+    # Christmas 2026: Christmas Day Friday 25th, Boxing Day a Saturday so its substitute is Monday 28th, New
+    # Year's Day Friday 1 January 2027. Notified Monday 21 December.
+    "child-decision": (
+        D(2026, 12, 21),
+        D(2027, 1, 14),
+        "22, 23, 24, 29, 30, 31 Dec, 4-8 Jan, 11-14 Jan",
+    ),
     "child-local-review": (D(2024, 8, 31), D(2025, 2, 28), "six calendar months, end of a short month"),
     # Before the planned publication of 4 January 2023: New Year substitute Monday 2 January, and
     # Christmas 2022 (26 and 27 December) are skipped going backwards.
@@ -126,14 +133,17 @@ def test_milestones_follow_the_review_through_every_stage():
     review = make_review(aware_on=D(2025, 1, 6))
     codes = lambda: set(review.milestones.values_list("rule__code", flat=True))  # noqa: E731
     assert stage_of(review) == Stage.AWAITING_NOTIFICATION
-    assert codes() == {"child-notify-panel", "child-rapid-review"}
+    assert codes() == {"child-notify-panel", "child-rapid-review", "child-decision"}
     assert review.milestones.get(rule__code="child-rapid-review").due_on is None
+    assert review.milestones.get(rule__code="child-decision").due_on is None
 
     review.panel_notified_on = D(2025, 1, 8)
     case_review_save(review=review)
     assert stage_of(review) == Stage.RAPID_REVIEW
     assert review.milestones.get(rule__code="child-notify-panel").done_on == D(2025, 1, 8)
     assert review.milestones.get(rule__code="child-rapid-review").due_on == D(2025, 1, 29)
+    # The decision is due with the rapid review: 15 working days after notification on 8 January 2025.
+    assert review.milestones.get(rule__code="child-decision").due_on == D(2025, 1, 29)
 
     review.rapid_review_sent_on = D(2025, 1, 27)
     case_review_save(review=review)
@@ -142,9 +152,11 @@ def test_milestones_follow_the_review_through_every_stage():
     review.decision, review.decision_on = ReviewDecision.LOCAL_REVIEW, D(2025, 2, 10)
     case_review_save(review=review)
     assert stage_of(review) == Stage.LOCAL_REVIEW
+    assert review.milestones.get(rule__code="child-decision").done_on == D(2025, 2, 10)
     assert codes() == {
         "child-notify-panel",
         "child-rapid-review",
+        "child-decision",
         "child-local-review",
         "child-report-to-panel",
     }
@@ -158,13 +170,16 @@ def test_milestones_follow_the_review_through_every_stage():
     review.decision = ReviewDecision.NO_LOCAL_REVIEW
     case_review_save(review=review)
     assert stage_of(review) == Stage.CLOSED
-    assert codes() == {"child-notify-panel", "child-rapid-review"}
+    assert codes() == {"child-notify-panel", "child-rapid-review", "child-decision"}
 
     review.decision = ReviewDecision.LOCAL_REVIEW
     review.sent_to_panel_on, review.published_on = D(2025, 7, 22), D(2025, 8, 1)
     case_review_save(review=review)
     assert stage_of(review) == Stage.PUBLISHED
-    assert all(milestone_status(m).state == "met" for m in review.milestones.all())
+    states = {m.rule.code: milestone_status(m).state for m in review.milestones.select_related("rule")}
+    # The decision on 10 February came after its due date, 29 January (with the rapid review).
+    assert states.pop("child-decision") == "met_late"
+    assert set(states.values()) == {"met"}
 
 
 @pytest.mark.parametrize(

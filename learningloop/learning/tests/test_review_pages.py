@@ -252,6 +252,9 @@ def test_detail_shows_delay_reasons_only_when_something_slipped(persona_client):
         aware_on=D(2025, 1, 6),
         panel_notified_on=D(2025, 1, 7),
         rapid_review_sent_on=D(2025, 1, 20),
+        # The decision comes with the rapid review (due 15 working days after notification: 28 January).
+        decision=ReviewDecision.NO_LOCAL_REVIEW,
+        decision_on=D(2025, 1, 20),
         delay_reasons="Hidden",
     )
     late = make_review(
@@ -434,6 +437,9 @@ def test_register_shows_slippage_of_case_reviews(officer_client):
             aware_on=datetime.date(2025, 1, 6),
             panel_notified_on=datetime.date(2025, 1, 8),
             rapid_review_sent_on=datetime.date(2025, 1, 20),
+            # Decided with the rapid review, within the 15 working days after notification.
+            decision="no_local_review",
+            decision_on=datetime.date(2025, 1, 20),
         )
     )
     html = officer_client.get("/learning/activities/").content.decode()

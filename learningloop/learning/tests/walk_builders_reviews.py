@@ -1,5 +1,7 @@
 """Records the authorisation walk needs for the case review pages' URLs that take an id."""
 
+from learningloop.learning.models import DeadlineRule
+
 from .factories_reviews import ChildDetailsFactory, make_review
 
 
@@ -8,3 +10,7 @@ def extend(objects):
     review = make_review(pseudonym="Child W")
     ChildDetailsFactory(review=review)
     objects["case_review"] = review
+    objects["deadline_rule"] = DeadlineRule.objects.order_by("pk").first() or DeadlineRule.objects.create(
+        code="walk-rule", review_kind="child", label="Walk rule", amount=5, unit="working_days",
+        starts_from="aware_on", done_when="panel_notified_on",
+    )  # fmt: skip

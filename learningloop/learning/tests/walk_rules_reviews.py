@@ -20,4 +20,7 @@ RULES = {
     ),
     "learning:statutory_deadlines": Rule(get="review.view"),
     "learning:deadline_rules": Rule(get="review.view"),
+    "learning:deadline_rule_edit": Rule(
+        get="review.manage", post="review.manage", kwargs=lambda objects: {"pk": objects["deadline_rule"].pk}
+    ),
 }

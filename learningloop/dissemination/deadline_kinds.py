@@ -1,0 +1,129 @@
+"""Agencies' responses to requests, and planned communications, as kinds of deadline in the one engine
+(core.deadlines): how each shows on the deadlines page, who is reminded, and the reminders' words."""
+
+from django.urls import reverse
+
+from learningloop.core import deadlines as engine
+from learningloop.core.presenters import StatusTag
+
+
+def _due_words(due_on):
+    return f"{due_on.day} {due_on:%B %Y}"
+
+
+# --- Responses to requests to agencies ---
+
+
+def _describe_response(response):
+    return (
+        f"Response to {response.request.title}",
+        response.agency.name,
+        reverse("dissemination:response_detail", args=[response.pk]),
+    )
+
+
+def _response_recipients(responses):
+    from .services_requests import strategic_leads
+
+    leads = strategic_leads({r.agency_id for r in responses})
+    return {
+        r.pk: [engine.Recipient(u.full_name, u.email) for u in leads.get(r.agency_id, [])] for r in responses
+    }
+
+
+def compose_response_reminder(reminder: engine.DueReminder):
+    """The reminder to a strategic lead about their agency's response (dissemination.emails)."""
+    from . import emails
+
+    return emails.response_reminder(
+        response=reminder.deadline,
+        recipient=reminder.recipient,
+        due_on=reminder.due_on,
+        which=RESPONSE.reminder_kind(reminder.which),
+    )
+
+
+def _response_status(response, today):
+    return response.deadline_status(today)
+
+
+RESPONSE = engine.DeadlineKind(
+    code="response",
+    label="Responses to requests to agencies",
+    model="dissemination.AgencyResponse",
+    permission="embedding.view",
+    describe=_describe_response,
+    select_related=("request", "agency"),
+    agency_field="agency_id",
+    agency_label=lambda r: r.agency.name,
+    status=_response_status,
+    recipients=_response_recipients,
+    compose=compose_response_reminder,
+    link=lambda r: reverse("dissemination:response_detail", args=[r.pk]),
+    position=20,
+)
+
+
+# --- Planned communications ---
+
+CANCELLED = StatusTag("Cancelled", "grey", key="cancelled")
+
+
+def _communication_status(communication, today):
+    from .models import CommunicationStatus
+
+    if communication.status == CommunicationStatus.CANCELLED:
+        return CANCELLED
+    return communication.deadline_status(today)
+
+
+def _plan_path(communication):
+    return reverse("dissemination:plan_detail", args=[communication.audience_plan.message_plan.plan_id])
+
+
+def _describe_communication(communication):
+    plan = communication.audience_plan.message_plan.plan
+    return (communication.description, str(plan.summary), _plan_path(communication))
+
+
+def _communication_recipients(communications):
+    """The communication's owner, when one is named and has an email address."""
+    return {
+        c.pk: [engine.Recipient(c.owner.full_name, c.owner.email)] if c.owner_id and c.owner.email else []
+        for c in communications
+    }
+
+
+def compose_communication_reminder(reminder: engine.DueReminder):
+    """The reminder to a communication's owner (dissemination.emails)."""
+    from . import emails
+
+    return emails.communication_reminder(reminder=reminder)
+
+
+COMMUNICATION = engine.DeadlineKind(
+    code="communication",
+    label="Communications in dissemination plans",
+    model="dissemination.Communication",
+    permission="dissemination.view",
+    describe=_describe_communication,
+    select_related=(
+        "owner",
+        "owner_agency",
+        "audience_plan__message_plan__plan__summary__subgroup",
+    ),
+    group_field="audience_plan__message_plan__plan__summary__subgroup_id",
+    agency_field="owner_agency_id",
+    group_label=lambda c: c.audience_plan.message_plan.plan.summary.subgroup.name,
+    agency_label=lambda c: c.owner_agency.name if c.owner_agency_id else "",
+    status=_communication_status,
+    recipients=_communication_recipients,
+    compose=compose_communication_reminder,
+    link=_plan_path,
+    position=30,
+)
+
+
+def register():
+    engine.register(RESPONSE)
+    engine.register(COMMUNICATION)

@@ -1,0 +1,61 @@
+"""Improvement actions as a kind of deadline in the one engine (core.deadlines): how an action shows on
+the deadlines page, who is reminded (its owner), and the reminder's words."""
+
+from django.urls import reverse
+
+from learningloop.core import deadlines as engine
+from learningloop.core.presenters import StatusTag
+
+CANCELLED = StatusTag("Cancelled", "grey", key="cancelled")
+
+
+def _describe(action):
+    return (
+        action.description[:120],
+        action.plan.title,
+        reverse("improvement:action_detail", args=[action.pk]),
+    )
+
+
+def _status(action, today):
+    from .models import ActionStatus
+
+    if action.status == ActionStatus.CANCELLED:
+        return CANCELLED
+    return action.deadline_status(today)
+
+
+def _recipients(actions):
+    """The action's named owner, when they have an email address."""
+    return {
+        a.pk: [engine.Recipient(a.owner.full_name, a.owner.email)] if a.owner_id and a.owner.email else []
+        for a in actions
+    }
+
+
+def compose_action_reminder(reminder: engine.DueReminder):
+    """The reminder to an action's owner (improvement.emails)."""
+    from . import emails
+
+    return emails.action_reminder(reminder=reminder)
+
+
+ACTION = engine.DeadlineKind(
+    code="action",
+    label="Improvement actions",
+    model="improvement.Action",
+    permission="actions.view",
+    describe=_describe,
+    select_related=("plan", "owner", "owner_agency"),
+    agency_field="owner_agency_id",
+    agency_label=lambda a: a.owner_agency.name,
+    status=_status,
+    recipients=_recipients,
+    compose=compose_action_reminder,
+    link=lambda a: reverse("improvement:action_detail", args=[a.pk]),
+    position=40,
+)
+
+
+def register():
+    engine.register(ACTION)

@@ -1,0 +1,70 @@
+"""The review of a group's terms of reference as a kind of deadline in the one engine (core.deadlines):
+how it shows on the deadlines page, who is reminded (the group's current chairs), and the reminder's words."""
+
+from django.urls import reverse
+
+from learningloop.core import deadlines as engine
+
+
+def _describe(group):
+    return ("Review the terms of reference", group.name, reverse("partnership:group_detail", args=[group.pk]))
+
+
+def _recipients(groups):
+    from .models import Membership, MembershipRole
+
+    chairs = (
+        Membership.objects.current()
+        .filter(group__in=[g.pk for g in groups], role=MembershipRole.CHAIR, person__is_active=True)
+        .exclude(person__email="")
+        .select_related("person")
+        .order_by("pk")
+    )
+    found: dict[int, list[engine.Recipient]] = {g.pk: [] for g in groups}
+    for membership in chairs:
+        found[membership.group_id].append(
+            engine.Recipient(membership.person.full_name, membership.person.email)
+        )
+    return found
+
+
+def compose_terms_review_reminder(reminder: engine.DueReminder):
+    """The reminder to a group's chair that its terms of reference are due for review (partnership.emails)."""
+    from . import emails
+
+    return emails.terms_review_reminder(reminder=reminder)
+
+
+TERMS_REVIEW = engine.DeadlineKind(
+    code="terms-review",
+    label="Terms of reference reviews",
+    model="partnership.Group",
+    permission="partnership.view",
+    describe=_describe,
+    group_field="id",
+    group_label=lambda g: g.name,
+    recipients=_recipients,
+    compose=compose_terms_review_reminder,
+    link=lambda g: reverse("partnership:group_detail", args=[g.pk]),
+    position=50,
+)
+
+
+def _group_choices():
+    from .models import Group
+
+    return Group.objects.order_by("name").values_list("pk", "name")
+
+
+def _agency_choices():
+    from .models import Agency
+
+    return Agency.objects.order_by("name").values_list("pk", "name")
+
+
+def register():
+    from learningloop.core.deadline_page import register_filter_choices
+
+    engine.register(TERMS_REVIEW)
+    register_filter_choices("group", _group_choices)
+    register_filter_choices("agency", _agency_choices)
