@@ -59,7 +59,7 @@ def ensure_deadline_rules():
     from django.apps import apps
 
     import_module("learningloop.learning.migrations.0002_deadline_rules_and_vocabularies").load(apps, None)
-    decision = import_module("learningloop.learning.migrations.0006_deadline_engine_decision_milestone")
+    decision = import_module("learningloop.learning.migrations.0007_deadline_engine_decision_milestone")
     decision.add_decision_milestone(apps, None)
 
 

@@ -41,7 +41,7 @@ def test_the_migration_adds_it_once():
 
     from learningloop.learning.models import Milestone
 
-    migration = import_module("learningloop.learning.migrations.0006_deadline_engine_decision_milestone")
+    migration = import_module("learningloop.learning.migrations.0007_deadline_engine_decision_milestone")
     review = make_review(aware_on=D(2026, 12, 18), panel_notified_on=D(2026, 12, 21))
     Milestone.objects.filter(rule__code="child-decision").delete()  # a review from before the rule
     migration.add_decision_milestone(apps, None)

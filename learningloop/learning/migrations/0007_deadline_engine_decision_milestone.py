@@ -55,7 +55,7 @@ def remove_decision_milestone(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("learning", "0005_edit_versions"),
+        ("learning", "0006_edit_versions_vocabularies_summaries"),
     ]
 
     operations = [
