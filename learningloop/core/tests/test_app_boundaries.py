@@ -6,6 +6,7 @@ import sys
 import tomllib
 from pathlib import Path
 
+from django.apps import apps as django_apps
 from django.conf import settings
 
 BASE_DIR = Path(__file__).resolve().parents[3]
@@ -40,7 +41,11 @@ def test_every_project_app_has_a_layer_and_core_forbids_it():
     for layer in contracts["Apps are layered: a lower app never imports a higher one"]["layers"]:
         for part in layer.replace("|", ":").split(":"):
             named.add(part.strip().strip("()"))
-    apps = {a.removeprefix("learningloop.") for a in settings.INSTALLED_APPS if a.startswith("learningloop.")}
+    apps = {
+        config.name.removeprefix("learningloop.")
+        for config in django_apps.get_app_configs()
+        if config.name.startswith("learningloop.")
+    }
     assert apps <= named, f"Place these apps in the layers contract: {apps - named}"
     forbidden = {
         m.removeprefix("learningloop.") for m in contracts["Core imports no domain app"]["forbidden_modules"]
