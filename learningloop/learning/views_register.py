@@ -17,9 +17,8 @@ from learningloop.core.policy import can
 from learningloop.core.stored_files import download_response
 
 from . import exports, services, services_register
+from .filters import SORT_LABELS, ActivityFilterSet
 from .forms_register import (
-    SORT_LABELS,
-    ActivityFilterForm,
     ActivityForm,
     DocumentForm,
     FindingForm,
@@ -83,9 +82,10 @@ def _query_without_page(request, **changes):
 @require_GET
 @require("learning.view")
 def activity_list(request):
-    form = ActivityFilterForm(request.GET or None)
-    activities = form.filter(LearningActivity.objects.visible_to(request.user).with_list_data())
-    activities = activities.annotate(
+    filters = ActivityFilterSet(
+        request=request, queryset=LearningActivity.objects.visible_to(request.user).with_list_data()
+    )
+    activities = filters.qs.annotate(
         improvement_count=Count("findings", filter=Q(findings__kind=FindingKind.IMPROVEMENT)),
         finding_count=Count("findings"),
         # Slippage: the activity is a case review with a statutory deadline overdue.
@@ -94,29 +94,17 @@ def activity_list(request):
         ),
     )
     page, pagination = paginate(request, activities)
-    sort = form.sort_key()
-    columns = []
-    for key, label in SORT_LABELS.items():
-        current = sort.lstrip("-") == key
-        descending = sort.startswith("-")
-        next_sort = ("" if descending else "-") + key if current else key
-        aria = ("descending" if descending else "ascending") if current else "none"
-        columns.append(
-            {"label": label, "href": "?" + _query_without_page(request, sort=next_sort), "aria": aria}
-        )
-    query = _query_without_page(request)
-    suffix = "?" + query if query else ""
     return _render(
         request,
         "learning/activity_list.html",
         {
-            "form": form,
+            "form": filters.form,
             "page": page,
             "pagination": pagination,
-            "columns": columns,
-            "applied": form.applied(),
-            "csv_url": reverse("learning:activity_export_csv") + suffix,
-            "xlsx_url": reverse("learning:activity_export_xlsx") + suffix,
+            "columns": filters.sort_columns(SORT_LABELS),
+            "applied": filters.applied(),
+            "csv_url": filters.url_with_filters(reverse("learning:activity_export_csv")),
+            "xlsx_url": filters.url_with_filters(reverse("learning:activity_export_xlsx")),
             "can_manage": can(request.user, "learning.manage"),
             "can_export": can(request.user, "learning.export"),
             "can_vocabulary": can(request.user, "vocabulary.manage"),
@@ -125,8 +113,7 @@ def activity_list(request):
 
 
 def _filtered_for_export(request):
-    form = ActivityFilterForm(request.GET or None)
-    return form.filter(LearningActivity.objects.visible_to(request.user))
+    return ActivityFilterSet(request=request, queryset=LearningActivity.objects.visible_to(request.user)).qs
 
 
 def _export_name(extension):

@@ -20,12 +20,12 @@ from learningloop.core.policy import can
 
 from . import services_reviews as reviews
 from .deadlines import milestone_status
+from .filters import ReviewFilterSet
 from .forms_reviews import (
     ChildDetailsForm,
     MonitoringEntryForm,
     ReviewCreateForm,
     ReviewEditForm,
-    ReviewFilterForm,
 )
 from .models import CaseReview, ChildDetails, DeadlineRule
 from .services import case_review_save
@@ -73,8 +73,8 @@ def _review(request, pk):
 @require_GET
 @require("review.view")
 def review_list(request):
-    form = ReviewFilterForm(request.GET or None)
-    page, pagination = paginate(request, form.filter(reviews.reviews_for_list()))
+    filters = ReviewFilterSet(request=request, queryset=reviews.reviews_for_list())
+    page, pagination = paginate(request, filters.qs)
     today = reviews.today()
     rows = []
     for review in page.object_list:
@@ -92,7 +92,7 @@ def review_list(request):
         request,
         "learning/review_list.html",
         {
-            "form": form,
+            "form": filters.form,
             "page": page,
             "rows": rows,
             "pagination": pagination,

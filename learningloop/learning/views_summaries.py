@@ -14,6 +14,7 @@ from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
 
 from . import documents, services_summaries
+from .filters import SummaryFilterSet
 from .forms_summaries import (
     ActivitySearchForm,
     ConfirmForm,
@@ -21,7 +22,6 @@ from .forms_summaries import (
     ReturnForm,
     SummaryCreateForm,
     SummaryEditForm,
-    SummaryFilterForm,
 )
 from .models import KeyMessage, SummaryEvent, SummaryOfLearning, SummaryStatus
 from .services import TransitionRefused
@@ -71,18 +71,19 @@ def _refused(request, summary, status=200):
 @require_GET
 @require("summary.view")
 def summary_list(request):
-    form = SummaryFilterForm(request.GET or None)
-    summaries = form.filter(
-        SummaryOfLearning.objects.visible_to(request.user)
+    filters = SummaryFilterSet(
+        request=request,
+        queryset=SummaryOfLearning.objects.visible_to(request.user)
         .select_related("subgroup")
-        .annotate(message_count=Count("key_messages", distinct=True))
-    ).order_by("-updated_at", "-pk")
+        .annotate(message_count=Count("key_messages", distinct=True)),
+    )
+    summaries = filters.qs.order_by("-updated_at", "-pk")
     page, pagination = paginate(request, summaries)
     return render(
         request,
         "learning/summary_list.html",
         {
-            "form": form,
+            "form": filters.form,
             "page": page,
             "pagination": pagination,
             "can_edit": can(request.user, "summary.edit"),
