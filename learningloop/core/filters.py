@@ -99,10 +99,12 @@ class GovukFilterSet(django_filters.FilterSet):
         if data is None and request is not None:
             data = request.GET
         data = data.copy() if data is not None else QueryDict(mutable=True)
+        self._defaulted = set()
         for name, filter_ in self.base_filters.items():
             initial = filter_.extra.get("initial")
             if initial is not None and name not in data:
                 data[name] = initial
+                self._defaulted.add(name)
         # Always bound: the defaults and the sort order apply to the unfiltered first page too.
         super().__init__(data, queryset, request=request, prefix=prefix)
         for field in self.form.fields.values():
@@ -127,8 +129,12 @@ class GovukFilterSet(django_filters.FilterSet):
 
     def query_string(self, **changes):
         """The current filter as "?a=b" (or "" when there is none), without the page number."""
-        query = self.request.GET.copy() if self.request is not None else QueryDict(mutable=True)
-        query.pop("page", None)
+        query = self.data.copy() if isinstance(self.data, QueryDict) else QueryDict(mutable=True)
+        if not isinstance(self.data, QueryDict):
+            for key, value in self.data.items():
+                query[key] = value
+        for name in ("page", *self._defaulted):
+            query.pop(name, None)
         for key, value in changes.items():
             query[key] = value
         return "?" + query.urlencode() if query else ""

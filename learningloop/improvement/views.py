@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -19,8 +19,8 @@ from learningloop.learning.models import CaseReview, Finding, KeyMessage, Learni
 from learningloop.partnership.models import Agency
 
 from . import exports, services
+from .filters import ActionFilterSet
 from .forms import (
-    ActionFilterForm,
     ActionForm,
     ActionUpdateForm,
     AgencyChoiceForm,
@@ -35,7 +35,6 @@ from .presenters import (
     SOURCE_KINDS,
     SOURCE_RELATED,
     action_rag,
-    due_soon_until,
     plan_source,
     rag_q,
 )
@@ -418,44 +417,28 @@ def sustainment_check(request, pk):
 # --- Lists ---
 
 
-def _filtered(request, form, preset=None):
-    today = timezone.localdate()
-    actions = Action.objects.visible_to(request.user).select_related(*ACTION_RELATED)
-    due = preset or form.value("due")
-    if due == "overdue":
-        actions = actions.overdue(today)
-    elif due == "soon":
-        actions = actions.due_between(today, due_soon_until(today))
-    if form.value("status"):
-        actions = actions.filter(status=form.value("status"))
-    if form.value("rag"):
-        actions = actions.filter(rag_q(form.value("rag"), today))
-    if form.value("agency"):
-        actions = actions.filter(owner_agency=form.value("agency"))
-    if form.value("q"):
-        q = form.value("q")
-        actions = actions.filter(Q(description__icontains=q) | Q(plan__title__icontains=q))
-    return actions.order_by("due_on", "pk")
+def _filters(request, preset=None):
+    """The actions list's filters; the overdue and due-soon pages fix the "due" filter."""
+    data = request.GET.copy()
+    if preset:
+        data["due"] = preset
+    actions = Action.objects.visible_to(request.user).select_related(*ACTION_RELATED).order_by("due_on", "pk")
+    return ActionFilterSet(data=data, request=request, queryset=actions)
 
 
 LIST_TITLES = {None: "Actions", "overdue": "Overdue actions", "soon": "Actions due soon"}
 
 
 def _list_page(request, *, preset=None, bulk_form=None, status=200):
-    form = ActionFilterForm(request.GET or None)
-    page, pagination = paginate(request, _filtered(request, form, preset))
-    query = request.GET.copy()
-    query.pop("page", None)
-    if preset:
-        query["due"] = preset
-    export = reverse("improvement:action_export") + ("?" + query.urlencode() if query else "")
+    filters = _filters(request, preset)
+    page, pagination = paginate(request, filters.qs)
     user = request.user
     return render(
         request,
         "improvement/action_list.html",
         {
             "title": LIST_TITLES[preset],
-            "form": form,
+            "form": filters.form,
             "page": page,
             "pagination": pagination,
             "rows": _rows(page.object_list, user, timezone.localdate()),
@@ -463,7 +446,7 @@ def _list_page(request, *, preset=None, bulk_form=None, status=200):
             "bulk_form": bulk_form or BulkUpdateForm(user=user),
             "can_bulk": can(user, "actions.update"),
             "can_export": can(user, "actions.export"),
-            "export_url": export,
+            "export_url": filters.url_with_filters(reverse("improvement:action_export")),
             "crumbs": _crumbs(ACTIONS, (LIST_TITLES[preset], None)) if preset else None,
         },
         status=status,
@@ -509,14 +492,8 @@ def action_bulk_update(request):
 @require_GET
 @require("actions.export")
 def action_export(request):
-    form = ActionFilterForm(request.GET or None)
-    actions = _filtered(request, form)
-    response = HttpResponse(
-        exports.build_xlsx(actions, timezone.localdate()), content_type=exports.XLSX_CONTENT_TYPE
-    )
-    response["Content-Disposition"] = f'attachment; filename="actions-{timezone.localdate():%Y-%m-%d}.xlsx"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    actions = _filters(request).qs
+    return exports.response(actions, timezone.localdate())
 
 
 @require_GET

@@ -4,7 +4,7 @@ priority vocabularies. Views stay thin: forms validate, services_register writes
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse, reverse_lazy
 from django.utils import timezone
@@ -14,6 +14,7 @@ from learningloop.core.access import get_visible_or_404, require
 from learningloop.core.concurrency import EditConflict, conflict_response
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
+from learningloop.core.spreadsheets import CSV, XLSX
 from learningloop.core.stored_files import download_response
 
 from . import exports, services, services_register
@@ -116,29 +117,16 @@ def _filtered_for_export(request):
     return ActivityFilterSet(request=request, queryset=LearningActivity.objects.visible_to(request.user)).qs
 
 
-def _export_name(extension):
-    return f"learning-register-{timezone.localdate():%Y-%m-%d}.{extension}"
-
-
 @require_GET
 @require("learning.export")
 def activity_export_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_export_name("csv")}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    exports.write_csv(_filtered_for_export(request), response)
-    return response
+    return exports.response(_filtered_for_export(request), CSV)
 
 
 @require_GET
 @require("learning.export")
 def activity_export_xlsx(request):
-    response = HttpResponse(
-        exports.build_xlsx(_filtered_for_export(request)), content_type=exports.XLSX_CONTENT_TYPE
-    )
-    response["Content-Disposition"] = f'attachment; filename="{_export_name("xlsx")}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return exports.response(_filtered_for_export(request), XLSX)
 
 
 # --- Activities ---
