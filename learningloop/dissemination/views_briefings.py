@@ -15,7 +15,8 @@ from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
 
 from . import briefing_documents, services_briefings
-from .forms_briefings import BriefingFilterForm, BriefingForm
+from .filters import BriefingFilterSet
+from .forms_briefings import BriefingForm
 from .models import Briefing, BriefingKind, BriefingStatus
 
 VIEW, MANAGE = "briefing.view", "briefing.manage"
@@ -44,18 +45,14 @@ def _int_or_none(value):
 @require_GET
 @require(VIEW)
 def briefing_list(request):
-    form = BriefingFilterForm(request.GET or None)
-    briefings = (
-        form.filter(Briefing.objects.visible_to(request.user))
-        .annotate(key_message_count=Count("key_messages"))
-        .order_by("-updated_at", "-pk")
-    )
+    filters = BriefingFilterSet(request=request, queryset=Briefing.objects.visible_to(request.user))
+    briefings = filters.qs.annotate(key_message_count=Count("key_messages")).order_by("-updated_at", "-pk")
     page, pagination = paginate(request, briefings)
     return render(
         request,
         "dissemination/briefing_list.html",
         {
-            "form": form,
+            "form": filters.form,
             "page": page,
             "pagination": pagination,
             "can_manage": can(request.user, MANAGE),

@@ -5,7 +5,7 @@ services_plans writes, documents presents."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,18 +20,16 @@ from learningloop.core.policy import can
 from learningloop.learning.models import SummaryOfLearning, SummaryStatus
 
 from . import documents, services_plans
+from .filters import PlanFilterSet
 from .forms_plans import (
     CommunicationCreateForm,
     CommunicationEditForm,
     MessagePlanForm,
-    PlanFilterForm,
     audience_forms,
 )
-from .models import AudiencePlan, Communication, CommunicationStatus, DisseminationPlan, MessagePlan
+from .models import AudiencePlan, Communication, DisseminationPlan, MessagePlan
 
 GET_POST = ["GET", "POST"]
-OPEN = [CommunicationStatus.PLANNED, CommunicationStatus.IN_PROGRESS]
-COMMS = "message_plans__audience_plans__communications"
 
 
 def _bound(request):
@@ -59,26 +57,12 @@ def _apply_errors(form, error: ValidationError):
 # --- The plans ---
 
 
-def plans_with_counts(queryset, today):
-    """Plans with their summary, number of key messages and communication counts, in one query."""
-    return queryset.select_related("summary__subgroup").annotate(
-        message_count=Count("message_plans", distinct=True),
-        communication_count=Count(COMMS, distinct=True),
-        done_count=Count(COMMS, filter=Q(**{f"{COMMS}__status": CommunicationStatus.DONE}), distinct=True),
-        open_count=Count(COMMS, filter=Q(**{f"{COMMS}__status__in": OPEN}), distinct=True),
-        overdue_count=Count(
-            COMMS, filter=Q(**{f"{COMMS}__status__in": OPEN, f"{COMMS}__due_on__lt": today}), distinct=True
-        ),
-    )
-
-
 @require_GET
 @require("dissemination.view")
 def plan_list(request):
-    form = PlanFilterForm(request.GET or None)
-    today = timezone.localdate()
-    plans = form.filter(plans_with_counts(DisseminationPlan.objects.visible_to(request.user), today))
-    page, pagination = paginate(request, plans.order_by("-created_at", "-pk"))
+    plans = DisseminationPlan.objects.visible_to(request.user).with_communication_counts(timezone.localdate())
+    filters = PlanFilterSet(request=request, queryset=plans)
+    page, pagination = paginate(request, filters.qs.order_by("-created_at", "-pk"))
     can_manage = can(request.user, "dissemination.manage")
     without_plan = (
         SummaryOfLearning.objects.visible_to(request.user)
@@ -91,7 +75,7 @@ def plan_list(request):
         request,
         "dissemination/plan_list.html",
         {
-            "form": form,
+            "form": filters.form,
             "page": page,
             "pagination": pagination,
             "without_plan": list(without_plan),
