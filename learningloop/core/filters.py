@@ -10,7 +10,8 @@ exactly as any other form. The shared behaviour lives here:
 
 - Invalid input never gives a 500. A value that does not validate (a junk choice, an unknown id, a date
   range the wrong way round, over-long search text) is reported in the error summary and on its field,
-  and *that filter is ignored*: the list still shows, narrowed by the filters that are valid.
+  and *that filter is ignored* (or falls back to its default): the list still shows, narrowed by the
+  filters that are valid.
 - A filter's `initial` is its default when the request does not mention it at all (the partnership lists
   show active records, the user list shows active accounts), on the first page and every other page.
 - `SearchFilter` is the search box: the text, trimmed, found (case-insensitively) in any of its fields.
@@ -119,6 +120,18 @@ class GovukFilterSet(django_filters.FilterSet):
             self.form.is_valid()  # invalid filters drop out of cleaned_data and are ignored
             self._qs = self.filter_queryset(self.queryset.all())
         return self._qs
+
+    def filter_queryset(self, queryset):
+        """The valid filters apply; an invalid one is ignored, or falls back to its default if it has one."""
+        cleaned = dict(self.form.cleaned_data)
+        for name in self.form.errors:
+            filter_ = self.filters.get(name)
+            initial = filter_.extra.get("initial") if filter_ is not None else None
+            if initial is not None:
+                cleaned[name] = self.form.fields[name].clean(initial)
+        for name, value in cleaned.items():
+            queryset = self.filters[name].filter(queryset, value)
+        return queryset
 
     def value(self, name):
         """The cleaned value of one filter, or None when it is empty or invalid."""

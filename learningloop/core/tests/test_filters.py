@@ -75,3 +75,9 @@ def test_links_keep_the_filter_but_not_the_page():
     }
     assert columns[1]["href"] == "?app_label=auth&sort=app" and columns[1]["aria"] == "none"
     assert models_listed("")[0].url_with_filters("/export.csv") == "/export.csv"
+
+
+def test_a_junk_value_for_a_filter_with_a_default_falls_back_to_the_default():
+    filters, rows = models_listed("kind=everything")
+    assert filters.form.errors == {"kind": [CHOICE_ERROR]}
+    assert rows == ["auth.group"]
