@@ -1,0 +1,58 @@
+"""The actions list filters through the shared FilterSet: a valid filter narrows the rows, a junk value is
+reported in the error summary while the list still shows; the download keeps the filter."""
+
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from learningloop.core.tests.lists import assert_junk_reported, listed
+from learningloop.improvement.models import ActionStatus
+from learningloop.partnership.tests.factories import AgencyFactory
+
+from .factories import ActionFactory
+
+pytestmark = pytest.mark.django_db
+ACTIONS = ["Introduce a multi-agency escalation log", "Refresh neglect training", "Audit chronologies"]
+
+
+@pytest.fixture
+def actions(db):
+    police, health = AgencyFactory(name="Police"), AgencyFactory(name="Health")
+    today = timezone.localdate()
+    ActionFactory(description=ACTIONS[0], owner_agency=police, due_on=today + datetime.timedelta(days=90))
+    ActionFactory(
+        description=ACTIONS[1],
+        owner_agency=health,
+        status=ActionStatus.IN_PROGRESS,
+        due_on=today + datetime.timedelta(days=120),
+    )
+    ActionFactory(description=ACTIONS[2], owner_agency=police, due_on=today - datetime.timedelta(days=3))
+    return police
+
+
+def test_actions_narrow_by_agency_and_status(officer_client, actions):
+    url = reverse("improvement:action_list")
+    # Ordered by due date: the overdue audit first.
+    assert listed(officer_client.get(url, {"agency": actions.pk}), ACTIONS) == [ACTIONS[2], ACTIONS[0]]
+    assert listed(officer_client.get(url, {"status": "in_progress"}), ACTIONS) == [ACTIONS[1]]
+    assert listed(officer_client.get(url, {"due": "overdue"}), ACTIONS) == [ACTIONS[2]]
+
+
+def test_actions_junk_values_are_reported_and_the_valid_filter_still_applies(officer_client, actions):
+    response = officer_client.get(reverse("improvement:action_list"), {"rag": "purple", "q": "neglect"})
+    assert_junk_reported(response, "Select an option from the list", "id_rag")
+    assert listed(response, ACTIONS) == [ACTIONS[1]]
+
+
+def test_overdue_page_downloads_only_overdue_actions(officer_client, actions):
+    body = officer_client.get(reverse("improvement:overdue_actions")).content.decode()
+    export_url = reverse("improvement:action_export") + "?due=overdue"
+    assert f'href="{export_url}"' in body
+    export = officer_client.get(export_url)
+    assert export["Content-Disposition"].startswith('attachment; filename="actions-')
+    sheet = load_workbook(io.BytesIO(export.content)).active
+    assert [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)] == [ACTIONS[2]]
