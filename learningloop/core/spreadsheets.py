@@ -5,9 +5,10 @@ leading single quote, in both formats."""
 import csv
 import io
 
-from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from .stored_files import attachment_response
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
 
@@ -71,9 +72,8 @@ def spreadsheet_bytes(*, headers, rows, fmt, sheet="Sheet1") -> bytes:
 
 def spreadsheet_response(*, headers, rows, fmt, filename, sheet="Sheet1"):
     """The download: `filename` gets the format's extension; served as an attachment with nosniff."""
-    response = HttpResponse(
-        spreadsheet_bytes(headers=headers, rows=rows, fmt=fmt, sheet=sheet), content_type=CONTENT_TYPES[fmt]
+    return attachment_response(
+        spreadsheet_bytes(headers=headers, rows=rows, fmt=fmt, sheet=sheet),
+        filename=f"{filename}.{fmt}",
+        content_type=CONTENT_TYPES[fmt],
     )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

@@ -4,7 +4,6 @@ ready for publication and back, and the PDF. Views stay thin: forms validate, se
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -13,6 +12,7 @@ from learningloop.core.access import get_visible_or_404, require
 from learningloop.core.concurrency import EditConflict, conflict_response
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
+from learningloop.core.stored_files import attachment_response
 
 from . import briefing_documents, services_briefings
 from .filters import BriefingFilterSet
@@ -192,7 +192,8 @@ def briefing_unready(request, pk):
 @require(VIEW)
 def briefing_pdf(request, pk):
     briefing = _briefing(request, pk)
-    response = HttpResponse(briefing_documents.build_pdf(briefing), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{briefing_documents.filename(briefing)}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return attachment_response(
+        briefing_documents.build_pdf(briefing),
+        filename=briefing_documents.filename(briefing),
+        content_type="application/pdf",
+    )

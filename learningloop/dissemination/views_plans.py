@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +16,7 @@ from learningloop.core.concurrency import EditConflict, conflict_response
 from learningloop.core.govuk_forms import error_summary_params
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
+from learningloop.core.stored_files import attachment_response
 from learningloop.learning.models import SummaryOfLearning, SummaryStatus
 
 from . import documents, services_plans
@@ -345,10 +345,11 @@ def communication_edit(request, pk):
 def _download(request, pk, extension):
     plan = get_visible_or_404(documents.with_plan_data(DisseminationPlan.objects), request.user, pk=pk)
     build = documents.build_docx if extension == "docx" else documents.build_pdf
-    response = HttpResponse(build(plan), content_type=documents.CONTENT_TYPES[extension])
-    response["Content-Disposition"] = f'attachment; filename="{documents.filename(plan, extension)}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return attachment_response(
+        build(plan),
+        filename=documents.filename(plan, extension),
+        content_type=documents.CONTENT_TYPES[extension],
+    )
 
 
 @require_GET

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -14,7 +13,7 @@ from learningloop.core.concurrency import EditConflict, conflict_response
 from learningloop.core.form_safety import out_of_range
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
-from learningloop.core.stored_files import download_response
+from learningloop.core.stored_files import child_file_download
 from learningloop.learning.models import CaseReview, Finding, KeyMessage, LearningActivity
 from learningloop.partnership.models import Agency
 
@@ -364,11 +363,9 @@ def evidence_upload(request, pk):
 @require_GET
 @require("actions.view")
 def evidence_download(request, pk):
-    evidence = ActionEvidence.objects.filter(pk=pk).first()
-    if evidence is None:
-        raise Http404
-    get_visible_or_404(Action.objects, request.user, pk=evidence.action_id)
-    return download_response(evidence)
+    return child_file_download(
+        request, ActionEvidence.objects, pk=pk, parent=Action.objects, parent_field="action"
+    )
 
 
 @require_http_methods(GET_POST)

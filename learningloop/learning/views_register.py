@@ -15,7 +15,7 @@ from learningloop.core.concurrency import EditConflict, conflict_response
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
 from learningloop.core.spreadsheets import CSV, XLSX
-from learningloop.core.stored_files import download_response
+from learningloop.core.stored_files import child_file_download
 
 from . import exports, services, services_register
 from .filters import SORT_LABELS, ActivityFilterSet
@@ -279,8 +279,9 @@ def _document(request, pk):
 @require_GET
 @require("learning.view")
 def document_download(request, pk):
-    document = _document(request, pk)
-    return download_response(document)
+    return child_file_download(
+        request, ActivityDocument.objects, pk=pk, parent=LearningActivity.objects, parent_field="activity"
+    )
 
 
 @require_http_methods(GET_POST)

@@ -4,7 +4,6 @@ the Word and PDF downloads. Views stay thin: rules live in services.py and servi
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from learningloop.core.access import get_visible_or_404, require
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
+from learningloop.core.stored_files import attachment_response
 
 from . import documents, services_summaries
 from .filters import SummaryFilterSet
@@ -361,9 +361,9 @@ def summary_return(request, pk):
 
 
 def _download(summary, content, content_type, extension):
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{documents.filename(summary, extension)}"'
-    return response
+    return attachment_response(
+        content, filename=documents.filename(summary, extension), content_type=content_type
+    )
 
 
 @require_GET
