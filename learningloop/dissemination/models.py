@@ -101,10 +101,7 @@ class CommunicationStatus(models.TextChoices):
     CANCELLED = "cancelled", "Cancelled"
 
 
-class CommunicationQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self if user.is_authenticated else self.none()
-
+class CommunicationQuerySet(SignedInQuerySet):
     def open(self):
         return self.filter(status__in=[CommunicationStatus.PLANNED, CommunicationStatus.IN_PROGRESS])
 
@@ -167,10 +164,7 @@ class BriefingStatus(models.TextChoices):
     READY = "ready", "Ready for publication"
 
 
-class BriefingQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self if user.is_authenticated else self.none()
-
+class BriefingQuerySet(SignedInQuerySet):
     def ready(self):
         return self.filter(status=BriefingStatus.READY)
 

@@ -10,16 +10,14 @@ from django.utils import timezone
 
 from learningloop.core.deadlines import Direction, Unit
 from learningloop.core.files import random_name
+from learningloop.core.querysets import SignedInQuerySet
 from learningloop.core.stored_files import StoredFile
 from learningloop.partnership.models import Agency, AudienceGroup, Group, LearningSourceType
 
 
-class VocabularyQuerySet(models.QuerySet):
+class VocabularyQuerySet(SignedInQuerySet):
     def active(self):
         return self.filter(is_active=True)
-
-    def visible_to(self, user):
-        return self if user.is_authenticated else self.none()
 
 
 class Theme(models.Model):
@@ -82,10 +80,8 @@ class ActivityStatus(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
-class LearningActivityQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        # The register holds no restricted details (they live in ChildDetails): every signed-in user reads it.
-        return self if user.is_authenticated else self.none()
+class LearningActivityQuerySet(SignedInQuerySet):
+    """The register holds no restricted details (they live in ChildDetails): every signed-in user reads it."""
 
     def with_list_data(self):
         return self.select_related("source_type", "owning_group").prefetch_related("provider_agencies")
@@ -170,9 +166,8 @@ class FindingKind(models.TextChoices):
     IMPROVEMENT = "improvement", "Area for improvement"
 
 
-class FindingQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self if user.is_authenticated else self.none()
+class FindingQuerySet(SignedInQuerySet):
+    """Every signed-in user may read these."""
 
 
 class Finding(models.Model):
@@ -213,9 +208,8 @@ class ReviewDecision(models.TextChoices):
     NATIONAL_REVIEW = "national_review", "Referred for a national review"
 
 
-class CaseReviewQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self if user.is_authenticated else self.none()
+class CaseReviewQuerySet(SignedInQuerySet):
+    """Every signed-in user may read these."""
 
 
 class CaseReview(models.Model):
@@ -411,10 +405,7 @@ class SummaryStatus(models.TextChoices):
     RETURNED = "returned", "Returned"
 
 
-class SummaryQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self if user.is_authenticated else self.none()
-
+class SummaryQuerySet(SignedInQuerySet):
     def waiting_for_ldg(self):
         return self.filter(status=SummaryStatus.SUBMITTED)
 
@@ -465,9 +456,8 @@ class SummaryEvent(models.Model):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
-class KeyMessageQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self if user.is_authenticated else self.none()
+class KeyMessageQuerySet(SignedInQuerySet):
+    """Every signed-in user may read these."""
 
 
 class KeyMessage(models.Model):

@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from learningloop.core.querysets import SignedInQuerySet
+
 
 class Partnership(models.Model):
     """The one partnership this installation serves (its name heads every page)."""
@@ -43,13 +45,11 @@ class Sector(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class AgencyQuerySet(models.QuerySet):
+class AgencyQuerySet(SignedInQuerySet):
+    """The list of agencies is not confidential: every signed-in user may read it."""
+
     def active(self):
         return self.filter(is_active=True)
-
-    def visible_to(self, user):
-        # The list of agencies is not confidential: every signed-in user may read it.
-        return self if user.is_authenticated else self.none()
 
     def search(self, text):
         if not text:
@@ -86,10 +86,7 @@ class Agency(models.Model):
         return self.statutory_role in SAFEGUARDING_PARTNERS
 
 
-class PersonQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self if user.is_authenticated else self.none()
-
+class PersonQuerySet(SignedInQuerySet):
     def search(self, text):
         if not text:
             return self
@@ -126,10 +123,7 @@ class QuorumRule(models.TextChoices):
     MINIMUM_MEMBERS = "minimum_members", "A minimum number of members present"
 
 
-class GroupQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self if user.is_authenticated else self.none()
-
+class GroupQuerySet(SignedInQuerySet):
     def active(self):
         return self.filter(is_active=True)
 
@@ -197,10 +191,7 @@ class MembershipRole(models.TextChoices):
     OFFICER = "officer", "Officer"
 
 
-class MembershipQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self if user.is_authenticated else self.none()
-
+class MembershipQuerySet(SignedInQuerySet):
     def current(self, on=None):
         on = on or timezone.localdate()
         return self.filter(Q(start_date__lte=on), Q(end_date__isnull=True) | Q(end_date__gte=on))
@@ -252,10 +243,7 @@ class Membership(models.Model):
 # --- The framework preset's lists (seed 2.1, 3.3, 4.1, Appendix C); editable by the business unit. ---
 
 
-class PresetQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self if user.is_authenticated else self.none()
-
+class PresetQuerySet(SignedInQuerySet):
     def active(self):
         return self.filter(is_active=True)
 

@@ -81,3 +81,17 @@ def test_a_junk_value_for_a_filter_with_a_default_falls_back_to_the_default():
     filters, rows = models_listed("kind=everything")
     assert filters.form.errors == {"kind": [CHOICE_ERROR]}
     assert rows == ["auth.group"]
+
+
+def test_signed_in_records_are_visible_to_every_signed_in_user_and_nobody_else(django_user_model):
+    from django.contrib.auth.models import AnonymousUser
+
+    from learningloop.core.querysets import SignedInQuerySet
+
+    class TypeQuerySet(SignedInQuerySet):
+        pass
+
+    everything = TypeQuerySet(model=ContentType)
+    user = django_user_model(email="reader@example.org")
+    assert everything.visible_to(user).count() == ContentType.objects.count()
+    assert list(everything.visible_to(AnonymousUser())) == []
