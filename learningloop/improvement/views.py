@@ -33,6 +33,7 @@ from .presenters import (
     RAG_CHOICES,
     SOURCE_KINDS,
     SOURCE_RELATED,
+    action_name,
     action_rag,
     plan_source,
     rag_q,
@@ -73,7 +74,7 @@ def _plan_crumb(plan):
 
 
 def _action_crumb(action):
-    return (f"Action {action.pk}", reverse("improvement:action_detail", args=[action.pk]))
+    return (action_name(action), reverse("improvement:action_detail", args=[action.pk]))
 
 
 def _rows(actions, user, today):
@@ -248,7 +249,8 @@ def action_detail(request, pk):
             "can_manage": can(request.user, "actions.manage"),
             "can_update": can(request.user, "actions.update", action),
             "is_completed": action.status == ActionStatus.COMPLETED,
-            "crumbs": _crumbs(PLANS, _plan_crumb(action.plan), (f"Action {action.pk}", None)),
+            "name": action_name(action),
+            "crumbs": _crumbs(PLANS, _plan_crumb(action.plan), (action_name(action), None)),
         },
     )
 

@@ -56,3 +56,28 @@ def test_overdue_page_downloads_only_overdue_actions(officer_client, actions):
     assert export["Content-Disposition"].startswith('attachment; filename="actions-')
     sheet = load_workbook(io.BytesIO(export.content)).active
     assert [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)] == [ACTIONS[2]]
+
+
+def test_an_action_page_is_titled_by_what_the_action_is_to_do(officer_client, actions):
+    from learningloop.improvement.models import Action
+
+    action = Action.objects.get(description=ACTIONS[0])
+    body = officer_client.get(reverse("improvement:action_detail", args=[action.pk])).content.decode()
+    assert "<title>Introduce a multi-agency escalation log – Learning Loop</title>" in body
+    assert '<h1 class="govuk-heading-l">Introduce a multi-agency escalation log</h1>' in body
+    assert f"Action {action.pk}" not in body
+    update = officer_client.get(reverse("improvement:action_update", args=[action.pk])).content.decode()
+    assert "Introduce a multi-agency escalation log</a>" in update  # the breadcrumb back to the action
+
+
+def test_a_long_description_is_named_by_its_first_line_cut_at_120_characters():
+    from learningloop.improvement.models import Action
+    from learningloop.improvement.presenters import action_name
+
+    assert (
+        action_name(Action(description="Audit chronologies\nacross all three partners"))
+        == "Audit chronologies"
+    )
+    long = "Refresh " + "neglect " * 30
+    name = action_name(Action(description=long))
+    assert len(name) == 120 and name.endswith("…") and name.startswith("Refresh neglect")
