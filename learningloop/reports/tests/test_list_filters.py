@@ -30,3 +30,12 @@ def test_trail_narrows_by_subgroup_and_junk_loop_status_is_reported(officer_clie
     response = officer_client.get(url, {"loop_status": "finished", "subgroup": audit.pk})
     assert_junk_reported(response, "Select a loop status from the list", "id_loop_status")
     assert listed(response, texts) == [texts[0]]
+
+
+def test_a_key_message_trail_is_headed_by_the_message(officer_client):
+    message = KeyMessageFactory(
+        text="Invite fathers to core groups", summary=SummaryFactory(status=SummaryStatus.ACCEPTED)
+    )
+    body = officer_client.get(reverse("reports:key_message_trail", args=[message.pk])).content.decode()
+    assert '<h1 class="govuk-heading-l" id="key-message-text">Invite fathers to core groups</h1>' in body
+    assert "<title>Learning trail: Invite fathers to core groups – Learning Loop</title>" in body
