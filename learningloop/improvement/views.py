@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Case, Count, IntegerField, Value, When
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -10,7 +10,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from learningloop.core.access import get_visible_or_404, require
 from learningloop.core.concurrency import EditConflict, conflict_response
-from learningloop.core.form_safety import out_of_range
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
 from learningloop.core.stored_files import child_file_download
@@ -18,7 +17,7 @@ from learningloop.learning.models import CaseReview, Finding, KeyMessage, Learni
 from learningloop.partnership.models import Agency
 
 from . import exports, services
-from .filters import ActionFilterSet
+from .filters import ActionFilterSet, ActionPlanFilterSet
 from .forms import (
     ActionForm,
     ActionUpdateForm,
@@ -28,10 +27,9 @@ from .forms import (
     PlanForm,
     SustainmentForm,
 )
-from .models import OPEN_ACTION_STATUSES, Action, ActionEvidence, ActionPlan, ActionStatus, PlanScope
+from .models import OPEN_ACTION_STATUSES, Action, ActionEvidence, ActionPlan, ActionStatus
 from .presenters import (
     RAG_CHOICES,
-    SOURCE_KINDS,
     SOURCE_RELATED,
     action_name,
     action_rag,
@@ -88,28 +86,14 @@ def _rows(actions, user, today):
 # --- Plans ---
 
 
-SOURCE_FILTERS = {
-    "review": Q(source_review__isnull=False),
-    "finding": Q(source_finding__isnull=False),
-    "activity": Q(source_activity__isnull=False),
-    "key_message": Q(source_key_message__isnull=False),
-    "meeting": ~Q(source_meeting=""),
-}
-
-
 @require_GET
 @require("actions.view")
 def plan_list(request):
     today = timezone.localdate()
-    plans = ActionPlan.objects.visible_to(request.user).select_related(*SOURCE_RELATED)
-    scope, source, agency_id = request.GET.get("scope"), request.GET.get("source"), request.GET.get("agency")
-    if scope in PlanScope.values:
-        plans = plans.filter(scope=scope)
-    if source in SOURCE_FILTERS:
-        plans = plans.filter(SOURCE_FILTERS[source])
-    if agency_id and agency_id.isdigit() and not out_of_range(agency_id):
-        owned = Action.objects.filter(plan=OuterRef("pk"), owner_agency_id=agency_id)
-        plans = plans.filter(Q(agency_id=agency_id) | Q(Exists(owned)))
+    filters = ActionPlanFilterSet(
+        request=request, queryset=ActionPlan.objects.visible_to(request.user).select_related(*SOURCE_RELATED)
+    )
+    plans = filters.qs
     counts = {key: Count("actions", filter=rag_q(key, today, prefix="actions__")) for key, _ in RAG_CHOICES}
     plans = plans.annotate(**{f"rag_{key}": c for key, c in counts.items()}, action_count=Count("actions"))
     page, pagination = paginate(request, plans.order_by("-created_at", "-pk"))
@@ -122,10 +106,7 @@ def plan_list(request):
             "pagination": pagination,
             "rows": rows,
             "rag_choices": RAG_CHOICES,
-            "scope_choices": PlanScope.choices,
-            "source_choices": SOURCE_KINDS,
-            "agencies": Agency.objects.filter(is_active=True),
-            "selected": {"scope": scope or "", "source": source or "", "agency": agency_id or ""},
+            "form": filters.form,
             "can_manage": can(request.user, "actions.manage"),
         },
     )

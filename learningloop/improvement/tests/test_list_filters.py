@@ -10,7 +10,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from learningloop.core.tests.lists import assert_junk_reported, listed
-from learningloop.improvement.models import ActionStatus
+from learningloop.improvement.models import Action, ActionStatus
 from learningloop.partnership.tests.factories import AgencyFactory
 
 from .factories import ActionFactory
@@ -81,3 +81,23 @@ def test_a_long_description_is_named_by_its_first_line_cut_at_120_characters():
     long = "Refresh " + "neglect " * 30
     name = action_name(Action(description=long))
     assert len(name) == 120 and name.endswith("…") and name.startswith("Refresh neglect")
+
+
+def test_plans_narrow_by_agency_and_junk_scope_is_reported(officer_client, actions):
+    from learningloop.improvement.models import PlanScope
+
+    from .factories import PlanFactory
+
+    health = AgencyFactory(name="Community Health")
+    PlanFactory(title="Community health plan", scope=PlanScope.SINGLE_AGENCY, agency=health)
+    titles = ["Community health plan"] + [a.plan.title for a in Action.objects.order_by("pk")]
+    url = reverse("improvement:plan_list")
+    assert listed(officer_client.get(url, {"agency": health.pk}), titles) == ["Community health plan"]
+    # The police own the escalation log and the chronologies audit, each in its own plan.
+    police_plans = listed(officer_client.get(url, {"agency": actions.pk}), titles)
+    assert sorted(police_plans) == sorted(
+        a.plan.title for a in Action.objects.filter(description__in=[ACTIONS[0], ACTIONS[2]])
+    )
+    response = officer_client.get(url, {"scope": "galactic", "agency": health.pk})
+    assert_junk_reported(response, "Select an option from the list", "id_scope")
+    assert listed(response, titles) == ["Community health plan"]
