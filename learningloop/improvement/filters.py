@@ -72,3 +72,15 @@ class ActionPlanFilterSet(GovukFilterSet):
         """The agency's own plans, and multi-agency plans with an action the agency owns."""
         owned = Action.objects.filter(plan=OuterRef("pk"), owner_agency=agency)
         return plans.filter(Q(agency=agency) | Q(Exists(owned)))
+
+
+class AgencyActionsFilterSet(GovukFilterSet):
+    """The agency whose actions "My agency's actions" shows, for those who may see every agency's."""
+
+    agency = django_filters.ModelChoiceFilter(
+        label="Agency",
+        queryset=Agency.objects.all(),
+        empty_label="Select an agency",
+        field_name="owner_agency",
+        error_messages={"invalid_choice": "Select an agency from the list"},
+    )

@@ -319,13 +319,3 @@ class BulkUpdateForm(forms.Form):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["actions"].queryset = Action.objects.visible_to(user).select_related("plan")
-
-
-class AgencyChoiceForm(forms.Form):
-    agency = forms.ModelChoiceField(
-        label="Agency",
-        required=False,
-        queryset=Agency.objects.all(),
-        empty_label="Select an agency",
-        error_messages=_pick("an agency"),
-    )

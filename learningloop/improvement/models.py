@@ -142,6 +142,15 @@ class ActionQuerySet(models.QuerySet):
     def for_agency(self, agency_id):
         return self.filter(owner_agency_id=agency_id)
 
+    def open_first(self):
+        """Open actions before closed ones, each soonest due first."""
+        is_closed = models.Case(
+            models.When(status__in=OPEN_ACTION_STATUSES, then=models.Value(0)),
+            default=models.Value(1),
+            output_field=models.IntegerField(),
+        )
+        return self.annotate(is_closed=is_closed).order_by("is_closed", "due_on", "pk")
+
     def open(self):
         return self.filter(status__in=OPEN_ACTION_STATUSES)
 

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Case, Count, IntegerField, Value, When
+from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -17,17 +17,16 @@ from learningloop.learning.models import CaseReview, Finding, KeyMessage, Learni
 from learningloop.partnership.models import Agency
 
 from . import exports, services
-from .filters import ActionFilterSet, ActionPlanFilterSet
+from .filters import ActionFilterSet, ActionPlanFilterSet, AgencyActionsFilterSet
 from .forms import (
     ActionForm,
     ActionUpdateForm,
-    AgencyChoiceForm,
     BulkUpdateForm,
     EvidenceForm,
     PlanForm,
     SustainmentForm,
 )
-from .models import OPEN_ACTION_STATUSES, Action, ActionEvidence, ActionPlan, ActionStatus
+from .models import Action, ActionEvidence, ActionPlan, ActionStatus
 from .presenters import (
     RAG_CHOICES,
     SOURCE_RELATED,
@@ -480,31 +479,15 @@ def action_export(request):
 @require("actions.view")
 def my_actions(request):
     user = request.user
+    actions = Action.objects.visible_to(user).select_related(*ACTION_RELATED).open_first()
     chooser = None
-    agency_id = user.agency_id
     if can(user, "actions.view_all"):
-        chooser = AgencyChoiceForm(request.GET or None)
-        agency_id = (
-            chooser.cleaned_data.get("agency").pk
-            if chooser.is_valid() and chooser.cleaned_data.get("agency")
-            else None
-        )
-    agency = Agency.objects.filter(pk=agency_id).first() if agency_id else None
-    actions = Action.objects.none()
-    if agency is not None:
-        actions = (
-            Action.objects.visible_to(user)
-            .for_agency(agency.pk)
-            .select_related(*ACTION_RELATED)
-            .annotate(
-                is_closed=Case(
-                    When(status__in=OPEN_ACTION_STATUSES, then=Value(0)),
-                    default=Value(1),
-                    output_field=IntegerField(),
-                )
-            )
-            .order_by("is_closed", "due_on", "pk")
-        )
+        filters = AgencyActionsFilterSet(request=request, queryset=actions)
+        chooser, agency = filters.form, filters.value("agency")
+        actions = filters.qs if agency else actions.none()
+    else:
+        agency = Agency.objects.filter(pk=user.agency_id).first() if user.agency_id else None
+        actions = actions.for_agency(agency.pk) if agency else actions.none()
     page, pagination = paginate(request, actions)
     return render(
         request,

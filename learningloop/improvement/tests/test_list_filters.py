@@ -101,3 +101,13 @@ def test_plans_narrow_by_agency_and_junk_scope_is_reported(officer_client, actio
     response = officer_client.get(url, {"scope": "galactic", "agency": health.pk})
     assert_junk_reported(response, "Select an option from the list", "id_scope")
     assert listed(response, titles) == ["Community health plan"]
+
+
+def test_my_agency_actions_chooser_narrows_and_reports_a_junk_agency(officer_client, actions):
+    url = reverse("improvement:my_actions")
+    # The police's actions, open ones first and each soonest due first: the overdue audit, then the log.
+    assert listed(officer_client.get(url, {"agency": actions.pk}), ACTIONS) == [ACTIONS[2], ACTIONS[0]]
+    response = officer_client.get(url, {"agency": "police"})
+    assert_junk_reported(response, "Select an agency from the list", "id_agency")
+    assert listed(response, ACTIONS) == []
+    assert "Select an agency to see its actions." in response.content.decode()
