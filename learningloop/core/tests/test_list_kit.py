@@ -48,7 +48,8 @@ def test_every_filterset_is_on_the_shared_base():
     strays = [f"{cls.__module__}.{cls.__name__}" for cls in filtersets if not issubclass(cls, GovukFilterSet)]
     assert strays == []
     # The scan really sees the lists: agencies, people, groups, the register, case reviews, summaries,
-    # action plans, actions, my agency's actions, dissemination plans, briefings, users, the learning trail and the audit trail.
+    # action plans, actions, my agency's actions, dissemination plans, briefings, users, the learning
+    # trail and the audit trail.
     expected = {
         "AgencyFilterSet", "PersonFilterSet", "GroupFilterSet", "ActivityFilterSet", "ReviewFilterSet",
         "SummaryFilterSet", "ActionPlanFilterSet", "ActionFilterSet", "AgencyActionsFilterSet",
