@@ -165,6 +165,9 @@ class BriefingStatus(models.TextChoices):
 
 
 class BriefingQuerySet(SignedInQuerySet):
+    def with_key_message_count(self):
+        return self.annotate(key_message_count=models.Count("key_messages"))
+
     def ready(self):
         return self.filter(status=BriefingStatus.READY)
 

@@ -3,7 +3,6 @@ ready for publication and back, and the PDF. Views stay thin: forms validate, se
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -46,7 +45,7 @@ def _int_or_none(value):
 @require(VIEW)
 def briefing_list(request):
     filters = BriefingFilterSet(request=request, queryset=Briefing.objects.visible_to(request.user))
-    briefings = filters.qs.annotate(key_message_count=Count("key_messages")).order_by("-updated_at", "-pk")
+    briefings = filters.qs.with_key_message_count().order_by("-updated_at", "-pk")
     page, pagination = paginate(request, briefings)
     return render(
         request,

@@ -86,6 +86,17 @@ class LearningActivityQuerySet(SignedInQuerySet):
     def with_list_data(self):
         return self.select_related("source_type", "owning_group").prefetch_related("provider_agencies")
 
+    def with_register_counts(self, today):
+        """What the register's rows show: findings, areas for improvement, and slippage (the activity is a
+        case review with a statutory deadline overdue on `today`)."""
+        return self.annotate(
+            improvement_count=models.Count("findings", filter=Q(findings__kind=FindingKind.IMPROVEMENT)),
+            finding_count=models.Count("findings"),
+            deadline_overdue=models.Exists(
+                Milestone.objects.overdue(today).filter(review__activity=models.OuterRef("pk"))
+            ),
+        )
+
     def completed_without_findings(self):
         return self.filter(
             status__in=[ActivityStatus.COMPLETED, ActivityStatus.CLOSED], findings__isnull=True
@@ -406,6 +417,9 @@ class SummaryStatus(models.TextChoices):
 
 
 class SummaryQuerySet(SignedInQuerySet):
+    def with_message_count(self):
+        return self.annotate(message_count=models.Count("key_messages", distinct=True))
+
     def waiting_for_ldg(self):
         return self.filter(status=SummaryStatus.SUBMITTED)
 

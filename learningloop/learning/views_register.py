@@ -3,7 +3,7 @@ priority vocabularies. Views stay thin: forms validate, services_register writes
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse, reverse_lazy
@@ -26,7 +26,7 @@ from .forms_register import (
     PriorityForm,
     ThemeForm,
 )
-from .models import ActivityDocument, Finding, FindingKind, LearningActivity, Milestone, Priority, Theme
+from .models import ActivityDocument, Finding, FindingKind, LearningActivity, Priority, Theme
 
 GET_POST = ["GET", "POST"]
 REGISTER = ("Learning register", reverse_lazy("learning:activity_list"))
@@ -86,15 +86,7 @@ def activity_list(request):
     filters = ActivityFilterSet(
         request=request, queryset=LearningActivity.objects.visible_to(request.user).with_list_data()
     )
-    activities = filters.qs.annotate(
-        improvement_count=Count("findings", filter=Q(findings__kind=FindingKind.IMPROVEMENT)),
-        finding_count=Count("findings"),
-        # Slippage: the activity is a case review with a statutory deadline overdue.
-        deadline_overdue=Exists(
-            Milestone.objects.overdue(timezone.localdate()).filter(review__activity=OuterRef("pk"))
-        ),
-    )
-    page, pagination = paginate(request, activities)
+    page, pagination = paginate(request, filters.qs.with_register_counts(timezone.localdate()))
     return _render(
         request,
         "learning/activity_list.html",

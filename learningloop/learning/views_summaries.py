@@ -3,7 +3,7 @@ the Word and PDF downloads. Views stay thin: rules live in services.py and servi
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -75,7 +75,7 @@ def summary_list(request):
         request=request,
         queryset=SummaryOfLearning.objects.visible_to(request.user)
         .select_related("subgroup")
-        .annotate(message_count=Count("key_messages", distinct=True)),
+        .with_message_count(),
     )
     summaries = filters.qs.order_by("-updated_at", "-pk")
     page, pagination = paginate(request, summaries)

@@ -127,6 +127,14 @@ class GroupQuerySet(SignedInQuerySet):
     def active(self):
         return self.filter(is_active=True)
 
+    def with_member_count(self, on=None):
+        """Each group with `member_count`, its memberships current on `on` (today by default)."""
+        on = on or timezone.localdate()
+        current = Q(memberships__start_date__lte=on) & (
+            Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gte=on)
+        )
+        return self.annotate(member_count=models.Count("memberships", filter=current))
+
     def search(self, text):
         if not text:
             return self

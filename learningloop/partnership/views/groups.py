@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -31,15 +31,9 @@ GROUPS = ("Groups", reverse_lazy("partnership:group_list"))
 @require_GET
 @require("partnership.view")
 def group_list(request):
-    today = timezone.localdate()
-    current = Q(memberships__start_date__lte=today) & (
-        Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gte=today)
-    )
     filters = GroupFilterSet(
         request=request,
-        queryset=Group.objects.visible_to(request.user)
-        .select_related("accountable_to")
-        .annotate(member_count=Count("memberships", filter=current)),
+        queryset=Group.objects.visible_to(request.user).select_related("accountable_to").with_member_count(),
     )
     page, pagination = paginate(request, filters.qs.order_by("name"))
     return render(
