@@ -8,6 +8,7 @@ from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from learningloop.core.access import get_visible_or_404, require
+from learningloop.core.breadcrumbs import breadcrumbs
 from learningloop.core.concurrency import EditConflict, conflict_response
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
@@ -22,8 +23,7 @@ VIEW, MANAGE = "briefing.view", "briefing.manage"
 BRIEFINGS = ("Briefings and newsletter items", reverse_lazy("dissemination:briefing_list"))
 
 
-def _crumbs(*items):
-    return [{"text": text, "href": href} if href else {"text": text} for text, href in items]
+_crumbs = breadcrumbs
 
 
 def _apply_errors(form, error: ValidationError):

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from learningloop.core.access import get_visible_or_404, require
+from learningloop.core.breadcrumbs import breadcrumbs
 from learningloop.core.concurrency import EditConflict, conflict_response
 from learningloop.core.govuk_forms import error_summary_params
 from learningloop.core.pagination import paginate
@@ -37,9 +38,9 @@ def _bound(request):
 
 
 def _crumbs(*items):
-    home = {"text": "Home", "href": reverse("home")}
-    plans = {"text": "Dissemination plans", "href": reverse("dissemination:plan_list")}
-    return [home, plans] + [{"text": t, "href": h} if h else {"text": t} for t, h in items]
+    return breadcrumbs(
+        ("Home", reverse("home")), ("Dissemination plans", reverse("dissemination:plan_list")), *items
+    )
 
 
 def _plan_crumb(plan):

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from learningloop.core.access import get_visible_or_404, require
+from learningloop.core.breadcrumbs import breadcrumbs
 from learningloop.core.concurrency import EditConflict, conflict_response
 from learningloop.core.dates import format_date
 from learningloop.core.pagination import paginate
@@ -43,8 +44,7 @@ STATUS_COLUMNS = [
 ]
 
 
-def _crumbs(*items):
-    return [{"text": text, "href": href} if href else {"text": text} for text, href in items]
+_crumbs = breadcrumbs
 
 
 def _bound(request, files=False):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from learningloop.core.access import get_visible_or_404, require
+from learningloop.core.breadcrumbs import breadcrumbs
 from learningloop.core.concurrency import EditConflict, conflict_response
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
@@ -43,8 +44,7 @@ FORM_TEMPLATE = "improvement/form.html"
 ACTION_RELATED = ("plan", "owner_agency", "owner")
 
 
-def _crumbs(*items):
-    return [{"text": text, "href": str(href)} if href else {"text": text} for text, href in items]
+_crumbs = breadcrumbs
 
 
 def _bound(request, files=False):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from learningloop.core.access import get_visible_or_404, require
+from learningloop.core.breadcrumbs import breadcrumbs
 from learningloop.core.concurrency import EditConflict, conflict_response
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
@@ -41,8 +42,7 @@ def _bound(request, files=False):
     return (request.POST, request.FILES) if files else (request.POST,)
 
 
-def _crumbs(*items):
-    return [{"text": text, "href": href} if href else {"text": text} for text, href in items]
+_crumbs = breadcrumbs
 
 
 def _render(request, template, context):

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from learningloop.core.access import get_visible_or_404, require
 from learningloop.core.audit import record_view
+from learningloop.core.breadcrumbs import breadcrumbs
 from learningloop.core.concurrency import EditConflict, conflict_response
 from learningloop.core.deadlines import State
 from learningloop.core.pagination import paginate
@@ -40,8 +41,7 @@ CRITERIA = [
 REVIEWS = ("Case reviews", reverse_lazy("learning:review_list"))
 
 
-def _crumbs(*items):
-    return [{"text": text, "href": href} if href else {"text": text} for text, href in items]
+_crumbs = breadcrumbs
 
 
 def _apply_errors(form, exc: ValidationError):

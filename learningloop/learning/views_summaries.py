@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from learningloop.core.access import get_visible_or_404, require
+from learningloop.core.breadcrumbs import breadcrumbs
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
 from learningloop.core.stored_files import attachment_response
@@ -32,8 +33,7 @@ ACCEPTED_NOT_EDITABLE = "This summary has been accepted by the LDG and can no lo
 
 
 def _crumbs(*items):
-    base = [{"text": "Summaries of learning", "href": reverse("learning:summary_list")}]
-    return base + [{"text": text, "href": href} if href else {"text": text} for text, href in items]
+    return breadcrumbs(("Summaries of learning", reverse("learning:summary_list")), *items)
 
 
 def _detail_crumb(summary):

@@ -95,3 +95,16 @@ def test_signed_in_records_are_visible_to_every_signed_in_user_and_nobody_else(d
     user = django_user_model(email="reader@example.org")
     assert everything.visible_to(user).count() == ContentType.objects.count()
     assert list(everything.visible_to(AnonymousUser())) == []
+
+
+def test_breadcrumbs_link_every_step_but_the_current_page():
+    from django.urls import reverse_lazy
+
+    from learningloop.core.breadcrumbs import breadcrumbs
+
+    assert breadcrumbs(
+        ("Agencies", reverse_lazy("partnership:agency_list")), ("Northshire Police", None)
+    ) == [
+        {"text": "Agencies", "href": "/partnership/agencies/"},
+        {"text": "Northshire Police"},
+    ]
