@@ -1,7 +1,6 @@
 """Forms for the business unit's user account pages."""
 
 from django import forms
-from django.db.models import Q
 
 from learningloop.core.concurrency import VersionedFormMixin
 from learningloop.core.policy import Role
@@ -10,36 +9,6 @@ from learningloop.partnership.models import Agency, Person
 from .models import User
 
 ROLE_ERRORS = {"required": "Choose at least one role", "invalid_choice": "Choose roles from the list"}
-
-
-class UserFilterForm(forms.Form):
-    q = forms.CharField(label="Name or email address", required=False, max_length=200)
-    agency = forms.ModelChoiceField(
-        Agency.objects.all(), label="Agency", required=False, empty_label="All agencies"
-    )
-    role = forms.ChoiceField(label="Role", required=False, choices=[("", "All roles"), *Role.choices])
-    active = forms.ChoiceField(
-        label="Status",
-        required=False,
-        choices=[("yes", "Active"), ("no", "Deactivated"), ("", "All")],
-    )
-
-    def filter(self, queryset):
-        if not self.is_valid():
-            return queryset.filter(is_active=True)
-        data = self.cleaned_data
-        if data["q"]:
-            queryset = queryset.filter(Q(full_name__icontains=data["q"]) | Q(email__icontains=data["q"]))
-        if data["agency"]:
-            queryset = queryset.filter(agency=data["agency"])
-        if data["role"]:
-            # Works on SQLite and PostgreSQL alike: the JSON list's text holds the quoted role code.
-            queryset = queryset.filter(roles__icontains=f'"{data["role"]}"')
-        if data["active"] == "yes":
-            queryset = queryset.filter(is_active=True)
-        elif data["active"] == "no":
-            queryset = queryset.filter(is_active=False)
-        return queryset
 
 
 class _RolesMixin(forms.Form):

@@ -12,17 +12,19 @@ from learningloop.core.pagination import paginate
 from learningloop.core.views_kit import edit_with_conflict
 
 from .models import User
-from .user_forms import UserCreateForm, UserEditForm, UserFilterForm
+from .user_filters import UserFilterSet
+from .user_forms import UserCreateForm, UserEditForm
 from .user_services import create_user
 
 
 @require_GET
 @require("accounts.manage")
 def user_list(request):
-    form = UserFilterForm(request.GET or {"active": "yes"})
-    users = form.filter(User.objects.select_related("agency")).order_by("full_name", "pk")
-    page, pagination = paginate(request, users)
-    return render(request, "accounts/user_list.html", {"form": form, "page": page, "pagination": pagination})
+    filters = UserFilterSet(request=request, queryset=User.objects.select_related("agency"))
+    page, pagination = paginate(request, filters.qs.order_by("full_name", "pk"))
+    return render(
+        request, "accounts/user_list.html", {"form": filters.form, "page": page, "pagination": pagination}
+    )
 
 
 @require_http_methods(["GET", "POST"])

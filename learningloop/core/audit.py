@@ -7,6 +7,7 @@ as ALLAUTH_TRUSTED_PROXY_COUNT trusts it (docs/adr/0015-network-trust-and-upload
 No page edits or deletes audit rows; the admin registration is read-only.
 """
 
+import django_filters
 from allauth.account.adapter import get_adapter
 from auditlog.middleware import AuditlogMiddleware as BaseAuditlogMiddleware
 from auditlog.models import LogEntry
@@ -14,8 +15,8 @@ from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 
+from .filters import GovukFilterSet, SearchFilter
 from .govuk_forms import GovukDateField
 
 
@@ -60,51 +61,40 @@ def record_view(request, obj):
     )
 
 
-class AuditFilterForm(forms.Form):
-    q = forms.CharField(label="Record or person", required=False, max_length=200)
-    action = forms.ChoiceField(
-        label="What happened",
-        required=False,
-        choices=[("", "Any")] + [(str(v), label.capitalize()) for v, label in LogEntry.Action.choices],
+def _record_types():
+    types = ContentType.objects.filter(pk__in=LogEntry.objects.values("content_type").distinct()).order_by(
+        "app_label", "model"
     )
-    record_type = forms.ChoiceField(label="Type of record", required=False)
-    date_from = GovukDateField(label="From", required=False)
-    date_to = GovukDateField(label="To", required=False)
+    return [(str(ct.pk), ct.name.capitalize()) for ct in types]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        types = ContentType.objects.filter(
-            pk__in=LogEntry.objects.values("content_type").distinct()
-        ).order_by("app_label", "model")
-        self.fields["record_type"].choices = [("", "Any")] + [
-            (str(ct.pk), ct.name.capitalize()) for ct in types
-        ]
 
+class GovukDateFilter(django_filters.Filter):
+    field_class = GovukDateField
+
+
+class _AuditFilterForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("date_from") and data.get("date_to") and data["date_to"] < data["date_from"]:
             self.add_error("date_to", "The ‘to’ date must be on or after the ‘from’ date")
         return data
 
-    def filter(self, queryset):
-        if not self.is_valid():
-            return queryset
-        data = self.cleaned_data
-        if data["q"]:
-            queryset = queryset.filter(
-                Q(object_repr__icontains=data["q"])
-                | Q(actor__full_name__icontains=data["q"])
-                | Q(actor__email__icontains=data["q"])
-            )
-        if data["action"]:
-            queryset = queryset.filter(action=int(data["action"]))
-        if data["record_type"]:
-            queryset = queryset.filter(content_type_id=int(data["record_type"]))
-        if data["date_from"]:
-            queryset = queryset.filter(timestamp__date__gte=data["date_from"])
-        if data["date_to"]:
-            queryset = queryset.filter(timestamp__date__lte=data["date_to"])
-        return queryset
+
+class AuditFilterSet(GovukFilterSet):
+    q = SearchFilter(label="Record or person", fields=("object_repr", "actor__full_name", "actor__email"))
+    action = django_filters.ChoiceFilter(
+        label="What happened",
+        choices=[(str(v), label.capitalize()) for v, label in LogEntry.Action.choices],
+        empty_label="Any",
+    )
+    record_type = django_filters.ChoiceFilter(
+        label="Type of record", field_name="content_type_id", choices=_record_types, empty_label="Any"
+    )
+    date_from = GovukDateFilter(label="From", field_name="timestamp", lookup_expr="date__gte")
+    date_to = GovukDateFilter(label="To", field_name="timestamp", lookup_expr="date__lte")
+
+    class Meta:
+        form = _AuditFilterForm
 
 
 def audit_entries():

@@ -7,9 +7,11 @@ import os
 from django.conf import settings
 from django.core.files.base import File
 from django.db import models, transaction
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 
+from .access import get_visible_or_404
 from .uploads import check_upload
 
 
@@ -60,14 +62,34 @@ def attach_upload(*, stored: StoredFile, upload, by=None) -> StoredFile:
     return stored
 
 
+def _as_attachment(response, filename):
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def attachment_response(content: bytes, *, filename: str, content_type: str) -> HttpResponse:
+    """Every download the app builds (PDF, Word, CSV, Excel) goes out as an attachment with nosniff, so a
+    browser never renders it in the app's origin."""
+    return _as_attachment(HttpResponse(content, content_type=content_type), filename)
+
+
 def download_response(stored: StoredFile) -> FileResponse:
     """Serve a stored file as an attachment under its original name; a missing file is a 404, not a 500."""
     try:
         handle = stored.file.open("rb")
     except (FileNotFoundError, OSError):
         raise Http404("The file is missing") from None
-    response = FileResponse(
-        handle, as_attachment=True, filename=stored.original_name, content_type=stored.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return _as_attachment(FileResponse(handle, content_type=stored.content_type), stored.original_name)
+
+
+def child_file_download(request, files, *, pk, parent, parent_field):
+    """Download a file that belongs to a record (evidence of an action or of an agency's response, an
+    activity's document): it is visible exactly when its parent record is. `files` is the file model's
+    queryset, `parent` the parent model's (scoped by its own `visible_to`), `parent_field` the foreign key's
+    name. An unknown file or a parent the user may not see is a 404."""
+    stored = files.filter(pk=pk).first()
+    if stored is None:
+        raise Http404
+    get_visible_or_404(parent, request.user, pk=getattr(stored, f"{parent_field}_id"))
+    return download_response(stored)

@@ -1,4 +1,4 @@
-"""Forms for learning briefings and newsletter items: the list's filters and the briefing itself."""
+"""Forms for learning briefings and newsletter items: the briefing itself."""
 
 from django import forms
 from django.core.validators import MaxLengthValidator
@@ -7,40 +7,13 @@ from django.db.models import Q
 from learningloop.core.concurrency import VersionedFormMixin
 from learningloop.learning.models import KeyMessage, SummaryStatus
 
-from .models import Briefing, BriefingKind, BriefingStatus
+from .models import Briefing, BriefingKind
 from .services_briefings import EMBEDDING_QUESTION
 
 RICH_TEXT_HINT = (
     "Type plain text (a blank line starts a new paragraph), or use simple HTML: paragraphs, bold, italics, "
     "lists, subheadings (h3, h4) and links to web or email addresses"
 )
-
-
-class BriefingFilterForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="Kind",
-        required=False,
-        choices=[("", "Any kind"), *BriefingKind.choices],
-        error_messages={"invalid_choice": "Select a kind from the list"},
-    )
-    status = forms.ChoiceField(
-        label="Status",
-        required=False,
-        choices=[("", "Any status"), *BriefingStatus.choices],
-        error_messages={"invalid_choice": "Select a status from the list"},
-    )
-
-    def filter(self, queryset):
-        """Apply the valid filters; an invalid one is reported on the form and ignored."""
-        if not self.is_bound:
-            return queryset
-        self.is_valid()
-        data = getattr(self, "cleaned_data", {})
-        if data.get("kind"):
-            queryset = queryset.filter(kind=data["kind"])
-        if data.get("status"):
-            queryset = queryset.filter(status=data["status"])
-        return queryset
 
 
 class KeyMessageChoiceField(forms.ModelMultipleChoiceField):

@@ -35,42 +35,6 @@ def _choice_error(what):
     return {"invalid_choice": message, "invalid_pk_value": message, "invalid_list": message}
 
 
-# --- The plan list's filter ---
-
-FILTERS = {
-    "overdue": "Any communication overdue",
-    "open": "Any communication still open",
-    "complete": "Every communication done or cancelled",
-    "none": "No communications yet",
-}
-
-
-class PlanFilterForm(forms.Form):
-    communications = forms.ChoiceField(
-        label="Communications",
-        required=False,
-        choices=[("", "Any"), *FILTERS.items()],
-        error_messages={"invalid_choice": "Select a filter from the list"},
-    )
-
-    def value(self):
-        if not self.is_bound or not self.is_valid():
-            return ""
-        return self.cleaned_data.get("communications") or ""
-
-    def filter(self, plans):
-        value = self.value()
-        if value == "overdue":
-            return plans.filter(overdue_count__gt=0)
-        if value == "open":
-            return plans.filter(open_count__gt=0)
-        if value == "complete":
-            return plans.filter(communication_count__gt=0, open_count=0)
-        if value == "none":
-            return plans.filter(communication_count=0)
-        return plans
-
-
 # --- A key message's row of the plan ---
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from learningloop.core.deadlines import DeadlineMixin, DeadlineQuerySet
 from learningloop.core.files import random_name
+from learningloop.core.querysets import SignedInQuerySet
 from learningloop.core.stored_files import StoredFile
 from learningloop.learning.models import KeyMessage, SummaryOfLearning
 from learningloop.partnership.models import Agency, AudienceGroup, DisseminationMethod, Person
@@ -16,9 +17,24 @@ from learningloop.partnership.models import Agency, AudienceGroup, Dissemination
 # --- Learning Dissemination Action Plan (Appendix C) ---
 
 
-class PlanQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self if user.is_authenticated else self.none()
+class PlanQuerySet(SignedInQuerySet):
+    def with_communication_counts(self, today):
+        """Plans with their summary, number of key messages and communication counts, in one query."""
+        comms = "message_plans__audience_plans__communications"
+        open_ = [CommunicationStatus.PLANNED, CommunicationStatus.IN_PROGRESS]
+        return self.select_related("summary__subgroup").annotate(
+            message_count=models.Count("message_plans", distinct=True),
+            communication_count=models.Count(comms, distinct=True),
+            done_count=models.Count(
+                comms, filter=Q(**{f"{comms}__status": CommunicationStatus.DONE}), distinct=True
+            ),
+            open_count=models.Count(comms, filter=Q(**{f"{comms}__status__in": open_}), distinct=True),
+            overdue_count=models.Count(
+                comms,
+                filter=Q(**{f"{comms}__status__in": open_, f"{comms}__due_on__lt": today}),
+                distinct=True,
+            ),
+        )
 
 
 class DisseminationPlan(models.Model):
@@ -89,11 +105,8 @@ class CommunicationStatus(models.TextChoices):
 OPEN_COMMUNICATION_STATUSES = (CommunicationStatus.PLANNED, CommunicationStatus.IN_PROGRESS)
 
 
-class CommunicationQuerySet(DeadlineQuerySet):
+class CommunicationQuerySet(SignedInQuerySet, DeadlineQuerySet):
     """open, overdue, due_between and due_soon come from the deadline engine (core.deadlines)."""
-
-    def visible_to(self, user):
-        return self if user.is_authenticated else self.none()
 
 
 class Communication(DeadlineMixin, models.Model):
@@ -156,9 +169,9 @@ class BriefingStatus(models.TextChoices):
     READY = "ready", "Ready for publication"
 
 
-class BriefingQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self if user.is_authenticated else self.none()
+class BriefingQuerySet(SignedInQuerySet):
+    def with_key_message_count(self):
+        return self.annotate(key_message_count=models.Count("key_messages"))
 
     def ready(self):
         return self.filter(status=BriefingStatus.READY)

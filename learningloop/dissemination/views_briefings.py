@@ -3,28 +3,28 @@ ready for publication and back, and the PDF. Views stay thin: forms validate, se
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from learningloop.core.access import get_visible_or_404, require
+from learningloop.core.breadcrumbs import breadcrumbs
 from learningloop.core.concurrency import EditConflict, conflict_message
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
+from learningloop.core.stored_files import attachment_response
 from learningloop.core.views_kit import edit_with_conflict
 
 from . import briefing_documents, services_briefings
-from .forms_briefings import BriefingFilterForm, BriefingForm
+from .filters import BriefingFilterSet
+from .forms_briefings import BriefingForm
 from .models import Briefing, BriefingKind, BriefingStatus
 
 VIEW, MANAGE = "briefing.view", "briefing.manage"
 BRIEFINGS = ("Briefings and newsletter items", reverse_lazy("dissemination:briefing_list"))
 
 
-def _crumbs(*items):
-    return [{"text": text, "href": href} if href else {"text": text} for text, href in items]
+_crumbs = breadcrumbs
 
 
 def _apply_errors(form, error: ValidationError):
@@ -45,18 +45,14 @@ def _int_or_none(value):
 @require_GET
 @require(VIEW)
 def briefing_list(request):
-    form = BriefingFilterForm(request.GET or None)
-    briefings = (
-        form.filter(Briefing.objects.visible_to(request.user))
-        .annotate(key_message_count=Count("key_messages"))
-        .order_by("-updated_at", "-pk")
-    )
+    filters = BriefingFilterSet(request=request, queryset=Briefing.objects.visible_to(request.user))
+    briefings = filters.qs.with_key_message_count().order_by("-updated_at", "-pk")
     page, pagination = paginate(request, briefings)
     return render(
         request,
         "dissemination/briefing_list.html",
         {
-            "form": form,
+            "form": filters.form,
             "page": page,
             "pagination": pagination,
             "can_manage": can(request.user, MANAGE),
@@ -198,7 +194,8 @@ def briefing_unready(request, pk):
 @require(VIEW)
 def briefing_pdf(request, pk):
     briefing = _briefing(request, pk)
-    response = HttpResponse(briefing_documents.build_pdf(briefing), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{briefing_documents.filename(briefing)}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return attachment_response(
+        briefing_documents.build_pdf(briefing),
+        filename=briefing_documents.filename(briefing),
+        content_type="application/pdf",
+    )

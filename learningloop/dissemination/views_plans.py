@@ -4,34 +4,33 @@ services_plans writes, documents presents."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from learningloop.core.access import get_visible_or_404, require
+from learningloop.core.breadcrumbs import breadcrumbs
 from learningloop.core.concurrency import EditConflict, conflict_response
 from learningloop.core.govuk_forms import error_summary_params
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
+from learningloop.core.stored_files import attachment_response
 from learningloop.core.views_kit import edit_with_conflict
 from learningloop.learning.models import SummaryOfLearning, SummaryStatus
 
 from . import documents, services_plans
+from .filters import PlanFilterSet
 from .forms_plans import (
     CommunicationCreateForm,
     CommunicationEditForm,
     MessagePlanForm,
-    PlanFilterForm,
     audience_forms,
 )
-from .models import AudiencePlan, Communication, CommunicationStatus, DisseminationPlan, MessagePlan
+from .models import AudiencePlan, Communication, DisseminationPlan, MessagePlan
 
 GET_POST = ["GET", "POST"]
-OPEN = [CommunicationStatus.PLANNED, CommunicationStatus.IN_PROGRESS]
-COMMS = "message_plans__audience_plans__communications"
 
 
 def _bound(request):
@@ -39,9 +38,9 @@ def _bound(request):
 
 
 def _crumbs(*items):
-    home = {"text": "Home", "href": reverse("home")}
-    plans = {"text": "Dissemination plans", "href": reverse("dissemination:plan_list")}
-    return [home, plans] + [{"text": t, "href": h} if h else {"text": t} for t, h in items]
+    return breadcrumbs(
+        ("Home", reverse("home")), ("Dissemination plans", reverse("dissemination:plan_list")), *items
+    )
 
 
 def _plan_crumb(plan):
@@ -59,26 +58,12 @@ def _apply_errors(form, error: ValidationError):
 # --- The plans ---
 
 
-def plans_with_counts(queryset, today):
-    """Plans with their summary, number of key messages and communication counts, in one query."""
-    return queryset.select_related("summary__subgroup").annotate(
-        message_count=Count("message_plans", distinct=True),
-        communication_count=Count(COMMS, distinct=True),
-        done_count=Count(COMMS, filter=Q(**{f"{COMMS}__status": CommunicationStatus.DONE}), distinct=True),
-        open_count=Count(COMMS, filter=Q(**{f"{COMMS}__status__in": OPEN}), distinct=True),
-        overdue_count=Count(
-            COMMS, filter=Q(**{f"{COMMS}__status__in": OPEN, f"{COMMS}__due_on__lt": today}), distinct=True
-        ),
-    )
-
-
 @require_GET
 @require("dissemination.view")
 def plan_list(request):
-    form = PlanFilterForm(request.GET or None)
-    today = timezone.localdate()
-    plans = form.filter(plans_with_counts(DisseminationPlan.objects.visible_to(request.user), today))
-    page, pagination = paginate(request, plans.order_by("-created_at", "-pk"))
+    plans = DisseminationPlan.objects.visible_to(request.user).with_communication_counts(timezone.localdate())
+    filters = PlanFilterSet(request=request, queryset=plans)
+    page, pagination = paginate(request, filters.qs.order_by("-created_at", "-pk"))
     can_manage = can(request.user, "dissemination.manage")
     without_plan = (
         SummaryOfLearning.objects.visible_to(request.user)
@@ -91,7 +76,7 @@ def plan_list(request):
         request,
         "dissemination/plan_list.html",
         {
-            "form": form,
+            "form": filters.form,
             "page": page,
             "pagination": pagination,
             "without_plan": list(without_plan),
@@ -349,10 +334,11 @@ def communication_edit(request, pk):
 def _download(request, pk, extension):
     plan = get_visible_or_404(documents.with_plan_data(DisseminationPlan.objects), request.user, pk=pk)
     build = documents.build_docx if extension == "docx" else documents.build_pdf
-    response = HttpResponse(build(plan), content_type=documents.CONTENT_TYPES[extension])
-    response["Content-Disposition"] = f'attachment; filename="{documents.filename(plan, extension)}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return attachment_response(
+        build(plan),
+        filename=documents.filename(plan, extension),
+        content_type=documents.CONTENT_TYPES[extension],
+    )
 
 
 @require_GET

@@ -8,18 +8,18 @@ from collections import Counter
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from learningloop.core.access import get_visible_or_404, require
+from learningloop.core.breadcrumbs import breadcrumbs
 from learningloop.core.concurrency import EditConflict, conflict_message
 from learningloop.core.dates import format_date
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
-from learningloop.core.stored_files import download_response
+from learningloop.core.stored_files import child_file_download
 from learningloop.core.views_kit import edit_with_conflict
 
 from . import services_requests as services
@@ -45,8 +45,7 @@ STATUS_COLUMNS = [
 ]
 
 
-def _crumbs(*items):
-    return [{"text": text, "href": href} if href else {"text": text} for text, href in items]
+_crumbs = breadcrumbs
 
 
 def _bound(request, files=False):
@@ -309,12 +308,9 @@ def evidence_upload(request, pk):
 @require_GET
 @require("embedding.view")
 def evidence_download(request, pk):
-    evidence = ResponseEvidence.objects.filter(pk=pk).first()
-    if evidence is None:
-        raise Http404
-    # Evidence is visible exactly when its response is.
-    get_visible_or_404(AgencyResponse.objects, request.user, pk=evidence.response_id)
-    return download_response(evidence)
+    return child_file_download(
+        request, ResponseEvidence.objects, pk=pk, parent=AgencyResponse.objects, parent_field="response"
+    )
 
 
 @require_http_methods(GET_POST)

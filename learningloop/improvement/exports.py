@@ -1,16 +1,10 @@
-"""The actions list as Excel. Every text cell goes through csv_safe, so a spreadsheet never reads a cell
-that starts with = + - @, tab, CR or NUL as a formula."""
+"""The actions list as Excel, through the one spreadsheet writer (core.spreadsheets): a spreadsheet never
+reads a cell that starts with = + - @, tab, CR or NUL as a formula."""
 
-import io
-
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-from learningloop.core.spreadsheets import csv_safe
+from learningloop.core.spreadsheets import XLSX, spreadsheet_response
 
 from .presenters import action_rag
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADERS = [
     "Plan",
     "Action",
@@ -26,12 +20,6 @@ HEADERS = [
     "Date checked",
     "Sustainment result",
 ]
-
-
-def _cell(value):
-    if value is None or isinstance(value, int) or hasattr(value, "isoformat"):
-        return value
-    return ILLEGAL_CHARACTERS_RE.sub("", csv_safe(value))
 
 
 def rows(actions, today):
@@ -53,12 +41,12 @@ def rows(actions, today):
         ]
 
 
-def build_xlsx(actions, today) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Actions")
-    sheet.append(HEADERS)
-    for row in rows(actions, today):
-        sheet.append([_cell(v) for v in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+def response(actions, today):
+    """The actions as an Excel download, named for the day."""
+    return spreadsheet_response(
+        headers=HEADERS,
+        rows=rows(actions, today),
+        fmt=XLSX,
+        filename=f"actions-{today:%Y-%m-%d}",
+        sheet="Actions",
+    )

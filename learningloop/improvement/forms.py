@@ -11,7 +11,7 @@ from learningloop.learning.models import CaseReview, Finding, KeyMessage, Learni
 from learningloop.partnership.models import Agency, Person
 
 from .models import Action, ActionPlan, ActionStatus, PlanScope, SustainmentResult
-from .presenters import RAG_CHOICES, SOURCE_FIELD, SOURCE_KINDS
+from .presenters import SOURCE_FIELD, SOURCE_KINDS
 from .services import BULK_STATUSES, PAST_DUE
 
 
@@ -294,34 +294,6 @@ class SustainmentForm(VersionedFormMixin, forms.ModelForm):
 # --- Lists ---
 
 
-class ActionFilterForm(forms.Form):
-    q = forms.CharField(label="Search", required=False, max_length=200, help_text="Description or plan")
-    status = forms.ChoiceField(
-        label="Status", required=False, choices=[("", "Any status"), *ActionStatus.choices]
-    )
-    rag = forms.ChoiceField(label="RAG", required=False, choices=[("", "Any"), *RAG_CHOICES])
-    agency = forms.ModelChoiceField(
-        label="Owner agency", required=False, queryset=Agency.objects.all(), empty_label="Any agency"
-    )
-    due = forms.ChoiceField(
-        label="Due",
-        required=False,
-        choices=[("", "Any time"), ("overdue", "Overdue"), ("soon", "Due in the next 10 working days")],
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.error_messages.setdefault("invalid_choice", "Select an option from the list")
-            field.error_messages["invalid_choice"] = "Select an option from the list"
-
-    def value(self, name):
-        if not self.is_bound:
-            return None
-        self.is_valid()
-        return self.cleaned_data.get(name) or None
-
-
 class BulkUpdateForm(forms.Form):
     actions = forms.ModelMultipleChoiceField(
         label="Actions",
@@ -347,13 +319,3 @@ class BulkUpdateForm(forms.Form):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["actions"].queryset = Action.objects.visible_to(user).select_related("plan")
-
-
-class AgencyChoiceForm(forms.Form):
-    agency = forms.ModelChoiceField(
-        label="Agency",
-        required=False,
-        queryset=Agency.objects.all(),
-        empty_label="Select an agency",
-        error_messages=_pick("an agency"),
-    )

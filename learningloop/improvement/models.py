@@ -145,6 +145,15 @@ class ActionQuerySet(DeadlineQuerySet):
     def for_agency(self, agency_id):
         return self.filter(owner_agency_id=agency_id)
 
+    def open_first(self):
+        """Open actions before closed ones, each soonest due first."""
+        is_closed = models.Case(
+            models.When(status__in=OPEN_ACTION_STATUSES, then=models.Value(0)),
+            default=models.Value(1),
+            output_field=models.IntegerField(),
+        )
+        return self.annotate(is_closed=is_closed).order_by("is_closed", "due_on", "pk")
+
     def sustainment_due(self, today):
         return self.filter(
             status=ActionStatus.COMPLETED, sustainment_due_on__lte=today, sustainment_checked_on=None

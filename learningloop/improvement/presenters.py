@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
+from django.utils.text import Truncator
 
 from learningloop.core import deadlines
 from learningloop.core.presenters import StatusTag
@@ -13,6 +14,16 @@ from learningloop.core.presenters import StatusTag
 from .models import OPEN_ACTION_STATUSES, ActionStatus, SustainmentResult
 
 DUE_SOON_WORKING_DAYS = deadlines.DUE_SOON_WORKING_DAYS
+NAME_LENGTH = 120
+
+
+def action_name(action) -> str:
+    """What a page title, heading or breadcrumb calls an action: what it is to do (the first line of its
+    description, cut at a word near 120 characters), never its number."""
+    first_line = (action.description or "").strip().splitlines()[0:1]
+    return Truncator(first_line[0] if first_line else "").chars(NAME_LENGTH, html=False) or "Action"
+
+
 AMBER_PROGRESS_BELOW = 50
 
 # A RAG rating is a status tag like every other: key red, amber, green, complete or cancelled.

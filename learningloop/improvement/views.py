@@ -2,40 +2,37 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
-from django.http import Http404, HttpResponse
+from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from learningloop.core.access import get_visible_or_404, require
-from learningloop.core.form_safety import out_of_range
+from learningloop.core.breadcrumbs import breadcrumbs
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
-from learningloop.core.stored_files import download_response
+from learningloop.core.stored_files import child_file_download
 from learningloop.core.views_kit import edit_with_conflict
 from learningloop.learning.models import CaseReview, Finding, KeyMessage, LearningActivity
 from learningloop.partnership.models import Agency
 
 from . import exports, services
+from .filters import ActionFilterSet, ActionPlanFilterSet, AgencyActionsFilterSet
 from .forms import (
-    ActionFilterForm,
     ActionForm,
     ActionUpdateForm,
-    AgencyChoiceForm,
     BulkUpdateForm,
     EvidenceForm,
     PlanForm,
     SustainmentForm,
 )
-from .models import OPEN_ACTION_STATUSES, Action, ActionEvidence, ActionPlan, ActionStatus, PlanScope
+from .models import Action, ActionEvidence, ActionPlan, ActionStatus
 from .presenters import (
     RAG_CHOICES,
-    SOURCE_KINDS,
     SOURCE_RELATED,
+    action_name,
     action_rag,
-    due_soon_until,
     plan_source,
     rag_q,
 )
@@ -47,8 +44,7 @@ FORM_TEMPLATE = "improvement/form.html"
 ACTION_RELATED = ("plan", "owner_agency", "owner")
 
 
-def _crumbs(*items):
-    return [{"text": text, "href": str(href)} if href else {"text": text} for text, href in items]
+_crumbs = breadcrumbs
 
 
 def _bound(request, files=False):
@@ -75,7 +71,7 @@ def _plan_crumb(plan):
 
 
 def _action_crumb(action):
-    return (f"Action {action.pk}", reverse("improvement:action_detail", args=[action.pk]))
+    return (action_name(action), reverse("improvement:action_detail", args=[action.pk]))
 
 
 def _rows(actions, user, today):
@@ -89,28 +85,14 @@ def _rows(actions, user, today):
 # --- Plans ---
 
 
-SOURCE_FILTERS = {
-    "review": Q(source_review__isnull=False),
-    "finding": Q(source_finding__isnull=False),
-    "activity": Q(source_activity__isnull=False),
-    "key_message": Q(source_key_message__isnull=False),
-    "meeting": ~Q(source_meeting=""),
-}
-
-
 @require_GET
 @require("actions.view")
 def plan_list(request):
     today = timezone.localdate()
-    plans = ActionPlan.objects.visible_to(request.user).select_related(*SOURCE_RELATED)
-    scope, source, agency_id = request.GET.get("scope"), request.GET.get("source"), request.GET.get("agency")
-    if scope in PlanScope.values:
-        plans = plans.filter(scope=scope)
-    if source in SOURCE_FILTERS:
-        plans = plans.filter(SOURCE_FILTERS[source])
-    if agency_id and agency_id.isdigit() and not out_of_range(agency_id):
-        owned = Action.objects.filter(plan=OuterRef("pk"), owner_agency_id=agency_id)
-        plans = plans.filter(Q(agency_id=agency_id) | Q(Exists(owned)))
+    filters = ActionPlanFilterSet(
+        request=request, queryset=ActionPlan.objects.visible_to(request.user).select_related(*SOURCE_RELATED)
+    )
+    plans = filters.qs
     counts = {key: Count("actions", filter=rag_q(key, today, prefix="actions__")) for key, _ in RAG_CHOICES}
     plans = plans.annotate(**{f"rag_{key}": c for key, c in counts.items()}, action_count=Count("actions"))
     page, pagination = paginate(request, plans.order_by("-created_at", "-pk"))
@@ -123,10 +105,7 @@ def plan_list(request):
             "pagination": pagination,
             "rows": rows,
             "rag_choices": RAG_CHOICES,
-            "scope_choices": PlanScope.choices,
-            "source_choices": SOURCE_KINDS,
-            "agencies": Agency.objects.filter(is_active=True),
-            "selected": {"scope": scope or "", "source": source or "", "agency": agency_id or ""},
+            "form": filters.form,
             "can_manage": can(request.user, "actions.manage"),
         },
     )
@@ -250,7 +229,8 @@ def action_detail(request, pk):
             "can_manage": can(request.user, "actions.manage"),
             "can_update": can(request.user, "actions.update", action),
             "is_completed": action.status == ActionStatus.COMPLETED,
-            "crumbs": _crumbs(PLANS, _plan_crumb(action.plan), (f"Action {action.pk}", None)),
+            "name": action_name(action),
+            "crumbs": _crumbs(PLANS, _plan_crumb(action.plan), (action_name(action), None)),
         },
     )
 
@@ -351,11 +331,9 @@ def evidence_upload(request, pk):
 @require_GET
 @require("actions.view")
 def evidence_download(request, pk):
-    evidence = ActionEvidence.objects.filter(pk=pk).first()
-    if evidence is None:
-        raise Http404
-    get_visible_or_404(Action.objects, request.user, pk=evidence.action_id)
-    return download_response(evidence)
+    return child_file_download(
+        request, ActionEvidence.objects, pk=pk, parent=Action.objects, parent_field="action"
+    )
 
 
 @require_http_methods(GET_POST)
@@ -399,44 +377,28 @@ def sustainment_check(request, pk):
 # --- Lists ---
 
 
-def _filtered(request, form, preset=None):
-    today = timezone.localdate()
-    actions = Action.objects.visible_to(request.user).select_related(*ACTION_RELATED)
-    due = preset or form.value("due")
-    if due == "overdue":
-        actions = actions.overdue(today)
-    elif due == "soon":
-        actions = actions.due_between(today, due_soon_until(today))
-    if form.value("status"):
-        actions = actions.filter(status=form.value("status"))
-    if form.value("rag"):
-        actions = actions.filter(rag_q(form.value("rag"), today))
-    if form.value("agency"):
-        actions = actions.filter(owner_agency=form.value("agency"))
-    if form.value("q"):
-        q = form.value("q")
-        actions = actions.filter(Q(description__icontains=q) | Q(plan__title__icontains=q))
-    return actions.order_by("due_on", "pk")
+def _filters(request, preset=None):
+    """The actions list's filters; the overdue and due-soon pages fix the "due" filter."""
+    data = request.GET.copy()
+    if preset:
+        data["due"] = preset
+    actions = Action.objects.visible_to(request.user).select_related(*ACTION_RELATED).order_by("due_on", "pk")
+    return ActionFilterSet(data=data, request=request, queryset=actions)
 
 
 LIST_TITLES = {None: "Actions", "overdue": "Overdue actions", "soon": "Actions due soon"}
 
 
 def _list_page(request, *, preset=None, bulk_form=None, status=200):
-    form = ActionFilterForm(request.GET or None)
-    page, pagination = paginate(request, _filtered(request, form, preset))
-    query = request.GET.copy()
-    query.pop("page", None)
-    if preset:
-        query["due"] = preset
-    export = reverse("improvement:action_export") + ("?" + query.urlencode() if query else "")
+    filters = _filters(request, preset)
+    page, pagination = paginate(request, filters.qs)
     user = request.user
     return render(
         request,
         "improvement/action_list.html",
         {
             "title": LIST_TITLES[preset],
-            "form": form,
+            "form": filters.form,
             "page": page,
             "pagination": pagination,
             "rows": _rows(page.object_list, user, timezone.localdate()),
@@ -444,7 +406,7 @@ def _list_page(request, *, preset=None, bulk_form=None, status=200):
             "bulk_form": bulk_form or BulkUpdateForm(user=user),
             "can_bulk": can(user, "actions.update"),
             "can_export": can(user, "actions.export"),
-            "export_url": export,
+            "export_url": filters.url_with_filters(reverse("improvement:action_export")),
             "crumbs": _crumbs(ACTIONS, (LIST_TITLES[preset], None)) if preset else None,
         },
         status=status,
@@ -490,45 +452,23 @@ def action_bulk_update(request):
 @require_GET
 @require("actions.export")
 def action_export(request):
-    form = ActionFilterForm(request.GET or None)
-    actions = _filtered(request, form)
-    response = HttpResponse(
-        exports.build_xlsx(actions, timezone.localdate()), content_type=exports.XLSX_CONTENT_TYPE
-    )
-    response["Content-Disposition"] = f'attachment; filename="actions-{timezone.localdate():%Y-%m-%d}.xlsx"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    actions = _filters(request).qs
+    return exports.response(actions, timezone.localdate())
 
 
 @require_GET
 @require("actions.view")
 def my_actions(request):
     user = request.user
+    actions = Action.objects.visible_to(user).select_related(*ACTION_RELATED).open_first()
     chooser = None
-    agency_id = user.agency_id
     if can(user, "actions.view_all"):
-        chooser = AgencyChoiceForm(request.GET or None)
-        agency_id = (
-            chooser.cleaned_data.get("agency").pk
-            if chooser.is_valid() and chooser.cleaned_data.get("agency")
-            else None
-        )
-    agency = Agency.objects.filter(pk=agency_id).first() if agency_id else None
-    actions = Action.objects.none()
-    if agency is not None:
-        actions = (
-            Action.objects.visible_to(user)
-            .for_agency(agency.pk)
-            .select_related(*ACTION_RELATED)
-            .annotate(
-                is_closed=Case(
-                    When(status__in=OPEN_ACTION_STATUSES, then=Value(0)),
-                    default=Value(1),
-                    output_field=IntegerField(),
-                )
-            )
-            .order_by("is_closed", "due_on", "pk")
-        )
+        filters = AgencyActionsFilterSet(request=request, queryset=actions)
+        chooser, agency = filters.form, filters.value("agency")
+        actions = filters.qs if agency else actions.none()
+    else:
+        agency = Agency.objects.filter(pk=user.agency_id).first() if user.agency_id else None
+        actions = actions.for_agency(agency.pk) if agency else actions.none()
     page, pagination = paginate(request, actions)
     return render(
         request,

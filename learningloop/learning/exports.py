@@ -2,14 +2,10 @@
 = + - @, tab, CR or NUL) gets a leading single quote, in both formats. The register holds no restricted
 details, and these exports never join ChildDetails or any case review table."""
 
-import csv
-import io
-
 from django.db.models import Prefetch
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from django.utils import timezone
 
-from learningloop.core.spreadsheets import csv_safe
+from learningloop.core.spreadsheets import spreadsheet_response
 
 from .models import Finding, FindingKind
 
@@ -27,7 +23,6 @@ HEADERS = [
     "Themes",
     "Description",
 ]
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def export_queryset(activities):
@@ -39,7 +34,7 @@ def export_queryset(activities):
 
 
 def rows(activities):
-    """One list of values per activity; dates stay dates (the writers format them)."""
+    """One list of values per activity; dates stay dates (the one spreadsheet writer formats them)."""
     for a in export_queryset(activities):
         findings = list(a.findings.all())
         themes = sorted({t.name for f in findings for t in f.themes.all()})
@@ -59,36 +54,12 @@ def rows(activities):
         ]
 
 
-def _csv_cell(value):
-    if value is None:
-        return ""
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if isinstance(value, int):
-        return str(value)
-    return csv_safe(value)
-
-
-def _xlsx_cell(value):
-    if value is None or isinstance(value, int) or hasattr(value, "isoformat"):
-        return value
-    # Escape first (so a leading NUL or CR still earns its quote), then drop what XML cannot hold.
-    return ILLEGAL_CHARACTERS_RE.sub("", csv_safe(value))
-
-
-def write_csv(activities, out):
-    writer = csv.writer(out)
-    writer.writerow(HEADERS)
-    for row in rows(activities):
-        writer.writerow([_csv_cell(v) for v in row])
-
-
-def build_xlsx(activities) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Learning register")
-    sheet.append(HEADERS)
-    for row in rows(activities):
-        sheet.append([_xlsx_cell(v) for v in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+def response(activities, fmt):
+    """The register as a CSV or Excel download, named for today's date."""
+    return spreadsheet_response(
+        headers=HEADERS,
+        rows=rows(activities),
+        fmt=fmt,
+        filename=f"learning-register-{timezone.localdate():%Y-%m-%d}",
+        sheet="Learning register",
+    )

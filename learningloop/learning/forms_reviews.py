@@ -10,7 +10,7 @@ from learningloop.core.govuk_forms import GovukDateField
 from learningloop.partnership.models import Group
 
 from .models import CaseReview, ChildDetails, LearningActivity, ReviewDecision, ReviewKind
-from .services_reviews import KIND_SHORT, Stage, cspr_panel
+from .services_reviews import cspr_panel
 
 REQUIRED = "Enter {}"
 
@@ -211,25 +211,3 @@ class ChildDetailsForm(VersionedFormMixin, forms.ModelForm):
         if value and value > today():
             raise forms.ValidationError("The date of birth must be today or in the past")
         return value
-
-
-class ReviewFilterForm(forms.Form):
-    kind = forms.ChoiceField(label="Type", required=False, choices=[("", "Any")] + list(KIND_SHORT.items()))
-    stage = forms.ChoiceField(label="Stage", required=False, choices=[("", "Any")] + Stage.choices)
-    overdue = forms.ChoiceField(
-        label="Deadlines",
-        required=False,
-        choices=[("", "Any"), ("yes", "Only reviews with an overdue deadline")],
-    )
-
-    def filter(self, queryset):
-        if not self.is_valid():
-            return queryset
-        data = self.cleaned_data
-        if data["kind"]:
-            queryset = queryset.filter(kind=data["kind"])
-        if data["stage"]:
-            queryset = queryset.filter(stage=data["stage"])
-        if data["overdue"]:
-            queryset = queryset.filter(is_overdue=True)
-        return queryset

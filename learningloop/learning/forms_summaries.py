@@ -10,7 +10,6 @@ from .models import (
     KeyMessage,
     LearningActivity,
     SummaryOfLearning,
-    SummaryStatus,
     WorkforceGroup,
 )
 
@@ -36,34 +35,6 @@ class _ButtonPress(VersionedFormMixin, forms.Form):
 
     def versioned_object(self):
         return None
-
-
-# --- Filters ---
-
-
-class SummaryFilterForm(forms.Form):
-    status = forms.ChoiceField(
-        label="Status",
-        required=False,
-        choices=[("", "Any status"), *SummaryStatus.choices],
-        error_messages={"invalid_choice": "Select a status from the list"},
-    )
-    subgroup = forms.ModelChoiceField(
-        label="Subgroup",
-        required=False,
-        queryset=Group.objects.order_by("name"),
-        empty_label="Any subgroup",
-        error_messages={"invalid_choice": "Select a subgroup from the list"},
-    )
-
-    def filter(self, queryset):
-        if not self.is_bound or not self.is_valid():
-            return queryset
-        if self.cleaned_data["status"]:
-            queryset = queryset.filter(status=self.cleaned_data["status"])
-        if self.cleaned_data["subgroup"]:
-            queryset = queryset.filter(subgroup=self.cleaned_data["subgroup"])
-        return queryset
 
 
 class ActivitySearchForm(forms.Form):

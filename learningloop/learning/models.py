@@ -10,16 +10,14 @@ from django.utils import timezone
 
 from learningloop.core.deadlines import DeadlineBase, DeadlineQuerySet, RuleBase
 from learningloop.core.files import random_name
+from learningloop.core.querysets import SignedInQuerySet
 from learningloop.core.stored_files import StoredFile
 from learningloop.partnership.models import Agency, AudienceGroup, Group, LearningSourceType
 
 
-class VocabularyQuerySet(models.QuerySet):
+class VocabularyQuerySet(SignedInQuerySet):
     def active(self):
         return self.filter(is_active=True)
-
-    def visible_to(self, user):
-        return self if user.is_authenticated else self.none()
 
 
 class Theme(models.Model):
@@ -84,13 +82,22 @@ class ActivityStatus(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
-class LearningActivityQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        # The register holds no restricted details (they live in ChildDetails): every signed-in user reads it.
-        return self if user.is_authenticated else self.none()
+class LearningActivityQuerySet(SignedInQuerySet):
+    """The register holds no restricted details (they live in ChildDetails): every signed-in user reads it."""
 
     def with_list_data(self):
         return self.select_related("source_type", "owning_group").prefetch_related("provider_agencies")
+
+    def with_register_counts(self, today):
+        """What the register's rows show: findings, areas for improvement, and slippage (the activity is a
+        case review with a statutory deadline overdue on `today`)."""
+        return self.annotate(
+            improvement_count=models.Count("findings", filter=Q(findings__kind=FindingKind.IMPROVEMENT)),
+            finding_count=models.Count("findings"),
+            deadline_overdue=models.Exists(
+                Milestone.objects.overdue(today).filter(review__activity=models.OuterRef("pk"))
+            ),
+        )
 
     def completed_without_findings(self):
         return self.filter(
@@ -172,9 +179,8 @@ class FindingKind(models.TextChoices):
     IMPROVEMENT = "improvement", "Area for improvement"
 
 
-class FindingQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self if user.is_authenticated else self.none()
+class FindingQuerySet(SignedInQuerySet):
+    """Every signed-in user may read these."""
 
 
 class Finding(models.Model):
@@ -215,9 +221,8 @@ class ReviewDecision(models.TextChoices):
     NATIONAL_REVIEW = "national_review", "Referred for a national review"
 
 
-class CaseReviewQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self if user.is_authenticated else self.none()
+class CaseReviewQuerySet(SignedInQuerySet):
+    """Every signed-in user may read these."""
 
 
 class CaseReview(models.Model):
@@ -395,9 +400,9 @@ class SummaryStatus(models.TextChoices):
     RETURNED = "returned", "Returned"
 
 
-class SummaryQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self if user.is_authenticated else self.none()
+class SummaryQuerySet(SignedInQuerySet):
+    def with_message_count(self):
+        return self.annotate(message_count=models.Count("key_messages", distinct=True))
 
     def waiting_for_ldg(self):
         return self.filter(status=SummaryStatus.SUBMITTED)
@@ -449,9 +454,8 @@ class SummaryEvent(models.Model):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
-class KeyMessageQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self if user.is_authenticated else self.none()
+class KeyMessageQuerySet(SignedInQuerySet):
+    """Every signed-in user may read these."""
 
 
 class KeyMessage(models.Model):

@@ -3,30 +3,31 @@ priority vocabularies. Views stay thin: forms validate, services_register writes
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
-from django.http import Http404, HttpResponse
+from django.db.models import Count, Prefetch
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse, reverse_lazy
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from learningloop.core.access import get_visible_or_404, require
+from learningloop.core.breadcrumbs import breadcrumbs
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
-from learningloop.core.stored_files import download_response
+from learningloop.core.spreadsheets import CSV, XLSX
+from learningloop.core.stored_files import child_file_download
 from learningloop.core.views_kit import edit_with_conflict
 
 from . import exports, services, services_register
+from .filters import SORT_LABELS, ActivityFilterSet
 from .forms_register import (
-    SORT_LABELS,
-    ActivityFilterForm,
     ActivityForm,
     DocumentForm,
     FindingForm,
     PriorityForm,
     ThemeForm,
 )
-from .models import ActivityDocument, Finding, FindingKind, LearningActivity, Milestone, Priority, Theme
+from .models import ActivityDocument, Finding, FindingKind, LearningActivity, Priority, Theme
 
 GET_POST = ["GET", "POST"]
 REGISTER = ("Learning register", reverse_lazy("learning:activity_list"))
@@ -41,8 +42,7 @@ def _bound(request, files=False):
     return (request.POST, request.FILES) if files else (request.POST,)
 
 
-def _crumbs(*items):
-    return [{"text": text, "href": href} if href else {"text": text} for text, href in items]
+_crumbs = breadcrumbs
 
 
 def _render(request, template, context):
@@ -83,40 +83,21 @@ def _query_without_page(request, **changes):
 @require_GET
 @require("learning.view")
 def activity_list(request):
-    form = ActivityFilterForm(request.GET or None)
-    activities = form.filter(LearningActivity.objects.visible_to(request.user).with_list_data())
-    activities = activities.annotate(
-        improvement_count=Count("findings", filter=Q(findings__kind=FindingKind.IMPROVEMENT)),
-        finding_count=Count("findings"),
-        # Slippage: the activity is a case review with a statutory deadline overdue.
-        deadline_overdue=Exists(
-            Milestone.objects.overdue(timezone.localdate()).filter(review__activity=OuterRef("pk"))
-        ),
+    filters = ActivityFilterSet(
+        request=request, queryset=LearningActivity.objects.visible_to(request.user).with_list_data()
     )
-    page, pagination = paginate(request, activities)
-    sort = form.sort_key()
-    columns = []
-    for key, label in SORT_LABELS.items():
-        current = sort.lstrip("-") == key
-        descending = sort.startswith("-")
-        next_sort = ("" if descending else "-") + key if current else key
-        aria = ("descending" if descending else "ascending") if current else "none"
-        columns.append(
-            {"label": label, "href": "?" + _query_without_page(request, sort=next_sort), "aria": aria}
-        )
-    query = _query_without_page(request)
-    suffix = "?" + query if query else ""
+    page, pagination = paginate(request, filters.qs.with_register_counts(timezone.localdate()))
     return _render(
         request,
         "learning/activity_list.html",
         {
-            "form": form,
+            "form": filters.form,
             "page": page,
             "pagination": pagination,
-            "columns": columns,
-            "applied": form.applied(),
-            "csv_url": reverse("learning:activity_export_csv") + suffix,
-            "xlsx_url": reverse("learning:activity_export_xlsx") + suffix,
+            "columns": filters.sort_columns(SORT_LABELS),
+            "applied": filters.applied(),
+            "csv_url": filters.url_with_filters(reverse("learning:activity_export_csv")),
+            "xlsx_url": filters.url_with_filters(reverse("learning:activity_export_xlsx")),
             "can_manage": can(request.user, "learning.manage"),
             "can_export": can(request.user, "learning.export"),
             "can_vocabulary": can(request.user, "vocabulary.manage"),
@@ -125,33 +106,19 @@ def activity_list(request):
 
 
 def _filtered_for_export(request):
-    form = ActivityFilterForm(request.GET or None)
-    return form.filter(LearningActivity.objects.visible_to(request.user))
-
-
-def _export_name(extension):
-    return f"learning-register-{timezone.localdate():%Y-%m-%d}.{extension}"
+    return ActivityFilterSet(request=request, queryset=LearningActivity.objects.visible_to(request.user)).qs
 
 
 @require_GET
 @require("learning.export")
 def activity_export_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_export_name("csv")}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    exports.write_csv(_filtered_for_export(request), response)
-    return response
+    return exports.response(_filtered_for_export(request), CSV)
 
 
 @require_GET
 @require("learning.export")
 def activity_export_xlsx(request):
-    response = HttpResponse(
-        exports.build_xlsx(_filtered_for_export(request)), content_type=exports.XLSX_CONTENT_TYPE
-    )
-    response["Content-Disposition"] = f'attachment; filename="{_export_name("xlsx")}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return exports.response(_filtered_for_export(request), XLSX)
 
 
 # --- Activities ---
@@ -312,8 +279,9 @@ def _document(request, pk):
 @require_GET
 @require("learning.view")
 def document_download(request, pk):
-    document = _document(request, pk)
-    return download_response(document)
+    return child_file_download(
+        request, ActivityDocument.objects, pk=pk, parent=LearningActivity.objects, parent_field="activity"
+    )
 
 
 @require_http_methods(GET_POST)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from learningloop.core.access import get_visible_or_404, require
 from learningloop.core.audit import record_view
+from learningloop.core.breadcrumbs import breadcrumbs
 from learningloop.core.deadlines import State
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
@@ -20,13 +21,13 @@ from learningloop.core.views_kit import edit_with_conflict
 
 from . import services_reviews as reviews
 from .deadlines import deadline_rule_edit, milestone_status
+from .filters import ReviewFilterSet
 from .forms_reviews import (
     ChildDetailsForm,
     DeadlineRuleForm,
     MonitoringEntryForm,
     ReviewCreateForm,
     ReviewEditForm,
-    ReviewFilterForm,
 )
 from .models import CaseReview, ChildDetails, DeadlineRule
 from .services import case_review_save
@@ -41,8 +42,7 @@ CRITERIA = [
 REVIEWS = ("Case reviews", reverse_lazy("learning:review_list"))
 
 
-def _crumbs(*items):
-    return [{"text": text, "href": href} if href else {"text": text} for text, href in items]
+_crumbs = breadcrumbs
 
 
 def _apply_errors(form, exc: ValidationError):
@@ -74,8 +74,8 @@ def _review(request, pk):
 @require_GET
 @require("review.view")
 def review_list(request):
-    form = ReviewFilterForm(request.GET or None)
-    page, pagination = paginate(request, form.filter(reviews.reviews_for_list()))
+    filters = ReviewFilterSet(request=request, queryset=reviews.reviews_for_list())
+    page, pagination = paginate(request, filters.qs)
     today = reviews.today()
     rows = []
     for review in page.object_list:
@@ -93,7 +93,7 @@ def review_list(request):
         request,
         "learning/review_list.html",
         {
-            "form": form,
+            "form": filters.form,
             "page": page,
             "rows": rows,
             "pagination": pagination,

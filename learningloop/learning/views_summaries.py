@@ -3,19 +3,21 @@ the Word and PDF downloads. Views stay thin: rules live in services.py and servi
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch
-from django.http import HttpResponse
+from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from learningloop.core.access import get_visible_or_404, require
+from learningloop.core.breadcrumbs import breadcrumbs
 from learningloop.core.concurrency import EditConflict, conflict_message
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
+from learningloop.core.stored_files import attachment_response
 from learningloop.core.views_kit import edit_with_conflict
 
 from . import documents, services_summaries
+from .filters import SummaryFilterSet
 from .forms_summaries import (
     ActivitySearchForm,
     ConfirmForm,
@@ -23,7 +25,6 @@ from .forms_summaries import (
     ReturnForm,
     SummaryCreateForm,
     SummaryEditForm,
-    SummaryFilterForm,
 )
 from .models import KeyMessage, SummaryEvent, SummaryOfLearning, SummaryStatus
 from .services import TransitionRefused
@@ -34,8 +35,7 @@ ACCEPTED_NOT_EDITABLE = "This summary has been accepted by the LDG and can no lo
 
 
 def _crumbs(*items):
-    base = [{"text": "Summaries of learning", "href": reverse("learning:summary_list")}]
-    return base + [{"text": text, "href": href} if href else {"text": text} for text, href in items]
+    return breadcrumbs(("Summaries of learning", reverse("learning:summary_list")), *items)
 
 
 def _detail_crumb(summary):
@@ -73,18 +73,19 @@ def _refused(request, summary, status=200):
 @require_GET
 @require("summary.view")
 def summary_list(request):
-    form = SummaryFilterForm(request.GET or None)
-    summaries = form.filter(
-        SummaryOfLearning.objects.visible_to(request.user)
+    filters = SummaryFilterSet(
+        request=request,
+        queryset=SummaryOfLearning.objects.visible_to(request.user)
         .select_related("subgroup")
-        .annotate(message_count=Count("key_messages", distinct=True))
-    ).order_by("-updated_at", "-pk")
+        .with_message_count(),
+    )
+    summaries = filters.qs.order_by("-updated_at", "-pk")
     page, pagination = paginate(request, summaries)
     return render(
         request,
         "learning/summary_list.html",
         {
-            "form": form,
+            "form": filters.form,
             "page": page,
             "pagination": pagination,
             "can_edit": can(request.user, "summary.edit"),
@@ -358,9 +359,9 @@ def summary_return(request, pk):
 
 
 def _download(summary, content, content_type, extension):
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{documents.filename(summary, extension)}"'
-    return response
+    return attachment_response(
+        content, filename=documents.filename(summary, extension), content_type=content_type
+    )
 
 
 @require_GET

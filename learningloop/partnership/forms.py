@@ -16,11 +16,7 @@ from .models import (
     Membership,
     MonitoringProcess,
     Person,
-    Sector,
-    StatutoryRole,
 )
-
-STATUS_CHOICES = [("active", "Active"), ("ended", "Ended"), ("all", "All")]
 
 
 def _too_long(what, limit):
@@ -31,109 +27,6 @@ def _check_unique_name(model, name, instance, noun):
     if name and model.objects.filter(name__iexact=name).exclude(pk=instance.pk).exists():
         raise forms.ValidationError(f"{noun} called {name} already exists")
     return name
-
-
-def _by_status(queryset, status):
-    if status == "ended":
-        return queryset.filter(is_active=False)
-    if status == "all":
-        return queryset
-    return queryset.filter(is_active=True)
-
-
-# --- Filters (GET). An invalid value is reported and ignored; the valid ones still apply. ---
-
-
-class FilterForm(forms.Form):
-    q = forms.CharField(
-        label="Search",
-        required=False,
-        max_length=200,
-        error_messages={"max_length": _too_long("Search text", 200)},
-    )
-    status = forms.ChoiceField(
-        label="Status",
-        required=False,
-        choices=STATUS_CHOICES,
-        error_messages={"invalid_choice": "Select active, ended or all"},
-    )
-
-    def value(self, name):
-        if not self.is_bound:
-            return None
-        self.is_valid()
-        return self.cleaned_data.get(name) or None
-
-    def filter_status(self, queryset):
-        return _by_status(queryset, self.value("status") or "active")
-
-
-class AgencyFilterForm(FilterForm):
-    SORTS = {"name": ("name",), "sector": ("sector", "name")}
-
-    sector = forms.ChoiceField(
-        label="Sector",
-        required=False,
-        choices=[("", "Any sector"), *Sector.choices],
-        error_messages={"invalid_choice": "Select a sector from the list"},
-    )
-    statutory_role = forms.ChoiceField(
-        label="Statutory role",
-        required=False,
-        choices=[("", "Any role"), *StatutoryRole.choices],
-        error_messages={"invalid_choice": "Select a statutory role from the list"},
-    )
-    sort = forms.ChoiceField(
-        required=False, widget=forms.HiddenInput, choices=[("name", "Name"), ("sector", "Sector")]
-    )
-
-    field_order = ["q", "sector", "statutory_role", "status", "sort"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["q"].label = "Name or short name"
-
-    def sort_key(self):
-        return self.value("sort") or "name"
-
-    def filter(self, queryset):
-        queryset = self.filter_status(queryset.search(self.value("q")))
-        if self.value("sector"):
-            queryset = queryset.filter(sector=self.value("sector"))
-        if self.value("statutory_role"):
-            queryset = queryset.filter(statutory_role=self.value("statutory_role"))
-        return queryset.order_by(*self.SORTS[self.sort_key()])
-
-
-class PersonFilterForm(FilterForm):
-    agency = forms.ModelChoiceField(
-        label="Agency",
-        required=False,
-        queryset=Agency.objects.all(),
-        empty_label="Any agency",
-        error_messages={"invalid_choice": "Select an agency from the list"},
-    )
-
-    field_order = ["q", "agency", "status"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["q"].label = "Name, job title or email"
-
-    def filter(self, queryset):
-        queryset = self.filter_status(queryset.search(self.value("q")))
-        if self.value("agency"):
-            queryset = queryset.filter(agency=self.value("agency"))
-        return queryset
-
-
-class GroupFilterForm(FilterForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["q"].label = "Name or short name"
-
-    def filter(self, queryset):
-        return self.filter_status(queryset.search(self.value("q")))
 
 
 # --- Agencies ---

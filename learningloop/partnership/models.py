@@ -8,6 +8,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from learningloop.core.deadlines import DeadlineMixin, DeadlineQuerySet
+from learningloop.core.querysets import SignedInQuerySet
 
 
 class Partnership(models.Model):
@@ -46,13 +47,11 @@ class Sector(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class AgencyQuerySet(models.QuerySet):
+class AgencyQuerySet(SignedInQuerySet):
+    """The list of agencies is not confidential: every signed-in user may read it."""
+
     def active(self):
         return self.filter(is_active=True)
-
-    def visible_to(self, user):
-        # The list of agencies is not confidential: every signed-in user may read it.
-        return self if user.is_authenticated else self.none()
 
     def search(self, text):
         if not text:
@@ -98,10 +97,7 @@ class Agency(models.Model):
         return self.statutory_role in SAFEGUARDING_PARTNERS
 
 
-class PersonQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self if user.is_authenticated else self.none()
-
+class PersonQuerySet(SignedInQuerySet):
     def search(self, text):
         if not text:
             return self
@@ -141,14 +137,19 @@ class QuorumRule(models.TextChoices):
     MINIMUM_MEMBERS = "minimum_members", "A minimum number of members present"
 
 
-class GroupQuerySet(DeadlineQuerySet):
+class GroupQuerySet(SignedInQuerySet, DeadlineQuerySet):
     """open, overdue and due_soon (the terms of reference review) come from the deadline engine."""
-
-    def visible_to(self, user):
-        return self if user.is_authenticated else self.none()
 
     def active(self):
         return self.filter(is_active=True)
+
+    def with_member_count(self, on=None):
+        """Each group with `member_count`, its memberships current on `on` (today by default)."""
+        on = on or timezone.localdate()
+        current = Q(memberships__start_date__lte=on) & (
+            Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gte=on)
+        )
+        return self.annotate(member_count=models.Count("memberships", filter=current))
 
     def search(self, text):
         if not text:
@@ -227,10 +228,7 @@ class MembershipRole(models.TextChoices):
     OFFICER = "officer", "Officer"
 
 
-class MembershipQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self if user.is_authenticated else self.none()
-
+class MembershipQuerySet(SignedInQuerySet):
     def current(self, on=None):
         on = on or timezone.localdate()
         return self.filter(Q(start_date__lte=on), Q(end_date__isnull=True) | Q(end_date__gte=on))
@@ -283,10 +281,7 @@ class Membership(models.Model):
 # --- The framework preset's lists (seed 2.1, 3.3, 4.1, Appendix C); editable by the business unit. ---
 
 
-class PresetQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self if user.is_authenticated else self.none()
-
+class PresetQuerySet(SignedInQuerySet):
     def active(self):
         return self.filter(is_active=True)
 

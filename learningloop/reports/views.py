@@ -9,7 +9,7 @@ from learningloop.core.pagination import paginate
 from learningloop.learning.models import KeyMessage
 
 from . import trail as trails
-from .forms import TrailFilterForm
+from .filters import TrailFilterSet
 
 VIEW = "trail.view"
 TRAIL = ("Learning trail", reverse_lazy("reports:trail_index"))
@@ -18,18 +18,20 @@ TRAIL = ("Learning trail", reverse_lazy("reports:trail_index"))
 @require_GET
 @require(VIEW)
 def trail_index(request):
-    form = TrailFilterForm(request.GET or None)
-    messages = form.filter(
-        trails.with_loop_status(KeyMessage.objects.visible_to(request.user)).select_related(
+    filters = TrailFilterSet(
+        request=request,
+        queryset=trails.with_loop_status(KeyMessage.objects.visible_to(request.user)).select_related(
             "summary", "summary__subgroup"
-        )
-    ).order_by("summary__title", "summary_id", "position", "pk")
-    page, pagination = paginate(request, messages)
+        ),
+    )
+    page, pagination = paginate(
+        request, filters.qs.order_by("summary__title", "summary_id", "position", "pk")
+    )
     return render(
         request,
         "reports/trail_index.html",
         {
-            "form": form,
+            "form": filters.form,
             "page": page,
             "pagination": pagination,
             "labels": trails.STAGE_LABELS,

@@ -4,14 +4,13 @@ from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.shortcuts import render
 
+from learningloop.core.breadcrumbs import breadcrumbs
 from learningloop.core.views_kit import edit_with_conflict
 
 GET_POST = ["GET", "POST"]
 
 
-def _crumbs(*items):
-    """Breadcrumb items for govukBreadcrumbs from (text, url) pairs; a None url is the current page."""
-    return [{"text": text, "href": href} if href else {"text": text} for text, href in items]
+_crumbs = breadcrumbs
 
 
 def _save(request, form, message, duplicate_field="name"):

@@ -1,9 +1,6 @@
 """Partnership pages: agencies."""
 
-import csv
-
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -11,13 +8,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from learningloop.core.access import get_visible_or_404, require
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
-from learningloop.core.spreadsheets import csv_safe
+from learningloop.core.spreadsheets import CSV, spreadsheet_response
 
 from .. import services
-from ..forms import (
-    AgencyFilterForm,
-    AgencyForm,
-)
+from ..filters import AgencyFilterSet
+from ..forms import AgencyForm
 from ..models import Agency, Membership
 from ._common import GET_POST, _crumbs, _edit_page, _form_page, _save
 
@@ -29,56 +24,45 @@ AGENCIES = ("Agencies", reverse_lazy("partnership:agency_list"))
 @require_GET
 @require("partnership.view")
 def agency_list(request):
-    form = AgencyFilterForm(request.GET or None)
-    page, pagination = paginate(request, form.filter(Agency.objects.visible_to(request.user)))
-    sort_links = {}
-    for key in ("name", "sector"):
-        query = request.GET.copy()
-        query["sort"] = key
-        query.pop("page", None)
-        sort_links[key] = "?" + query.urlencode()
-    export_query = request.GET.copy()
-    export_query.pop("page", None)
+    filters = AgencyFilterSet(request=request, queryset=Agency.objects.visible_to(request.user))
+    page, pagination = paginate(request, filters.qs)
     return render(
         request,
         "partnership/agency_list.html",
         {
-            "form": form,
+            "form": filters.form,
             "page": page,
             "pagination": pagination,
-            "sort": form.sort_key(),
-            "sort_links": sort_links,
-            "export_url": reverse("partnership:agency_export")
-            + ("?" + export_query.urlencode() if export_query else ""),
+            "sort": filters.sort_key(),
+            "sort_links": {
+                column["key"]: column["href"]
+                for column in filters.sort_columns(AgencyFilterSet.SORT_LABELS, reversible=False)
+            },
+            "export_url": filters.url_with_filters(reverse("partnership:agency_export")),
             "can_manage": can(request.user, "partnership.manage"),
         },
     )
 
 
+EXPORT_HEADERS = ["Name", "Short name", "Sector", "Statutory role", "School", "Active"]
+
+
 @require_GET
 @require("partnership.view")
 def agency_export(request):
-    form = AgencyFilterForm(request.GET or None)
-    agencies = form.filter(Agency.objects.visible_to(request.user))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="agencies.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["Name", "Short name", "Sector", "Statutory role", "School", "Active"])
-    for a in agencies.iterator():
-        writer.writerow(
-            [
-                csv_safe(v)
-                for v in (
-                    a.name,
-                    a.short_name,
-                    a.get_sector_display(),
-                    a.get_statutory_role_display(),
-                    "Yes" if a.is_school else "No",
-                    "Yes" if a.is_active else "No",
-                )
-            ]
+    agencies = AgencyFilterSet(request=request, queryset=Agency.objects.visible_to(request.user)).qs
+    rows = (
+        (
+            a.name,
+            a.short_name,
+            a.get_sector_display(),
+            a.get_statutory_role_display(),
+            "Yes" if a.is_school else "No",
+            "Yes" if a.is_active else "No",
         )
-    return response
+        for a in agencies.iterator()
+    )
+    return spreadsheet_response(headers=EXPORT_HEADERS, rows=rows, fmt=CSV, filename="agencies")
 
 
 @require_http_methods(GET_POST)

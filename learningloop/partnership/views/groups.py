@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -13,9 +13,9 @@ from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
 
 from .. import services
+from ..filters import GroupFilterSet
 from ..forms import (
     DeputiesAgencyForm,
-    GroupFilterForm,
     GroupForm,
     MembershipEndForm,
     MembershipForm,
@@ -31,22 +31,16 @@ GROUPS = ("Groups", reverse_lazy("partnership:group_list"))
 @require_GET
 @require("partnership.view")
 def group_list(request):
-    form = GroupFilterForm(request.GET or None)
-    today = timezone.localdate()
-    current = Q(memberships__start_date__lte=today) & (
-        Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gte=today)
+    filters = GroupFilterSet(
+        request=request,
+        queryset=Group.objects.visible_to(request.user).select_related("accountable_to").with_member_count(),
     )
-    groups = form.filter(
-        Group.objects.visible_to(request.user)
-        .select_related("accountable_to")
-        .annotate(member_count=Count("memberships", filter=current))
-    ).order_by("name")
-    page, pagination = paginate(request, groups)
+    page, pagination = paginate(request, filters.qs.order_by("name"))
     return render(
         request,
         "partnership/group_list.html",
         {
-            "form": form,
+            "form": filters.form,
             "page": page,
             "pagination": pagination,
             "can_manage": can(request.user, "partnership.manage"),

@@ -11,8 +11,8 @@ from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
 
 from .. import services
+from ..filters import PersonFilterSet
 from ..forms import (
-    PersonFilterForm,
     PersonForm,
 )
 from ..models import Person
@@ -26,14 +26,15 @@ PEOPLE = ("People", reverse_lazy("partnership:person_list"))
 @require_GET
 @require("partnership.view")
 def person_list(request):
-    form = PersonFilterForm(request.GET or None)
-    people = form.filter(Person.objects.visible_to(request.user).select_related("agency"))
-    page, pagination = paginate(request, people)
+    filters = PersonFilterSet(
+        request=request, queryset=Person.objects.visible_to(request.user).select_related("agency")
+    )
+    page, pagination = paginate(request, filters.qs)
     return render(
         request,
         "partnership/person_list.html",
         {
-            "form": form,
+            "form": filters.form,
             "page": page,
             "pagination": pagination,
             "can_manage": can(request.user, "partnership.manage"),
