@@ -4,7 +4,7 @@ the restricted child details, the statutory deadlines page, the deadline rules a
 from functools import wraps
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -153,6 +153,7 @@ def review_detail(request, pk):
             "entries": review.monitoring_entries.select_related("recorded_by"),
             "can_manage": can(request.user, "review.manage"),
             "can_see_restricted": can(request.user, "restricted.view"),
+            "can_change_restricted": can(request.user, "restricted.change"),
         },
     )
 
@@ -222,6 +223,10 @@ def monitoring_entry_create(request, pk):
 @require_or_404("restricted.view")
 def child_details(request, pk):
     review = _review(request, pk)
+    # Seeing the details (restricted.view) is not changing them (restricted.change, ADR 0012).
+    may_change = can(request.user, "restricted.change")
+    if request.method == "POST" and not may_change:
+        raise PermissionDenied
     details = ChildDetails.objects.filter(review=review).first() or ChildDetails(review=review)
     form = ChildDetailsForm(request.POST or None, instance=details)
     if request.method == "POST" and form.is_valid():
@@ -241,6 +246,8 @@ def child_details(request, pk):
         "learning/child_details.html",
         {
             "form": form,
+            "details": details,
+            "may_change": may_change,
             "review": review,
             "crumbs": _crumbs(REVIEWS, (review.pseudonym, detail), ("Restricted details", None)),
             "cancel_url": detail,
