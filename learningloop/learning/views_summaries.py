@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from learningloop.core.access import get_visible_or_404, require
 from learningloop.core.pagination import paginate
-from learningloop.core.policy import can
+from learningloop.core.policy import can, state_allows, state_rule
 
 from . import documents, services_summaries
 from .forms_summaries import (
@@ -62,6 +62,18 @@ def _refused(request, summary, status=200):
         {"summary": summary, "title": "This summary cannot be changed", "text": text,
          "crumbs": _crumbs(_detail_crumb(summary), ("Cannot be changed", None))},
         status=status,
+    )  # fmt: skip
+
+
+def _state_refused(request, summary, action):
+    """A workflow button pressed on a summary whose state does not allow it (core.policy STATE_RULES)."""
+    return render(
+        request,
+        "learning/summary_refused.html",
+        {"summary": summary, "title": "This step is not possible now",
+         "text": f"{state_rule(action, summary).refusal} This one is {summary.get_status_display().lower()}.",
+         "crumbs": _crumbs(_detail_crumb(summary), ("Not possible now", None))},
+        status=409,
     )  # fmt: skip
 
 
@@ -123,7 +135,7 @@ def summary_create(request):
 @require("summary.edit")
 def summary_edit(request, pk):
     summary = get_visible_or_404(SummaryOfLearning.objects.select_related("subgroup"), request.user, pk=pk)
-    if not summary.is_editable:
+    if not state_allows("summary.edit", summary):
         return _refused(request, summary, status=409 if request.method == "POST" else 200)
     form = SummaryEditForm(request.POST or None, instance=summary)
     if request.method == "POST" and form.is_valid():
@@ -164,9 +176,9 @@ def summary_detail(request, pk):
         {
             "summary": summary,
             "doc": documents.appendix_b(summary),
-            "can_edit": summary.is_editable and can(user, "summary.edit"),
+            "can_edit": can(user, "summary.edit", summary),
             "can_submit": in_progress and can(user, "summary.submit"),
-            "can_decide": summary.status == SummaryStatus.SUBMITTED and can(user, "summary.decide"),
+            "can_decide": can(user, "summary.decide", summary),
             "confirm_form": ConfirmForm(initial={"version": summary.version}),
             "return_form": ReturnForm(initial={"version": summary.version}),
             "crumbs": _crumbs((summary.title, None)),
@@ -213,7 +225,7 @@ def _save_key_message(request, form, message, success):
 @require("summary.edit")
 def key_message_create(request, pk):
     summary = get_visible_or_404(SummaryOfLearning.objects, request.user, pk=pk)
-    if not summary.is_editable:
+    if not state_allows("summary.edit", summary):
         return _refused(request, summary, status=409 if request.method == "POST" else 200)
     form = KeyMessageForm(request.POST or None, instance=KeyMessage(summary=summary), summary=summary)
     if request.method == "POST" and form.is_valid():
@@ -231,7 +243,7 @@ def key_message_create(request, pk):
 def key_message_edit(request, pk):
     message = get_visible_or_404(KeyMessage.objects.select_related("summary"), request.user, pk=pk)
     summary = message.summary
-    if not summary.is_editable:
+    if not state_allows("summary.edit", summary):
         return _refused(request, summary, status=409 if request.method == "POST" else 200)
     form = KeyMessageForm(request.POST or None, instance=message, summary=summary)
     if request.method == "POST" and form.is_valid():
@@ -249,7 +261,7 @@ def key_message_edit(request, pk):
 def key_message_delete(request, pk):
     message = get_visible_or_404(KeyMessage.objects.select_related("summary"), request.user, pk=pk)
     summary = message.summary
-    if not summary.is_editable:
+    if not state_allows("summary.edit", summary):
         return _refused(request, summary, status=409 if request.method == "POST" else 200)
     form = ConfirmForm(request.POST or None, initial={"version": summary.version})
     detail = reverse("learning:summary_detail", args=[summary.pk])
@@ -286,9 +298,11 @@ MOVED = {
 }
 
 
-def _move(request, pk, to, form_class=ConfirmForm):
+def _move(request, pk, to, action, form_class=ConfirmForm):
     """Make one workflow step from a POSTed button; a refused step comes back as a clear message."""
     summary = get_visible_or_404(SummaryOfLearning.objects, request.user, pk=pk)
+    if not state_allows(action, summary):
+        return _state_refused(request, summary, action)
     form = form_class(request.POST)
     if not form.is_valid():
         messages.error(request, form.non_field_errors()[0] if form.non_field_errors() else "Try again")
@@ -311,20 +325,20 @@ def _move(request, pk, to, form_class=ConfirmForm):
 @require_POST
 @require("summary.submit")
 def summary_submit(request, pk):
-    return _move(request, pk, SummaryStatus.SUBMITTED)
+    return _move(request, pk, SummaryStatus.SUBMITTED, "summary.submit")
 
 
 @require_POST
 @require("summary.decide")
 def summary_accept(request, pk):
-    return _move(request, pk, SummaryStatus.ACCEPTED)
+    return _move(request, pk, SummaryStatus.ACCEPTED, "summary.decide")
 
 
 @require_http_methods(GET_POST)
 @require("summary.decide")
 def summary_return(request, pk):
     summary = get_visible_or_404(SummaryOfLearning.objects.select_related("subgroup"), request.user, pk=pk)
-    if summary.status != SummaryStatus.SUBMITTED:
+    if not state_allows("summary.decide", summary):
         return render(
             request,
             "learning/summary_refused.html",

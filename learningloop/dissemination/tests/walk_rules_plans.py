@@ -10,7 +10,10 @@ def _pk(key):
 RULES = {
     "dissemination:plan_list": Rule(get="dissemination.view"),
     "dissemination:plan_create": Rule(
-        get=None, post="dissemination.manage", kwargs=lambda o: {"summary_pk": o["summary_for_plan"].pk}
+        get=None,
+        post="dissemination.manage",
+        kwargs=lambda o: {"summary_pk": o["summary_for_plan"].pk},
+        states={"draft": lambda o: {"summary_pk": o["summary_draft_for_plan"].pk}},
     ),
     "dissemination:plan_detail": Rule(get="dissemination.view", kwargs=_pk("plan")),
     "dissemination:plan_docx": Rule(get="dissemination.view", kwargs=_pk("plan")),

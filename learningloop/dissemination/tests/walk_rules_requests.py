@@ -21,10 +21,25 @@ RULES = {
     # Sent to both agencies: each agency's users see it with their own response only.
     "dissemination:request_detail": Rule(get=VIEW, kwargs=_pk("embedding_request")),
     "dissemination:response_detail": Rule(get=VIEW, kwargs=_pk("agency_response"), scoped=OWN),
-    "dissemination:response_edit": Rule(get=RESPOND, post=RESPOND, kwargs=_pk("agency_response"), scoped=OWN),
+    "dissemination:response_edit": Rule(
+        get=RESPOND,
+        post=RESPOND,
+        kwargs=_pk("agency_response"),
+        scoped=OWN,
+        states={"submitted": _pk("submitted_response"), "more_information": _pk("response_more_information")},
+    ),
     "dissemination:evidence_upload": Rule(
-        get=RESPOND, post=RESPOND, kwargs=_pk("agency_response"), scoped=OWN
+        get=RESPOND,
+        post=RESPOND,
+        kwargs=_pk("agency_response"),
+        scoped=OWN,
+        states={"accepted": _pk("response_accepted")},
     ),
     "dissemination:evidence_download": Rule(get=VIEW, kwargs=_pk("response_evidence"), scoped=OWN),
-    "dissemination:response_review": Rule(get=REVIEW, post=REVIEW, kwargs=_pk("submitted_response")),
+    "dissemination:response_review": Rule(
+        get=REVIEW,
+        post=REVIEW,
+        kwargs=_pk("submitted_response"),
+        states={"draft": _pk("response_draft")},
+    ),
 }

@@ -11,3 +11,6 @@ def extend(objects):
     objects["improvement_action"] = action
     objects["improvement_completed"] = CompletedActionFactory(plan=plan, owner_agency=objects["agency"])
     objects["improvement_evidence"] = EvidenceFactory(action=action)
+    objects["improvement_in_progress"] = ActionFactory(
+        plan=plan, owner_agency=objects["agency"], status="in_progress", progress=40
+    )

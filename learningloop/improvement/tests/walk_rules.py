@@ -34,6 +34,10 @@ RULES = {
     ),
     "improvement:evidence_download": Rule(get=VIEW, kwargs=_pk("improvement_evidence")),
     "improvement:sustainment_check": Rule(
-        get=UPDATE, post=UPDATE, kwargs=_pk("improvement_completed"), scoped=OWN
+        get="actions.sustain",
+        post="actions.sustain",
+        kwargs=_pk("improvement_completed"),
+        scoped=OWN,
+        states={"in_progress": _pk("improvement_in_progress")},
     ),
 }
