@@ -1,5 +1,7 @@
 """Records the authorisation walk needs for the case review pages' URLs that take an id."""
 
+from learningloop.partnership.tests.factories import LearningSourceTypeFactory
+
 from .factories_reviews import ChildDetailsFactory, make_review
 
 
@@ -8,3 +10,5 @@ def extend(objects):
     review = make_review(pseudonym="Child W")
     ChildDetailsFactory(review=review)
     objects["case_review"] = review
+    # "Add a review" files it under the framework's source type for its kind.
+    LearningSourceTypeFactory(name="Rapid review")
