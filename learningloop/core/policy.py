@@ -158,7 +158,9 @@ STATE_RULES: dict[tuple[str, str], StateRule] = {
     ),
     # A dissemination plan is made for an accepted summary.
     ("dissemination.manage", "learning.SummaryOfLearning"): StateRule(
-        "status", frozenset({"accepted"}), "Only a summary the LDG accepted can have a dissemination plan."
+        "status",
+        frozenset({"accepted"}),
+        "Only a Summary of Learning accepted by the LDG can have a dissemination plan",
     ),
     # An agency answers a request while its response is open; a submitted or accepted answer is closed
     # until the business unit asks for more information.
