@@ -169,7 +169,6 @@ def summary_detail(request, pk):
     )
     summary = get_visible_or_404(queryset, request.user, pk=pk)
     user = request.user
-    in_progress = summary.status in (SummaryStatus.DRAFT, SummaryStatus.RETURNED)
     return render(
         request,
         "learning/summary_detail.html",
@@ -177,7 +176,7 @@ def summary_detail(request, pk):
             "summary": summary,
             "doc": documents.appendix_b(summary),
             "can_edit": can(user, "summary.edit", summary),
-            "can_submit": in_progress and can(user, "summary.submit"),
+            "can_submit": can(user, "summary.submit", summary),
             "can_decide": can(user, "summary.decide", summary),
             "confirm_form": ConfirmForm(initial={"version": summary.version}),
             "return_form": ReturnForm(initial={"version": summary.version}),
