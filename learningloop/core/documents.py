@@ -3,16 +3,24 @@
 import io
 
 
-def _no_fetching(url, *args, **kwargs):
-    """Documents are self-contained: WeasyPrint may not fetch anything (no files, no network)."""
-    raise ValueError(f"Refusing to fetch {url!r} while rendering a document")
+def _no_fetching():
+    """Documents are self-contained: WeasyPrint may not fetch anything (no files, no network). WeasyPrint 70
+    wants a URLFetcher object (a plain function made a document that names a resource fail with a 500);
+    a refused fetch is skipped and the document is laid out without it."""
+    from weasyprint.urls import URLFetcher
+
+    class RefuseEverything(URLFetcher):
+        def fetch(self, url, headers=None):
+            raise ValueError(f"Refusing to fetch {url!r} while rendering a document")
+
+    return RefuseEverything()
 
 
 def render_pdf(html: str):
     """Lay out self-contained HTML as a PDF document (weasyprint.Document); `.write_pdf()` gives bytes."""
     from weasyprint import HTML
 
-    return HTML(string=html, url_fetcher=_no_fetching).render()
+    return HTML(string=html, url_fetcher=_no_fetching()).render()
 
 
 def cell_lines(cell, lines, bold=False):

@@ -2,8 +2,11 @@
 
 A user has one agency (the partnership business unit is itself an agency) and one or more roles.
 `can(user, action, obj=None)` is the only question views ask. Where an action is scoped to an agency,
-the object's agency must be the user's own unless the role has partnership-wide reach.
+the object's agency must be the user's own unless the role has partnership-wide reach; where the object's
+state matters (a submitted summary, a closed response), STATE_RULES below decide.
 """
+
+from dataclasses import dataclass
 
 from django.db import models
 
@@ -36,6 +39,9 @@ POLICY: dict[str, frozenset[str]] = {
     # Restricted details (identifying a child, family member or practitioner): business unit
     # administrators, plus current members of a group that handles case reviews (see RULES below).
     "restricted.view": frozenset({Role.BU_ADMIN}),
+    # Changing them is narrower than seeing them (ADR 0012): business unit administrators, plus the current
+    # chair and officers of a group that handles case reviews (see EXTRA_RULES below).
+    "restricted.change": frozenset({Role.BU_ADMIN}),
     # Learning capture: everyone signed in reads the register; the business unit and subgroup chairs record.
     "learning.view": ALL_ROLES,
     "learning.manage": BUSINESS_UNIT | {Role.GROUP_CHAIR},
@@ -70,6 +76,8 @@ POLICY: dict[str, frozenset[str]] = {
     "actions.view_all": BUSINESS_UNIT | {Role.GROUP_CHAIR, Role.SCRUTINEER},
     "actions.manage": BUSINESS_UNIT,
     "actions.update": BUSINESS_UNIT | {Role.AGENCY_LEAD, Role.AGENCY_MEMBER},
+    # Recording a sustainment check on a completed action: whoever may update it (see STATE_RULES).
+    "actions.sustain": BUSINESS_UNIT | {Role.AGENCY_LEAD, Role.AGENCY_MEMBER},
     "actions.export": BUSINESS_UNIT | {Role.GROUP_CHAIR, Role.SCRUTINEER, Role.AGENCY_LEAD},
     # The learning trail.
     "trail.view": ALL_ROLES,
@@ -77,7 +85,7 @@ POLICY: dict[str, frozenset[str]] = {
 
 # Actions an agency user may perform only on their own agency's records: the object names its agency
 # in `scope_agency_id`. Business unit roles act partnership-wide.
-AGENCY_SCOPED = frozenset({"embedding.respond", "actions.update"})
+AGENCY_SCOPED = frozenset({"embedding.respond", "actions.update", "actions.sustain"})
 PARTNERSHIP_WIDE = BUSINESS_UNIT
 
 
@@ -94,14 +102,73 @@ def register_rule(action: str, rule) -> None:
     EXTRA_RULES[action] = rule
 
 
+# --- State rules -------------------------------------------------------------------------------------------
+# What a record's state allows, whoever you are: (action, model label) -> the field and the values in which
+# the action may be taken. `can(user, action, obj)` applies them after the role and agency checks; views that
+# have already checked the role ask `state_allows(action, obj)` to tell a 409 ("not in this state") from a
+# 403. Values are the models' stored choice values (core imports no domain app; test_state_rules.py checks
+# they are real choices).
+@dataclass(frozen=True)
+class StateRule:
+    field: str
+    allowed: frozenset[str]
+    refusal: str  # what the refused page says
+
+
+_SUMMARY_IN_PROGRESS = frozenset({"draft", "returned"})
+_RESPONSE_OPEN = frozenset({"sent", "viewed", "draft", "more_information"})
+
+STATE_RULES: dict[tuple[str, str], StateRule] = {
+    # "A submitted summary cannot be changed"; a returned one can be edited and resubmitted.
+    ("summary.edit", "learning.SummaryOfLearning"): StateRule(
+        "status", _SUMMARY_IN_PROGRESS, "Only a draft or returned summary can be changed."
+    ),
+    ("summary.submit", "learning.SummaryOfLearning"): StateRule(
+        "status", _SUMMARY_IN_PROGRESS, "Only a draft or returned summary can be submitted to the LDG."
+    ),
+    # The LDG accepts or returns a submitted summary only.
+    ("summary.decide", "learning.SummaryOfLearning"): StateRule(
+        "status", frozenset({"submitted"}), "Only a summary submitted to the LDG can be accepted or returned."
+    ),
+    # A dissemination plan is made for an accepted summary.
+    ("dissemination.manage", "learning.SummaryOfLearning"): StateRule(
+        "status",
+        frozenset({"accepted"}),
+        "Only a Summary of Learning accepted by the LDG can have a dissemination plan",
+    ),
+    # An agency answers a request while its response is open; a submitted or accepted answer is closed
+    # until the business unit asks for more information.
+    ("embedding.respond", "dissemination.AgencyResponse"): StateRule(
+        "status", _RESPONSE_OPEN, "This response has already been submitted and cannot be changed"
+    ),
+    ("embedding.review", "dissemination.AgencyResponse"): StateRule(
+        "status", frozenset({"submitted"}), "Only a submitted response can be reviewed"
+    ),
+    # "After completion, plan a sustainment check."
+    ("actions.sustain", "improvement.Action"): StateRule(
+        "status", frozenset({"completed"}), "A sustainment check is planned once the action is completed."
+    ),
+}
+
+
+def state_rule(action: str, obj) -> StateRule | None:
+    meta = getattr(obj, "_meta", None)
+    return STATE_RULES.get((action, meta.label)) if meta is not None else None
+
+
+def state_allows(action: str, obj) -> bool:
+    """Does the object's state allow the action (for anyone allowed it by role and agency)?"""
+    rule = state_rule(action, obj)
+    return rule is None or getattr(obj, rule.field) in rule.allowed
+
+
 def roles_of(user) -> frozenset[str]:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return frozenset()
     return frozenset(user.roles or ())
 
 
-def can(user, action: str, obj=None) -> bool:
-    """May this user perform this action (on this object, when given)?"""
+def _allowed_by_role_and_agency(user, action: str, obj) -> bool:
     if action not in POLICY:
         raise KeyError(f"Unknown action {action!r}: add it to core.policy.POLICY")
     roles = roles_of(user)
@@ -111,6 +178,24 @@ def can(user, action: str, obj=None) -> bool:
         return True
     extra = EXTRA_RULES.get(action)
     return bool(extra and getattr(user, "is_authenticated", False) and user.is_active and extra(user))
+
+
+DENIED, WRONG_STATE = "denied", "wrong_state"
+
+
+def why_not(user, action: str, obj=None) -> str | None:
+    """None when allowed; DENIED when the user's role or agency does not allow it (403); WRONG_STATE when
+    they could, but not while the object is in its present state (409)."""
+    if not _allowed_by_role_and_agency(user, action, obj):
+        return DENIED
+    if obj is not None and not state_allows(action, obj):
+        return WRONG_STATE
+    return None
+
+
+def can(user, action: str, obj=None) -> bool:
+    """May this user perform this action (on this object, in its present state, when given)?"""
+    return why_not(user, action, obj) is None
 
 
 def has_any_role(user, roles) -> bool:

@@ -15,7 +15,7 @@ from learningloop.core.breadcrumbs import breadcrumbs
 from learningloop.core.concurrency import EditConflict, conflict_response
 from learningloop.core.govuk_forms import error_summary_params
 from learningloop.core.pagination import paginate
-from learningloop.core.policy import can
+from learningloop.core.policy import can, state_allows, state_rule
 from learningloop.core.stored_files import attachment_response
 from learningloop.core.views_kit import edit_with_conflict
 from learningloop.learning.models import SummaryOfLearning, SummaryStatus
@@ -90,6 +90,16 @@ def plan_list(request):
 @require("dissemination.manage")
 def plan_create(request, summary_pk):
     summary = get_visible_or_404(SummaryOfLearning.objects, request.user, pk=summary_pk)
+    if not state_allows("dissemination.manage", summary):
+        detail = reverse("learning:summary_detail", args=[summary.pk])
+        return render(
+            request,
+            "learning/summary_refused.html",
+            {"summary": summary, "title": "This summary cannot have a dissemination plan yet",
+             "text": state_rule("dissemination.manage", summary).refusal,
+             "crumbs": [{"text": summary.title, "href": detail}, {"text": "Dissemination plan"}]},
+            status=409,
+        )  # fmt: skip
     try:
         plan, created = services_plans.plan_create_for_summary(summary=summary, by=request.user)
     except ValidationError as error:

@@ -18,7 +18,7 @@ from learningloop.core.breadcrumbs import breadcrumbs
 from learningloop.core.concurrency import EditConflict, conflict_message
 from learningloop.core.dates import format_date
 from learningloop.core.pagination import paginate
-from learningloop.core.policy import can
+from learningloop.core.policy import DENIED, WRONG_STATE, can, state_rule, why_not
 from learningloop.core.stored_files import child_file_download
 from learningloop.core.views_kit import edit_with_conflict
 
@@ -30,7 +30,6 @@ from .models import (
     AgencyResponse,
     EmbeddingRequest,
     ResponseEvidence,
-    ResponseStatus,
 )
 
 GET_POST = ["GET", "POST"]
@@ -202,7 +201,6 @@ def response_detail(request, pk):
     response = _response(request, pk, "submitted_by", "reviewed_by")
     services.response_mark_viewed(response=response, by=request.user)
     evidence = list(response.evidence.all())
-    editable = response.status in services.EDITABLE
     return render(
         request,
         "dissemination/response_detail.html",
@@ -212,9 +210,8 @@ def response_detail(request, pk):
             "key_messages": list(response.request.key_messages.select_related("summary")),
             "status": response_status(response),
             "evidence": evidence,
-            "can_respond": editable and can(request.user, "embedding.respond", response),
-            "can_review": response.status == ResponseStatus.SUBMITTED
-            and can(request.user, "embedding.review"),
+            "can_respond": can(request.user, "embedding.respond", response),
+            "can_review": can(request.user, "embedding.review", response),
             "crumbs": _crumbs(REQUESTS, _request_crumb(response.request), (response.agency.name, None)),
         },
     )
@@ -234,14 +231,23 @@ def _refused(request, response, text):
     )
 
 
+def _why_not(request, action, response):
+    """Ask the policy about this response: 403 for the wrong person, 409 for the wrong state, else None."""
+    reason = why_not(request.user, action, response)
+    if reason == DENIED:
+        raise PermissionDenied
+    if reason == WRONG_STATE:
+        return _refused(request, response, state_rule(action, response).refusal)
+    return None
+
+
 @require_http_methods(GET_POST)
 @require("embedding.respond")
 def response_edit(request, pk):
     response = _response(request, pk)
-    if not can(request.user, "embedding.respond", response):
-        raise PermissionDenied
-    if response.status not in services.EDITABLE:
-        return _refused(request, response, services.ALREADY_SUBMITTED)
+    refused = _why_not(request, "embedding.respond", response)
+    if refused:
+        return refused
     detail = reverse("dissemination:response_detail", args=[pk])
     submit = "submit" in request.POST
 
@@ -278,10 +284,9 @@ def response_edit(request, pk):
 @require("embedding.respond")
 def evidence_upload(request, pk):
     response = _response(request, pk)
-    if not can(request.user, "embedding.respond", response):
-        raise PermissionDenied
-    if response.status not in services.EDITABLE:
-        return _refused(request, response, services.ALREADY_SUBMITTED)
+    refused = _why_not(request, "embedding.respond", response)
+    if refused:
+        return refused
     form = EvidenceForm(*_bound(request, files=True))
     detail = reverse("dissemination:response_detail", args=[pk])
     if request.method == "POST" and form.is_valid():
@@ -318,8 +323,9 @@ def evidence_download(request, pk):
 def response_review(request, pk):
     response = _response(request, pk)
     detail = reverse("dissemination:response_detail", args=[pk])
-    if response.status != ResponseStatus.SUBMITTED:
-        return _refused(request, response, "Only a submitted response can be reviewed")
+    refused = _why_not(request, "embedding.review", response)
+    if refused:
+        return refused
     form = ReviewForm(*_bound(request))
     if request.method == "POST" and form.is_valid():
         try:

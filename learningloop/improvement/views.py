@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from learningloop.core.access import get_visible_or_404, require
 from learningloop.core.breadcrumbs import breadcrumbs
 from learningloop.core.pagination import paginate
-from learningloop.core.policy import can
+from learningloop.core.policy import DENIED, can, state_allows, why_not
 from learningloop.core.stored_files import child_file_download
 from learningloop.core.views_kit import edit_with_conflict
 from learningloop.learning.models import CaseReview, Finding, KeyMessage, LearningActivity
@@ -265,9 +265,9 @@ def action_edit(request, pk):
     )
 
 
-def _updatable(request, pk):
+def _updatable(request, pk, permission="actions.update"):
     action = _action(request, pk)
-    if not can(request.user, "actions.update", action):
+    if why_not(request.user, permission, action) == DENIED:
         raise PermissionDenied
     return action
 
@@ -337,16 +337,18 @@ def evidence_download(request, pk):
 
 
 @require_http_methods(GET_POST)
-@require("actions.update")
+@require("actions.sustain")
 def sustainment_check(request, pk):
-    action = _updatable(request, pk)
+    action = _updatable(request, pk, "actions.sustain")
     detail = reverse("improvement:action_detail", args=[pk])
     crumbs = _crumbs(PLANS, _plan_crumb(action.plan), _action_crumb(action), ("Sustainment check", None))
-    if action.status != ActionStatus.COMPLETED:
+    if not state_allows("actions.sustain", action):
+        # The page explains why; a POST is refused outright (core.policy STATE_RULES).
         return render(
             request,
             "improvement/not_completed.html",
             {"action": action, "crumbs": crumbs, "back_url": detail},
+            status=409 if request.method == "POST" else 200,
         )
 
     def save(form):

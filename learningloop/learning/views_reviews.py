@@ -4,7 +4,7 @@ the restricted child details, the statutory deadlines page, the deadline rules a
 from functools import wraps
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -154,6 +154,7 @@ def review_detail(request, pk):
             "entries": review.monitoring_entries.select_related("recorded_by"),
             "can_manage": can(request.user, "review.manage"),
             "can_see_restricted": can(request.user, "restricted.view"),
+            "can_change_restricted": can(request.user, "restricted.change"),
         },
     )
 
@@ -213,6 +214,10 @@ def monitoring_entry_create(request, pk):
 @require_or_404("restricted.view")
 def child_details(request, pk):
     review = _review(request, pk)
+    # Seeing the details (restricted.view) is not changing them (restricted.change, ADR 0012).
+    may_change = can(request.user, "restricted.change")
+    if request.method == "POST" and not may_change:
+        raise PermissionDenied
     details = ChildDetails.objects.filter(review=review).first() or ChildDetails(review=review)
     if request.method == "GET":
         # Every view of the restricted details is written to the audit trail (the review's when none exist).
@@ -226,6 +231,8 @@ def child_details(request, pk):
         ),
         template="learning/child_details.html",
         context={
+            "details": details,
+            "may_change": may_change,
             "review": review,
             "crumbs": _crumbs(REVIEWS, (review.pseudonym, detail), ("Restricted details", None)),
             "cancel_url": detail,

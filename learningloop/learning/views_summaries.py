@@ -12,7 +12,7 @@ from learningloop.core.access import get_visible_or_404, require
 from learningloop.core.breadcrumbs import breadcrumbs
 from learningloop.core.concurrency import EditConflict, conflict_message
 from learningloop.core.pagination import paginate
-from learningloop.core.policy import can
+from learningloop.core.policy import can, state_allows, state_rule
 from learningloop.core.stored_files import attachment_response
 from learningloop.core.views_kit import edit_with_conflict
 
@@ -64,6 +64,18 @@ def _refused(request, summary, status=200):
         {"summary": summary, "title": "This summary cannot be changed", "text": text,
          "crumbs": _crumbs(_detail_crumb(summary), ("Cannot be changed", None))},
         status=status,
+    )  # fmt: skip
+
+
+def _state_refused(request, summary, action):
+    """A workflow button pressed on a summary whose state does not allow it (core.policy STATE_RULES)."""
+    return render(
+        request,
+        "learning/summary_refused.html",
+        {"summary": summary, "title": "This step is not possible now",
+         "text": f"{state_rule(action, summary).refusal} This one is {summary.get_status_display().lower()}.",
+         "crumbs": _crumbs(_detail_crumb(summary), ("Not possible now", None))},
+        status=409,
     )  # fmt: skip
 
 
@@ -136,7 +148,7 @@ def _refusals(request, summary):
 @require("summary.edit")
 def summary_edit(request, pk):
     summary = get_visible_or_404(SummaryOfLearning.objects.select_related("subgroup"), request.user, pk=pk)
-    if not summary.is_editable:
+    if not state_allows("summary.edit", summary):
         return _refused(request, summary, status=409 if request.method == "POST" else 200)
     detail = reverse("learning:summary_detail", args=[summary.pk])
     return edit_with_conflict(
@@ -169,16 +181,15 @@ def summary_detail(request, pk):
     )
     summary = get_visible_or_404(queryset, request.user, pk=pk)
     user = request.user
-    in_progress = summary.status in (SummaryStatus.DRAFT, SummaryStatus.RETURNED)
     return render(
         request,
         "learning/summary_detail.html",
         {
             "summary": summary,
             "doc": documents.appendix_b(summary),
-            "can_edit": summary.is_editable and can(user, "summary.edit"),
-            "can_submit": in_progress and can(user, "summary.submit"),
-            "can_decide": summary.status == SummaryStatus.SUBMITTED and can(user, "summary.decide"),
+            "can_edit": can(user, "summary.edit", summary),
+            "can_submit": can(user, "summary.submit", summary),
+            "can_decide": can(user, "summary.decide", summary),
             "confirm_form": ConfirmForm(initial={"version": summary.version}),
             "return_form": ReturnForm(initial={"version": summary.version}),
             "crumbs": _crumbs((summary.title, None)),
@@ -220,7 +231,7 @@ def _key_message_edit(request, summary, form, *, title, success):
 @require("summary.edit")
 def key_message_create(request, pk):
     summary = get_visible_or_404(SummaryOfLearning.objects, request.user, pk=pk)
-    if not summary.is_editable:
+    if not state_allows("summary.edit", summary):
         return _refused(request, summary, status=409 if request.method == "POST" else 200)
     form = KeyMessageForm(request.POST or None, instance=KeyMessage(summary=summary), summary=summary)
     return _key_message_edit(request, summary, form, title="Add a key message", success="Key message added")
@@ -231,7 +242,7 @@ def key_message_create(request, pk):
 def key_message_edit(request, pk):
     message = get_visible_or_404(KeyMessage.objects.select_related("summary"), request.user, pk=pk)
     summary = message.summary
-    if not summary.is_editable:
+    if not state_allows("summary.edit", summary):
         return _refused(request, summary, status=409 if request.method == "POST" else 200)
     form = KeyMessageForm(request.POST or None, instance=message, summary=summary)
     return _key_message_edit(request, summary, form, title="Edit key message", success="Key message saved")
@@ -242,7 +253,7 @@ def key_message_edit(request, pk):
 def key_message_delete(request, pk):
     message = get_visible_or_404(KeyMessage.objects.select_related("summary"), request.user, pk=pk)
     summary = message.summary
-    if not summary.is_editable:
+    if not state_allows("summary.edit", summary):
         return _refused(request, summary, status=409 if request.method == "POST" else 200)
     form = ConfirmForm(request.POST or None, initial={"version": summary.version})
     detail = reverse("learning:summary_detail", args=[summary.pk])
@@ -281,9 +292,11 @@ MOVED = {
 }
 
 
-def _move(request, pk, to, form_class=ConfirmForm):
+def _move(request, pk, to, action, form_class=ConfirmForm):
     """Make one workflow step from a POSTed button; a refused step comes back as a clear message."""
     summary = get_visible_or_404(SummaryOfLearning.objects, request.user, pk=pk)
+    if not state_allows(action, summary):
+        return _state_refused(request, summary, action)
     form = form_class(request.POST)
     if not form.is_valid():
         messages.error(request, next(iter(form.errors.values()))[0])
@@ -308,20 +321,20 @@ def _move(request, pk, to, form_class=ConfirmForm):
 @require_POST
 @require("summary.submit")
 def summary_submit(request, pk):
-    return _move(request, pk, SummaryStatus.SUBMITTED)
+    return _move(request, pk, SummaryStatus.SUBMITTED, "summary.submit")
 
 
 @require_POST
 @require("summary.decide")
 def summary_accept(request, pk):
-    return _move(request, pk, SummaryStatus.ACCEPTED)
+    return _move(request, pk, SummaryStatus.ACCEPTED, "summary.decide")
 
 
 @require_http_methods(GET_POST)
 @require("summary.decide")
 def summary_return(request, pk):
     summary = get_visible_or_404(SummaryOfLearning.objects.select_related("subgroup"), request.user, pk=pk)
-    if summary.status != SummaryStatus.SUBMITTED:
+    if not state_allows("summary.decide", summary):
         return render(
             request,
             "learning/summary_refused.html",

@@ -35,10 +35,12 @@ class PartnershipConfig(AppConfig):
     def register_home_and_navigation(self):
         from learningloop.core import navigation, policy
 
-        from .rules import sits_on_a_case_review_group
+        from .rules import chairs_or_officers_a_case_review_group, sits_on_a_case_review_group
 
-        # Restricted details: also current members of a group that handles case reviews (the CSPR Panel).
+        # Restricted details: also current members of a group that handles case reviews (the CSPR Panel) see
+        # them; its chair, deputy chair and officers may also change them (ADR 0012).
         policy.register_rule("restricted.view", sits_on_a_case_review_group)
+        policy.register_rule("restricted.change", chairs_or_officers_a_case_review_group)
         for order, (text, name, prefixes) in enumerate(
             [
                 ("Agencies", "partnership:agency_list", "/partnership/agencies/"),

@@ -1,32 +1,38 @@
-"""Every URL pattern × every persona × GET and POST, compared with the permissions policy.
+"""Every URL pattern × every persona × GET and POST, compared with the hand-written permissions table.
 
-A new URL that no app's walk_rules.py covers makes this test fail. Third-party pages (django-allauth's
-account pages, Django's admin) are walked too, with their own expectations below."""
+The expected answers come from core/tests/permissions_table.py (written from the product rules, not from
+core.policy.POLICY). A new URL with no walk rule or no table row makes this test fail. Every refused POST
+must leave the database exactly as it was; every allowed POST with a valid body (walk_rules VALID) must
+make its change. Third-party pages (django-allauth's account pages, Django's admin) are walked too."""
 
+import hashlib
 import importlib
 import pkgutil
 
 import pytest
+from django.db import connection
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 import learningloop
 from learningloop.conftest import PERSONAS
-from learningloop.core.policy import POLICY
-from learningloop.core.tests.walk import PUBLIC, SIGNED_IN
+from learningloop.core.tests.permissions_table import ACCOUNT_PAGES, PERSONA_ORDER, TABLE
+
+LOGIN_PATH = "/accounts/login/"
 
 
-def _collect_rules():
-    rules = {}
+def _collect(attribute):
+    found = {}
     for module in pkgutil.walk_packages(learningloop.__path__, "learningloop."):
         if module.name.endswith(".tests.walk_rules"):
-            found = importlib.import_module(module.name).RULES
-            overlap = set(rules) & set(found)
-            assert not overlap, f"URL names covered twice: {overlap}"
-            rules.update(found)
-    return rules
+            more = getattr(importlib.import_module(module.name), attribute, {})
+            overlap = set(found) & set(more)
+            assert not overlap, f"{attribute} covered twice: {overlap}"
+            found.update(more)
+    return found
 
 
-RULES = _collect_rules()
+RULES = _collect("RULES")
+VALID = _collect("VALID")
 
 
 def _walk(resolver, namespace="", prefix=""):
@@ -50,14 +56,56 @@ ALLAUTH = [
 ADMIN = [(name, route) for name, route, module in ALL_PATTERNS if route.startswith("django-admin/")]
 
 
+def _rows():
+    """(table row, url name, kwargs builder) for every URL and each extra state its rule names."""
+    for name, _ in OURS:
+        rule = RULES[name]
+        yield name, name, rule.kwargs
+        for state, kwargs in rule.states.items():
+            yield f"{name} [{state}]", name, kwargs
+
+
+ROWS = list(_rows()) if all(name in RULES for name, _ in OURS) else []
+CODES = set("A24NMLC")
+
+
+def _row_template(row):
+    return f'    "{row}": ("? ? ? ? ? ? ? ? ?", "? ? ? ? ? ? ? ? ?"),'
+
+
 def test_every_url_of_ours_has_a_rule():
     missing = sorted(f"{name} ({route})" for name, route in OURS if name not in RULES)
     assert not missing, "Add these URL names to a walk_rules.py: " + ", ".join(missing)
     stale = sorted(set(RULES) - {name for name, _ in OURS})
     assert not stale, f"Rules for URL names that no longer exist: {stale}"
-    for name, rule in RULES.items():
-        for action in (rule.get, rule.post):
-            assert action in (None, PUBLIC, SIGNED_IN) or action in POLICY, f"{name}: unknown action {action}"
+
+
+def test_every_url_has_a_row_in_the_permissions_table():
+    rows = {row for row, _, _ in ROWS}
+    missing = sorted(rows - set(TABLE))
+    assert not missing, (
+        "These URLs have no row in core/tests/permissions_table.py TABLE; work out who may use them from the "
+        "product rules and add:\n" + "\n".join(_row_template(row) for row in missing)
+    )
+    stale = sorted(set(TABLE) - rows)
+    assert not stale, f"permissions_table.py rows for URLs (or states) the walk does not visit: {stale}"
+    stale_valid = sorted(set(VALID) - rows)
+    assert not stale_valid, f"walk_rules VALID bodies for rows that do not exist: {stale_valid}"
+
+
+def test_the_table_is_well_formed():
+    assert tuple(PERSONAS) == PERSONA_ORDER, "permissions_table.PERSONA_ORDER must match conftest.PERSONAS"
+    bad = []
+    for row, codes in TABLE.items():
+        for method, text in zip(("GET", "POST"), codes, strict=True):
+            parts = text.split()
+            if len(parts) != len(PERSONA_ORDER) or not set(parts) <= CODES:
+                bad.append(f"{row} {method}: {text!r}")
+            if method == "GET" and "2" in parts:
+                bad.append(f"{row} GET: use A for 200")
+        if "A" in codes[1].split() and row not in VALID:
+            bad.append(f"{row}: POST allowed (A) but no walk_rules VALID body; use 2 or add one")
+    assert not bad, "Malformed permissions_table.py rows:\n" + "\n".join(bad)
 
 
 def test_every_url_pattern_is_classified():
@@ -66,16 +114,64 @@ def test_every_url_pattern_is_classified():
     assert not unclassified, f"URL patterns outside our apps, allauth and the admin: {unclassified}"
 
 
-def _allowed(user, action):
-    from learningloop.core.policy import can
+# Tables a refused POST may still write to, and why. Nothing else may change.
+FINGERPRINT_IGNORES = {
+    "django_session",  # the signed-in session itself (a refused request may touch its expiry)
+}
 
-    if action == PUBLIC:
-        return True
-    if user is None:
-        return False
-    if action == SIGNED_IN:
-        return True
-    return can(user, action)
+
+def fingerprint():
+    """Every row of every table, hashed per table: equal fingerprints mean nothing changed."""
+    prints = {}
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            if table in FINGERPRINT_IGNORES:
+                continue
+            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 (table names come from the database)
+            rows = sorted(repr(row) for row in cursor.fetchall())
+            prints[table] = (len(rows), hashlib.sha1("\n".join(rows).encode()).hexdigest())
+    return prints
+
+
+def _changed_tables(before, after):
+    return sorted(t for t in set(before) | set(after) if before.get(t) != after.get(t))
+
+
+def _is_login_redirect(response):
+    return response.status_code == 302 and response["Location"].startswith(LOGIN_PATH)
+
+
+def _check(method, code, response):
+    """None when the answer matches the code, else what was expected."""
+    status = response.status_code
+    if code == "A" and method == "GET":
+        return None if status == 200 else "200"
+    if code == "A":
+        ok = status == 302 and not _is_login_redirect(response)
+        return None if ok else "302 (a redirect after the change)"
+    if code == "L":
+        return None if _is_login_redirect(response) else f"302 to {LOGIN_PATH}"
+    if code == "3":
+        return None if status == 302 and not _is_login_redirect(response) else "302 (not to sign-in)"
+    wanted = {"2": 200, "U": 401, "4": 403, "N": 404, "M": 405, "C": 409}[code]
+    return None if status == wanted else str(wanted)
+
+
+@pytest.mark.django_db
+def test_the_fingerprint_sees_every_change(walk_objects):
+    """The refused-POST check is only as good as the fingerprint: a new row, a changed value and a deleted
+    row in any table each change it."""
+    from learningloop.partnership.models import Agency
+
+    start = fingerprint()
+    agency = Agency.objects.create(name="Fingerprint Agency", short_name="FA")
+    created = fingerprint()
+    assert "partnership_agency" in _changed_tables(start, created)
+    Agency.objects.filter(pk=agency.pk).update(is_school=True)  # no audit entry: only the value changes
+    assert _changed_tables(created, fingerprint()) == ["partnership_agency"]
+    agency.delete()
+    # The agency is gone again; the audit trail keeps its entries.
+    assert _changed_tables(start, fingerprint()) == ["auditlog_logentry"]
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
@@ -84,37 +180,29 @@ def test_walk_our_urls(persona, make_persona, walk_objects, client):
     user = make_persona(persona)
     if user is not None:
         client.force_login(user)
+    column = PERSONA_ORDER.index(persona)
     failures = []
-    for name, _ in OURS:
-        rule = RULES[name]
-        url = reverse(name, kwargs=rule.kwargs(walk_objects))
-        for method, action in (("GET", rule.get), ("POST", rule.post)):
-            response = client.get(url) if method == "GET" else client.post(url, {})
-            status = response.status_code
-            other_agency = (
-                rule.scoped is not None
-                and user is not None
-                and user.agency_id != walk_objects["agency"].pk
-                and not _allowed(user, rule.scoped.reach)
-            )
-            if other_agency and action not in (None, PUBLIC) and _allowed(user, action):
-                ok = status == rule.scoped.status
-                expected = f"{rule.scoped.status} (another agency's record)"
-            elif action == PUBLIC or (user is not None and action is not None and _allowed(user, action)):
-                ok = status in ((200,) if method == "GET" else (200, 302, 303))
-                expected = "200" if method == "GET" else "200/302"
-            elif action is None and (user is not None or rule.get == PUBLIC):
-                ok = status == 405
-                expected = "405"
-            elif user is None:
-                ok = status == 302 and "/accounts/login/" in response["Location"]
-                expected = "redirect to sign in"
-            else:
-                ok = status == rule.denied_status
-                expected = str(rule.denied_status)
-            if not ok:
-                failures.append(f"{method} {url} ({name}) as {persona}: got {status}, expected {expected}")
-    assert not failures, "\n".join(failures)
+    for row, name, kwargs in ROWS:
+        get_code, post_code = (codes.split()[column] for codes in TABLE[row])
+        url = reverse(name, kwargs=kwargs(walk_objects))
+        where = f"{url} (row {row!r}) as {persona}"
+        response = client.get(url)
+        if (expected := _check("GET", get_code, response)) is not None:
+            failures.append(f"GET {where}: got {response.status_code}, expected {expected} ({get_code})")
+        valid = VALID.get(row)
+        refused = post_code != "A"
+        before = fingerprint() if refused else None
+        response = client.post(url, valid.data(walk_objects) if valid else {})
+        changed = _changed_tables(before, fingerprint()) if refused else []
+        if (expected := _check("POST", post_code, response)) is not None:
+            also = f"; it changed tables {changed}" if changed else ""
+            got = response.status_code
+            failures.append(f"POST {where}: got {got}, expected {expected} ({post_code}){also}")
+        elif post_code == "A" and not valid.changed(walk_objects):
+            failures.append(f"POST {where}: answered {response.status_code} but did not make its change")
+        elif changed:
+            failures.append(f"POST {where}: refused ({post_code}) but changed tables {changed}")
+    assert not failures, f"{len(failures)} answers differ from permissions_table.py:\n" + "\n".join(failures)
 
 
 @pytest.mark.parametrize("persona", ["anonymous", "bu_admin", "agency_lead"])
@@ -131,14 +219,22 @@ def test_walk_admin_is_closed_to_non_staff(persona, make_persona, client):
         assert "/login/" in response["Location"]
 
 
+def test_every_account_page_has_a_row():
+    names = {name for name, route in ALLAUTH if "<" not in route and "(?P" not in route and name}
+    missing = sorted(names - set(ACCOUNT_PAGES))
+    assert not missing, f"Add these allauth pages to permissions_table.ACCOUNT_PAGES: {missing}"
+
+
 @pytest.mark.parametrize("persona", ["anonymous", "agency_lead"])
 @pytest.mark.django_db
-def test_walk_account_pages_never_fail(persona, make_persona, client):
+def test_walk_account_pages(persona, make_persona, client):
     user = make_persona(persona)
     if user is not None:
         client.force_login(user)
-    for name, route in ALLAUTH:
-        if "<" in route or name is None:
-            continue
+    failures = []
+    for name, code in sorted((n, row[persona]) for n, row in ACCOUNT_PAGES.items()):
         response = client.get(reverse(name))
-        assert response.status_code in (200, 302, 401, 404), f"{route} as {persona}: {response.status_code}"
+        if (expected := _check("GET", code, response)) is not None:
+            failures.append(f"GET {reverse(name)} ({name}) as {persona}: got {response.status_code}, "
+                            f"expected {expected} ({code})")  # fmt: skip
+    assert not failures, "\n".join(failures)

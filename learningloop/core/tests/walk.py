@@ -1,6 +1,7 @@
 """The vocabulary of the authorisation walk. Each app lists its URL names in `<app>/tests/walk_rules.py`
-as RULES = {url_name: Rule(...)}; test_authorisation_walk.py merges them and fails on any URL pattern
-that no rule covers."""
+as RULES = {url_name: Rule(...)} (how to build the URL) and, optionally, VALID = {row: Valid(...)} (a valid
+POST body and the change it must make). test_authorisation_walk.py merges them, fails on any URL pattern
+that no rule covers, and compares every answer with the hand-written table in permissions_table.py."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -12,10 +13,8 @@ SIGNED_IN = "signed_in"  # any signed-in user
 
 @dataclass(frozen=True)
 class Scoped:
-    """The page is about a record of the walk's home agency (objects["agency"]). A persona whose role allows
-    the action but who belongs to another agency and lacks `reach` (the partnership-wide action, for
-    example "actions.view_all") gets `status`: 404 when the record is not visible to them, 403 when it is
-    visible but they may not act on it (core.policy.AGENCY_SCOPED)."""
+    """The page is about a record of the walk's home agency (objects["agency"]). Documentation only: the
+    walk's expectations come from permissions_table.TABLE."""
 
     reach: str
     status: int = 404
@@ -23,13 +22,25 @@ class Scoped:
 
 @dataclass(frozen=True)
 class Rule:
-    get: str | None = SIGNED_IN  # policy action needed for GET, PUBLIC, SIGNED_IN, or None (GET not allowed)
-    post: str | None = None  # policy action needed for POST, or None (POST not allowed: 405)
+    # get/post name the policy action the view asks for. They document the view; the walk's expected answers
+    # come from permissions_table.TABLE, written by hand, never from core.policy.POLICY.
+    get: str | None = SIGNED_IN
+    post: str | None = None
     kwargs: Callable[[dict], dict[str, Any]] = field(default=lambda objects: {})
-    # What a signed-in persona without the action gets: 403, or 404 for pages whose existence must not be
-    # revealed (restricted details).
     denied_status: int = 403
-    # Some POSTs succeed with an empty body (for example "end membership" confirmations); the walk accepts
-    # 200, 302 and 303 from an allowed persona for POST.
-    # Agency scoping of a page about the home agency's record (see Scoped).
     scoped: Scoped | None = None
+    # The same URL about a record in another state: {state: kwargs builder}. Each state has its own table
+    # row "<url_name> [<state>]".
+    states: dict[str, Callable[[dict], dict[str, Any]]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Valid:
+    """A valid POST body for one table row and the change it makes.
+
+    data(objects) -> the body (files as SimpleUploadedFile); changed(objects) -> True once the intended row
+    has changed (read it from the database again). A persona the table allows must get a redirect and
+    changed() true; a refused persona posts the same body and must change nothing at all."""
+
+    data: Callable[[dict], dict[str, Any]]
+    changed: Callable[[dict], bool]

@@ -1,12 +1,15 @@
 """Learning briefings and newsletter items: authoring from key messages, sanitised rich text (in the page and
 in the PDF), draft → ready for publication and back, concurrent edits, the list and its filters."""
 
+import http.server
 import re
+import threading
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from markupsafe import Markup
 
 from learningloop.dissemination import briefing_documents
 from learningloop.dissemination.models import Briefing, BriefingKind, BriefingStatus
@@ -206,11 +209,66 @@ def test_pdf_downloads_and_reads_back_without_anything_unsafe(officer_client, ac
     assert "alert" not in text and "javascript" not in text
 
 
-def test_pdf_never_fetches_anything(accepted_message):
-    briefing = BriefingFactory(
-        background='<p><a href="https://example.org/x">link</a></p><img src="file:///etc/passwd">'
+@pytest.fixture
+def recording_server():
+    """A local web server that records every path requested of it."""
+    hits = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (the standard library's name)
+            hits.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", hits
+    server.shutdown()
+    server.server_close()
+
+
+def _fetching_briefing(base, secret_file):
+    """A briefing whose HTML (as if the sanitiser had let it through) asks for an image, a stylesheet and a
+    local file."""
+    return BriefingFactory(
+        background=f'<p><a href="{base}/link">link</a></p><img src="{base}/pixel.png">'
+        f'<link rel="stylesheet" href="{base}/style.css"><img src="file://{secret_file}">'
     )
-    assert briefing_documents.build_pdf(briefing).startswith(b"%PDF")
+
+
+def test_pdf_never_fetches_anything(accepted_message, recording_server, monkeypatch, tmp_path):
+    base, hits = recording_server
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"not an image")
+    opened = []
+    real_open = open
+    monkeypatch.setattr(briefing_documents, "safe_html", Markup)  # even past the sanitiser
+    briefing = _fetching_briefing(base, secret)
+    # Control: with WeasyPrint's own fetcher the same briefing does reach the server, so the check below
+    # would see a fetch if the PDF renderer made one.
+    import weasyprint.urls
+
+    from learningloop.core import documents
+
+    with monkeypatch.context() as m:
+        m.setattr(documents, "_no_fetching", lambda: weasyprint.urls.URLFetcher(timeout=5))
+        briefing_documents.build_pdf(briefing)
+    assert "/pixel.png" in hits, "the control render should have fetched the image"
+    hits.clear()
+
+    def spy_open(file, *args, **kwargs):
+        opened.append(str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", spy_open)
+    pdf = briefing_documents.build_pdf(briefing)
+    assert pdf.startswith(b"%PDF")
+    assert hits == [], f"the PDF renderer requested {hits}"
+    assert str(secret) not in opened
 
 
 # --- Draft → ready for publication ---

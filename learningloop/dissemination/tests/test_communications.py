@@ -47,6 +47,10 @@ def test_create_works_and_takes_the_owner_agency_from_the_owner(officer_client, 
          **_date("due_on", due)},
     )  # fmt: skip
     assert response.status_code == 302
+    assert response["Location"] == (
+        reverse("dissemination:plan_detail", args=[audience_plan.message_plan.plan_id])
+        + f"#message-{audience_plan.message_plan_id}"
+    )
     communication = Communication.objects.get()
     assert (communication.audience_plan, communication.method, communication.due_on) == (
         audience_plan,
@@ -58,11 +62,21 @@ def test_create_works_and_takes_the_owner_agency_from_the_owner(officer_client, 
 
 
 def test_create_due_today_is_allowed(officer_client, audience_plan):
+    today = timezone.localdate()
     response = officer_client.post(
         reverse("dissemination:communication_create", args=[audience_plan.pk]),
-        {"method": ensure_method().pk, "description": "Today", **_date("due_on", timezone.localdate())},
+        {"method": ensure_method().pk, "description": "Today", **_date("due_on", today)},
+        follow=True,
     )
-    assert response.status_code == 302
+    plan_page = reverse("dissemination:plan_detail", args=[audience_plan.message_plan.plan_id])
+    assert response.redirect_chain == [(f"{plan_page}#message-{audience_plan.message_plan_id}", 302)]
+    assert "Communication added" in response.content.decode()
+    communication = Communication.objects.get()
+    assert (communication.audience_plan, communication.description, communication.due_on) == (
+        audience_plan,
+        "Today",
+        today,
+    )
 
 
 @pytest.mark.parametrize(
@@ -141,6 +155,7 @@ def test_edit_records_done_with_date_and_reach(officer_client):
     response = _edit(officer_client, communication, status="done", people_attending="124", recipients="",
                      downloads_or_views="310", notes="Well received", **_date("done_on", today))  # fmt: skip
     assert response.status_code == 302
+    assert "Communication updated" in officer_client.get(response["Location"]).content.decode()
     communication.refresh_from_db()
     assert communication.status == CommunicationStatus.DONE and communication.done_on == today
     assert (communication.people_attending, communication.recipients, communication.downloads_or_views) == (
@@ -183,7 +198,12 @@ def test_edit_bad_input_is_explained_and_nothing_saved(officer_client, changes, 
 def test_edit_a_past_due_date_does_not_block_later_updates(officer_client):
     communication = CommunicationFactory()
     Communication.objects.filter(pk=communication.pk).update(due_on=datetime.date(2024, 1, 1))
-    assert _edit(officer_client, communication, status="in_progress").status_code == 302
+    response = _edit(officer_client, communication, status="in_progress")
+    assert response.status_code == 302
+    assert "Communication updated" in officer_client.get(response["Location"]).content.decode()
+    communication.refresh_from_db()
+    assert communication.status == CommunicationStatus.IN_PROGRESS
+    assert communication.due_on == datetime.date(2024, 1, 1) and communication.version == 2
 
 
 @pytest.mark.parametrize("persona", ["read_only", "agency_lead", "scrutineer"])

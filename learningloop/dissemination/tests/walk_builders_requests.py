@@ -16,3 +16,8 @@ def extend(objects):
         request=RequestFactory(), agency=objects["agency"], status=ResponseStatus.SUBMITTED
     )
     objects["response_evidence"] = EvidenceFactory(response=objects["agency_response"])
+    # Home-agency responses in the other states the state rules name (core.policy STATE_RULES).
+    for status in (ResponseStatus.MORE_INFORMATION, ResponseStatus.ACCEPTED, ResponseStatus.DRAFT):
+        objects[f"response_{status}"] = answered(
+            request=RequestFactory(), agency=objects["agency"], status=status
+        )

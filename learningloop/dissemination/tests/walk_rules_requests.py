@@ -3,7 +3,7 @@
 The response pages are for the home agency's (police) response: partnership-wide roles and the home
 agency's users may open them; the other agency's lead (health) gets 404: not visible to them."""
 
-from learningloop.core.tests.walk import Rule, Scoped
+from learningloop.core.tests.walk import Rule, Scoped, Valid
 
 VIEW, SEND, RESPOND = "embedding.view", "embedding.send", "embedding.respond"
 REVIEW, OUTSTANDING = "embedding.review", "embedding.outstanding"
@@ -21,10 +21,117 @@ RULES = {
     # Sent to both agencies: each agency's users see it with their own response only.
     "dissemination:request_detail": Rule(get=VIEW, kwargs=_pk("embedding_request")),
     "dissemination:response_detail": Rule(get=VIEW, kwargs=_pk("agency_response"), scoped=OWN),
-    "dissemination:response_edit": Rule(get=RESPOND, post=RESPOND, kwargs=_pk("agency_response"), scoped=OWN),
+    "dissemination:response_edit": Rule(
+        get=RESPOND,
+        post=RESPOND,
+        kwargs=_pk("agency_response"),
+        scoped=OWN,
+        states={"submitted": _pk("submitted_response"), "more_information": _pk("response_more_information")},
+    ),
     "dissemination:evidence_upload": Rule(
-        get=RESPOND, post=RESPOND, kwargs=_pk("agency_response"), scoped=OWN
+        get=RESPOND,
+        post=RESPOND,
+        kwargs=_pk("agency_response"),
+        scoped=OWN,
+        states={"accepted": _pk("response_accepted")},
     ),
     "dissemination:evidence_download": Rule(get=VIEW, kwargs=_pk("response_evidence"), scoped=OWN),
-    "dissemination:response_review": Rule(get=REVIEW, post=REVIEW, kwargs=_pk("submitted_response")),
+    "dissemination:response_review": Rule(
+        get=REVIEW,
+        post=REVIEW,
+        kwargs=_pk("submitted_response"),
+        states={"draft": _pk("response_draft")},
+    ),
+}
+
+
+def _fresh(objects, key):
+    obj = objects[key]
+    obj.refresh_from_db()
+    return obj
+
+
+def _answers(key, **extra):
+    import datetime
+
+    from django.utils import timezone
+
+    d = timezone.localdate() + datetime.timedelta(days=90)
+
+    def data(o):
+        return {"where_embedded": "Walk: in the supervision policy", "mechanisms": "Walk: audit",
+                "evaluation": "Walk: re-audit", "evaluate_by-day": str(d.day),
+                "evaluate_by-month": str(d.month), "evaluate_by-year": str(d.year),
+                "version": _fresh(o, key).version, **extra}  # fmt: skip
+
+    return data
+
+
+def _accepted_message_pk(objects):
+    from learningloop.learning.models import KeyMessage
+
+    return KeyMessage.objects.filter(summary__status="accepted").order_by("pk").first().pk
+
+
+def _pdf(name):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from learningloop.learning.tests.factories_register import PDF_BYTES
+
+    return SimpleUploadedFile(name, PDF_BYTES, content_type="application/pdf")
+
+
+def _sent(o):
+    from learningloop.dissemination.models import EmbeddingRequest
+
+    return EmbeddingRequest.objects.filter(title="Walk request").exists()
+
+
+# Valid bodies for the allowed POSTs (the state-refused rows post the same kind of body and must change
+# nothing), and the change each must make (read back from the database).
+VALID = {
+    "dissemination:request_create": Valid(
+        data=lambda o: {
+            "title": "Walk request",
+            "message": "Tell us how",
+            "working_days": "20",
+            "key_messages": [_accepted_message_pk(o)],
+            "agencies": [o["agency"].pk],
+        },  # fmt: skip
+        changed=_sent,
+    ),
+    "dissemination:response_edit": Valid(
+        data=_answers("agency_response"),
+        changed=lambda o: _fresh(o, "agency_response").where_embedded == "Walk: in the supervision policy",
+    ),
+    "dissemination:response_edit [submitted]": Valid(
+        data=_answers("submitted_response"),
+        changed=lambda o: _fresh(o, "submitted_response").where_embedded == "Walk: in the supervision policy",
+    ),
+    "dissemination:response_edit [more_information]": Valid(
+        data=_answers("response_more_information"),
+        changed=lambda o: (
+            _fresh(o, "response_more_information").where_embedded == "Walk: in the supervision policy"
+        ),
+    ),
+    "dissemination:evidence_upload": Valid(
+        data=lambda o: {"file": _pdf("Walk action sheet.pdf")},
+        changed=lambda o: (
+            o["agency_response"].evidence.filter(original_name="Walk action sheet.pdf").exists()
+        ),
+    ),
+    "dissemination:evidence_upload [accepted]": Valid(
+        data=lambda o: {"file": _pdf("Walk late sheet.pdf")},
+        changed=lambda o: (
+            o["response_accepted"].evidence.filter(original_name="Walk late sheet.pdf").exists()
+        ),
+    ),
+    "dissemination:response_review": Valid(
+        data=lambda o: {"decision": "accept", "note": ""},
+        changed=lambda o: _fresh(o, "submitted_response").status == "accepted",
+    ),
+    "dissemination:response_review [draft]": Valid(
+        data=lambda o: {"decision": "accept", "note": ""},
+        changed=lambda o: _fresh(o, "response_draft").status == "accepted",
+    ),
 }

@@ -11,3 +11,9 @@ def extend(objects):
     objects["improvement_action"] = action
     objects["improvement_completed"] = CompletedActionFactory(plan=plan, owner_agency=objects["agency"])
     objects["improvement_evidence"] = EvidenceFactory(action=action)
+    # Their own actions for the walk's edit and bulk update, so the pages walked after them find theirs.
+    objects["improvement_to_edit"] = ActionFactory(plan=plan, owner_agency=objects["agency"])
+    objects["improvement_for_bulk"] = ActionFactory(plan=plan, owner_agency=objects["agency"])
+    objects["improvement_in_progress"] = ActionFactory(
+        plan=plan, owner_agency=objects["agency"], status="in_progress", progress=40
+    )

@@ -85,8 +85,17 @@ def test_officer_adds_an_activity(officer_client, bu_officer):
 
 
 def test_group_chair_may_add_an_activity(persona_client):
-    response = persona_client("group_chair").post(CREATE, _valid_post(LearningSourceTypeFactory()))
-    assert response.status_code == 302 and LearningActivity.objects.count() == 1
+    source_type = LearningSourceTypeFactory()
+    response = persona_client("group_chair").post(CREATE, _valid_post(source_type), follow=True)
+    activity = LearningActivity.objects.get()
+    assert response.redirect_chain == [(reverse("learning:activity_detail", args=[activity.pk]), 302)]
+    assert "Activity added" in response.content.decode()
+    assert (activity.title, activity.source_type, activity.started_on, activity.created_by.email) == (
+        "Neglect multi-agency audit",
+        source_type,
+        datetime.date(2025, 2, 3),
+        "group_chair@example.org",
+    )
 
 
 @pytest.mark.parametrize("persona", ["read_only", "agency_lead", "scrutineer"])
@@ -167,9 +176,18 @@ def test_edit_keeps_an_ended_type_on_offer(officer_client):
     source_type = LearningSourceTypeFactory(is_active=False)
     activity = ActivityFactory(source_type=source_type)
     response = officer_client.post(
-        reverse("learning:activity_edit", args=[activity.pk]), _valid_post(source_type, version=1)
+        reverse("learning:activity_edit", args=[activity.pk]),
+        _valid_post(source_type, title="Still the ended type", version=1),
+        follow=True,
     )
-    assert response.status_code == 302
+    assert response.redirect_chain == [(reverse("learning:activity_detail", args=[activity.pk]), 302)]
+    assert "Activity updated" in response.content.decode()
+    activity.refresh_from_db()
+    assert (activity.title, activity.source_type, activity.version) == (
+        "Still the ended type",
+        source_type,
+        2,
+    )
 
 
 def test_unknown_activity_is_404(officer_client):

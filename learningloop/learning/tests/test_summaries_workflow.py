@@ -105,9 +105,11 @@ def test_submit_accept_through_the_pages(summary, officer_client, bu_officer):
 
 
 def test_refused_move_through_the_page_shows_a_clear_error(summary, officer_client):
-    response = officer_client.post(reverse("learning:summary_accept", args=[summary.pk]), follow=True)
-    assert response.status_code == 200
-    assert "A summary that is draft cannot be accepted by the ldg" in response.content.decode()
+    # The state rule (core.policy STATE_RULES) refuses the step outright: 409 and a page saying why.
+    response = officer_client.post(reverse("learning:summary_accept", args=[summary.pk]), {"version": 1})
+    assert response.status_code == 409
+    body = response.content.decode()
+    assert "Only a summary submitted to the LDG can be accepted or returned. This one is draft." in body
     summary.refresh_from_db()
     assert summary.status == D
 

@@ -16,3 +16,21 @@ def extend(objects):
     objects["summary_to_submit"] = KeyMessageFactory(summary=SummaryFactory(subgroup=group)).summary
     objects["summary_to_accept"] = SummaryFactory(subgroup=group, status=SummaryStatus.SUBMITTED)
     objects["summary_to_return"] = SummaryFactory(subgroup=group, status=SummaryStatus.SUBMITTED)
+
+    # One summary per (page, state) the walk visits for the state rules (core.policy STATE_RULES).
+    def in_state(status, with_message=False):
+        summary = SummaryFactory(subgroup=group, status=status)
+        return KeyMessageFactory(summary=summary) if with_message else summary
+
+    objects["summary_submitted"] = in_state(SummaryStatus.SUBMITTED)
+    objects["summary_accepted"] = in_state(SummaryStatus.ACCEPTED)
+    objects["summary_returned"] = in_state(SummaryStatus.RETURNED)
+    objects["summary_submitted_for_message"] = in_state(SummaryStatus.SUBMITTED)
+    objects["key_message_of_accepted"] = in_state(SummaryStatus.ACCEPTED, with_message=True)
+    objects["key_message_of_submitted"] = in_state(SummaryStatus.SUBMITTED, with_message=True)
+    objects["summary_submitted_to_submit"] = in_state(SummaryStatus.SUBMITTED, with_message=True).summary
+    objects["summary_returned_to_submit"] = in_state(SummaryStatus.RETURNED, with_message=True).summary
+    objects["summary_draft_to_accept"] = in_state(SummaryStatus.DRAFT, with_message=True).summary
+    objects["summary_accepted_to_accept"] = in_state(SummaryStatus.ACCEPTED)
+    objects["summary_draft_to_return"] = in_state(SummaryStatus.DRAFT)
+    objects["summary_draft_for_plan"] = in_state(SummaryStatus.DRAFT, with_message=True).summary
