@@ -291,3 +291,57 @@ def test_section_navigation_with_the_keyboard(page, live_server, admin):
     _go(page, live_server, f"/partnership/agencies/{agency.pk}/", "an agency, in the Partnership section")
     nav = page.get_by_role("navigation", name="Partnership", exact=True)
     expect(nav.get_by_role("link", name="Agencies")).to_have_attribute("aria-current", "true")
+
+
+# Elements reaching past the right edge of the window, other than a data table's (WCAG 1.4.10 allows a table
+# two-dimensional scrolling).
+OVERFLOWING = """(width) => [...document.querySelectorAll('body *')]
+    .filter(el => !el.closest('table') && el.getBoundingClientRect().right > width + 1)
+    .map(el => el.tagName.toLowerCase() + '.' + el.className)"""
+
+
+def test_section_navigation_reflows_on_a_narrow_screen(page, live_server, admin):
+    """WCAG 1.4.10: at 320 CSS pixels wide only the data table is wider than the screen; the sections sit
+    behind the Menu button and the section's pages wrap."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    AgencyFactory(name="Northshire Integrated Care Board")
+    _go(page, live_server, "/partnership/agencies/", "agencies on a narrow screen")
+    assert page.evaluate(OVERFLOWING, 320) == []
+    main_sections = page.get_by_role("navigation", name="Main sections")
+    expect(main_sections.get_by_role("link", name="Learning")).to_be_hidden()
+    menu = main_sections.get_by_role("button", name="Menu")
+    menu.focus()
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    expect(main_sections.get_by_role("link", name="Learning")).to_be_visible()
+    section_pages = page.get_by_role("navigation", name="Partnership", exact=True).get_by_role("link")
+    expect(section_pages).to_have_count(4)
+    axe_check(page, "agencies on a narrow screen, menu open")
+
+
+# --- Restricted details ---
+
+
+def test_panel_member_sees_restricted_details_read_only(page, live_server, partnership, home_agency,
+                                                       deadline_rules):  # fmt: skip
+    from learningloop.learning.tests.factories_reviews import ChildDetailsFactory, make_review
+    from learningloop.partnership.models import MembershipRole
+    from learningloop.partnership.tests.factories import GroupFactory, MembershipFactory, PersonFactory
+
+    member = UserFactory(email="panel@example.org", full_name="Pat Panel", agency=home_agency,
+                         roles=[Role.AGENCY_MEMBER])  # fmt: skip
+    panel = GroupFactory(name="CSPR Panel", handles_case_reviews=True)
+    person = PersonFactory(full_name="Pat Panel", agency=home_agency, user=member)
+    MembershipFactory(person=person, group=panel, role=MembershipRole.MEMBER)
+    review = make_review(pseudonym="Child Q")
+    ChildDetailsFactory(review=review, child_name="Test Child Zebedee-Quinton")
+
+    sign_in(page, live_server, member.email)
+    _go(page, live_server, f"/learning/reviews/{review.pk}/restricted/", "restricted details, read only")
+    expect(page.locator("h1")).to_have_text("Restricted details")
+    name_row = page.locator(".govuk-summary-list__row", has_text="Child’s name")
+    expect(name_row.locator(".govuk-summary-list__value")).to_have_text("Test Child Zebedee-Quinton")
+    expect(page.locator("main form")).to_have_count(0)  # nothing to change, no form to tab into
+    expect(page.get_by_role("button", name="Save restricted details")).to_have_count(0)
+    page.get_by_role("link", name="Back to the review").click()
+    expect(page).to_have_url(re.compile(rf"/learning/reviews/{review.pk}/$"))
