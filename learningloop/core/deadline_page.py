@@ -8,6 +8,7 @@ from django.db.models import CharField, F, Value
 from django.utils import timezone
 
 from . import deadlines as engine
+from .filters import CHOICE_ERROR
 from .policy import can
 
 STATUS_CHOICES = [
@@ -52,6 +53,10 @@ class DeadlineFilter(django_filters.FilterSet):
         self.filters["kind"].extra["choices"] = [(k.code, k.label) for k in kinds]
         self.filters["group"].extra["choices"] = group_choices or []
         self.filters["agency"].extra["choices"] = agency_choices or []
+        # A choice the page does not offer (an old or edited link) is worded as on every list (core.filters),
+        # without repeating the address's text back.
+        for name in ("kind", "group", "agency", "status"):
+            self.filters[name].extra["error_messages"] = {"invalid_choice": CHOICE_ERROR}
 
     def by_kind(self, queryset, name, value):
         return queryset if value == self.deadline_kind.code else queryset.none()

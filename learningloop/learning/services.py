@@ -226,6 +226,11 @@ TRANSITIONS = {
 }
 
 
+def _in_sentence(label: str) -> str:
+    """A status label inside a sentence: only its first letter lowered, so "the LDG" stays as it is."""
+    return label[:1].lower() + label[1:]
+
+
 class TransitionRefused(ValidationError):
     pass
 
@@ -244,8 +249,8 @@ def summary_transition(
     action = TRANSITIONS.get((summary.status, to))
     if action is None:
         raise TransitionRefused(
-            f"A summary that is {summary.get_status_display().lower()} cannot be "
-            f"{SummaryStatus(to).label.lower()}"
+            f"A summary that is {_in_sentence(summary.get_status_display())} cannot be "
+            f"{_in_sentence(SummaryStatus(to).label)}"
         )
     if not can(by, action, summary):
         raise PermissionDenied

@@ -55,6 +55,12 @@ def _add_errors(form, exc):
         form.add_error(None, _message(exc))
 
 
+def _status_words(summary):
+    """The status inside a sentence: "accepted by the LDG" (only the first letter lowered, not the LDG)."""
+    label = summary.get_status_display()
+    return label[:1].lower() + label[1:]
+
+
 def _refused(request, summary, status=200):
     """The page shown instead of a form when the summary cannot be changed now."""
     text = ACCEPTED_NOT_EDITABLE if summary.status == SummaryStatus.ACCEPTED else NOT_EDITABLE
@@ -73,7 +79,7 @@ def _state_refused(request, summary, action):
         request,
         "learning/summary_refused.html",
         {"summary": summary, "title": "This step is not possible now",
-         "text": f"{state_rule(action, summary).refusal} This one is {summary.get_status_display().lower()}.",
+         "text": f"{state_rule(action, summary).refusal} This one is {_status_words(summary)}.",
          "crumbs": _crumbs(_detail_crumb(summary), ("Not possible now", None))},
         status=409,
     )  # fmt: skip
@@ -340,7 +346,7 @@ def summary_return(request, pk):
             "learning/summary_refused.html",
             {"summary": summary, "title": "This summary cannot be returned",
              "text": f"Only a summary submitted to the LDG can be returned. This one is "
-                     f"{summary.get_status_display().lower()}.",
+                     f"{_status_words(summary)}.",
              "crumbs": _crumbs(_detail_crumb(summary), ("Return", None))},
             status=409 if request.method == "POST" else 200,
         )  # fmt: skip

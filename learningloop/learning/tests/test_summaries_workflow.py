@@ -114,6 +114,15 @@ def test_refused_move_through_the_page_shows_a_clear_error(summary, officer_clie
     assert summary.status == D
 
 
+def test_refused_step_names_the_ldg_in_capitals(summary, officer_client):
+    summary.status = A
+    summary.save()
+    response = officer_client.post(reverse("learning:summary_accept", args=[summary.pk]), {"version": 1})
+    assert response.status_code == 409
+    body = response.content.decode()
+    assert "This one is accepted by the LDG." in body
+
+
 def test_submit_without_key_messages_through_the_page(officer_client):
     summary = SummaryFactory()
     response = officer_client.post(reverse("learning:summary_submit", args=[summary.pk]), follow=True)
