@@ -9,7 +9,7 @@ from learningloop.core.govuk_forms import GovukDateField
 from learningloop.core.uploads import check_upload
 from learningloop.partnership.models import Agency, Group, LearningSourceType
 
-from .models import (
+from ..models import (
     ActivityStatus,
     Finding,
     FindingKind,

@@ -5,7 +5,7 @@ from django import forms
 from learningloop.core.concurrency import VersionedFormMixin
 from learningloop.partnership.models import AudienceGroup, Group
 
-from .models import (
+from ..models import (
     Finding,
     KeyMessage,
     LearningActivity,

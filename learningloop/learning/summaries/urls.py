@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views_summaries as views
+from . import views
 
 urlpatterns = [
     path("summaries/", views.summary_list, name="summary_list"),

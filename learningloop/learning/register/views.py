@@ -18,16 +18,18 @@ from learningloop.core.spreadsheets import CSV, XLSX
 from learningloop.core.stored_files import child_file_download
 from learningloop.core.views_kit import edit_with_conflict
 
-from . import exports, services, services_register
-from .filters import SORT_LABELS, ActivityFilterSet
-from .forms_register import (
+from .. import services
+from ..filters import SORT_LABELS, ActivityFilterSet
+from ..models import ActivityDocument, Finding, FindingKind, LearningActivity, Priority, Theme
+from . import exports
+from . import services as services_register
+from .forms import (
     ActivityForm,
     DocumentForm,
     FindingForm,
     PriorityForm,
     ThemeForm,
 )
-from .models import ActivityDocument, Finding, FindingKind, LearningActivity, Priority, Theme
 
 GET_POST = ["GET", "POST"]
 REGISTER = ("Learning register", reverse_lazy("learning:activity_list"))

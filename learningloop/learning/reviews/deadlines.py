@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from learningloop.core.deadlines import compute_due, deadline_status
 
-from .models import CaseReview, DeadlineRule, Milestone, ReviewDecision
+from ..models import CaseReview, DeadlineRule, Milestone, ReviewDecision
 
 
 def rules_for(review: CaseReview):

@@ -6,7 +6,7 @@ from django.db import transaction
 from learningloop.core.concurrency import claim_version
 from learningloop.core.stored_files import attach_upload
 
-from .models import ActivityDocument, Finding, LearningActivity
+from ..models import ActivityDocument, Finding, LearningActivity
 
 
 @transaction.atomic

@@ -16,9 +16,12 @@ from learningloop.core.policy import can, state_allows, state_rule
 from learningloop.core.stored_files import attachment_response
 from learningloop.core.views_kit import edit_with_conflict
 
-from . import documents, services_summaries
-from .filters import SummaryFilterSet
-from .forms_summaries import (
+from ..filters import SummaryFilterSet
+from ..models import KeyMessage, SummaryEvent, SummaryOfLearning, SummaryStatus
+from ..services import TransitionRefused
+from . import documents
+from . import services as services_summaries
+from .forms import (
     ActivitySearchForm,
     ConfirmForm,
     KeyMessageForm,
@@ -26,8 +29,6 @@ from .forms_summaries import (
     SummaryCreateForm,
     SummaryEditForm,
 )
-from .models import KeyMessage, SummaryEvent, SummaryOfLearning, SummaryStatus
-from .services import TransitionRefused
 
 GET_POST = ["GET", "POST"]
 NOT_EDITABLE = "This summary has been submitted to the LDG and cannot be changed until it is returned"

@@ -13,7 +13,7 @@ from learningloop.core.concurrency import claim_version
 from learningloop.partnership.models import Group, LearningSourceType
 from learningloop.partnership.preset import CSPR_PANEL
 
-from .models import (
+from ..models import (
     ActivityStatus,
     CaseReview,
     ChildDetails,
@@ -23,7 +23,7 @@ from .models import (
     ReviewDecision,
     ReviewKind,
 )
-from .services import case_review_save
+from ..services import case_review_save
 
 # --- Stages: one definition, used for display and for filtering ---
 

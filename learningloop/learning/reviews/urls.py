@@ -4,7 +4,7 @@ from django.urls import path
 
 from learningloop.core.views_deadlines import deadline_list
 
-from . import views_reviews as views
+from . import views
 
 urlpatterns = [
     path("reviews/", views.review_list, name="review_list"),

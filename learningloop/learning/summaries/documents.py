@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 
 from learningloop.core.documents import cell_lines, docx_bytes, landscape_document, render_pdf
 
-from .models import KeyMessage, SummaryOfLearning
+from ..models import KeyMessage, SummaryOfLearning
 
 HEADING = "Summary of Learning for consideration by Learning and Development Group"
 EXAMPLES = (

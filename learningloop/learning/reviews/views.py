@@ -19,18 +19,18 @@ from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
 from learningloop.core.views_kit import edit_with_conflict
 
-from . import services_reviews as reviews
+from ..filters import ReviewFilterSet
+from ..models import CaseReview, ChildDetails, DeadlineRule
+from ..services import case_review_save
+from . import services as reviews
 from .deadlines import deadline_rule_edit, milestone_status
-from .filters import ReviewFilterSet
-from .forms_reviews import (
+from .forms import (
     ChildDetailsForm,
     DeadlineRuleForm,
     MonitoringEntryForm,
     ReviewCreateForm,
     ReviewEditForm,
 )
-from .models import CaseReview, ChildDetails, DeadlineRule
-from .services import case_review_save
 
 GET_POST = ["GET", "POST"]
 CRITERIA = [

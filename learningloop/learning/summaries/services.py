@@ -8,8 +8,8 @@ from django.db.models import Max
 
 from learningloop.core.concurrency import claim_version
 
-from . import services
-from .models import KeyMessage, SummaryOfLearning
+from .. import services
+from ..models import KeyMessage, SummaryOfLearning
 
 ACTIVITY_TYPE_MAX = SummaryOfLearning._meta.get_field("activity_type").max_length
 

@@ -9,8 +9,8 @@ from learningloop.core.deadlines import Direction, Unit
 from learningloop.core.govuk_forms import GovukDateField
 from learningloop.partnership.models import Group
 
-from .models import CaseReview, ChildDetails, LearningActivity, ReviewDecision, ReviewKind
-from .services_reviews import cspr_panel
+from ..models import CaseReview, ChildDetails, LearningActivity, ReviewDecision, ReviewKind
+from .services import cspr_panel
 
 REQUIRED = "Enter {}"
 
@@ -205,7 +205,7 @@ class ChildDetailsForm(VersionedFormMixin, forms.ModelForm):
         self.fields["address"].validators.append(_limit(1000))
 
     def clean_date_of_birth(self):
-        from .services_reviews import today
+        from .services import today
 
         value = self.cleaned_data.get("date_of_birth")
         if value and value > today():

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views_register as v
+from . import views as v
 
 urlpatterns = [
     path("activities/", v.activity_list, name="activity_list"),

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from learningloop.core.spreadsheets import spreadsheet_response
 
-from .models import Finding, FindingKind
+from ..models import Finding, FindingKind
 
 HEADERS = [
     "Title",

@@ -1,0 +1,1 @@
+"""Case reviews (rapid reviews, CSPRs, LCSPRs) and their statutory deadlines."""
