@@ -11,7 +11,7 @@ from learningloop.core.deadlines import deadline_status
 from learningloop.core.documents import cell_lines, docx_bytes, landscape_document, render_pdf
 from learningloop.core.presenters import StatusTag
 
-from .models import AudiencePlan, Communication, CommunicationStatus, DisseminationPlan, MessagePlan
+from ..models import AudiencePlan, Communication, CommunicationStatus, DisseminationPlan, MessagePlan
 
 HEADING = "Learning Dissemination Action Plan"
 COLUMNS = ("Purpose of Key Messages", "Target Audiences", "Communication Methods", "Measures of Success")

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views_briefings as views
+from . import views
 
 urlpatterns = [
     path("briefings/", views.briefing_list, name="briefing_list"),

@@ -8,7 +8,7 @@ from learningloop.core.concurrency import VersionedFormMixin
 from learningloop.core.govuk_forms import GovukDateField
 from learningloop.partnership.models import Agency, DisseminationMethod, Person
 
-from .models import Communication, CommunicationStatus
+from ..models import Communication, CommunicationStatus
 
 OUT_OF_DATE = "This form is out of date. Open the page again and re-enter your changes"
 TEXT_LIMIT = 5000

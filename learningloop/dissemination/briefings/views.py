@@ -15,10 +15,11 @@ from learningloop.core.policy import can
 from learningloop.core.stored_files import attachment_response
 from learningloop.core.views_kit import edit_with_conflict
 
-from . import briefing_documents, services_briefings
-from .filters import BriefingFilterSet
-from .forms_briefings import BriefingForm
-from .models import Briefing, BriefingKind, BriefingStatus
+from ..filters import BriefingFilterSet
+from ..models import Briefing, BriefingKind, BriefingStatus
+from . import documents as briefing_documents
+from . import services as services_briefings
+from .forms import BriefingForm
 
 VIEW, MANAGE = "briefing.view", "briefing.manage"
 BRIEFINGS = ("Briefings and newsletter items", reverse_lazy("dissemination:briefing_list"))

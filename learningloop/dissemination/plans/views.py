@@ -20,15 +20,16 @@ from learningloop.core.stored_files import attachment_response
 from learningloop.core.views_kit import edit_with_conflict
 from learningloop.learning.models import SummaryOfLearning, SummaryStatus
 
-from . import documents, services_plans
-from .filters import PlanFilterSet
-from .forms_plans import (
+from ..filters import PlanFilterSet
+from ..models import AudiencePlan, Communication, DisseminationPlan, MessagePlan
+from . import documents
+from . import services as services_plans
+from .forms import (
     CommunicationCreateForm,
     CommunicationEditForm,
     MessagePlanForm,
     audience_forms,
 )
-from .models import AudiencePlan, Communication, DisseminationPlan, MessagePlan
 
 GET_POST = ["GET", "POST"]
 

@@ -7,8 +7,8 @@ from learningloop.core.govuk_forms import GovukDateField
 from learningloop.core.uploads import check_upload
 from learningloop.learning.models import KeyMessage, SummaryStatus
 
-from .models import AgencyResponse
-from .services_requests import ACCEPT, MORE_INFORMATION, active_agencies, ldg_agency_ids
+from ..models import AgencyResponse
+from .services import ACCEPT, MORE_INFORMATION, active_agencies, ldg_agency_ids
 
 
 class KeyMessageChoiceField(forms.ModelMultipleChoiceField):

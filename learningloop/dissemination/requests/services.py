@@ -14,8 +14,8 @@ from learningloop.core.policy import Role
 from learningloop.core.stored_files import attach_upload
 from learningloop.partnership.models import Agency, Membership
 
-from . import emails
-from .models import AgencyResponse, EmbeddingRequest, ResponseEvidence, ResponseStatus
+from .. import emails
+from ..models import AgencyResponse, EmbeddingRequest, ResponseEvidence, ResponseStatus
 
 LDG_NAME = "Learning and Development"
 EDITABLE = (ResponseStatus.SENT, ResponseStatus.VIEWED, ResponseStatus.DRAFT, ResponseStatus.MORE_INFORMATION)

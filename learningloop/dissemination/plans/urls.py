@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views_plans as views
+from . import views
 
 urlpatterns = [
     path("plans/", views.plan_list, name="plan_list"),

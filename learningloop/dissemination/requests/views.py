@@ -22,15 +22,15 @@ from learningloop.core.policy import DENIED, WRONG_STATE, can, state_rule, why_n
 from learningloop.core.stored_files import child_file_download
 from learningloop.core.views_kit import edit_with_conflict
 
-from . import services_requests as services
-from .attention import overdue_by, response_status
-from .forms_requests import EvidenceForm, RequestForm, ResponseForm, ReviewForm
-from .models import (
+from ..attention import overdue_by, response_status
+from ..models import (
     OPEN_RESPONSE_STATUSES,
     AgencyResponse,
     EmbeddingRequest,
     ResponseEvidence,
 )
+from . import services
+from .forms import EvidenceForm, RequestForm, ResponseForm, ReviewForm
 
 GET_POST = ["GET", "POST"]
 REQUESTS = ("Requests to agencies", reverse_lazy("dissemination:request_list"))

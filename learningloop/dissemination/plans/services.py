@@ -9,7 +9,7 @@ from learningloop.core.concurrency import claim_version
 from learningloop.learning.models import SummaryOfLearning, SummaryStatus
 from learningloop.partnership.models import AudienceGroup
 
-from .models import AudiencePlan, Communication, CommunicationStatus, DisseminationPlan, MessagePlan
+from ..models import AudiencePlan, Communication, CommunicationStatus, DisseminationPlan, MessagePlan
 
 NOT_ACCEPTED = "Only a Summary of Learning accepted by the LDG can have a dissemination plan"
 PAST_DUE = "The due date must be today or in the future"

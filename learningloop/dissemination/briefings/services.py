@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from learningloop.core.concurrency import claim_version
 
-from .models import Briefing, BriefingKind, BriefingStatus
+from ..models import Briefing, BriefingKind, BriefingStatus
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "h3", "h4"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}

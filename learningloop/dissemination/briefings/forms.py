@@ -7,8 +7,8 @@ from django.db.models import Q
 from learningloop.core.concurrency import VersionedFormMixin
 from learningloop.learning.models import KeyMessage, SummaryStatus
 
-from .models import Briefing, BriefingKind
-from .services_briefings import EMBEDDING_QUESTION
+from ..models import Briefing, BriefingKind
+from .services import EMBEDDING_QUESTION
 
 RICH_TEXT_HINT = (
     "Type plain text (a blank line starts a new paragraph), or use simple HTML: paragraphs, bold, italics, "

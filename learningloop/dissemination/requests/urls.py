@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views_requests as views
+from . import views
 
 urlpatterns = [
     path("requests/", views.request_list, name="request_list"),

@@ -11,8 +11,8 @@ from markupsafe import Markup
 from learningloop.core.documents import render_pdf
 from learningloop.learning.models import KeyMessage
 
-from .models import Briefing
-from .services_briefings import safe_html
+from ..models import Briefing
+from .services import safe_html
 
 SECTION_LABELS = {
     "background": "Background",
