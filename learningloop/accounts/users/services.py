@@ -2,8 +2,8 @@
 
 from django.db import transaction
 
-from .models import User
-from .tasks import queue_password_link_email
+from ..models import User
+from ..tasks import queue_password_link_email
 
 
 @transaction.atomic

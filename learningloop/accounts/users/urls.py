@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import user_views
+from . import views as user_views
 
 app_name = "accounts"
 

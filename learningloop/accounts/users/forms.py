@@ -6,7 +6,7 @@ from learningloop.core.concurrency import VersionedFormMixin
 from learningloop.core.policy import Role
 from learningloop.partnership.models import Agency, Person
 
-from .models import User
+from ..models import User
 
 ROLE_ERRORS = {"required": "Choose at least one role", "invalid_choice": "Choose roles from the list"}
 

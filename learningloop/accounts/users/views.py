@@ -11,10 +11,10 @@ from learningloop.core.concurrency import bump_version
 from learningloop.core.pagination import paginate
 from learningloop.core.views_kit import edit_with_conflict
 
-from .models import User
-from .user_filters import UserFilterSet
-from .user_forms import UserCreateForm, UserEditForm
-from .user_services import create_user
+from ..models import User
+from .filters import UserFilterSet
+from .forms import UserCreateForm, UserEditForm
+from .services import create_user
 
 
 @require_GET
