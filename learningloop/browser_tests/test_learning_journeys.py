@@ -14,7 +14,6 @@ from playwright.sync_api import expect
 
 from learningloop.accounts.tests.factories import UserFactory
 from learningloop.core.policy import Role
-from learningloop.learning import services_register
 from learningloop.learning.models import (
     ActivityDocument,
     ActivityStatus,
@@ -30,6 +29,7 @@ from learningloop.learning.models import (
     SummaryStatus,
     Theme,
 )
+from learningloop.learning.register import services as services_register
 from learningloop.partnership import preset
 from learningloop.partnership.models import Group, LearningSourceType
 

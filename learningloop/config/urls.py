@@ -14,7 +14,7 @@ urlpatterns = [
     path("dissemination/", include("learningloop.dissemination.urls")),
     path("actions/", include("learningloop.improvement.urls")),
     path("trail/", include("learningloop.reports.urls")),
-    path("accounts/users/", include("learningloop.accounts.user_urls", namespace="accounts")),
+    path("accounts/users/", include("learningloop.accounts.users.urls", namespace="accounts")),
     path("accounts/", include("learningloop.accounts.urls")),
     path("accounts/", include("allauth.urls")),
 ]

@@ -23,7 +23,7 @@ def _describe_response(response):
 
 
 def _response_recipients(responses):
-    from .services_requests import strategic_leads
+    from .requests.services import strategic_leads
 
     leads = strategic_leads({r.agency_id for r in responses})
     return {

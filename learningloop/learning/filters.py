@@ -11,7 +11,7 @@ from learningloop.core.filters import GovukFilterSet, SearchFilter, SortFilter
 from learningloop.partnership.models import Agency, Group, LearningSourceType
 
 from .models import ActivityStatus, Finding, LearningActivity, SummaryStatus, Theme
-from .services_reviews import KIND_SHORT, Stage
+from .reviews.services import KIND_SHORT, Stage
 
 
 class ISODateField(forms.DateField):

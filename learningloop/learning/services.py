@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from learningloop.core.concurrency import claim_version
 
-from .deadlines import sync_milestones
 from .models import (
     CaseReview,
     Finding,
@@ -20,6 +19,7 @@ from .models import (
     SummaryOfLearning,
     SummaryStatus,
 )
+from .reviews.deadlines import sync_milestones
 
 # --- Case reviews ---
 

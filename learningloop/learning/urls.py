@@ -1,6 +1,6 @@
-from .urls_register import urlpatterns as register_patterns
-from .urls_reviews import urlpatterns as review_patterns
-from .urls_summaries import urlpatterns as summary_patterns
+from .register.urls import urlpatterns as register_patterns
+from .reviews.urls import urlpatterns as review_patterns
+from .summaries.urls import urlpatterns as summary_patterns
 
 app_name = "learning"
 urlpatterns = register_patterns + review_patterns + summary_patterns

@@ -300,8 +300,8 @@ OTHER_EDIT_PAGES = {"improvement:sustainment_check", "learning:child_details"}
 # ModelForms that only ever create a record (a new record has nobody else's save to lose).
 CREATE_ONLY_FORMS = {
     "learningloop.improvement.forms.PlanForm": "action plans are created, not edited",
-    "learningloop.learning.forms_summaries.SummaryCreateForm": "summaries are edited with SummaryEditForm",
-    "learningloop.dissemination.forms_plans.CommunicationCreateForm": "edited with CommunicationEditForm",
+    "learningloop.learning.summaries.forms.SummaryCreateForm": "summaries are edited with SummaryEditForm",
+    "learningloop.dissemination.plans.forms.CommunicationCreateForm": "edited with CommunicationEditForm",
 }
 
 

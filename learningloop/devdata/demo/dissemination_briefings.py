@@ -8,8 +8,8 @@ from django.db import transaction
 
 from learningloop.accounts.models import User
 from learningloop.core.policy import Role
+from learningloop.dissemination.briefings.services import EMBEDDING_QUESTION, briefing_save
 from learningloop.dissemination.models import Briefing, BriefingKind, BriefingStatus
-from learningloop.dissemination.services_briefings import EMBEDDING_QUESTION, briefing_save
 from learningloop.learning.models import KeyMessage, SummaryStatus
 
 SEVEN_MINUTE = {

@@ -16,7 +16,7 @@ from learningloop.dissemination.models import (
     CommunicationStatus,
     DisseminationPlan,
 )
-from learningloop.dissemination.services_plans import plan_create_for_summary
+from learningloop.dissemination.plans.services import plan_create_for_summary
 from learningloop.learning.models import SummaryOfLearning, SummaryStatus
 from learningloop.partnership.models import Agency, AudienceGroup, DisseminationMethod, Person
 

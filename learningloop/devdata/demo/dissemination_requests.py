@@ -13,7 +13,7 @@ from learningloop.accounts.models import User
 from learningloop.core import workdays
 from learningloop.core.policy import Role
 from learningloop.dissemination.models import AgencyResponse, EmbeddingRequest, ResponseStatus
-from learningloop.dissemination.services_requests import ldg_agency_ids
+from learningloop.dissemination.requests.services import ldg_agency_ids
 from learningloop.learning.models import KeyMessage, SummaryStatus
 from learningloop.partnership.models import Agency, StatutoryRole
 

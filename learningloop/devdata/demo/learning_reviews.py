@@ -21,8 +21,8 @@ from learningloop.learning.models import (
     MonitoringEntry,
     ReviewKind,
 )
+from learningloop.learning.reviews.services import SOURCE_TYPE_FOR_KIND, case_review_create, cspr_panel
 from learningloop.learning.services import case_review_save
-from learningloop.learning.services_reviews import SOURCE_TYPE_FOR_KIND, case_review_create, cspr_panel
 
 LOCAL, NONE = "local_review", "no_local_review"
 

@@ -25,8 +25,8 @@ from learningloop.learning.models import (
     Theme,
     WorkforceGroup,
 )
+from learningloop.learning.reviews.services import SOURCE_TYPE_FOR_KIND
 from learningloop.learning.services import case_review_save
-from learningloop.learning.services_reviews import SOURCE_TYPE_FOR_KIND
 from learningloop.partnership.models import (
     AudienceGroup,
     Group,

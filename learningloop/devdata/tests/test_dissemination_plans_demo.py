@@ -13,8 +13,8 @@ from learningloop.devdata.demo import (
     learning_reviews,
     learning_summaries,
 )
-from learningloop.dissemination import documents
 from learningloop.dissemination.models import AudiencePlan, Communication, DisseminationPlan, MessagePlan
+from learningloop.dissemination.plans import documents
 from learningloop.learning.models import SummaryOfLearning, SummaryStatus
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,9 @@ import pytest
 from django.core.management import call_command
 
 from learningloop.devdata.demo import learning_reviews
-from learningloop.learning.deadlines import milestone_status
 from learningloop.learning.models import CaseReview, ChildDetails, Milestone, MonitoringEntry, ReviewKind
-from learningloop.learning.services_reviews import Stage, stage_of
+from learningloop.learning.reviews.deadlines import milestone_status
+from learningloop.learning.reviews.services import Stage, stage_of
 from learningloop.partnership.models import Group
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,8 @@ import datetime
 import factory
 from django.utils import timezone
 
-from learningloop.dissemination import models, services_plans
+from learningloop.dissemination import models
+from learningloop.dissemination.plans import services as services_plans
 from learningloop.learning.models import SummaryStatus
 from learningloop.learning.tests.factories_summaries import KeyMessageFactory, SummaryFactory
 from learningloop.partnership.models import AudienceGroup, DisseminationMethod

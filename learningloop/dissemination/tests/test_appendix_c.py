@@ -7,8 +7,8 @@ import docx
 import pytest
 from django.urls import reverse
 
-from learningloop.dissemination import documents
 from learningloop.dissemination.models import DisseminationPlan
+from learningloop.dissemination.plans import documents
 from learningloop.partnership.tests.factories import GroupFactory
 
 from .factories_plans import ensure_method, make_plan

@@ -7,9 +7,9 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from learningloop.dissemination import briefing_documents
+from learningloop.dissemination.briefings import documents as briefing_documents
+from learningloop.dissemination.briefings.services import sanitise
 from learningloop.dissemination.models import Briefing, BriefingKind
-from learningloop.dissemination.services_briefings import sanitise
 from learningloop.learning.tests.test_edit_conflicts import _form_data
 
 from .factories_briefings import BriefingFactory

@@ -11,9 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from markupsafe import Markup
 
-from learningloop.dissemination import briefing_documents
+from learningloop.dissemination.briefings import documents as briefing_documents
+from learningloop.dissemination.briefings.services import EMBEDDING_QUESTION, sanitise
 from learningloop.dissemination.models import Briefing, BriefingKind, BriefingStatus
-from learningloop.dissemination.services_briefings import EMBEDDING_QUESTION, sanitise
 from learningloop.learning.models import SummaryStatus
 from learningloop.learning.tests.factories_summaries import KeyMessageFactory, SummaryFactory
 from learningloop.learning.tests.test_edit_conflicts import _form_data

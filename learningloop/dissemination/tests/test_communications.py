@@ -8,8 +8,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from learningloop.dissemination import documents, services_plans
 from learningloop.dissemination.models import Communication, CommunicationStatus
+from learningloop.dissemination.plans import documents
+from learningloop.dissemination.plans import services as services_plans
 from learningloop.partnership.tests.factories import PersonFactory
 
 from .factories_plans import CommunicationFactory, ensure_method, first_audience_plan, make_plan

@@ -32,12 +32,12 @@ URL = reverse("dissemination:request_create")
 @pytest.fixture(autouse=True)
 def _enqueue():
     # Emails are queued with core.emails.queue_email (after commit, sent by the worker: core's tests).
-    with mock.patch("learningloop.dissemination.services_requests.queue_email") as queue_email:
+    with mock.patch("learningloop.dissemination.requests.services.queue_email") as queue_email:
         yield queue_email
 
 
 def _patch_enqueue():
-    from learningloop.dissemination import services_requests
+    from learningloop.dissemination.requests import services as services_requests
 
     return services_requests.queue_email
 

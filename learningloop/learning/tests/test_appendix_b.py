@@ -7,8 +7,8 @@ import docx
 import pytest
 from django.urls import reverse
 
-from learningloop.learning import documents
 from learningloop.learning.models import WorkforceGroup
+from learningloop.learning.summaries import documents
 from learningloop.partnership.models import AudienceGroup
 from learningloop.partnership.tests.factories import GroupFactory
 

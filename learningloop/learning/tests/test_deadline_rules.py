@@ -8,8 +8,8 @@ import time_machine
 from django.urls import reverse
 
 from learningloop.core.deadlines import compute_due, deadline_status
-from learningloop.learning.deadlines import milestone_status
 from learningloop.learning.models import DeadlineRule, ReviewDecision, ReviewKind
+from learningloop.learning.reviews.deadlines import milestone_status
 
 from .factories_reviews import make_review
 
@@ -127,8 +127,8 @@ def test_review_page_shows_each_status_with_today_fixed(persona_client):
 
 
 def test_milestones_follow_the_review_through_every_stage():
+    from learningloop.learning.reviews.services import Stage, stage_of
     from learningloop.learning.services import case_review_save
-    from learningloop.learning.services_reviews import Stage, stage_of
 
     review = make_review(aware_on=D(2025, 1, 6))
     codes = lambda: set(review.milestones.values_list("rule__code", flat=True))  # noqa: E731

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from learningloop.learning import services_register
 from learningloop.learning.models import ActivityDocument, Finding, FindingKind, LearningActivity
+from learningloop.learning.register import services as services_register
 from learningloop.partnership.tests.factories import AgencyFactory, LearningSourceTypeFactory
 
 from .factories_register import PDF_BYTES, ActivityFactory, DocumentFactory, PriorityFactory, ThemeFactory

@@ -18,7 +18,7 @@ from learningloop.learning.models import (
     ReviewDecision,
     ReviewKind,
 )
-from learningloop.learning.services_reviews import conversions, overdue_review_ids
+from learningloop.learning.reviews.services import conversions, overdue_review_ids
 from learningloop.partnership.models import Group
 
 from .factories_reviews import make_review

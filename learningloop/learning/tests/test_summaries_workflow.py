@@ -6,9 +6,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from learningloop.core.concurrency import EditConflict
-from learningloop.learning import services_summaries
 from learningloop.learning.models import SummaryEvent, SummaryStatus
 from learningloop.learning.services import TransitionRefused, summary_transition
+from learningloop.learning.summaries import services as services_summaries
 
 from .factories_summaries import KeyMessageFactory, SummaryFactory
 

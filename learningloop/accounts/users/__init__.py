@@ -1,0 +1,1 @@
+"""User accounts as the business unit manages them: list, create, edit and deactivate."""

@@ -1,0 +1,1 @@
+"""Dissemination plans (Appendix C) for accepted summaries of learning, and their communications."""

@@ -1,0 +1,1 @@
+"""Embedding requests to agencies and the agencies' responses and evidence."""

@@ -1,0 +1,145 @@
+"""Forms for formal requests to agencies: sending a request, an agency's response, evidence and review."""
+
+from django import forms
+
+from learningloop.core.concurrency import VersionedFormMixin
+from learningloop.core.govuk_forms import GovukDateField
+from learningloop.core.uploads import check_upload
+from learningloop.learning.models import KeyMessage, SummaryStatus
+
+from ..models import AgencyResponse
+from .services import ACCEPT, MORE_INFORMATION, active_agencies, ldg_agency_ids
+
+
+class KeyMessageChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.summary.title}: {obj.text}"
+
+
+def _choice_errors(what):
+    message = f"Select {what} from the list"  # noqa: S608 - a message, not SQL
+    return {"invalid_choice": message, "invalid_pk_value": message, "invalid_list": message}
+
+
+class RequestForm(forms.Form):
+    title = forms.CharField(
+        label="Title",
+        max_length=200,
+        error_messages={"required": "Enter a title", "max_length": "Title must be 200 characters or fewer"},
+    )
+    key_messages = KeyMessageChoiceField(
+        label="Key messages",
+        queryset=KeyMessage.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Key messages from Summaries of Learning accepted by the LDG",
+        error_messages={"required": "Select at least one key message", **_choice_errors("key messages")},
+    )
+    message = forms.CharField(
+        label="What you are asking",
+        widget=forms.Textarea,
+        max_length=20000,
+        error_messages={
+            "required": "Enter what you are asking the agencies",
+            "max_length": "What you are asking must be 20,000 characters or fewer",
+        },
+    )
+    working_days = forms.IntegerField(
+        label="Working days to respond",
+        initial=20,
+        min_value=1,
+        max_value=260,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "required": "Enter the number of working days to respond",
+            "invalid": "Working days to respond must be a whole number, like 20",
+            "min_value": "The due date must be today or in the future: enter at least 1 working day",
+            "max_value": "Working days to respond must be 260 or fewer",
+        },
+    )
+    agencies = forms.ModelMultipleChoiceField(
+        label="Agencies",
+        queryset=active_agencies(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Agencies represented on the Learning and Development Group are selected",
+        error_messages={"required": "Select at least one agency", **_choice_errors("agencies")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["key_messages"].queryset = (
+            KeyMessage.objects.filter(summary__status=SummaryStatus.ACCEPTED)
+            .select_related("summary")
+            .order_by("summary__title", "summary_id", "position", "pk")
+        )
+        self.fields["agencies"].queryset = active_agencies()
+        if not self.is_bound:
+            self.initial.setdefault("agencies", ldg_agency_ids())
+
+
+class ResponseForm(VersionedFormMixin, forms.ModelForm):
+    where_embedded = forms.CharField(
+        label="Where in your agency's processes and procedures will the learning be embedded?",
+        widget=forms.Textarea, required=False, max_length=20000,
+        error_messages={"max_length": "The answer must be 20,000 characters or fewer"},
+    )  # fmt: skip
+    mechanisms = forms.CharField(
+        label="What mechanisms will support the improvement?",
+        widget=forms.Textarea, required=False, max_length=20000,
+        error_messages={"max_length": "The answer must be 20,000 characters or fewer"},
+    )  # fmt: skip
+    evaluation = forms.CharField(
+        label="How will you evaluate whether it worked?",
+        widget=forms.Textarea, required=False, max_length=20000,
+        error_messages={"max_length": "The answer must be 20,000 characters or fewer"},
+    )  # fmt: skip
+    evaluate_by = GovukDateField(label="By when will you evaluate it?", required=False,
+                                 help_text="For example, 27 3 2027")  # fmt: skip
+
+    class Meta:
+        model = AgencyResponse
+        fields = ["where_embedded", "mechanisms", "evaluation", "evaluate_by"]
+
+
+class EvidenceForm(forms.Form):
+    file = forms.FileField(
+        label="Upload a file",
+        help_text="For example a completed briefing action sheet. PDF, Word (.docx), Excel (.xlsx), "
+        "PowerPoint (.pptx), CSV, text, PNG or JPEG; smaller than 10 MB",
+        error_messages={
+            "required": "Select a file",
+            "empty": "The selected file is empty",
+            "invalid": "Select a file",
+            "missing": "Select a file",
+        },
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        self.checked = check_upload(upload)
+        return upload
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="Your decision",
+        choices=[(ACCEPT, "Accept the response"), (MORE_INFORMATION, "Ask for more information")],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select whether to accept the response or ask for more information",
+            "invalid_choice": "Select whether to accept the response or ask for more information",
+        },
+    )
+    note = forms.CharField(
+        label="What more information is needed?",
+        widget=forms.Textarea,
+        required=False,
+        max_length=20000,
+        help_text="Required if you ask for more information. The agency's strategic lead will see it.",
+        error_messages={"max_length": "The note must be 20,000 characters or fewer"},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == MORE_INFORMATION and not (data.get("note") or "").strip():
+            self.add_error("note", "Enter what more information is needed")
+        return data

@@ -1,0 +1,180 @@
+"""Writes for formal requests to agencies (seed 3.5): sending a request, an agency's draft and submitted
+response, its evidence, and the business unit's review. Keyword-only, validated, atomic."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from learningloop.accounts.models import User
+from learningloop.core.concurrency import claim_version
+from learningloop.core.deadlines import Direction, Unit, compute_due
+from learningloop.core.emails import queue_email
+from learningloop.core.policy import Role
+from learningloop.core.stored_files import attach_upload
+from learningloop.partnership.models import Agency, Membership
+
+from .. import emails
+from ..models import AgencyResponse, EmbeddingRequest, ResponseEvidence, ResponseStatus
+
+LDG_NAME = "Learning and Development"
+EDITABLE = (ResponseStatus.SENT, ResponseStatus.VIEWED, ResponseStatus.DRAFT, ResponseStatus.MORE_INFORMATION)
+ALREADY_SUBMITTED = "This response has already been submitted and cannot be changed"
+
+
+class AlreadySubmitted(ValidationError):
+    """The response was submitted (or accepted) and can no longer be changed."""
+
+
+ANSWER_FIELDS = ("where_embedded", "mechanisms", "evaluation", "evaluate_by")
+REQUIRED_MESSAGES = {
+    "where_embedded": "Enter where in your agency's processes and procedures the learning will be embedded",
+    "mechanisms": "Enter what mechanisms will support the improvement",
+    "evaluation": "Enter how you will evaluate whether it worked",
+    "evaluate_by": "Enter the date by when you will evaluate it",
+}
+
+
+def absolute_url(path: str) -> str:
+    """A link for an email: the site's address (settings.SITE_URL when set) and the path."""
+    return getattr(settings, "SITE_URL", "http://localhost:8000").rstrip("/") + path
+
+
+def ldg_agency_ids(on=None) -> list[int]:
+    """The agencies represented by current members of the Learning and Development Group (none if absent)."""
+    return list(
+        Membership.objects.current(on)
+        .filter(group__name__icontains=LDG_NAME, group__is_active=True, representing__is_active=True)
+        .values_list("representing_id", flat=True)
+        .distinct()
+    )
+
+
+def strategic_leads(agency_ids) -> dict[int, list[User]]:
+    """Active users with the agency strategic lead role, by agency."""
+    leads: dict[int, list[User]] = {}
+    users = User.objects.filter(agency_id__in=list(agency_ids), is_active=True).order_by("pk")
+    for user in users:
+        if Role.AGENCY_LEAD in (user.roles or ()):
+            leads.setdefault(user.agency_id, []).append(user)
+    return leads
+
+
+def due_date(working_days: int, today=None):
+    """Responses are due `working_days` working days after the request is sent (the deadline engine)."""
+    return compute_due(today or timezone.localdate(), working_days, Unit.WORKING_DAYS, Direction.AFTER)
+
+
+@transaction.atomic
+def request_send(*, title, message, key_messages, agencies, working_days, by=None, today=None):
+    """Create the request and one response per agency (status sent); after commit, one email to each
+    agency's strategic lead(s), naming the request title and the link only. Returns (request, agencies
+    that have no strategic lead)."""
+    key_messages, agencies = list(key_messages), list(agencies)
+    if not key_messages:
+        raise ValidationError({"key_messages": "Select at least one key message"})
+    if not agencies:
+        raise ValidationError({"agencies": "Select at least one agency"})
+    request = EmbeddingRequest(
+        title=title,
+        message=message,
+        due_working_days=working_days,
+        due_on=due_date(working_days, today),
+        sent_by=by if getattr(by, "is_authenticated", False) else None,
+    )
+    request.full_clean()
+    request.save()
+    request.key_messages.set(key_messages)
+    responses = AgencyResponse.objects.bulk_create(
+        [AgencyResponse(request=request, agency=agency) for agency in agencies]
+    )
+    leads = strategic_leads(a.pk for a in agencies)
+    without_lead = [a for a in agencies if a.pk not in leads]
+    for response in responses:
+        for lead in leads.get(response.agency_id, []):
+            queue_email(emails.request_sent(response=response, recipient=lead))
+    return request, without_lead
+
+
+def active_agencies():
+    return Agency.objects.filter(is_active=True).order_by("name")
+
+
+@transaction.atomic
+def response_mark_viewed(*, response: AgencyResponse, by) -> bool:
+    """The first look by a user of the agency records the fact: sent -> viewed. Idempotent."""
+    if getattr(by, "agency_id", None) != response.agency_id:
+        return False
+    now = timezone.now()
+    changed = AgencyResponse.objects.filter(pk=response.pk, first_viewed_at__isnull=True).update(
+        first_viewed_at=now
+    )
+    moved = AgencyResponse.objects.filter(pk=response.pk, status=ResponseStatus.SENT).update(
+        status=ResponseStatus.VIEWED
+    )
+    if changed or moved:
+        response.refresh_from_db()
+    return bool(changed or moved)
+
+
+@transaction.atomic
+def response_save(*, response: AgencyResponse, data: dict, submit: bool, by=None, expected_version=None):
+    """Save an agency's answer as a draft (fields optional) or submit it (all four required). A submitted
+    or accepted response cannot be changed; a concurrent edit raises EditConflict."""
+    current = AgencyResponse.objects.get(pk=response.pk)
+    if current.status not in EDITABLE:
+        raise AlreadySubmitted(ALREADY_SUBMITTED, code="already_submitted")
+    for name in ANSWER_FIELDS:
+        setattr(response, name, data.get(name) if name == "evaluate_by" else (data.get(name) or "").strip())
+    if submit:
+        missing = {n: REQUIRED_MESSAGES[n] for n in ANSWER_FIELDS if not getattr(response, n)}
+        if missing:
+            raise ValidationError(missing)
+    # The version the form started from; without one (a plain save), the version read above: either way
+    # a change made in between (a submission, a review) refuses this one instead of being overwritten.
+    claim_version(response, current.version if expected_version is None else expected_version)
+    response.first_viewed_at = current.first_viewed_at
+    if submit:
+        response.status = ResponseStatus.SUBMITTED
+        response.submitted_at = timezone.now()
+        response.submitted_by = by if getattr(by, "is_authenticated", False) else None
+    else:
+        response.status = ResponseStatus.DRAFT
+    response.full_clean()
+    response.save()
+    return response
+
+
+def evidence_attach(*, response: AgencyResponse, upload, by=None) -> ResponseEvidence:
+    """Check the file and attach it under a generated name. All or nothing: a file that fails the checks
+    is never stored, and a stored file is removed if the row cannot be saved."""
+    if response.status not in EDITABLE:
+        raise AlreadySubmitted(ALREADY_SUBMITTED, code="already_submitted")
+    return attach_upload(stored=ResponseEvidence(response=response), upload=upload, by=by)
+
+
+ACCEPT, MORE_INFORMATION = "accept", "more_information"
+
+
+@transaction.atomic
+def response_review(*, response: AgencyResponse, decision: str, note: str = "", by=None) -> AgencyResponse:
+    """The business unit accepts a submitted response, or asks for more information (a note is required);
+    the agency can then edit and resubmit."""
+    current = AgencyResponse.objects.get(pk=response.pk)
+    claim_version(current, current.version)  # EditConflict if the response changes meanwhile
+    if current.status != ResponseStatus.SUBMITTED:
+        raise ValidationError("Only a submitted response can be reviewed", code="not_submitted")
+    note = (note or "").strip()
+    if decision == MORE_INFORMATION and not note:
+        raise ValidationError({"note": "Enter what more information is needed"})
+    if decision not in (ACCEPT, MORE_INFORMATION):
+        raise ValidationError(
+            {"decision": "Select whether to accept the response or ask for more information"}
+        )
+    current.status = ResponseStatus.ACCEPTED if decision == ACCEPT else ResponseStatus.MORE_INFORMATION
+    current.review_note = note if decision == MORE_INFORMATION else current.review_note
+    current.reviewed_at = timezone.now()
+    current.reviewed_by = by if getattr(by, "is_authenticated", False) else None
+    current.full_clean()
+    current.save()
+    return current

@@ -1,0 +1,1 @@
+"""The learning register: learning activities, their documents and findings."""

@@ -1,0 +1,1 @@
+"""Summaries of learning and their key messages."""
