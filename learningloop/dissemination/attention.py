@@ -23,7 +23,7 @@ def response_status(response: AgencyResponse, today=None) -> StatusTag:
     """The status everywhere (the one StatusTag): an open response past its request's due date shows as
     "Overdue"."""
     today = today or timezone.localdate()
-    if response.status in OPEN_RESPONSE_STATUSES and response.request.due_on < today:
+    if response.is_overdue(today):
         return StatusTag("Overdue", "red", key=OVERDUE)
     return StatusTag(
         response.get_status_display(), TAG_COLOURS.get(response.status, "grey"), key=response.status
