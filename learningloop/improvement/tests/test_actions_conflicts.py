@@ -63,13 +63,17 @@ def test_bulk_update_after_the_form_was_opened_conflicts(persona_client, home_ag
     lead, officer = persona_client("agency_lead"), persona_client("bu_officer")
     url = reverse("improvement:action_update", args=[action.pk])
     form = _form_data(lead.get(url).content.decode())
+    # (Still open after the bulk update: a form opened before an action was closed is refused as closed,
+    # see test_actions_views.py::test_a_completed_or_cancelled_action_cannot_be_changed.)
     officer.post(
         reverse("improvement:action_bulk_update"),
-        {"actions": [action.pk], "status": "cancelled", "note": "Not needed"},
+        {"actions": [action.pk], "status": "in_progress", "note": "Started at the away day"},
     )
     response = lead.post(url, {**form, "note": "Late", "status": "in_progress", "progress": "10"})
     _assert_conflict(response, "Late")
-    assert Action.objects.get(pk=action.pk).status == "cancelled"
+    saved = Action.objects.get(pk=action.pk)
+    assert (saved.status, saved.progress) == ("in_progress", 0)
+    assert list(saved.updates.values_list("note", flat=True)) == ["Started at the away day"]
 
 
 def test_concurrent_sustainment_checks(persona_client, home_agency):
