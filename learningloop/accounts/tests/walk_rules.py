@@ -58,7 +58,12 @@ VALID = {
         changed=_created,
     ),
     "accounts:user_edit": Valid(
-        data=lambda o: {"agency": o["agency"].pk, "roles": ["agency_lead"], "is_active": "on"},
+        data=lambda o: {
+            "agency": o["agency"].pk,
+            "roles": ["agency_lead"],
+            "is_active": "on",
+            "version": _fresh(o, "walk_user_edit").version,
+        },
         changed=lambda o: _fresh(o, "walk_user_edit").roles == ["agency_lead"],
     ),
     "accounts:user_deactivate": Valid(

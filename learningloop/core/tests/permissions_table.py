@@ -120,6 +120,8 @@ TABLE: dict[str, tuple[str, str]] = {
     "learning:child_details":                ("A N N N N N N N L",               "A N N N N N N N L"),
     "learning:statutory_deadlines":          ("A A A A A A A A L",               "M M M M M M M M L"),
     "learning:deadline_rules":               ("A A A A A A A A L",               "M M M M M M M M L"),
+    # Changing a deadline rule is the business unit's (review.manage); an empty body comes back with errors.
+    "learning:deadline_rule_edit":           ("A A 4 4 4 4 4 4 L",               "2 2 4 4 4 4 4 4 L"),
 
     # --- Summaries of Learning: subgroups (business unit, chairs) draft and submit; the LDG's decision is
     # recorded by the business unit or a chair; everyone reads and downloads.
@@ -235,6 +237,12 @@ TABLE: dict[str, tuple[str, str]] = {
     "accounts:user_edit":                    ("A 4 4 4 4 4 4 4 L",               "A 4 4 4 4 4 4 4 L"),
     "accounts:user_deactivate":              ("A 4 4 4 4 4 4 4 L",               "A 4 4 4 4 4 4 4 L"),
     "account_overview":                      ("A A A A A A A A L",               "M M M M M M M M L"),
+    # "Stay signed in" in the timeout warning: POST only; it answers 200 with the time left and changes only
+    # the session (which the walk's fingerprint ignores).
+    "session_keep_alive":                    ("M M M M M M M M L",               "2 2 2 2 2 2 2 2 L"),
+    # The Django admin's login page sends everyone to allauth's sign-in (ADR 0013): anonymous people are
+    # redirected there; signed-in people who are not staff are told the admin is not for them; no POST.
+    "admin:login":                           ("A A A A A A A A L",               "M M M M M M M M L"),
     "account_email":                         ("A A A A A A A A L",               "M M M M M M M M L"),
 }
 # fmt: on

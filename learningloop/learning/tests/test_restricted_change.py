@@ -96,7 +96,7 @@ def test_who_may_see_and_who_may_change(review, make_persona, who, get_status, f
         assert NAME in body and "CASE-R-1" in body
         assert ('name="child_name"' in body) is form
         assert ("Save restricted details" in body) is form
-    response = client.post(url, CHANGED)
+    response = client.post(url, {**CHANGED, "version": ChildDetails.objects.get(review=review).version})
     assert response.status_code == post_status
     details = ChildDetails.objects.get(review=review)
     if changes:

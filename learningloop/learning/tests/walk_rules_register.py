@@ -109,7 +109,11 @@ VALID = {
         changed=lambda o: _models().Theme.objects.filter(name="Walk theme").exists(),
     ),
     "learning:theme_edit": Valid(
-        data=lambda o: {"name": "Walk theme renamed", "is_active": "on"},
+        data=lambda o: {
+            "name": "Walk theme renamed",
+            "is_active": "on",
+            "version": _fresh(o, "theme").version,
+        },
         changed=lambda o: _fresh(o, "theme").name == "Walk theme renamed",
     ),
     "learning:priority_create": Valid(
@@ -117,7 +121,11 @@ VALID = {
         changed=lambda o: _models().Priority.objects.filter(name="Walk priority").exists(),
     ),
     "learning:priority_edit": Valid(
-        data=lambda o: {"name": "Walk priority renamed", "is_active": "on"},
+        data=lambda o: {
+            "name": "Walk priority renamed",
+            "is_active": "on",
+            "version": _fresh(o, "priority").version,
+        },
         changed=lambda o: _fresh(o, "priority").name == "Walk priority renamed",
     ),
 }

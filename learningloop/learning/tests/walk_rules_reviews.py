@@ -70,7 +70,11 @@ VALID = {
         changed=lambda o: _review_now(o).monitoring_entries.filter(note="Walk: chronology received").exists(),
     ),
     "learning:child_details": Valid(
-        data=lambda o: {"child_name": "Walk Child Renamed", "case_reference": "WALK-1"},
+        data=lambda o: {
+            "child_name": "Walk Child Renamed",
+            "case_reference": "WALK-1",
+            "version": _models().ChildDetails.objects.get(review=o["case_review"]).version,
+        },
         changed=lambda o: (
             _models().ChildDetails.objects.get(review=o["case_review"]).child_name == "Walk Child Renamed"
         ),

@@ -57,6 +57,11 @@ def _fresh(objects, name):
     return obj
 
 
+def _version(objects, name):
+    """The hidden version an edit form carries (the one edit path): the record's version as saved now."""
+    return {"version": _fresh(objects, name).version}
+
+
 def _models():
     from learningloop.partnership import models
 
@@ -78,7 +83,7 @@ VALID = {
         data=lambda o: AGENCY, changed=lambda o: _models().Agency.objects.filter(name=AGENCY["name"]).exists()
     ),
     "partnership:agency_edit": Valid(
-        data=lambda o: {**AGENCY, "name": "Walk Agency Renamed"},
+        data=lambda o: {**AGENCY, "name": "Walk Agency Renamed", **_version(o, "agency_to_edit")},
         changed=lambda o: _fresh(o, "agency_to_edit").name == "Walk Agency Renamed",
     ),
     "partnership:agency_end": Valid(
@@ -92,7 +97,11 @@ VALID = {
         changed=lambda o: _models().Person.objects.filter(full_name="Walk New Person").exists(),
     ),
     "partnership:person_edit": Valid(
-        data=lambda o: {"full_name": "Walk Person Renamed", "agency": o["agency"].pk},
+        data=lambda o: {
+            "full_name": "Walk Person Renamed",
+            "agency": o["agency"].pk,
+            **_version(o, "person"),
+        },
         changed=lambda o: _fresh(o, "person").full_name == "Walk Person Renamed",
     ),
     "partnership:person_end": Valid(
@@ -102,7 +111,7 @@ VALID = {
         data=lambda o: GROUP, changed=lambda o: _models().Group.objects.filter(name=GROUP["name"]).exists()
     ),
     "partnership:group_edit": Valid(
-        data=lambda o: {**GROUP, "name": "Walk Group Renamed"},
+        data=lambda o: {**GROUP, "name": "Walk Group Renamed", **_version(o, "group_to_edit")},
         changed=lambda o: _fresh(o, "group_to_edit").name == "Walk Group Renamed",
     ),
     "partnership:group_end": Valid(
@@ -123,6 +132,7 @@ VALID = {
             "person": o["person"].pk,
             "role": "deputy_chair",
             **_date("start_date", datetime.date(2025, 4, 1)),
+            **_version(o, "membership"),
         },  # fmt: skip
         changed=lambda o: _fresh(o, "membership").role == "deputy_chair",
     ),
@@ -135,7 +145,12 @@ VALID = {
         changed=lambda o: _models().LearningSourceType.objects.filter(name="Walk source type").exists(),
     ),
     "partnership:preset_edit": Valid(
-        data=lambda o: {"name": "Walk source type renamed", "category": "Category", "position": "3"},
+        data=lambda o: {
+            "name": "Walk source type renamed",
+            "category": "Category",
+            "position": "3",
+            **_version(o, "source_type"),
+        },  # fmt: skip
         changed=lambda o: _fresh(o, "source_type").name == "Walk source type renamed",
     ),
     "partnership:preset_end": Valid(
