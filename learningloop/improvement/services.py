@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from learningloop.core.concurrency import claim_version
+from learningloop.core.concurrency import claim_version, claim_versions
 from learningloop.core.policy import DENIED, state_rule, why_not
 from learningloop.core.stored_files import attach_upload
 
@@ -150,9 +150,10 @@ BULK_STATUSES = [
 
 
 @transaction.atomic
-def actions_bulk_update(*, actions, status, note, by) -> int:
+def actions_bulk_update(*, actions, status, note, by, expected_versions) -> int:
     """Set several actions' status at once, appending the note to each log. All or nothing: if the user
-    may not update any one of them, or any one's transition is refused, nothing is saved."""
+    may not update any one of them, any one changed since the list was shown (`expected_versions`: pk ->
+    version; RecordsChanged names them), or any one's transition is refused, nothing is saved."""
     actions = list(actions)
     if not actions:
         raise ValidationError("Select at least one action")
@@ -164,9 +165,11 @@ def actions_bulk_update(*, actions, status, note, by) -> int:
             "Nothing was changed"
         )
     today = timezone.localdate()
-    locked = {a.pk: a for a in Action.objects.select_for_update().filter(pk__in=[a.pk for a in actions])}
+    pks = [a.pk for a in actions]
+    claimed = claim_versions(Action.objects.filter(pk__in=pks), {pk: expected_versions.get(pk) for pk in pks})
+    current_by_pk = {a.pk: a for a in claimed}
     for action in actions:
-        current = locked[action.pk]
+        current = current_by_pk[action.pk]
         progress = 100 if status == ActionStatus.COMPLETED else current.progress
         completed_on = today if status == ActionStatus.COMPLETED else None
         try:
@@ -184,7 +187,6 @@ def actions_bulk_update(*, actions, status, note, by) -> int:
             raise ValidationError(
                 f"“{str(current)[:60]}” cannot be changed: {' '.join(error.messages)}. Nothing was changed"
             ) from None
-        claim_version(current, current.version)
         current.save()
         update.save()
     return len(actions)

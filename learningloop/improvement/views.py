@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from learningloop.core.access import get_visible_or_404, require
 from learningloop.core.breadcrumbs import breadcrumbs
+from learningloop.core.concurrency import RecordsChanged, records_changed_message
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import DENIED, can, state_allows, state_rule, why_not
 from learningloop.core.stored_files import child_file_download
@@ -466,8 +467,15 @@ def action_bulk_update(request):
         data = form.cleaned_data
         try:
             count = services.actions_bulk_update(
-                actions=data["actions"], status=data["status"], note=data["note"], by=request.user
+                actions=data["actions"],
+                status=data["status"],
+                note=data["note"],
+                by=request.user,
+                expected_versions=form.versions(),
             )
+        except RecordsChanged as conflict:
+            form.add_error(None, records_changed_message(conflict.changed, action_name))
+            return _list_page(request, bulk_form=form, status=409)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -30,6 +30,11 @@ def _date(prefix, d):
     return {f"{prefix}-day": d.day, f"{prefix}-month": d.month, f"{prefix}-year": d.year}
 
 
+def _bulk(actions, **fields):
+    """The list's bulk form as a browser posts it: the ticked actions and the version each was shown at."""
+    return {"actions": [a.pk for a in actions], **{f"version-{a.pk}": a.version for a in actions}, **fields}
+
+
 def _update(action, **fields):
     data = {"note": "Briefed the team", "status": "in_progress", "progress": 30, "version": action.version}
     data.update(fields)
@@ -220,7 +225,7 @@ def test_an_update_opened_before_the_action_was_completed_is_refused(persona_cli
     assert lead.get(url).status_code == 200
     persona_client("bu_officer").post(
         reverse("improvement:action_bulk_update"),
-        {"actions": [action.pk], "status": "completed", "note": "Done at the away day"},
+        _bulk([action], status="completed", note="Done at the away day"),
     )
     response = lead.post(url, _update(action, status="in_progress", progress=60))
     assert response.status_code == 409 and CLOSED in response.content.decode()
@@ -381,7 +386,7 @@ def test_bulk_update_completes_each_and_logs_the_note(persona_client, home_agenc
     actions = [ActionFactory(owner_agency=home_agency) for _ in range(3)]
     response = persona_client("agency_lead").post(
         reverse("improvement:action_bulk_update"),
-        {"actions": [a.pk for a in actions], "status": "completed", "note": "Done at the away day"},
+        _bulk(actions, status="completed", note="Done at the away day"),
     )
     assert response.status_code == 302
     for action in Action.objects.all():
@@ -395,13 +400,13 @@ def test_bulk_update_is_all_or_nothing(persona_client, home_agency, other_agency
     officer = persona_client("bu_officer")
     response = persona_client("agency_lead").post(
         reverse("improvement:action_bulk_update"),
-        {"actions": [mine.pk, theirs.pk], "status": "in_progress", "note": "Moving on"},
+        _bulk([mine, theirs], status="in_progress", note="Moving on"),
     )
     assert response.status_code == 200 and "Nothing was changed" in response.content.decode()
     cancelled = ActionFactory(owner_agency=home_agency, status="cancelled")
     response = officer.post(
         reverse("improvement:action_bulk_update"),
-        {"actions": [mine.pk, cancelled.pk], "status": "completed", "note": "All done"},
+        _bulk([mine, cancelled], status="completed", note="All done"),
     )
     assert "A cancelled action cannot be reopened" in response.content.decode()
     assert not ActionUpdate.objects.exists()

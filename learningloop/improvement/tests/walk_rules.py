@@ -88,6 +88,7 @@ VALID = {
     "improvement:action_bulk_update": Valid(
         data=lambda o: {
             "actions": [o["improvement_for_bulk"].pk],
+            f"version-{o['improvement_for_bulk'].pk}": _fresh(o, "improvement_for_bulk").version,
             "status": "in_progress",
             "note": "Walk: started at the away day",
         },  # fmt: skip
