@@ -8,7 +8,7 @@ view answers with the conflict page (`conflict_response`) showing both versions 
 import datetime
 
 from django import forms
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F
 from django.shortcuts import render
 
@@ -72,6 +72,68 @@ def claim_version(instance, expected_version) -> None:
     if not claimed:
         raise EditConflict(model.objects.get(pk=instance.pk))
     instance.version = expected_version + 1
+
+
+class RecordsChanged(EditConflict):
+    """Several records were to change together, and some changed since the page was opened (`changed`: those
+    records as saved now, or as they were if they are gone)."""
+
+    def __init__(self, changed):
+        super().__init__(changed)
+        self.changed = list(changed)
+
+
+def claim_versions(queryset, expected: dict[int, int | None]) -> list:
+    """All or nothing: claim the next version of every record in `queryset` (the records the change applies
+    to now), each from the version the page showed (`expected`: pk -> version). If any record changed since,
+    is new since, or is no longer among them, no version is claimed and RecordsChanged names them all.
+    Returns the records, at their claimed versions, to change and save in the same transaction."""
+    records = list(queryset)
+    model = queryset.model
+    changed = []
+    with transaction.atomic():  # a savepoint: a refusal undoes the claims already made
+        for record in records:
+            version = expected.get(record.pk)
+            claimed = version is not None and (
+                model.objects.filter(pk=record.pk, version=version).update(version=F("version") + 1)
+            )
+            if claimed:
+                record.version = version + 1
+            else:
+                changed.append(record)
+        gone = set(expected) - {r.pk for r in records}
+        changed += list(model._default_manager.filter(pk__in=gone))
+        if changed:
+            raise RecordsChanged(changed)
+    return records
+
+
+def version_fields(records, prefix: str) -> list[tuple[str, int]]:
+    """The hidden fields (name, value) a confirmation page carries so that the POST can claim each
+    record's version: "<prefix>-<pk>" = version."""
+    return [(f"{prefix}-{record.pk}", record.version) for record in records]
+
+
+def versions_from(data, prefix: str) -> dict[int, int | None]:
+    """The versions a page posted back (see version_fields): pk -> version, None for a value that is not a
+    whole number (so that record counts as changed, never as a 500)."""
+    versions: dict[int, int | None] = {}
+    for name, value in data.items():
+        head, _, pk = name.rpartition("-")
+        if head != prefix or not pk.isdigit():
+            continue
+        versions[int(pk)] = int(value) if str(value).isdigit() else None
+    return versions
+
+
+def records_changed_message(changed, describe=str) -> str:
+    """For a change to several records at once refused by RecordsChanged: which ones, and that nothing
+    was changed."""
+    names = ", ".join(f"“{describe(record)}”" for record in changed)
+    return (
+        f"Someone else changed {names} while you were working on {'it' if len(changed) == 1 else 'them'}. "
+        "Nothing has been changed: check the latest version and try again"
+    )
 
 
 def bump_version(instance) -> None:

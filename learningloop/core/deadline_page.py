@@ -8,7 +8,7 @@ from django.db.models import CharField, F, Value
 from django.utils import timezone
 
 from . import deadlines as engine
-from .filters import CHOICE_ERROR
+from .filters import GovukFilterSet
 from .policy import can
 
 STATUS_CHOICES = [
@@ -35,28 +35,32 @@ def _choices(name):
     return [(str(pk), label) for pk, label in supplier()] if supplier else []
 
 
-class DeadlineFilter(django_filters.FilterSet):
-    """Filters one kind's queryset; the page applies it to each kind in turn (`kind=` the kind)."""
+class DeadlineFilter(GovukFilterSet):
+    """Filters one kind's queryset; the page applies it to each kind in turn (`kind=` the kind). On the
+    shared list kit: a junk value is reported and ignored, and the status defaults to needing attention."""
 
     kind = django_filters.ChoiceFilter(label="Kind of deadline", empty_label="All kinds", method="by_kind")
     group = django_filters.ChoiceFilter(label="Group", empty_label="All groups", method="by_group")
     agency = django_filters.ChoiceFilter(label="Agency", empty_label="All agencies", method="by_agency")
     status = django_filters.ChoiceFilter(
-        label="Status", choices=STATUS_CHOICES, empty_label=None, method="by_status"
+        label="Status", choices=STATUS_CHOICES, empty_label=None, method="by_status", initial=DEFAULT_STATUS
     )
 
-    def __init__(self, data=None, *args, deadline_kind=None, kinds=(), group_choices=None,
-                 agency_choices=None, today=None, **kwargs):  # fmt: skip
+    def __init__(self, data=None, queryset=None, *, deadline_kind=None, kinds=(), group_choices=None,
+                 agency_choices=None, today=None, request=None, prefix=None):  # fmt: skip
         self.deadline_kind = deadline_kind
         self.today = today or timezone.localdate()
-        super().__init__(data, *args, **kwargs)
-        self.filters["kind"].extra["choices"] = [(k.code, k.label) for k in kinds]
-        self.filters["group"].extra["choices"] = group_choices or []
-        self.filters["agency"].extra["choices"] = agency_choices or []
-        # A choice the page does not offer (an old or edited link) is worded as on every list (core.filters),
-        # without repeating the address's text back.
-        for name in ("kind", "group", "agency", "status"):
-            self.filters[name].extra["error_messages"] = {"invalid_choice": CHOICE_ERROR}
+        super().__init__(data, queryset, request=request, prefix=prefix)
+        # The base has built the form already: the choices known only now go on its fields.
+        choices = {
+            "kind": [(k.code, k.label) for k in kinds],
+            "group": group_choices or [],
+            "agency": agency_choices or [],
+        }
+        for name, options in choices.items():
+            self.filters[name].extra["choices"] = options
+            field = self.form.fields[name]
+            field.choices = options  # the field adds its empty label ("All kinds") itself
 
     def by_kind(self, queryset, name, value):
         return queryset if value == self.deadline_kind.code else queryset.none()
@@ -77,7 +81,7 @@ class DeadlineFilter(django_filters.FilterSet):
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
-        if not self.form.cleaned_data.get("status"):
+        if not self.value("status"):  # an empty status ("status=") is the default, as on the first visit
             queryset = apply_status(queryset, DEFAULT_STATUS, self.today)
         return queryset
 

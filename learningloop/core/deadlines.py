@@ -157,6 +157,28 @@ def due_soon_until(today: datetime.date, working_days: int = DUE_SOON_WORKING_DA
     return workdays.add_working_days(today, working_days)
 
 
+# The one definition of overdue and due soon for an open deadline, in Python (here) and in the database
+# (DeadlineMixin.deadline_*_q, which DeadlineQuerySet filters by).
+
+
+def is_overdue(due: datetime.date | None, today: datetime.date) -> bool:
+    """An open deadline is overdue from the day after its due date."""
+    return due is not None and due < today
+
+
+def is_due_soon(due: datetime.date | None, today: datetime.date, working_days: int = DUE_SOON_WORKING_DAYS):
+    """An open deadline is due soon from today to the n-th working day after today, both included."""
+    return due is not None and today <= due <= due_soon_until(today, working_days)
+
+
+def prefixed(q: Q, prefix: str) -> Q:
+    """`q` with every lookup under `prefix` ("responses__"), to count or filter through a relation."""
+    if not prefix:
+        return q
+    children = [prefixed(c, prefix) if isinstance(c, Q) else (prefix + c[0], c[1]) for c in q.children]
+    return Q.create(children, connector=q.connector, negated=q.negated)
+
+
 # --- Stored deadlines ---
 
 
@@ -165,28 +187,25 @@ class DeadlineQuerySet(models.QuerySet):
     where its due date is (`deadline_due_field`, which may follow a foreign key) and what "open" means
     (`deadline_open_q()`: not done, not cancelled)."""
 
-    def _due(self) -> str:
-        return self.model.deadline_due_field
-
     def open(self):
-        return self.filter(self.model.deadline_open_q(), **{f"{self._due()}__isnull": False})
+        return self.filter(self.model.deadline_is_open_q())
 
     def closed(self):
         return self.exclude(self.model.deadline_open_q())
 
     def overdue(self, today):
-        return self.open().filter(**{f"{self._due()}__lt": today})
+        return self.filter(self.model.deadline_overdue_q(today))
 
     def due_between(self, start, end):
-        return self.open().filter(**{f"{self._due()}__gte": start, f"{self._due()}__lte": end})
+        return self.filter(self.model.deadline_due_between_q(start, end))
 
     def due_soon(self, today, working_days: int = DUE_SOON_WORKING_DAYS):
         """Open, not overdue, and due within the next `working_days` working days (today included)."""
-        return self.due_between(today, due_soon_until(today, working_days))
+        return self.filter(self.model.deadline_due_soon_q(today, working_days))
 
     def needing_attention(self, today, working_days: int = DUE_SOON_WORKING_DAYS):
         """Overdue, or due within the next `working_days` working days."""
-        return self.open().filter(**{f"{self._due()}__lte": due_soon_until(today, working_days)})
+        return self.filter(self.model.deadline_needing_attention_q(today, working_days))
 
 
 class DeadlineMixin:
@@ -198,6 +217,34 @@ class DeadlineMixin:
     @classmethod
     def deadline_open_q(cls) -> Q:
         return Q(**{f"{cls.deadline_done_field}__isnull": True})
+
+    # The database side of is_overdue / is_due_soon, for the QuerySet methods and for counts through a
+    # relation (`prefix="responses__"`: Count("responses", filter=AgencyResponse.deadline_overdue_q(...))).
+
+    @classmethod
+    def deadline_is_open_q(cls, prefix: str = "") -> Q:
+        return prefixed(cls.deadline_open_q() & Q(**{f"{cls.deadline_due_field}__isnull": False}), prefix)
+
+    @classmethod
+    def _due_q(cls, prefix, lookup, value) -> Q:
+        return Q(**{f"{prefix}{cls.deadline_due_field}__{lookup}": value})
+
+    @classmethod
+    def deadline_overdue_q(cls, today, prefix: str = "") -> Q:
+        return cls.deadline_is_open_q(prefix) & cls._due_q(prefix, "lt", today)
+
+    @classmethod
+    def deadline_due_between_q(cls, start, end, prefix: str = "") -> Q:
+        between = cls._due_q(prefix, "gte", start) & cls._due_q(prefix, "lte", end)
+        return cls.deadline_is_open_q(prefix) & between
+
+    @classmethod
+    def deadline_due_soon_q(cls, today, working_days: int = DUE_SOON_WORKING_DAYS, prefix: str = "") -> Q:
+        return cls.deadline_due_between_q(today, due_soon_until(today, working_days), prefix)
+
+    @classmethod
+    def deadline_needing_attention_q(cls, today, working_days: int = DUE_SOON_WORKING_DAYS, prefix=""):
+        return cls.deadline_is_open_q(prefix) & cls._due_q(prefix, "lte", due_soon_until(today, working_days))
 
     def _follow(self, path):
         value = self

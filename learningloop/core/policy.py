@@ -116,6 +116,8 @@ class StateRule:
 
 
 _SUMMARY_IN_PROGRESS = frozenset({"draft", "returned"})
+_ACTION_OPEN = frozenset({"not_started", "in_progress"})
+_ACTION_CLOSED = "A completed or cancelled action cannot be changed."
 _RESPONSE_OPEN = frozenset({"sent", "viewed", "draft", "more_information"})
 
 STATE_RULES: dict[tuple[str, str], StateRule] = {
@@ -144,6 +146,10 @@ STATE_RULES: dict[tuple[str, str], StateRule] = {
     ("embedding.review", "dissemination.AgencyResponse"): StateRule(
         "status", frozenset({"submitted"}), "Only a submitted response can be reviewed"
     ),
+    # A completed or cancelled action is closed: neither the business unit's edit nor an update (of status,
+    # progress or log) changes it; its log and evidence stay, and a completed one gets its sustainment check.
+    ("actions.manage", "improvement.Action"): StateRule("status", _ACTION_OPEN, _ACTION_CLOSED),
+    ("actions.update", "improvement.Action"): StateRule("status", _ACTION_OPEN, _ACTION_CLOSED),
     # "After completion, plan a sustainment check."
     ("actions.sustain", "improvement.Action"): StateRule(
         "status", frozenset({"completed"}), "A sustainment check is planned once the action is completed."

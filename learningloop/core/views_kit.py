@@ -4,12 +4,22 @@ someone else saved the record after the form was opened. Every view that edits a
 
 from collections.abc import Callable
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 
-from .concurrency import EditConflict, conflict_response, versioned_save
+from .concurrency import (
+    EditConflict,
+    RecordsChanged,
+    conflict_message,
+    conflict_response,
+    records_changed_message,
+    version_fields,
+    versioned_save,
+    versions_from,
+)
 
 DUPLICATE = "A record with this name already exists"
 
@@ -88,6 +98,54 @@ def edit_with_conflict(
                 messages.success(request, success_message)
             return redirect(success_url(saved) if callable(success_url) else success_url)
     return render(request, template, context)
+
+
+def confirm_with_versions(
+    request,
+    *,
+    record,
+    others,
+    save: Callable,
+    template: str,
+    context: dict,
+    what: str,
+    success_url,
+    success_message: str = "",
+    describe=str,
+):
+    """A confirmation page for a change to one record and several others at once (end a group and its
+    members' seats). The page carries the version of `record` and of each of `others` (a queryset) as it
+    showed them; the POST calls `save(expected_version=..., expected_others={pk: version})` in one
+    transaction, which claims them all (core.concurrency.claim_version / claim_versions). If any changed
+    since the page was opened, nothing is written and the page comes back (409) saying which, with the
+    versions as they are now, so that confirming again applies to what is shown."""
+    if request.method == "POST":
+        posted = request.POST.get("version", "")
+        try:
+            with transaction.atomic():
+                save(
+                    expected_version=int(posted) if posted.isdigit() else 0,
+                    expected_others=versions_from(request.POST, "other"),
+                )
+        except RecordsChanged as conflict:
+            problem = records_changed_message(conflict.changed, describe)
+        except EditConflict:
+            problem = conflict_message(what)
+        else:
+            if success_message:
+                messages.success(request, success_message)
+            return redirect(success_url)
+        form = forms.Form(data={})
+        form.is_valid()
+        form.add_error(None, problem)
+        record = type(record)._default_manager.get(pk=record.pk)
+        return render(request, template, _confirm_context(context, record, others, form), status=409)
+    return render(request, template, _confirm_context(context, record, others, None))
+
+
+def _confirm_context(context, record, others, form):
+    hidden = [("version", record.version), *version_fields(others.all(), "other")]
+    return {**context, "form": form, "hidden": hidden}
 
 
 def _handler(refusals, error):

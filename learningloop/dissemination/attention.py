@@ -1,11 +1,10 @@
 """Reads for formal requests to agencies: the status shown for a response (with "overdue" derived) and
 what an agency user's home page lists."""
 
-from dataclasses import dataclass
-
 from django.utils import timezone
 
 from learningloop.core import workdays
+from learningloop.core.presenters import StatusTag
 
 from .models import OPEN_RESPONSE_STATUSES, AgencyResponse, ResponseStatus
 
@@ -20,19 +19,15 @@ TAG_COLOURS = {
 OVERDUE = "overdue"
 
 
-@dataclass(frozen=True)
-class Status:
-    key: str
-    text: str
-    colour: str
-
-
-def response_status(response: AgencyResponse, today=None) -> Status:
-    """The status everywhere: an open response past its request's due date shows as "Overdue"."""
+def response_status(response: AgencyResponse, today=None) -> StatusTag:
+    """The status everywhere (the one StatusTag): an open response past its request's due date shows as
+    "Overdue"."""
     today = today or timezone.localdate()
-    if response.status in OPEN_RESPONSE_STATUSES and response.request.due_on < today:
-        return Status(OVERDUE, "Overdue", "red")
-    return Status(response.status, response.get_status_display(), TAG_COLOURS.get(response.status, "grey"))
+    if response.is_overdue(today):
+        return StatusTag("Overdue", "red", key=OVERDUE)
+    return StatusTag(
+        response.get_status_display(), TAG_COLOURS.get(response.status, "grey"), key=response.status
+    )
 
 
 def overdue_by(response: AgencyResponse, today=None) -> int:

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from learningloop.core.deadlines import DeadlineMixin, DeadlineQuerySet
+from learningloop.core.deadlines import DeadlineMixin, DeadlineQuerySet, is_overdue
 from learningloop.core.files import random_name
 from learningloop.core.querysets import SignedInQuerySet
 from learningloop.core.stored_files import StoredFile
@@ -343,8 +343,9 @@ class AgencyResponse(DeadlineMixin, models.Model):
         return timezone.localdate(self.submitted_at)
 
     def is_overdue(self, today=None):
+        """The engine's rule (core.deadlines.is_overdue), as ResponseQuerySet.overdue() is in the database."""
         today = today or timezone.localdate()
-        return self.status in OPEN_RESPONSE_STATUSES and self.request.due_on < today
+        return self.status in OPEN_RESPONSE_STATUSES and is_overdue(self.request.due_on, today)
 
 
 def evidence_name(instance, filename):

@@ -4,7 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from learningloop.core.concurrency import VersionedFormMixin
+from learningloop.core.concurrency import VersionedFormMixin, versions_from
 from learningloop.core.govuk_forms import GovukDateField
 from learningloop.core.uploads import check_upload
 from learningloop.learning.models import CaseReview, Finding, KeyMessage, LearningActivity
@@ -319,3 +319,8 @@ class BulkUpdateForm(forms.Form):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["actions"].queryset = Action.objects.visible_to(user).select_related("plan")
+
+    def versions(self) -> dict:
+        """The version each selected action had when the list was shown (None when the page sent none)."""
+        shown = versions_from(self.data, "version")
+        return {action.pk: shown.get(action.pk) for action in self.cleaned_data.get("actions", ())}

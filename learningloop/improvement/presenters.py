@@ -1,5 +1,7 @@
 """Display values for improvement actions. RAG is derived from dates, status and progress, never typed:
-`rag()` is the one rule; `rag_q()` is the same rule as a database filter for lists and counts."""
+`rag()` is the one rule; `rag_q()` is the same rule as a database filter for lists and counts. What is
+overdue and what is due soon both take from the deadline engine (core.deadlines: is_overdue / is_due_soon
+in Python, Action.deadline_overdue_q / deadline_due_soon_q in the database)."""
 
 import datetime
 from dataclasses import dataclass
@@ -11,7 +13,7 @@ from django.utils.text import Truncator
 from learningloop.core import deadlines
 from learningloop.core.presenters import StatusTag
 
-from .models import OPEN_ACTION_STATUSES, ActionStatus, SustainmentResult
+from .models import Action, ActionStatus, SustainmentResult
 
 DUE_SOON_WORKING_DAYS = deadlines.DUE_SOON_WORKING_DAYS
 NAME_LENGTH = 120
@@ -62,9 +64,9 @@ def rag(*, status, due_on, progress, sustainment_result="", today) -> Rag:
         return _rag("complete", "Complete", "blue")
     if status == ActionStatus.CANCELLED:
         return _rag("cancelled", "Cancelled", "grey")
-    if due_on < today:
+    if deadlines.is_overdue(due_on, today):
         return _rag("red", "Red", "red")
-    if due_on <= due_soon_until(today) and progress < AMBER_PROGRESS_BELOW:
+    if deadlines.is_due_soon(due_on, today, DUE_SOON_WORKING_DAYS) and progress < AMBER_PROGRESS_BELOW:
         return _rag("amber", "Amber", "yellow")
     return _rag("green", "Green", "green")
 
@@ -85,21 +87,16 @@ def rag_q(key: str, today: datetime.date, prefix: str = "") -> Q:
     def q(**kwargs):
         return Q(**{prefix + k: v for k, v in kwargs.items()})
 
-    is_open = q(status__in=OPEN_ACTION_STATUSES)
-    red = is_open & q(due_on__lt=today)
-    amber = is_open & q(
-        due_on__gte=today, due_on__lte=due_soon_until(today), progress__lt=AMBER_PROGRESS_BELOW
+    red = Action.deadline_overdue_q(today, prefix=prefix)
+    amber = Action.deadline_due_soon_q(today, DUE_SOON_WORKING_DAYS, prefix=prefix) & q(
+        progress__lt=AMBER_PROGRESS_BELOW
     )
     if key == "red":
         return red
     if key == "amber":
         return amber
     if key == "green":
-        return (
-            is_open
-            & ~q(due_on__lt=today)
-            & ~(q(due_on__lte=due_soon_until(today), progress__lt=AMBER_PROGRESS_BELOW))
-        )
+        return Action.deadline_is_open_q(prefix=prefix) & ~red & ~amber
     if key == "complete":
         return q(status=ActionStatus.COMPLETED)
     if key == "cancelled":

@@ -7,11 +7,19 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from learningloop.core.concurrency import claim_version
-from learningloop.core.policy import can
+from learningloop.core.concurrency import claim_version, claim_versions
+from learningloop.core.policy import DENIED, state_rule, why_not
 from learningloop.core.stored_files import attach_upload
 
-from .models import Action, ActionEvidence, ActionPlan, ActionStatus, ActionUpdate, PlanScope
+from .models import (
+    OPEN_ACTION_STATUSES,
+    Action,
+    ActionEvidence,
+    ActionPlan,
+    ActionStatus,
+    ActionUpdate,
+    PlanScope,
+)
 
 PAST_DUE = "The due date must be today or in the future"
 OWNER_AGENCY = "The owner must work for the owner agency"
@@ -65,6 +73,8 @@ def action_create(*, plan: ActionPlan, description, owner_agency, owner, due_on,
 def action_edit(*, action: Action, expected_version, by=None) -> Action:
     """Save the business unit's edit of description, owner and due date (fields already set on `action`).
     A due date may stay where it was even if it has passed; a new one must be today or later."""
+    if action.status not in OPEN_ACTION_STATUSES:
+        raise ValidationError(state_rule("actions.manage", action).refusal)
     saved_due = Action.objects.filter(pk=action.pk).values_list("due_on", flat=True).first()
     _check_action_fields(action, today=timezone.localdate(), due_changed=action.due_on != saved_due)
     action.full_clean()
@@ -74,12 +84,12 @@ def action_edit(*, action: Action, expected_version, by=None) -> Action:
 
 
 def check_transition(current: str, new: str, progress: int):
-    if current == ActionStatus.CANCELLED and new != ActionStatus.CANCELLED:
+    # A closed action is not changed at all (core.policy STATE_RULES: actions.update); the views refuse it
+    # first (409), this keeps the service honest for any other caller.
+    if current == ActionStatus.CANCELLED:
         raise ValidationError({"status": "A cancelled action cannot be reopened or changed"})
-    if current == ActionStatus.COMPLETED and new == ActionStatus.NOT_STARTED:
-        raise ValidationError(
-            {"status": "A completed action cannot go back to not started; choose in progress to reopen it"}
-        )
+    if current == ActionStatus.COMPLETED:
+        raise ValidationError({"status": "A completed action cannot be reopened or changed"})
     if new == ActionStatus.COMPLETED and progress != 100:
         raise ValidationError({"progress": "Progress must be 100% when the action is completed"})
 
@@ -140,22 +150,26 @@ BULK_STATUSES = [
 
 
 @transaction.atomic
-def actions_bulk_update(*, actions, status, note, by) -> int:
+def actions_bulk_update(*, actions, status, note, by, expected_versions) -> int:
     """Set several actions' status at once, appending the note to each log. All or nothing: if the user
-    may not update any one of them, or any one's transition is refused, nothing is saved."""
+    may not update any one of them, any one changed since the list was shown (`expected_versions`: pk ->
+    version; RecordsChanged names them), or any one's transition is refused, nothing is saved."""
     actions = list(actions)
     if not actions:
         raise ValidationError("Select at least one action")
-    refused = [a for a in actions if not can(by, "actions.update", a)]
+    # The agency check here; an action's state (completed or cancelled) is refused below, naming it.
+    refused = [a for a in actions if why_not(by, "actions.update", a) == DENIED]
     if refused:
         raise ValidationError(
             f"You cannot update {len(refused)} of the selected actions (they belong to another agency). "
             "Nothing was changed"
         )
     today = timezone.localdate()
-    locked = {a.pk: a for a in Action.objects.select_for_update().filter(pk__in=[a.pk for a in actions])}
+    pks = [a.pk for a in actions]
+    claimed = claim_versions(Action.objects.filter(pk__in=pks), {pk: expected_versions.get(pk) for pk in pks})
+    current_by_pk = {a.pk: a for a in claimed}
     for action in actions:
-        current = locked[action.pk]
+        current = current_by_pk[action.pk]
         progress = 100 if status == ActionStatus.COMPLETED else current.progress
         completed_on = today if status == ActionStatus.COMPLETED else None
         try:
@@ -173,7 +187,6 @@ def actions_bulk_update(*, actions, status, note, by) -> int:
             raise ValidationError(
                 f"“{str(current)[:60]}” cannot be changed: {' '.join(error.messages)}. Nothing was changed"
             ) from None
-        claim_version(current, current.version)
         current.save()
         update.save()
     return len(actions)

@@ -10,8 +10,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from learningloop.core.access import get_visible_or_404, require
 from learningloop.core.breadcrumbs import breadcrumbs
+from learningloop.core.concurrency import RecordsChanged, records_changed_message
 from learningloop.core.pagination import paginate
-from learningloop.core.policy import DENIED, can, state_allows, why_not
+from learningloop.core.policy import DENIED, can, state_allows, state_rule, why_not
 from learningloop.core.stored_files import child_file_download
 from learningloop.core.views_kit import edit_with_conflict
 from learningloop.learning.models import CaseReview, Finding, KeyMessage, LearningActivity
@@ -226,8 +227,12 @@ def action_detail(request, pk):
             "rag": action_rag(action, today),
             "updates": action.updates.select_related("by"),
             "evidence": action.evidence.all(),
-            "can_manage": can(request.user, "actions.manage"),
+            # Edit and update ask the state rule too (a completed or cancelled action is closed); evidence
+            # may still be attached, and a completed action gets its sustainment check.
+            "can_manage": can(request.user, "actions.manage", action),
             "can_update": can(request.user, "actions.update", action),
+            "can_attach": why_not(request.user, "actions.update", action) != DENIED,
+            "can_sustain": can(request.user, "actions.sustain", action),
             "is_completed": action.status == ActionStatus.COMPLETED,
             "name": action_name(action),
             "crumbs": _crumbs(PLANS, _plan_crumb(action.plan), (action_name(action), None)),
@@ -246,10 +251,29 @@ def _edit_page(request, form, save, *, action, message, title, button, caption, 
     )  # fmt: skip
 
 
+def _closed(request, action, permission):
+    """A completed or cancelled action is not changed (core.policy STATE_RULES): the page says why (200);
+    a save is refused outright (409), nothing changed."""
+    return render(
+        request,
+        "improvement/action_closed.html",
+        {
+            "action": action,
+            "name": action_name(action),
+            "reason": state_rule(permission, action).refusal,
+            "crumbs": _crumbs(PLANS, _plan_crumb(action.plan), _action_crumb(action), ("Closed", None)),
+            "back_url": reverse("improvement:action_detail", args=[action.pk]),
+        },
+        status=409 if request.method == "POST" else 200,
+    )
+
+
 @require_http_methods(GET_POST)
 @require("actions.manage")
 def action_edit(request, pk):
     action = _action(request, pk)
+    if not state_allows("actions.manage", action):
+        return _closed(request, action, "actions.manage")
     return _edit_page(
         request,
         ActionForm(*_bound(request), instance=action),
@@ -276,6 +300,8 @@ def _updatable(request, pk, permission="actions.update"):
 @require("actions.update")
 def action_update(request, pk):
     action = _updatable(request, pk)
+    if not state_allows("actions.update", action):
+        return _closed(request, action, "actions.update")
 
     def save(form):
         data = form.cleaned_data
@@ -441,8 +467,15 @@ def action_bulk_update(request):
         data = form.cleaned_data
         try:
             count = services.actions_bulk_update(
-                actions=data["actions"], status=data["status"], note=data["note"], by=request.user
+                actions=data["actions"],
+                status=data["status"],
+                note=data["note"],
+                by=request.user,
+                expected_versions=form.versions(),
             )
+        except RecordsChanged as conflict:
+            form.add_error(None, records_changed_message(conflict.changed, action_name))
+            return _list_page(request, bulk_form=form, status=409)
         except ValidationError as error:
             form.add_error(None, error)
         else:

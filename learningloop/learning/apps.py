@@ -30,7 +30,7 @@ class LearningConfig(AppConfig):
             exclude_fields=["version"],
         )
         auditlog.register(models.MonitoringEntry)
-        auditlog.register(models.DeadlineRule)
+        auditlog.register(models.DeadlineRule, exclude_fields=["version"])
         auditlog.register(models.SummaryOfLearning, exclude_fields=["version"])
         auditlog.register(models.KeyMessage, m2m_fields={"audiences", "workforce_groups"})
 

@@ -360,6 +360,7 @@ class DeadlineRule(RuleBase):
     only_for_local_review = models.BooleanField(
         default=False, help_text="Applies only when a local review is held"
     )
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["review_kind", "position"]

@@ -11,21 +11,31 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from learningloop.core.concurrency import bump_version
+from learningloop.core.concurrency import bump_version, claim_version, claim_versions
 
 from .models import Agency, Group, Membership, Person
 
 
-def _end_open_memberships(queryset, on: datetime.date) -> int:
-    """End each membership still open on `on`. One that has not started yet ends on its start date."""
-    count = 0
-    for membership in queryset.filter(Q(end_date__isnull=True) | Q(end_date__gt=on)).select_for_update():
+def open_memberships(queryset, on: datetime.date):
+    """The memberships of `queryset` still open on `on` (what ending a person or a group ends)."""
+    return queryset.filter(Q(end_date__isnull=True) | Q(end_date__gt=on))
+
+
+def _end_open_memberships(queryset, on: datetime.date, expected=None) -> int:
+    """End each membership still open on `on`. One that has not started yet ends on its start date.
+
+    All or nothing: each membership's version is claimed from `expected` (pk -> version, as the
+    confirmation page showed it; None: as saved now). If any changed, is new, or was ended since,
+    RecordsChanged names them and nothing is written."""
+    memberships = open_memberships(queryset, on)
+    if expected is None:
+        expected = dict(memberships.values_list("pk", "version"))
+    claimed = claim_versions(memberships, expected)
+    for membership in claimed:
         membership.end_date = max(on, membership.start_date)
         membership.full_clean()
         membership.save(update_fields=["end_date"])
-        bump_version(membership)
-        count += 1
-    return count
+    return len(claimed)
 
 
 @transaction.atomic
@@ -45,24 +55,32 @@ def agency_reactivate(*, agency: Agency) -> Agency:
 
 
 @transaction.atomic
-def person_end(*, person: Person, on: datetime.date | None = None) -> Person:
-    """Mark the person inactive and end their memberships still open on `on` (default today)."""
+def person_end(
+    *, person: Person, on: datetime.date | None = None, expected_version=None, expected_memberships=None
+) -> Person:
+    """Mark the person inactive and end their memberships still open on `on` (default today). From a
+    confirmation page, the versions it showed (EditConflict / RecordsChanged if any changed: nothing
+    written)."""
     on = on or timezone.localdate()
+    claim_version(person, person.version if expected_version is None else expected_version)
     person.is_active = False
     person.save(update_fields=["is_active"])
-    bump_version(person)
-    _end_open_memberships(person.memberships.all(), on)
+    _end_open_memberships(person.memberships.all(), on, expected_memberships)
     return person
 
 
 @transaction.atomic
-def group_end(*, group: Group, on: datetime.date | None = None) -> Group:
-    """Mark the group inactive and end its members' open seats as of `on` (default today)."""
+def group_end(
+    *, group: Group, on: datetime.date | None = None, expected_version=None, expected_memberships=None
+) -> Group:
+    """Mark the group inactive and end its members' open seats as of `on` (default today). From a
+    confirmation page, the versions it showed (EditConflict / RecordsChanged if any changed: nothing
+    written)."""
     on = on or timezone.localdate()
+    claim_version(group, group.version if expected_version is None else expected_version)
     group.is_active = False
     group.save(update_fields=["is_active"])
-    bump_version(group)
-    _end_open_memberships(group.memberships.all(), on)
+    _end_open_memberships(group.memberships.all(), on, expected_memberships)
     return group
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import Case, CharField, Exists, OuterRef, Prefetch, Value, When
 from django.urls import NoReverseMatch, reverse
 
+from learningloop.core.presenters import StatusTag
 from learningloop.dissemination.models import (
     AgencyResponse,
     AudiencePlan,
@@ -32,12 +33,9 @@ STAGES = (
     (EMBEDDED, "Embedded"),
 )
 STAGE_LABELS = dict(STAGES)
-STAGE_TAG_CLASSES = {
-    IDENTIFIED: "govuk-tag--grey",
-    PLANNED: "govuk-tag--blue",
-    DISSEMINATED: "govuk-tag--yellow",
-    EMBEDDED: "govuk-tag--green",
-}
+STAGE_COLOURS = {IDENTIFIED: "grey", PLANNED: "blue", DISSEMINATED: "yellow", EMBEDDED: "green"}
+# The loop status as the one status tag (core.presenters.StatusTag), drawn by jinja2/core/_status_tag.html.
+STAGE_TAGS = {key: StatusTag(label, STAGE_COLOURS[key], key=key) for key, label in STAGES}
 STAGE_EVIDENCE = {
     IDENTIFIED: "The key message is in a Summary of Learning",
     PLANNED: "At least one communication method is planned for it",

@@ -34,8 +34,7 @@ def trail_index(request):
             "form": filters.form,
             "page": page,
             "pagination": pagination,
-            "labels": trails.STAGE_LABELS,
-            "tag_classes": trails.STAGE_TAG_CLASSES,
+            "stage_tags": trails.STAGE_TAGS,
             "crumbs": [{"text": TRAIL[0]}],
         },
     )
@@ -53,8 +52,7 @@ def key_message_trail(request, pk):
             "trail": trail,
             "message": message,
             "summary": message.summary,
-            "labels": trails.STAGE_LABELS,
-            "tag_classes": trails.STAGE_TAG_CLASSES,
+            "stage_tags": trails.STAGE_TAGS,
             "crumbs": [{"text": TRAIL[0], "href": TRAIL[1]}, {"text": "Key message"}],
         },
     )

@@ -214,6 +214,12 @@ TABLE: dict[str, tuple[str, str]] = {
     "improvement:action_detail":             ("A A A A A A A A L",               "M M M M M M M M L"),
     "improvement:action_edit":               ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
     "improvement:action_update":             ("A A 4 A A 4 4 4 L",               "A A 4 A A 4 4 4 L"),
+    # A completed or cancelled action is closed: its edit and update pages say why (200) and a save is
+    # refused (409) for whoever could otherwise change it; another agency's lead is still refused (403).
+    "improvement:action_edit [completed]":   ("A A 4 4 4 4 4 4 L",               "C C 4 4 4 4 4 4 L"),
+    "improvement:action_edit [cancelled]":   ("A A 4 4 4 4 4 4 L",               "C C 4 4 4 4 4 4 L"),
+    "improvement:action_update [completed]": ("A A 4 A A 4 4 4 L",               "C C 4 C C 4 4 4 L"),
+    "improvement:action_update [cancelled]": ("A A 4 A A 4 4 4 L",               "C C 4 C C 4 4 4 L"),
     "improvement:evidence_upload":           ("A A 4 A A 4 4 4 L",               "A A 4 A A 4 4 4 L"),
     "improvement:evidence_download":         ("A A A A A A A A L",               "M M M M M M M M L"),
     # "After completion, plan a sustainment check": only a completed action has one.

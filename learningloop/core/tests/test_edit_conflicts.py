@@ -119,6 +119,12 @@ def _review():
     return _pk(make_review(pseudonym="Child K"))
 
 
+def _deadline_rule():
+    from learningloop.learning.models import DeadlineRule
+
+    return _pk(DeadlineRule.objects.get(code="child-decision"))
+
+
 def _child_details():
     from learningloop.learning.tests.factories_reviews import ChildDetailsFactory, make_review
 
@@ -210,6 +216,7 @@ EDITS = [
     Edit("learning:finding_edit", _finding, "text"),
     Edit("learning:review_edit", _review, "pseudonym"),
     Edit("learning:child_details", _child_details, "child_name"),
+    Edit("learning:deadline_rule_edit", _deadline_rule, "basis"),
     Edit("learning:summary_edit", _summary, "title"),
     Edit("learning:key_message_edit", _key_message, "text"),
     # Dissemination

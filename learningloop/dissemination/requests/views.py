@@ -24,7 +24,6 @@ from learningloop.core.views_kit import edit_with_conflict
 
 from ..attention import overdue_by, response_status
 from ..models import (
-    OPEN_RESPONSE_STATUSES,
     AgencyResponse,
     EmbeddingRequest,
     ResponseEvidence,
@@ -87,8 +86,7 @@ def request_list(request):
             .annotate(
                 n_total=Count("responses"),
                 n_overdue=Count(
-                    "responses",
-                    filter=Q(responses__status__in=OPEN_RESPONSE_STATUSES) & Q(due_on__lt=today),
+                    "responses", filter=AgencyResponse.deadline_overdue_q(today, prefix="responses__")
                 ),
                 **counts,
             )

@@ -187,3 +187,37 @@ def test_the_list_shows_counts_to_the_business_unit_and_own_responses_to_agencie
     page = persona_client("agency_member").get(url).content.decode()
     assert "Neglect request" in page and "Overdue" in page
     assert "Only to health" not in page
+
+
+def _overdue_cell(page, title):
+    """The Overdue column of the request's row on the list (the last cell)."""
+    import re
+
+    row = re.search(rf"<tr[^>]*>(?:(?!</tr>).)*>{re.escape(title)}</a>(?:(?!</tr>).)*</tr>", page, re.S)
+    assert row, f"{title} is not listed"
+    cells = re.findall(r'<td class="govuk-table__cell[^"]*">(.*?)</td>', row.group(0), re.S)
+    return re.sub(r"<[^>]+>", "", cells[-1]).strip()
+
+
+def test_the_list_counts_overdue_responses_by_the_one_rule(persona_client):
+    """Overdue is the deadline engine's rule: a response still to answer (sent, viewed, draft or more
+    information asked for) after its request's due date. A request due today has none overdue yet."""
+    today = timezone.localdate()
+    late = RequestFactory(title="Due yesterday", due_on=today - datetime.timedelta(days=1))
+    for status in (
+        ResponseStatus.SENT,  # overdue
+        ResponseStatus.VIEWED,  # overdue
+        ResponseStatus.DRAFT,  # overdue
+        ResponseStatus.MORE_INFORMATION,  # overdue: open again
+        ResponseStatus.SUBMITTED,  # answered
+        ResponseStatus.ACCEPTED,  # answered
+    ):
+        ResponseFactory(request=late, status=status)
+    due_today = RequestFactory(title="Due today", due_on=today)
+    ResponseFactory(request=due_today, status=ResponseStatus.SENT)
+    ResponseFactory(request=due_today, status=ResponseStatus.DRAFT)
+
+    page = persona_client("bu_officer").get(reverse("dissemination:request_list")).content.decode()
+    assert _overdue_cell(page, "Due yesterday") == "4"
+    assert _overdue_cell(page, "Due today") == "0"
+    assert AgencyResponse.objects.filter(request=late).overdue(today).count() == 4  # the same rule

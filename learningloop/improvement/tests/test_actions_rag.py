@@ -101,3 +101,48 @@ def test_database_filter_agrees_with_the_rule():
             == key
         }
         assert from_db == from_rule, key
+
+
+@pytest.mark.django_db
+def test_overdue_and_the_plan_counts_take_the_engines_rule():
+    """One definition of overdue and due soon (core.deadlines): the action list's RAG filter, the plan
+    list's counts (through the plan's actions) and the engine's overdue() agree with a table counted by
+    hand. TODAY is Monday 2 November 2026; its 10th working day is Monday 16 November."""
+    from django.db.models import Count
+
+    from learningloop.improvement.models import ActionPlan
+
+    from .factories import PlanFactory
+
+    plan = PlanFactory()
+    table = [
+        # (status, due on, progress, RAG counted by hand)
+        (IP, datetime.date(2026, 10, 30), 90, "red"),  # the Friday before: overdue
+        (NS, datetime.date(2026, 11, 1), 0, "red"),  # yesterday (a Sunday): overdue
+        (IP, datetime.date(2026, 11, 2), 10, "amber"),  # due today, under half done
+        (IP, datetime.date(2026, 11, 16), 49, "amber"),  # the 10th working day
+        (IP, datetime.date(2026, 11, 17), 0, "green"),  # the 11th working day
+        (IP, datetime.date(2026, 11, 9), 50, "green"),  # due soon, half done
+        (DONE, datetime.date(2026, 10, 1), 100, "complete"),  # completed late: not overdue
+        (CANCELLED, datetime.date(2026, 10, 1), 0, "cancelled"),  # cancelled: not overdue
+    ]
+    made = {}
+    for status, due_on, progress, key in table:
+        completed_on = datetime.date(2026, 10, 20) if status == DONE else None
+        action = ActionFactory(
+            plan=plan, status=status, due_on=due_on, progress=progress, completed_on=completed_on
+        )
+        made.setdefault(key, set()).add(action.pk)
+
+    for key, _ in RAG_CHOICES:
+        assert set(Action.objects.filter(rag_q(key, TODAY)).values_list("pk", flat=True)) == made.get(
+            key, set()
+        )
+    assert set(Action.objects.overdue(TODAY).values_list("pk", flat=True)) == made["red"]
+
+    counts = ActionPlan.objects.filter(pk=plan.pk).annotate(
+        **{key: Count("actions", filter=rag_q(key, TODAY, prefix="actions__")) for key, _ in RAG_CHOICES}
+    )
+    assert counts.values("red", "amber", "green", "complete", "cancelled").get() == {
+        "red": 2, "amber": 2, "green": 2, "complete": 1, "cancelled": 1,
+    }  # fmt: skip

@@ -30,6 +30,11 @@ def _date(prefix, d):
     return {f"{prefix}-day": d.day, f"{prefix}-month": d.month, f"{prefix}-year": d.year}
 
 
+def _bulk(actions, **fields):
+    """The list's bulk form as a browser posts it: the ticked actions and the version each was shown at."""
+    return {"actions": [a.pk for a in actions], **{f"version-{a.pk}": a.version for a in actions}, **fields}
+
+
 def _update(action, **fields):
     data = {"note": "Briefed the team", "status": "in_progress", "progress": 30, "version": action.version}
     data.update(fields)
@@ -174,25 +179,75 @@ def test_complete_needs_100_and_a_date(persona_client, home_agency):
     assert action.evidence_of_completion == "Briefing register"
 
 
+CLOSED = "A completed or cancelled action cannot be changed."
+
+
 @pytest.mark.parametrize(
-    ("start", "to", "message"),
+    ("fields", "to"),
     [
-        (ActionStatus.COMPLETED, "not_started", "A completed action cannot go back to not started"),
-        (ActionStatus.CANCELLED, "in_progress", "A cancelled action cannot be reopened or changed"),
-        (ActionStatus.CANCELLED, "completed", "A cancelled action cannot be reopened or changed"),
+        ({"status": ActionStatus.COMPLETED, "progress": 100, "completed_on": TODAY}, "in_progress"),
+        ({"status": ActionStatus.COMPLETED, "progress": 100, "completed_on": TODAY}, "not_started"),
+        ({"status": ActionStatus.CANCELLED}, "in_progress"),
+        ({"status": ActionStatus.CANCELLED}, "completed"),
+    ],
+    ids=["completed reopened", "completed back to not started", "cancelled reopened", "cancelled completed"],
+)
+def test_a_completed_or_cancelled_action_cannot_be_changed(fields, to, persona_client, home_agency):
+    """The user guide offers no reopening: a closed action's update and edit pages say why (200), a save
+    is refused (409) and nothing changes; its page offers neither, but still offers evidence."""
+    action = ActionFactory(owner_agency=home_agency, **fields)
+    before = Action.objects.filter(pk=action.pk).values().get()
+    clients = {persona: persona_client(persona) for persona in ("bu_officer", "agency_lead")}
+    for client in clients.values():
+        url = reverse("improvement:action_update", args=[action.pk])
+        page = client.get(url)
+        assert page.status_code == 200 and CLOSED in page.content.decode()
+        response = client.post(url, _update(action, status=to, progress=100, **_date("completed_on", TODAY)))
+        assert response.status_code == 409 and CLOSED in response.content.decode()
+        detail = client.get(reverse("improvement:action_detail", args=[action.pk])).content.decode()
+        assert reverse("improvement:action_update", args=[action.pk]) not in detail
+        assert reverse("improvement:action_edit", args=[action.pk]) not in detail
+        assert reverse("improvement:evidence_upload", args=[action.pk]) in detail
+    edit_url = reverse("improvement:action_edit", args=[action.pk])
+    officer = clients["bu_officer"]
+    assert officer.get(edit_url).status_code == 200
+    data = {"description": "Reworded", "owner_agency": home_agency.pk, "version": action.version}
+    response = officer.post(edit_url, {**data, **_date("due_on", TODAY + datetime.timedelta(days=30))})
+    assert response.status_code == 409 and CLOSED in response.content.decode()
+    assert Action.objects.filter(pk=action.pk).values().get() == before
+    assert not ActionUpdate.objects.exists()
+
+
+def test_an_update_opened_before_the_action_was_completed_is_refused(persona_client, home_agency):
+    action = ActionFactory(owner_agency=home_agency, status=ActionStatus.IN_PROGRESS, progress=40)
+    url = reverse("improvement:action_update", args=[action.pk])
+    lead = persona_client("agency_lead")
+    assert lead.get(url).status_code == 200
+    persona_client("bu_officer").post(
+        reverse("improvement:action_bulk_update"),
+        _bulk([action], status="completed", note="Done at the away day"),
+    )
+    response = lead.post(url, _update(action, status="in_progress", progress=60))
+    assert response.status_code == 409 and CLOSED in response.content.decode()
+    saved = Action.objects.get(pk=action.pk)
+    assert (saved.status, saved.progress) == ("completed", 100)
+
+
+@pytest.mark.parametrize(
+    ("start", "message"),
+    [
+        (ActionStatus.COMPLETED, "A completed action cannot be reopened or changed"),
+        (ActionStatus.CANCELLED, "A cancelled action cannot be reopened or changed"),
     ],
 )
-def test_refused_transitions(start, to, message, officer_client):
-    fields = (
-        {"status": start, "progress": 100, "completed_on": TODAY}
-        if start == "completed"
-        else {"status": start}
-    )
-    action = ActionFactory(**fields)
-    data = _update(action, status=to, progress=100, **_date("completed_on", TODAY))
-    response = officer_client.post(reverse("improvement:action_update", args=[action.pk]), data)
-    assert response.status_code == 200 and message in response.content.decode()
-    assert Action.objects.get(pk=action.pk).status == start and not ActionUpdate.objects.exists()
+def test_the_service_refuses_a_closed_action_too(start, message):
+    """For any caller besides the pages (the bulk update, a management command)."""
+    from django.core.exceptions import ValidationError
+
+    from learningloop.improvement.services import check_transition
+
+    with pytest.raises(ValidationError, match=message):
+        check_transition(start, "in_progress", 50)
 
 
 def test_update_other_agency_403_read_only_403_anonymous_redirect_wrong_method(persona_client, home_agency):
@@ -331,7 +386,7 @@ def test_bulk_update_completes_each_and_logs_the_note(persona_client, home_agenc
     actions = [ActionFactory(owner_agency=home_agency) for _ in range(3)]
     response = persona_client("agency_lead").post(
         reverse("improvement:action_bulk_update"),
-        {"actions": [a.pk for a in actions], "status": "completed", "note": "Done at the away day"},
+        _bulk(actions, status="completed", note="Done at the away day"),
     )
     assert response.status_code == 302
     for action in Action.objects.all():
@@ -345,13 +400,13 @@ def test_bulk_update_is_all_or_nothing(persona_client, home_agency, other_agency
     officer = persona_client("bu_officer")
     response = persona_client("agency_lead").post(
         reverse("improvement:action_bulk_update"),
-        {"actions": [mine.pk, theirs.pk], "status": "in_progress", "note": "Moving on"},
+        _bulk([mine, theirs], status="in_progress", note="Moving on"),
     )
     assert response.status_code == 200 and "Nothing was changed" in response.content.decode()
     cancelled = ActionFactory(owner_agency=home_agency, status="cancelled")
     response = officer.post(
         reverse("improvement:action_bulk_update"),
-        {"actions": [mine.pk, cancelled.pk], "status": "completed", "note": "All done"},
+        _bulk([mine, cancelled], status="completed", note="All done"),
     )
     assert "A cancelled action cannot be reopened" in response.content.decode()
     assert not ActionUpdate.objects.exists()

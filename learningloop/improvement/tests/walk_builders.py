@@ -17,3 +17,6 @@ def extend(objects):
     objects["improvement_in_progress"] = ActionFactory(
         plan=plan, owner_agency=objects["agency"], status="in_progress", progress=40
     )
+    objects["improvement_cancelled"] = ActionFactory(
+        plan=plan, owner_agency=objects["agency"], status="cancelled"
+    )

@@ -27,8 +27,19 @@ RULES = {
     "improvement:plan_detail": Rule(get=VIEW, kwargs=_pk("improvement_plan")),
     "improvement:action_create": Rule(get=MANAGE, post=MANAGE, kwargs=_pk("improvement_plan")),
     "improvement:action_detail": Rule(get=VIEW, kwargs=_pk("improvement_action")),
-    "improvement:action_edit": Rule(get=MANAGE, post=MANAGE, kwargs=_pk("improvement_to_edit")),
-    "improvement:action_update": Rule(get=UPDATE, post=UPDATE, kwargs=_pk("improvement_action"), scoped=OWN),
+    "improvement:action_edit": Rule(
+        get=MANAGE,
+        post=MANAGE,
+        kwargs=_pk("improvement_to_edit"),
+        states={"completed": _pk("improvement_completed"), "cancelled": _pk("improvement_cancelled")},
+    ),
+    "improvement:action_update": Rule(
+        get=UPDATE,
+        post=UPDATE,
+        kwargs=_pk("improvement_action"),
+        scoped=OWN,
+        states={"completed": _pk("improvement_completed"), "cancelled": _pk("improvement_cancelled")},
+    ),
     "improvement:evidence_upload": Rule(
         get=UPDATE, post=UPDATE, kwargs=_pk("improvement_action"), scoped=OWN
     ),
@@ -77,6 +88,7 @@ VALID = {
     "improvement:action_bulk_update": Valid(
         data=lambda o: {
             "actions": [o["improvement_for_bulk"].pk],
+            f"version-{o['improvement_for_bulk'].pk}": _fresh(o, "improvement_for_bulk").version,
             "status": "in_progress",
             "note": "Walk: started at the away day",
         },  # fmt: skip

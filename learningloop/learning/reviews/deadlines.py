@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from learningloop.core.concurrency import claim_version
 from learningloop.core.deadlines import compute_due, deadline_status
 
 from ..models import CaseReview, DeadlineRule, Milestone, ReviewDecision
@@ -40,10 +41,14 @@ def milestone_status(milestone, today=None):
 
 
 @transaction.atomic
-def deadline_rule_edit(*, rule: DeadlineRule, amount, unit, direction, basis="") -> DeadlineRule:
+def deadline_rule_edit(
+    *, rule: DeadlineRule, amount, unit, direction, basis="", expected_version=None
+) -> DeadlineRule:
     """The business unit changes a rule (how many working days, weeks or months, before or after). Open
     milestones of that rule get their new due dates at once; met ones keep the due date they were met
-    against, so "met on time" stays true of the past."""
+    against, so "met on time" stays true of the past. `expected_version` is the version the edit form was
+    opened at: EditConflict, nothing saved, if someone changed the rule since (default: the rule's own)."""
+    claim_version(rule, rule.version if expected_version is None else expected_version)
     rule.amount, rule.unit, rule.direction, rule.basis = amount, unit, direction, basis
     rule.full_clean()
     rule.save(update_fields=["amount", "unit", "direction", "basis"])

@@ -9,7 +9,7 @@ from learningloop.core.deadlines import Direction, Unit
 from learningloop.core.govuk_forms import GovukDateField
 from learningloop.partnership.models import Group
 
-from ..models import CaseReview, ChildDetails, LearningActivity, ReviewDecision, ReviewKind
+from ..models import CaseReview, ChildDetails, DeadlineRule, LearningActivity, ReviewDecision, ReviewKind
 from .services import cspr_panel
 
 REQUIRED = "Enter {}"
@@ -158,9 +158,13 @@ class ReviewEditForm(VersionedFormMixin, forms.ModelForm):
                 yield heading, fields
 
 
-class DeadlineRuleForm(forms.Form):
+class DeadlineRuleForm(VersionedFormMixin, forms.ModelForm):
     """What the business unit may change in a deadline rule: the period, its direction and its basis. What
     the rule counts from and what meets it stay fixed: they are the review's own dates."""
+
+    class Meta:
+        model = DeadlineRule
+        fields = ["amount", "unit", "direction", "basis"]
 
     amount = forms.IntegerField(
         label="How many",

@@ -1,6 +1,7 @@
 """Case review pages: the list of reviews, a review and its statutory clock, its edit and monitoring pages,
 the restricted child details, the statutory deadlines page, the deadline rules and the conversion rates."""
 
+import copy
 from functools import wraps
 
 from django.contrib import messages
@@ -260,27 +261,36 @@ def deadline_rule_edit_view(request, pk):
     rule = DeadlineRule.objects.filter(pk=pk).first()
     if rule is None:
         raise Http404
-    initial = {"amount": rule.amount, "unit": rule.unit, "direction": rule.direction, "basis": rule.basis}
-    form = DeadlineRuleForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            deadline_rule_edit(rule=rule, **form.cleaned_data)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, f"Rule changed: {rule.label}, {rule.description}")
-            return redirect("learning:deadline_rules")
+    # The form edits its own copy, so "Now:" on a page sent back with errors is the rule as saved.
+    form = DeadlineRuleForm(request.POST or None, instance=copy.copy(rule))
     rules_url = reverse("learning:deadline_rules")
-    return render(
+
+    def save(form):
+        data = form.cleaned_data
+        saved = deadline_rule_edit(
+            rule=form.instance,
+            amount=data["amount"],
+            unit=data["unit"],
+            direction=data["direction"],
+            basis=data["basis"],
+            expected_version=data["version"],
+        )
+        messages.success(request, f"Rule changed: {saved.label}, {saved.description}")
+        return saved
+
+    return edit_with_conflict(
         request,
-        "learning/deadline_rule_form.html",
-        {
-            "form": form,
+        form,
+        save,
+        template="learning/deadline_rule_form.html",
+        context={
             "rule": rule,
             "title": f"Change the rule: {rule.label}",
             "crumbs": _crumbs(REVIEWS, ("Deadline rules", rules_url), (rule.label, None)),
             "cancel_url": rules_url,
         },
+        what="This deadline rule",
+        success_url=rules_url,
     )
 
 

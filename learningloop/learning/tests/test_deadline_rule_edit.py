@@ -64,7 +64,9 @@ def test_the_business_unit_changes_the_rule_and_open_milestones_follow(persona_c
     client = persona_client("bu_officer")
     url = reverse("learning:deadline_rule_edit", args=[rule.pk])
     assert "Change the rule" in client.get(url).content.decode()
-    response = client.post(url, {"amount": "2", "unit": "weeks", "direction": "after", "basis": "Local"})
+    response = client.post(
+        url, {"amount": "2", "unit": "weeks", "direction": "after", "basis": "Local", "version": rule.version}
+    )
     assert response.status_code == 302
     rule.refresh_from_db()
     assert rule.description == "2 weeks after the notification to the Panel"

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from learningloop.core.tests.edit_forms import form_data
 from learningloop.partnership import models, services
 
 from .factories import (
@@ -297,7 +298,9 @@ def test_ending_a_person_ends_current_memberships_and_keeps_history(officer_clie
     past = MembershipFactory(
         person=person, start_date=datetime.date(2020, 1, 1), end_date=datetime.date(2021, 1, 1)
     )
-    response = officer_client.post(reverse("partnership:person_end", args=[person.pk]), follow=True)
+    url = reverse("partnership:person_end", args=[person.pk])
+    page = form_data(officer_client.get(url).content.decode())  # what the confirmation page posts back
+    response = officer_client.post(url, page, follow=True)
     assert "Person ended" in _text(response)
     person.refresh_from_db()
     current.refresh_from_db()
@@ -318,7 +321,8 @@ def test_person_end_service_with_future_membership():
 
 def test_ending_a_group_ends_its_seats(officer_client):
     membership = MembershipFactory(start_date=datetime.date(2024, 4, 1))
-    officer_client.post(reverse("partnership:group_end", args=[membership.group.pk]))
+    url = reverse("partnership:group_end", args=[membership.group.pk])
+    officer_client.post(url, form_data(officer_client.get(url).content.decode()))
     membership.refresh_from_db()
     assert membership.end_date == timezone.localdate()
     assert not models.Group.objects.get(pk=membership.group.pk).is_active
@@ -446,3 +450,80 @@ def test_new_group_form_starts_with_the_usual_papers_and_minutes_days(officer_cl
     assert 'name="papers_due_working_days" type="text" value="5"' in html or 'value="5"' in html
     assert 'value="14"' in html
     assert "identifying details of children in case reviews" in html
+
+
+# --- Ending several memberships at once: all or nothing, from the versions the page showed ---
+
+
+def _officers():
+    from django.test import Client
+
+    from learningloop.accounts.tests.factories import UserFactory
+    from learningloop.core.policy import Role
+
+    clients = []
+    for _ in range(2):
+        client = Client()
+        client.force_login(UserFactory(roles=[Role.BU_OFFICER]))
+        clients.append(client)
+    return clients
+
+
+def test_ending_a_group_after_a_seat_changed_writes_nothing_and_names_it():
+    group = GroupFactory(name="Neglect subgroup")
+    ann = MembershipFactory(group=group, person=PersonFactory(full_name="Ann Smith"), role="chair")
+    bob = MembershipFactory(group=group, person=PersonFactory(full_name="Bob Jones"), role="member")
+    mine, theirs = _officers()
+    url = reverse("partnership:group_end", args=[group.pk])
+    opened = form_data(mine.get(url).content.decode())
+
+    edit_url = reverse("partnership:membership_edit", args=[bob.pk])
+    saved = theirs.post(
+        edit_url, {**form_data(theirs.get(edit_url).content.decode()), "role": "deputy_chair"}
+    )
+    assert saved.status_code == 302
+
+    response = mine.post(url, opened)
+    assert response.status_code == 409
+    text = html.unescape(response.content.decode())
+    assert "Someone else changed “Bob Jones – Deputy chair, Neglect subgroup”" in text
+    assert "Ann Smith" not in text and "Nothing has been changed" in text
+    assert models.Group.objects.get(pk=group.pk).is_active
+    assert list(models.Membership.objects.filter(group=group).values_list("end_date", flat=True)) == [
+        None,
+        None,
+    ]
+    ann.refresh_from_db()
+    assert ann.version == 1  # its version was not claimed either
+
+    # The page came back with the versions as they are now: confirming again ends the group and both seats.
+    again = mine.post(url, form_data(response.content.decode()))
+    assert again.status_code == 302
+    assert not models.Group.objects.get(pk=group.pk).is_active
+    ends = set(models.Membership.objects.filter(group=group).values_list("end_date", flat=True))
+    assert ends == {timezone.localdate()}
+
+
+def test_ending_a_person_refuses_a_membership_added_since_the_page_opened():
+    person = PersonFactory(full_name="Cara Patel")
+    MembershipFactory(person=person, group=GroupFactory(name="Health subgroup"))
+    mine, _ = _officers()
+    url = reverse("partnership:person_end", args=[person.pk])
+    opened = form_data(mine.get(url).content.decode())
+    MembershipFactory(person=person, group=GroupFactory(name="Schools subgroup"), role="member")
+
+    response = mine.post(url, opened)
+    assert response.status_code == 409
+    text = html.unescape(response.content.decode())
+    assert "“Cara Patel – Member, Schools subgroup”" in text and "Health subgroup" not in text
+    assert models.Person.objects.get(pk=person.pk).is_active
+    assert not models.Membership.objects.filter(person=person, end_date__isnull=False).exists()
+
+
+def test_ending_from_a_page_with_no_versions_is_refused_not_a_500(officer_client):
+    membership = MembershipFactory()
+    url = reverse("partnership:group_end", args=[membership.group.pk])
+    response = officer_client.post(url, {"version": "x", f"other-{membership.pk}": "junk"})
+    assert response.status_code == 409 and "govuk-error-summary" in response.content.decode()
+    membership.refresh_from_db()
+    assert membership.end_date is None and models.Group.objects.get(pk=membership.group.pk).is_active

@@ -105,7 +105,8 @@ VALID = {
         changed=lambda o: _fresh(o, "person").full_name == "Walk Person Renamed",
     ),
     "partnership:person_end": Valid(
-        data=lambda o: {}, changed=lambda o: not _fresh(o, "person_to_end").is_active
+        data=lambda o: _version(o, "person_to_end"),
+        changed=lambda o: not _fresh(o, "person_to_end").is_active,
     ),
     "partnership:group_create": Valid(
         data=lambda o: GROUP, changed=lambda o: _models().Group.objects.filter(name=GROUP["name"]).exists()
@@ -115,7 +116,7 @@ VALID = {
         changed=lambda o: _fresh(o, "group_to_edit").name == "Walk Group Renamed",
     ),
     "partnership:group_end": Valid(
-        data=lambda o: {}, changed=lambda o: not _fresh(o, "group_to_end").is_active
+        data=lambda o: _version(o, "group_to_end"), changed=lambda o: not _fresh(o, "group_to_end").is_active
     ),
     "partnership:membership_create": Valid(
         data=lambda o: {

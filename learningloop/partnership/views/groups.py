@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from learningloop.core.access import get_visible_or_404, require
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
+from learningloop.core.views_kit import confirm_with_versions
 
 from .. import services
 from ..filters import GroupFilterSet
@@ -109,14 +110,17 @@ def group_edit(request, pk):
 def group_end(request, pk):
     group = get_visible_or_404(Group.objects, request.user, pk=pk)
     detail = reverse("partnership:group_detail", args=[pk])
-    if request.method == "POST":
-        services.group_end(group=group, on=timezone.localdate())
-        messages.success(request, "Group ended")
-        return redirect(detail)
-    return render(
+    today = timezone.localdate()
+    # The page carries the group's and each open seat's version: ending claims them all, or none.
+    return confirm_with_versions(
         request,
-        "partnership/confirm_end.html",
-        {
+        record=group,
+        others=services.open_memberships(group.memberships.select_related("person", "group"), today),
+        save=lambda expected_version, expected_others: services.group_end(
+            group=group, on=today, expected_version=expected_version, expected_memberships=expected_others
+        ),
+        template="partnership/confirm_end.html",
+        context={
             "title": f"End {group.name}?",
             "button": "End group",
             "cancel_url": detail,
@@ -124,6 +128,9 @@ def group_end(request, pk):
             "explanation": "Its current memberships will end today. "
             "The group, its terms of reference and its members' history are kept.",
         },
+        what="this group",
+        success_url=detail,
+        success_message="Group ended",
     )
 
 

@@ -1,6 +1,5 @@
 """Partnership pages: people."""
 
-from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -9,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from learningloop.core.access import get_visible_or_404, require
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
+from learningloop.core.views_kit import confirm_with_versions
 
 from .. import services
 from ..filters import PersonFilterSet
@@ -98,18 +98,24 @@ def person_edit(request, pk):
 def person_end(request, pk):
     person = get_visible_or_404(Person.objects, request.user, pk=pk)
     detail = reverse("partnership:person_detail", args=[pk])
-    if request.method == "POST":
-        services.person_end(person=person, on=timezone.localdate())
-        messages.success(request, "Person ended")
-        return redirect(detail)
-    return render(
+    today = timezone.localdate()
+    # The page carries the person's and each open membership's version: ending claims them all, or none.
+    return confirm_with_versions(
         request,
-        "partnership/confirm_end.html",
-        {
+        record=person,
+        others=services.open_memberships(person.memberships.select_related("person", "group"), today),
+        save=lambda expected_version, expected_others: services.person_end(
+            person=person, on=today, expected_version=expected_version, expected_memberships=expected_others
+        ),
+        template="partnership/confirm_end.html",
+        context={
             "title": f"End {person.full_name}?",
             "button": "End person",
             "cancel_url": detail,
             "crumbs": _crumbs(PEOPLE, (person.full_name, detail), ("End", None)),
             "explanation": "Their current group memberships will end today. Their history is kept.",
         },
+        what="this person",
+        success_url=detail,
+        success_message="Person ended",
     )
