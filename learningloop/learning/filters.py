@@ -10,8 +10,8 @@ from django.db.models import Exists, OuterRef, Q
 from learningloop.core.filters import GovukFilterSet, SearchFilter, SortFilter
 from learningloop.partnership.models import Agency, Group, LearningSourceType
 
-from .models import ActivityStatus, Finding, LearningActivity, SummaryStatus, Theme
-from .reviews.services import KIND_SHORT, Stage
+from .models import ActivityStatus, Finding, LearningActivity, Stage, SummaryStatus, Theme
+from .reviews.presenters import KIND_SHORT
 
 
 class ISODateField(forms.DateField):

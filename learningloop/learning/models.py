@@ -5,19 +5,35 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models.functions import Coalesce, ExtractYear, Lower
 from django.utils import timezone
 
 from learningloop.core.deadlines import DeadlineBase, DeadlineQuerySet, RuleBase
 from learningloop.core.files import random_name
 from learningloop.core.querysets import SignedInQuerySet
 from learningloop.core.stored_files import StoredFile
+from learningloop.learning.words import significant_words
 from learningloop.partnership.models import Agency, AudienceGroup, Group, LearningSourceType
 
 
 class VocabularyQuerySet(SignedInQuerySet):
     def active(self):
         return self.filter(is_active=True)
+
+
+class ThemeQuerySet(VocabularyQuerySet):
+    def recurrence(self, *, since=None):
+        """How often each theme has come up in findings (areas for improvement), across how many
+        activities: rows of `themes__name`, `findings` and `activities`, most activities first."""
+        qs = Finding.objects.filter(kind=FindingKind.IMPROVEMENT)
+        if since:
+            qs = qs.filter(activity__completed_on__gte=since)
+        return (
+            qs.values("themes__name")
+            .exclude(themes__name=None)
+            .annotate(findings=models.Count("pk"), activities=models.Count("activity", distinct=True))
+            .order_by("-activities", "-findings")
+        )
 
 
 class Theme(models.Model):
@@ -28,7 +44,7 @@ class Theme(models.Model):
     is_active = models.BooleanField("active", default=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
-    objects = VocabularyQuerySet.as_manager()
+    objects = ThemeQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -182,6 +198,38 @@ class FindingKind(models.TextChoices):
 class FindingQuerySet(SignedInQuerySet):
     """Every signed-in user may read these."""
 
+    def similar_to(self, finding, *, limit: int = 8, min_similarity: float = 0.2):
+        """Earlier findings from other activities that share a theme with `finding` or read alike.
+
+        Returns a list of (finding, shared theme names, similarity 0–1), most alike first. Text likeness
+        is the Jaccard overlap of significant words; a shared theme alone is enough to be shown. Every
+        earlier finding is compared (as plain values, so ten years of findings stay fast); only the best
+        are loaded."""
+        theme_ids = set(finding.themes.values_list("pk", flat=True))
+        words = significant_words(finding.text)
+        earlier = self.exclude(activity=finding.activity).filter(created_at__lte=finding.created_at)
+        shared: dict[int, list[str]] = {}
+        if theme_ids:
+            links = Finding.themes.through.objects.filter(theme_id__in=theme_ids, finding__in=earlier)
+            for finding_id, name in links.values_list("finding_id", "theme__name").order_by("theme__name"):
+                shared.setdefault(finding_id, []).append(name)
+        scored = []
+        for pk, text, created_at in earlier.values_list("pk", "text", "created_at").iterator(chunk_size=2000):
+            other_words = significant_words(text)
+            union = words | other_words
+            similarity = len(words & other_words) / len(union) if union else 0.0
+            themes = shared.get(pk, [])
+            if themes or similarity >= min_similarity:
+                scored.append((len(themes) + similarity * 3, created_at, pk, themes, similarity))
+        scored.sort(key=lambda r: (r[0], r[1]), reverse=True)
+        best = scored[:limit]
+        loaded = (
+            Finding.objects.select_related("activity", "activity__source_type")
+            .prefetch_related("themes")
+            .in_bulk([pk for *_, pk, _, _ in best])
+        )
+        return [(loaded[pk], themes, similarity) for _, _, pk, themes, similarity in best]
+
 
 class Finding(models.Model):
     activity = models.ForeignKey(LearningActivity, on_delete=models.CASCADE, related_name="findings")
@@ -221,8 +269,82 @@ class ReviewDecision(models.TextChoices):
     NATIONAL_REVIEW = "national_review", "Referred for a national review"
 
 
+class Stage(models.TextChoices):
+    """Where a case review stands: one definition, used for display and for filtering."""
+
+    AWAITING_NOTIFICATION = "awaiting_notification", "Awaiting notification"
+    RAPID_REVIEW = "rapid_review", "Rapid review"
+    DECISION = "decision", "Decision"
+    LOCAL_REVIEW = "local_review", "Local review in progress"
+    PUBLISHED = "published", "Published"
+    CLOSED = "closed", "Closed without local review"
+
+
+_PENDING = Q(decision=ReviewDecision.PENDING)
+# In order: the first that holds is the review's stage; none holding means DECISION. The same rules in
+# Python are `reviews.presenters.stage_of`.
+STAGE_CONDITIONS = [
+    (Stage.PUBLISHED, Q(published_on__isnull=False)),
+    (Stage.CLOSED, Q(decision__in=[ReviewDecision.NO_LOCAL_REVIEW, ReviewDecision.NATIONAL_REVIEW])),
+    (Stage.LOCAL_REVIEW, Q(decision=ReviewDecision.LOCAL_REVIEW)),
+    (Stage.AWAITING_NOTIFICATION, _PENDING & Q(kind=ReviewKind.CHILD, panel_notified_on__isnull=True)),
+    (Stage.RAPID_REVIEW, _PENDING & Q(kind=ReviewKind.CHILD, rapid_review_sent_on__isnull=True)),
+]
+
+
 class CaseReviewQuerySet(SignedInQuerySet):
     """Every signed-in user may read these."""
+
+    def with_stage(self):
+        """Annotate each review with `stage` (a Stage value), computed in the database."""
+        return self.annotate(
+            stage=models.Case(
+                *[
+                    models.When(condition, then=models.Value(stage.value))
+                    for stage, condition in STAGE_CONDITIONS
+                ],
+                default=models.Value(Stage.DECISION.value),
+                output_field=models.CharField(),
+            )
+        )
+
+    def for_list(self, *, on=None):
+        """Reviews with what the register of reviews shows: activity, stage, open milestones (soonest
+        first) and whether any is overdue on `on` (today by default). A fixed number of queries whatever
+        the number of rows."""
+        on = on or timezone.localdate()
+        open_milestones = Milestone.objects.open().select_related("rule").order_by("due_on", "pk")
+        return (
+            self.select_related("activity")
+            .prefetch_related(
+                models.Prefetch("milestones", queryset=open_milestones, to_attr="open_milestones")
+            )
+            .with_stage()
+            .annotate(
+                is_overdue=models.Exists(Milestone.objects.overdue(on).filter(review=models.OuterRef("pk")))
+            )
+        )
+
+    def conversions(self):
+        """Per calendar year of the rapid review being sent (or of awareness when not sent yet): how many
+        rapid reviews, how many became local reviews, and the rate (None while none is decided)."""
+        rows = (
+            self.filter(kind=ReviewKind.CHILD)
+            .annotate(year=ExtractYear(Coalesce("rapid_review_sent_on", "aware_on")))
+            .values("year")
+            .annotate(
+                rapid_reviews=models.Count("pk"),
+                local_reviews=models.Count("pk", filter=Q(decision=ReviewDecision.LOCAL_REVIEW)),
+                undecided=models.Count("pk", filter=Q(decision=ReviewDecision.PENDING)),
+            )
+            .order_by("-year")
+        )
+        result = []
+        for row in rows:
+            decided = row["rapid_reviews"] - row["undecided"]
+            row["rate"] = round(100 * row["local_reviews"] / decided) if decided else None
+            result.append(row)
+        return result
 
 
 class CaseReview(models.Model):
@@ -372,6 +494,12 @@ class DeadlineRule(RuleBase):
 
 class MilestoneQuerySet(DeadlineQuerySet):
     """open, overdue, due_between and due_soon come from the deadline engine."""
+
+    def overdue_activity_ids(self, *, on=None) -> set[int]:
+        """Ids of the learning activities whose case review has a milestone overdue on `on` (today by
+        default), in one query: for the register's slippage column and filter."""
+        on = on or timezone.localdate()
+        return set(self.overdue(on).values_list("review__activity_id", flat=True).distinct())
 
 
 class Milestone(DeadlineBase):

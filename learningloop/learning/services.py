@@ -1,20 +1,13 @@
 """Writes that carry a rule: keyword-only, validated, atomic. Views compose these and stay thin."""
 
-import re
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count
-from django.utils import timezone
 
 from learningloop.core.concurrency import claim_version
 
 from .models import (
     CaseReview,
-    Finding,
-    FindingKind,
     KeyMessage,
-    LearningActivity,
     SummaryEvent,
     SummaryOfLearning,
     SummaryStatus,
@@ -34,185 +27,6 @@ def case_review_save(*, review: CaseReview, expected_version=None) -> CaseReview
     review.save()
     sync_milestones(review)
     return review
-
-
-# --- Recurrence: were these improvements previously identified? ---
-
-_STOPWORDS = frozenset(
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "also",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "few",
-        "for",
-        "from",
-        "further",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "him",
-        "his",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "itself",
-        "just",
-        "more",
-        "most",
-        "no",
-        "nor",
-        "not",
-        "of",
-        "off",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "our",
-        "out",
-        "over",
-        "own",
-        "same",
-        "she",
-        "should",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-        "child",
-        "children",
-        "young",
-        "people",
-        "family",
-        "families",
-        "practitioners",
-        "agencies",
-        "agency",
-    ]
-)
-
-
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOPWORDS}
-
-
-def similar_findings(*, finding: Finding, limit: int = 8, min_similarity: float = 0.2):
-    """Earlier findings from other activities that share a theme with this one or read alike.
-
-    Returns a list of (finding, shared theme names, similarity 0–1), most alike first. Text likeness is
-    the Jaccard overlap of significant words; a shared theme alone is enough to be shown. Every earlier
-    finding is compared (as plain values, so ten years of findings stay fast); only the best are loaded."""
-    theme_ids = set(finding.themes.values_list("pk", flat=True))
-    words = _words(finding.text)
-    earlier = Finding.objects.exclude(activity=finding.activity).filter(created_at__lte=finding.created_at)
-    shared: dict[int, list[str]] = {}
-    if theme_ids:
-        links = Finding.themes.through.objects.filter(theme_id__in=theme_ids, finding__in=earlier)
-        for finding_id, name in links.values_list("finding_id", "theme__name").order_by("theme__name"):
-            shared.setdefault(finding_id, []).append(name)
-    scored = []
-    for pk, text, created_at in earlier.values_list("pk", "text", "created_at").iterator(chunk_size=2000):
-        other_words = _words(text)
-        union = words | other_words
-        similarity = len(words & other_words) / len(union) if union else 0.0
-        themes = shared.get(pk, [])
-        if themes or similarity >= min_similarity:
-            scored.append((len(themes) + similarity * 3, created_at, pk, themes, similarity))
-    scored.sort(key=lambda r: (r[0], r[1]), reverse=True)
-    best = scored[:limit]
-    loaded = (
-        Finding.objects.select_related("activity", "activity__source_type")
-        .prefetch_related("themes")
-        .in_bulk([pk for *_, pk, _, _ in best])
-    )
-    return [(loaded[pk], themes, similarity) for _, _, pk, themes, similarity in best]
-
-
-def theme_recurrence(*, since=None):
-    """How often each theme has come up in findings (areas for improvement), across how many activities."""
-    qs = Finding.objects.filter(kind=FindingKind.IMPROVEMENT)
-    if since:
-        qs = qs.filter(activity__completed_on__gte=since)
-    return (
-        qs.values("themes__name")
-        .exclude(themes__name=None)
-        .annotate(findings=Count("pk"), activities=Count("activity", distinct=True))
-        .order_by("-activities", "-findings")
-    )
 
 
 # --- Summary of Learning workflow ---
@@ -277,26 +91,6 @@ def summary_create(*, by, **fields) -> SummaryOfLearning:
     return summary
 
 
-def summary_prefill(*, activities) -> dict:
-    """Draft text for a new summary, drawn from its activities and their findings."""
-    activities = list(activities)
-    types = sorted({a.source_type.name for a in activities})
-    lines, findings = [], []
-    for a in activities:
-        when = ""
-        if a.started_on:
-            when = f" ({a.started_on:%B %Y}" + (f" to {a.completed_on:%B %Y})" if a.completed_on else ")")
-        lines.append(f"{a.title}{when}. {a.description}".strip())
-        for f in a.findings.all():
-            label = "Strength" if f.kind == FindingKind.STRENGTH else "Area for improvement"
-            findings.append(f"{label}: {f.text}")
-    return {
-        "activity_type": "; ".join(types),
-        "description": "\n".join(lines),
-        "findings_summary": "\n".join(findings),
-    }
-
-
 def ensure_editable(summary: SummaryOfLearning) -> None:
     if not summary.is_editable:
         raise TransitionRefused("A submitted or accepted summary cannot be edited until the LDG returns it")
@@ -311,11 +105,3 @@ def key_message_save(*, message: KeyMessage, audiences=(), workforce_groups=(), 
     message.workforce_groups.set(workforce_groups)
     message.findings.set(findings)
     return message
-
-
-def activity_completed_without_findings():
-    return LearningActivity.objects.completed_without_findings().select_related("source_type")
-
-
-def today():
-    return timezone.localdate()

@@ -156,6 +156,12 @@ class GroupQuerySet(SignedInQuerySet, DeadlineQuerySet):
             return self
         return self.filter(Q(name__icontains=text) | Q(short_name__icontains=text))
 
+    def cspr_panel(self):
+        """The group that handles child safeguarding practice reviews (the preset's CSPR Panel), or None."""
+        from .preset import CSPR_PANEL
+
+        return self.filter(name__iexact=CSPR_PANEL).first()
+
 
 class Group(DeadlineMixin, models.Model):
     """A partnership group (Executive, subgroups, panels) and its terms of reference. The next review of

@@ -21,8 +21,9 @@ from learningloop.learning.models import (
     MonitoringEntry,
     ReviewKind,
 )
-from learningloop.learning.reviews.services import SOURCE_TYPE_FOR_KIND, case_review_create, cspr_panel
+from learningloop.learning.reviews.services import SOURCE_TYPE_FOR_KIND, case_review_create
 from learningloop.learning.services import case_review_save
+from learningloop.partnership.models import Group
 
 LOCAL, NONE = "local_review", "no_local_review"
 
@@ -186,7 +187,7 @@ def _user_with(role):
 @transaction.atomic
 def seed(stdout=None) -> int:
     """Add the demo case reviews that are missing; return how many were added."""
-    panel = cspr_panel()
+    panel = Group.objects.cspr_panel()
     if panel is not None and not panel.handles_case_reviews:
         panel.handles_case_reviews = True
         panel.save(update_fields=["handles_case_reviews"])

@@ -18,7 +18,7 @@ from learningloop.learning.models import (
     SummaryStatus,
     WorkforceGroup,
 )
-from learningloop.learning.services import summary_prefill
+from learningloop.learning.summaries.prefill import summary_prefill
 from learningloop.partnership.models import AudienceGroup, Group
 
 INTERNAL, WORKFORCE, EXTERNAL, GENERAL = (

@@ -6,8 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from learningloop.devdata.demo import learning_register
-from learningloop.learning import services
-from learningloop.learning.models import Finding, LearningActivity, Priority
+from learningloop.learning.models import Finding, LearningActivity, Priority, Theme
 from learningloop.partnership.models import LearningSourceType
 
 pytestmark = pytest.mark.django_db
@@ -47,10 +46,10 @@ def test_seed_leaves_two_completed_activities_without_findings():
 def test_seeded_findings_recur_so_suggestions_show():
     call_command("load_framework", stdout=io.StringIO())
     learning_register.seed()
-    recurrence = list(services.theme_recurrence())
+    recurrence = list(Theme.objects.recurrence())
     assert recurrence[0]["activities"] >= 4
     latest = Finding.objects.filter(text__startswith="Explanations for missed appointments").get()
-    similar = services.similar_findings(finding=latest)
+    similar = Finding.objects.similar_to(latest)
     texts = [f.text for f, shared, _ in similar]
     assert any(t.startswith("Practitioners accepted parents' explanations") for t in texts)
 

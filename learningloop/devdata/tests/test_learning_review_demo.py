@@ -6,9 +6,16 @@ import pytest
 from django.core.management import call_command
 
 from learningloop.devdata.demo import learning_reviews
-from learningloop.learning.models import CaseReview, ChildDetails, Milestone, MonitoringEntry, ReviewKind
+from learningloop.learning.models import (
+    CaseReview,
+    ChildDetails,
+    Milestone,
+    MonitoringEntry,
+    ReviewKind,
+    Stage,
+)
 from learningloop.learning.reviews.deadlines import milestone_status
-from learningloop.learning.reviews.services import Stage, stage_of
+from learningloop.learning.reviews.presenters import stage_of
 from learningloop.partnership.models import Group
 
 pytestmark = pytest.mark.django_db

@@ -18,7 +18,6 @@ from learningloop.core.spreadsheets import CSV, XLSX
 from learningloop.core.stored_files import child_file_download
 from learningloop.core.views_kit import edit_with_conflict
 
-from .. import services
 from ..filters import SORT_LABELS, ActivityFilterSet
 from ..models import ActivityDocument, Finding, FindingKind, LearningActivity, Priority, Theme
 from . import exports
@@ -363,7 +362,7 @@ def finding_create(request, pk):
 @require("learning.view")
 def finding_detail(request, pk):
     finding = _finding(request, pk)
-    similar = services.similar_findings(finding=finding)
+    similar = Finding.objects.similar_to(finding)
     return _render(
         request,
         "learning/finding_detail.html",
@@ -429,7 +428,7 @@ def finding_delete(request, pk):
 @require_GET
 @require("learning.view")
 def themes_recurrence(request):
-    rows = list(services.theme_recurrence())
+    rows = list(Theme.objects.recurrence())
     return _render(
         request,
         "learning/theme_recurrence.html",

@@ -3,6 +3,7 @@ and whose messages land on the right field."""
 
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.utils import timezone
 
 from learningloop.core.concurrency import VersionedFormMixin
 from learningloop.core.deadlines import Direction, Unit
@@ -10,7 +11,6 @@ from learningloop.core.govuk_forms import GovukDateField
 from learningloop.partnership.models import Group
 
 from ..models import CaseReview, ChildDetails, DeadlineRule, LearningActivity, ReviewDecision, ReviewKind
-from .services import cspr_panel
 
 REQUIRED = "Enter {}"
 
@@ -62,7 +62,7 @@ class ReviewCreateForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["owning_group"].queryset = Group.objects.filter(is_active=True).order_by("name")
         if not self.is_bound:
-            self.initial.setdefault("owning_group", cspr_panel())
+            self.initial.setdefault("owning_group", Group.objects.cspr_panel())
 
 
 class ReviewEditForm(VersionedFormMixin, forms.ModelForm):
@@ -209,9 +209,7 @@ class ChildDetailsForm(VersionedFormMixin, forms.ModelForm):
         self.fields["address"].validators.append(_limit(1000))
 
     def clean_date_of_birth(self):
-        from .services import today
-
         value = self.cleaned_data.get("date_of_birth")
-        if value and value > today():
+        if value and value > timezone.localdate():
             raise forms.ValidationError("The date of birth must be today or in the past")
         return value

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -21,8 +22,9 @@ from learningloop.core.policy import can
 from learningloop.core.views_kit import edit_with_conflict
 
 from ..filters import ReviewFilterSet
-from ..models import CaseReview, ChildDetails, DeadlineRule
+from ..models import CaseReview, ChildDetails, DeadlineRule, Stage
 from ..services import case_review_save
+from . import presenters
 from . import services as reviews
 from .deadlines import deadline_rule_edit, milestone_status
 from .forms import (
@@ -75,17 +77,17 @@ def _review(request, pk):
 @require_GET
 @require("review.view")
 def review_list(request):
-    filters = ReviewFilterSet(request=request, queryset=reviews.reviews_for_list())
+    filters = ReviewFilterSet(request=request, queryset=CaseReview.objects.for_list())
     page, pagination = paginate(request, filters.qs)
-    today = reviews.today()
+    today = timezone.localdate()
     rows = []
     for review in page.object_list:
         nxt = review.open_milestones[0] if review.open_milestones else None
         rows.append(
             {
                 "review": review,
-                "kind": reviews.KIND_SHORT[review.kind],
-                "stage": reviews.Stage(review.stage).label,
+                "kind": presenters.KIND_SHORT[review.kind],
+                "stage": Stage(review.stage).label,
                 "next": nxt,
                 "status": milestone_status(nxt, today) if nxt else None,
             }
@@ -132,7 +134,7 @@ def review_create(request):
 @require("review.view")
 def review_detail(request, pk):
     review = _review(request, pk)
-    today = reviews.today()
+    today = timezone.localdate()
     milestones = [
         {"milestone": m, "status": milestone_status(m, today)}
         for m in review.milestones.select_related("rule").order_by("rule__position", "pk")
@@ -143,8 +145,8 @@ def review_detail(request, pk):
         "learning/review_detail.html",
         {
             "review": review,
-            "kind": reviews.KIND_SHORT[review.kind],
-            "stage": reviews.stage_of(review).label,
+            "kind": presenters.KIND_SHORT[review.kind],
+            "stage": presenters.stage_of(review).label,
             "milestones": milestones,
             "slipped": slipped,
             "criteria": [
@@ -297,4 +299,4 @@ def deadline_rule_edit_view(request, pk):
 @require_GET
 @require("review.view")
 def review_conversions(request):
-    return render(request, "learning/review_conversions.html", {"rows": reviews.conversions()})
+    return render(request, "learning/review_conversions.html", {"rows": CaseReview.objects.conversions()})

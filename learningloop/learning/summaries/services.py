@@ -10,6 +10,7 @@ from learningloop.core.concurrency import claim_version
 
 from .. import services
 from ..models import KeyMessage, SummaryOfLearning
+from .prefill import summary_prefill
 
 ACTIVITY_TYPE_MAX = SummaryOfLearning._meta.get_field("activity_type").max_length
 
@@ -26,7 +27,7 @@ def _claim(summary, version):
 def summary_start(*, by, title, subgroup, activities) -> SummaryOfLearning:
     """Create a draft summary whose type, description and findings are drafted from its activities."""
     activities = list(activities)
-    prefill = services.summary_prefill(activities=activities)
+    prefill = summary_prefill(activities=activities)
     prefill["activity_type"] = prefill["activity_type"][:ACTIVITY_TYPE_MAX]
     return services.summary_create(by=by, title=title, subgroup=subgroup, activities=activities, **prefill)
 

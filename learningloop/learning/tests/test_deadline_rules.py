@@ -127,7 +127,8 @@ def test_review_page_shows_each_status_with_today_fixed(persona_client):
 
 
 def test_milestones_follow_the_review_through_every_stage():
-    from learningloop.learning.reviews.services import Stage, stage_of
+    from learningloop.learning.models import Stage
+    from learningloop.learning.reviews.presenters import stage_of
     from learningloop.learning.services import case_review_save
 
     review = make_review(aware_on=D(2025, 1, 6))

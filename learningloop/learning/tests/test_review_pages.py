@@ -14,11 +14,11 @@ from learningloop.core import workdays
 from learningloop.learning.models import (
     CaseReview,
     LearningActivity,
+    Milestone,
     MonitoringEntry,
     ReviewDecision,
     ReviewKind,
 )
-from learningloop.learning.reviews.services import conversions, overdue_review_ids
 from learningloop.partnership.models import Group
 
 from .factories_reviews import make_review
@@ -301,7 +301,7 @@ def test_list_shows_stage_next_deadline_and_filters(persona_client):
     by_kind = _list(client, kind="sar").content.decode()
     assert "Adult S" in by_kind and "Child Fresh" not in by_kind
     assert _list(client, stage="nonsense", page="x").status_code == 200
-    assert overdue_review_ids() == {overdue.activity_id}
+    assert Milestone.objects.overdue_activity_ids() == {overdue.activity_id}
 
 
 def test_list_query_count_does_not_grow(persona_client, django_assert_max_num_queries):
@@ -321,7 +321,7 @@ def test_list_query_count_does_not_grow(persona_client, django_assert_max_num_qu
 def test_overdue_review_ids_is_one_query(django_assert_num_queries):
     review = make_review(aware_on=D(2020, 1, 6))
     with django_assert_num_queries(1):
-        assert overdue_review_ids() == {review.activity_id}
+        assert Milestone.objects.overdue_activity_ids() == {review.activity_id}
 
 
 # --- Statutory deadlines ---
@@ -393,7 +393,7 @@ def test_conversions_per_year():
         decision_on=D(2023, 3, 1),
     )
     make_review(kind=ReviewKind.SAR, aware_on=D(2024, 1, 5))  # not a rapid review
-    rows = {r["year"]: r for r in conversions()}
+    rows = {r["year"]: r for r in CaseReview.objects.conversions()}
     assert rows[2024]["rapid_reviews"] == 3 and rows[2024]["local_reviews"] == 1
     assert rows[2024]["undecided"] == 1 and rows[2024]["rate"] == 50
     assert rows[2023]["rapid_reviews"] == 1 and rows[2023]["rate"] == 100
