@@ -31,6 +31,15 @@ class AccountManager(UserManager):
         extra_fields.setdefault("roles", [Role.BU_ADMIN])
         return self._create_user(email, password, **extra_fields)
 
+    def strategic_leads_of(self, agency_ids) -> dict[int, list["User"]]:
+        """Active users with the agency strategic lead role, by agency id (an agency without one is
+        absent). One query."""
+        leads: dict[int, list[User]] = {}
+        for user in self.filter(agency_id__in=list(agency_ids), is_active=True).order_by("pk"):
+            if Role.AGENCY_LEAD in (user.roles or ()):
+                leads.setdefault(user.agency_id, []).append(user)
+        return leads
+
 
 def validate_roles(value):
     if not isinstance(value, list) or any(r not in Role.values for r in value):

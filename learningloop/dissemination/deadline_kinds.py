@@ -23,9 +23,9 @@ def _describe_response(response):
 
 
 def _response_recipients(responses):
-    from .requests.services import strategic_leads
+    from learningloop.accounts.models import User
 
-    leads = strategic_leads({r.agency_id for r in responses})
+    leads = User.objects.strategic_leads_of({r.agency_id for r in responses})
     return {
         r.pk: [engine.Recipient(u.full_name, u.email) for u in leads.get(r.agency_id, [])] for r in responses
     }

@@ -7,7 +7,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from learningloop.core.deadlines import DeadlineMixin, DeadlineQuerySet, is_overdue
+from learningloop.core.deadlines import (
+    DeadlineMixin,
+    DeadlineQuerySet,
+    Direction,
+    Unit,
+    compute_due,
+    is_overdue,
+)
 from learningloop.core.files import random_name
 from learningloop.core.querysets import SignedInQuerySet
 from learningloop.core.stored_files import StoredFile
@@ -254,6 +261,12 @@ class EmbeddingRequest(models.Model):
 
     def __str__(self):
         return self.title
+
+    @staticmethod
+    def due_on_for(working_days: int, *, sent_on=None):
+        """Responses are due `working_days` working days after the request is sent (`sent_on`, today by
+        default), counted by the deadline engine."""
+        return compute_due(sent_on or timezone.localdate(), working_days, Unit.WORKING_DAYS, Direction.AFTER)
 
 
 class ResponseStatus(models.TextChoices):

@@ -47,11 +47,22 @@ class Sector(models.TextChoices):
     OTHER = "other", "Other"
 
 
+# The Learning and Development Group is found by this part of its name (the preset calls it the
+# "Learning and Development Group"; a partnership may have shortened it).
+LDG_NAME = "Learning and Development"
+
+
 class AgencyQuerySet(SignedInQuerySet):
     """The list of agencies is not confidential: every signed-in user may read it."""
 
     def active(self):
         return self.filter(is_active=True)
+
+    def on_the_ldg(self, *, on=None):
+        """Active agencies represented by a member of an active Learning and Development Group current
+        on `on` (today by default); none if there is no such group."""
+        seats = Membership.objects.current(on).filter(group__name__icontains=LDG_NAME, group__is_active=True)
+        return self.filter(is_active=True, pk__in=seats.values("representing_id"))
 
     def search(self, text):
         if not text:

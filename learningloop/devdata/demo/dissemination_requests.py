@@ -13,7 +13,6 @@ from learningloop.accounts.models import User
 from learningloop.core import workdays
 from learningloop.core.policy import Role
 from learningloop.dissemination.models import AgencyResponse, EmbeddingRequest, ResponseStatus
-from learningloop.dissemination.requests.services import ldg_agency_ids
 from learningloop.learning.models import KeyMessage, SummaryStatus
 from learningloop.partnership.models import Agency, StatutoryRole
 
@@ -44,7 +43,7 @@ ANSWER = {
 
 
 def _agencies():
-    ids = ldg_agency_ids()
+    ids = list(Agency.objects.on_the_ldg().values_list("pk", flat=True))
     agencies = Agency.objects.filter(is_active=True).exclude(statutory_role=StatutoryRole.BUSINESS_UNIT)
     chosen = list(agencies.filter(pk__in=ids).order_by("name")) if ids else []
     return chosen or list(agencies.order_by("name")[:7])

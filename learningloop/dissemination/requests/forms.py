@@ -6,9 +6,10 @@ from learningloop.core.concurrency import VersionedFormMixin
 from learningloop.core.govuk_forms import GovukDateField
 from learningloop.core.uploads import check_upload
 from learningloop.learning.models import KeyMessage, SummaryStatus
+from learningloop.partnership.models import Agency
 
 from ..models import AgencyResponse
-from .services import ACCEPT, MORE_INFORMATION, active_agencies, ldg_agency_ids
+from .services import ACCEPT, MORE_INFORMATION
 
 
 class KeyMessageChoiceField(forms.ModelMultipleChoiceField):
@@ -58,7 +59,7 @@ class RequestForm(forms.Form):
     )
     agencies = forms.ModelMultipleChoiceField(
         label="Agencies",
-        queryset=active_agencies(),
+        queryset=Agency.objects.active().order_by("name"),
         widget=forms.CheckboxSelectMultiple,
         help_text="Agencies represented on the Learning and Development Group are selected",
         error_messages={"required": "Select at least one agency", **_choice_errors("agencies")},
@@ -71,9 +72,11 @@ class RequestForm(forms.Form):
             .select_related("summary")
             .order_by("summary__title", "summary_id", "position", "pk")
         )
-        self.fields["agencies"].queryset = active_agencies()
+        self.fields["agencies"].queryset = Agency.objects.active().order_by("name")
         if not self.is_bound:
-            self.initial.setdefault("agencies", ldg_agency_ids())
+            self.initial.setdefault(
+                "agencies", list(Agency.objects.on_the_ldg().values_list("pk", flat=True))
+            )
 
 
 class ResponseForm(VersionedFormMixin, forms.ModelForm):

@@ -1,23 +1,18 @@
 """Writes for formal requests to agencies (seed 3.5): sending a request, an agency's draft and submitted
 response, its evidence, and the business unit's review. Keyword-only, validated, atomic."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from learningloop.accounts.models import User
 from learningloop.core.concurrency import claim_version
-from learningloop.core.deadlines import Direction, Unit, compute_due
 from learningloop.core.emails import queue_email
-from learningloop.core.policy import Role
 from learningloop.core.stored_files import attach_upload
-from learningloop.partnership.models import Agency, Membership
 
 from .. import emails
 from ..models import AgencyResponse, EmbeddingRequest, ResponseEvidence, ResponseStatus
 
-LDG_NAME = "Learning and Development"
 EDITABLE = (ResponseStatus.SENT, ResponseStatus.VIEWED, ResponseStatus.DRAFT, ResponseStatus.MORE_INFORMATION)
 ALREADY_SUBMITTED = "This response has already been submitted and cannot be changed"
 
@@ -35,36 +30,6 @@ REQUIRED_MESSAGES = {
 }
 
 
-def absolute_url(path: str) -> str:
-    """A link for an email: the site's address (settings.SITE_URL when set) and the path."""
-    return getattr(settings, "SITE_URL", "http://localhost:8000").rstrip("/") + path
-
-
-def ldg_agency_ids(on=None) -> list[int]:
-    """The agencies represented by current members of the Learning and Development Group (none if absent)."""
-    return list(
-        Membership.objects.current(on)
-        .filter(group__name__icontains=LDG_NAME, group__is_active=True, representing__is_active=True)
-        .values_list("representing_id", flat=True)
-        .distinct()
-    )
-
-
-def strategic_leads(agency_ids) -> dict[int, list[User]]:
-    """Active users with the agency strategic lead role, by agency."""
-    leads: dict[int, list[User]] = {}
-    users = User.objects.filter(agency_id__in=list(agency_ids), is_active=True).order_by("pk")
-    for user in users:
-        if Role.AGENCY_LEAD in (user.roles or ()):
-            leads.setdefault(user.agency_id, []).append(user)
-    return leads
-
-
-def due_date(working_days: int, today=None):
-    """Responses are due `working_days` working days after the request is sent (the deadline engine)."""
-    return compute_due(today or timezone.localdate(), working_days, Unit.WORKING_DAYS, Direction.AFTER)
-
-
 @transaction.atomic
 def request_send(*, title, message, key_messages, agencies, working_days, by=None, today=None):
     """Create the request and one response per agency (status sent); after commit, one email to each
@@ -79,7 +44,7 @@ def request_send(*, title, message, key_messages, agencies, working_days, by=Non
         title=title,
         message=message,
         due_working_days=working_days,
-        due_on=due_date(working_days, today),
+        due_on=EmbeddingRequest.due_on_for(working_days, sent_on=today),
         sent_by=by if getattr(by, "is_authenticated", False) else None,
     )
     request.full_clean()
@@ -88,16 +53,12 @@ def request_send(*, title, message, key_messages, agencies, working_days, by=Non
     responses = AgencyResponse.objects.bulk_create(
         [AgencyResponse(request=request, agency=agency) for agency in agencies]
     )
-    leads = strategic_leads(a.pk for a in agencies)
+    leads = User.objects.strategic_leads_of(a.pk for a in agencies)
     without_lead = [a for a in agencies if a.pk not in leads]
     for response in responses:
         for lead in leads.get(response.agency_id, []):
             queue_email(emails.request_sent(response=response, recipient=lead))
     return request, without_lead
-
-
-def active_agencies():
-    return Agency.objects.filter(is_active=True).order_by("name")
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from learningloop.accounts.models import User
 from learningloop.core.access import get_visible_or_404, require
 from learningloop.core.breadcrumbs import breadcrumbs
 from learningloop.core.concurrency import EditConflict, conflict_message
@@ -148,7 +149,7 @@ def request_create(request):
         "dissemination/request_form.html",
         {
             "form": form,
-            "due_on": services.due_date(20),
+            "due_on": EmbeddingRequest.due_on_for(20),
             "crumbs": _crumbs(REQUESTS, ("Send a request", None)),
             "cancel_url": REQUESTS[1],
         },
@@ -173,7 +174,7 @@ def request_detail(request, pk):
         response.display_status = response_status(response, today)
     without_lead = []
     if can(request.user, "embedding.view_all"):
-        leads = services.strategic_leads(r.agency_id for r in responses)
+        leads = User.objects.strategic_leads_of(r.agency_id for r in responses)
         without_lead = [r.agency for r in responses if r.agency_id not in leads]
     counts = Counter(r.display_status.text for r in responses)
     return render(
