@@ -254,6 +254,11 @@ class MembershipQuerySet(SignedInQuerySet):
         on = on or timezone.localdate()
         return self.filter(end_date__lt=on)
 
+    def open_on(self, on):
+        """Memberships still open on `on`: not ended, or ending after it (what ending a person or a group
+        ends; one not started yet counts)."""
+        return self.filter(Q(end_date__isnull=True) | Q(end_date__gt=on))
+
 
 class Membership(models.Model):
     """A person's seat on a group, the agency they represent there, and who may deputise for them."""

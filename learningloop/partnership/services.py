@@ -8,17 +8,11 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from learningloop.core.concurrency import bump_version, claim_version, claim_versions
 
 from .models import Agency, Group, Membership, Person
-
-
-def open_memberships(queryset, on: datetime.date):
-    """The memberships of `queryset` still open on `on` (what ending a person or a group ends)."""
-    return queryset.filter(Q(end_date__isnull=True) | Q(end_date__gt=on))
 
 
 def _end_open_memberships(queryset, on: datetime.date, expected=None) -> int:
@@ -27,7 +21,7 @@ def _end_open_memberships(queryset, on: datetime.date, expected=None) -> int:
     All or nothing: each membership's version is claimed from `expected` (pk -> version, as the
     confirmation page showed it; None: as saved now). If any changed, is new, or was ended since,
     RecordsChanged names them and nothing is written."""
-    memberships = open_memberships(queryset, on)
+    memberships = queryset.open_on(on)
     if expected is None:
         expected = dict(memberships.values_list("pk", "version"))
     claimed = claim_versions(memberships, expected)

@@ -115,7 +115,7 @@ def group_end(request, pk):
     return confirm_with_versions(
         request,
         record=group,
-        others=services.open_memberships(group.memberships.select_related("person", "group"), today),
+        others=group.memberships.select_related("person", "group").open_on(today),
         save=lambda expected_version, expected_others: services.group_end(
             group=group, on=today, expected_version=expected_version, expected_memberships=expected_others
         ),

@@ -103,7 +103,7 @@ def person_end(request, pk):
     return confirm_with_versions(
         request,
         record=person,
-        others=services.open_memberships(person.memberships.select_related("person", "group"), today),
+        others=person.memberships.select_related("person", "group").open_on(today),
         save=lambda expected_version, expected_others: services.person_end(
             person=person, on=today, expected_version=expected_version, expected_memberships=expected_others
         ),
