@@ -89,6 +89,7 @@ bench-large: setup ## Bench on a generated large partnership, ten years (var/lar
 	$(PY) scripts/bench.py --database-url sqlite:///$(LARGE_DB) --user-email admin@large.example.org
 
 check-deploy: setup ## Run Django's deployment checks with the production settings
+	@mkdir -p var  # Django's SQLite JSON check opens the local database file, which needs its folder
 	DJANGO_SETTINGS_MODULE=learningloop.config.production DJANGO_SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
 	  DJANGO_ALLOWED_HOSTS=learningloop.example.org $(PY) manage.py check --deploy --fail-level WARNING
 
