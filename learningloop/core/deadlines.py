@@ -321,6 +321,15 @@ class Recipient:
     email: str
 
 
+def owner_recipients(rows) -> dict:
+    """{row.pk: [Recipient]}: each row's named `owner` (a partnership person), when they have an email
+    address — the recipients of kinds whose deadline belongs to one person (actions, communications)."""
+    return {
+        row.pk: [Recipient(row.owner.full_name, row.owner.email)] if row.owner_id and row.owner.email else []
+        for row in rows
+    }
+
+
 @dataclass(frozen=True)
 class DueReminder:
     """What a reminder email is composed from. `which` is DUE_SOON, DUE_TODAY or OVERDUE."""

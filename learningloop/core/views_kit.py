@@ -24,6 +24,14 @@ from .concurrency import (
 DUPLICATE = "A record with this name already exists"
 
 
+def bound(request, files=False):
+    """A form's data for a POST, even an empty one (so it is validated and explained), or None for a GET:
+    `Form(*bound(request), ...)`; with files=True, (data, files)."""
+    if request.method != "POST":
+        return (None, None) if files else (None,)
+    return (request.POST, request.FILES) if files else (request.POST,)
+
+
 def apply_errors(form, error: ValidationError):
     """A service's ValidationError onto the form: on the field it names, else at the top."""
     if hasattr(error, "error_dict"):

@@ -86,14 +86,6 @@ def _describe_communication(communication):
     return (communication.description, str(plan.summary), _plan_path(communication))
 
 
-def _communication_recipients(communications):
-    """The communication's owner, when one is named and has an email address."""
-    return {
-        c.pk: [engine.Recipient(c.owner.full_name, c.owner.email)] if c.owner_id and c.owner.email else []
-        for c in communications
-    }
-
-
 def compose_communication_reminder(reminder: engine.DueReminder):
     """The reminder to a communication's owner (dissemination.emails)."""
     from . import emails
@@ -117,7 +109,7 @@ COMMUNICATION = engine.DeadlineKind(
     group_label=lambda c: c.audience_plan.message_plan.plan.summary.subgroup.name,
     agency_label=lambda c: c.owner_agency.name if c.owner_agency_id else "",
     status=_communication_status,
-    recipients=_communication_recipients,
+    recipients=engine.owner_recipients,
     compose=compose_communication_reminder,
     link=_plan_path,
     position=30,

@@ -25,14 +25,6 @@ def _status(action, today):
     return action.deadline_status(today)
 
 
-def _recipients(actions):
-    """The action's named owner, when they have an email address."""
-    return {
-        a.pk: [engine.Recipient(a.owner.full_name, a.owner.email)] if a.owner_id and a.owner.email else []
-        for a in actions
-    }
-
-
 def compose_action_reminder(reminder: engine.DueReminder):
     """The reminder to an action's owner (improvement.emails)."""
     from . import emails
@@ -50,7 +42,7 @@ ACTION = engine.DeadlineKind(
     agency_field="owner_agency_id",
     agency_label=lambda a: a.owner_agency.name,
     status=_status,
-    recipients=_recipients,
+    recipients=engine.owner_recipients,
     compose=compose_action_reminder,
     link=lambda a: reverse("improvement:action_detail", args=[a.pk]),
     position=40,

@@ -14,7 +14,7 @@ from learningloop.core.concurrency import RecordsChanged, records_changed_messag
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import DENIED, can, state_allows, state_rule, why_not
 from learningloop.core.stored_files import child_file_download
-from learningloop.core.views_kit import edit_with_conflict
+from learningloop.core.views_kit import apply_errors, bound, edit_with_conflict
 from learningloop.learning.models import CaseReview, Finding, KeyMessage, LearningActivity
 from learningloop.partnership.models import Agency
 
@@ -46,20 +46,6 @@ ACTION_RELATED = ("plan", "owner_agency", "owner")
 
 
 _crumbs = breadcrumbs
-
-
-def _bound(request, files=False):
-    if request.method != "POST":
-        return (None, None) if files else (None,)
-    return (request.POST, request.FILES) if files else (request.POST,)
-
-
-def _apply_errors(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _form_page(request, form, *, title, button, crumbs, cancel_url, **extra):
@@ -134,12 +120,12 @@ def _plan_initial(request):
 @require_http_methods(GET_POST)
 @require("actions.manage")
 def plan_create(request):
-    form = PlanForm(*_bound(request), initial=_plan_initial(request))
+    form = PlanForm(*bound(request), initial=_plan_initial(request))
     if request.method == "POST" and form.is_valid():
         try:
             plan = services.plan_create(plan=form.instance, by=request.user)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, "Action plan created")
             return redirect("improvement:plan_detail", pk=plan.pk)
@@ -180,7 +166,7 @@ def plan_detail(request, pk):
 def action_create(request, pk):
     plan = get_visible_or_404(ActionPlan.objects, request.user, pk=pk)
     initial = {"owner_agency": plan.agency_id} if plan.agency_id else {}
-    form = ActionForm(*_bound(request), initial=initial)
+    form = ActionForm(*bound(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -193,7 +179,7 @@ def action_create(request, pk):
                 by=request.user,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, "Action added")
             return redirect("improvement:action_detail", pk=action.pk)
@@ -276,7 +262,7 @@ def action_edit(request, pk):
         return _closed(request, action, "actions.manage")
     return _edit_page(
         request,
-        ActionForm(*_bound(request), instance=action),
+        ActionForm(*bound(request), instance=action),
         lambda form: services.action_edit(
             action=form.instance, expected_version=form.cleaned_data["version"], by=request.user
         ),
@@ -318,7 +304,7 @@ def action_update(request, pk):
 
     return _edit_page(
         request,
-        ActionUpdateForm(*_bound(request), instance=action),
+        ActionUpdateForm(*bound(request), instance=action),
         save,
         action=action,
         message="Update added to the action's log",
@@ -333,7 +319,7 @@ def action_update(request, pk):
 @require("actions.update")
 def evidence_upload(request, pk):
     action = _updatable(request, pk)
-    form = EvidenceForm(*_bound(request, files=True))
+    form = EvidenceForm(*bound(request, files=True))
     if request.method == "POST" and form.is_valid():
         try:
             services.evidence_attach(action=action, upload=form.cleaned_data["file"], by=request.user)
@@ -391,7 +377,7 @@ def sustainment_check(request, pk):
 
     return _edit_page(
         request,
-        SustainmentForm(*_bound(request), instance=action),
+        SustainmentForm(*bound(request), instance=action),
         save,
         action=action,
         message="Sustainment check saved",

@@ -13,7 +13,7 @@ from learningloop.core.concurrency import EditConflict, conflict_message
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
 from learningloop.core.stored_files import attachment_response
-from learningloop.core.views_kit import edit_with_conflict
+from learningloop.core.views_kit import apply_errors, edit_with_conflict
 
 from ..filters import BriefingFilterSet
 from ..models import Briefing, BriefingKind, BriefingStatus
@@ -26,14 +26,6 @@ BRIEFINGS = ("Briefings and newsletter items", reverse_lazy("dissemination:brief
 
 
 _crumbs = breadcrumbs
-
-
-def _apply_errors(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _int_or_none(value):
@@ -75,7 +67,7 @@ def _save(form, request):
     try:
         return _briefing_save(form, request)
     except ValidationError as error:
-        _apply_errors(form, error)
+        apply_errors(form, error)
         return None
 
 

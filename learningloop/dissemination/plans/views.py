@@ -17,7 +17,7 @@ from learningloop.core.govuk_forms import error_summary_params
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can, state_allows, state_rule
 from learningloop.core.stored_files import attachment_response
-from learningloop.core.views_kit import edit_with_conflict
+from learningloop.core.views_kit import apply_errors, bound, edit_with_conflict
 from learningloop.learning.models import SummaryOfLearning, SummaryStatus
 
 from ..filters import PlanFilterSet
@@ -34,10 +34,6 @@ from .forms import (
 GET_POST = ["GET", "POST"]
 
 
-def _bound(request):
-    return (request.POST,) if request.method == "POST" else (None,)
-
-
 def _crumbs(*items):
     return breadcrumbs(
         ("Home", reverse("home")), ("Dissemination plans", reverse("dissemination:plan_list")), *items
@@ -46,14 +42,6 @@ def _crumbs(*items):
 
 def _plan_crumb(plan):
     return (plan.summary.title, reverse("dissemination:plan_detail", args=[plan.pk]))
-
-
-def _apply_errors(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 # --- The plans ---
@@ -197,7 +185,7 @@ def message_plan_edit(request, pk):
     message_plan_rows = MessagePlan.objects.prefetch_related(
         "audience_plans__audience", "audience_plans__methods"
     ).get(pk=message_plan.pk)
-    data = _bound(request)[0]
+    data = bound(request)[0]
     form = MessagePlanForm(data, plan=plan, initial={"purpose": message_plan.purpose})
     rows = audience_forms(data, message_plan_rows)
     detail = reverse("dissemination:plan_detail", args=[plan.pk])
@@ -223,7 +211,7 @@ def message_plan_edit(request, pk):
             except EditConflict as conflict:
                 return _message_plan_conflict(request, message_plan, form, rows, conflict, edit_url, detail)
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_errors(form, error)
             else:
                 messages.success(request, "Key message plan saved")
                 return redirect(f"{detail}#message-{message_plan.pk}")
@@ -265,14 +253,14 @@ def communication_create(request, pk):
     communication = Communication(audience_plan=audience_plan)
     chosen = list(audience_plan.methods.order_by("position", "name")[:1])
     form = CommunicationCreateForm(
-        *_bound(request), instance=communication, initial={"method": chosen[0].pk if chosen else None}
+        *bound(request), instance=communication, initial={"method": chosen[0].pk if chosen else None}
     )
     detail = reverse("dissemination:plan_detail", args=[plan.pk])
     if request.method == "POST" and form.is_valid():
         try:
             services_plans.communication_save(communication=form.save(commit=False))
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, "Communication added")
             return redirect(f"{detail}#message-{audience_plan.message_plan_id}")
@@ -317,7 +305,7 @@ def communication_edit(request, pk):
     detail = reverse("dissemination:plan_detail", args=[plan.pk])
     return edit_with_conflict(
         request,
-        CommunicationEditForm(*_bound(request), instance=communication),
+        CommunicationEditForm(*bound(request), instance=communication),
         lambda form: services_plans.communication_save(
             communication=form.save(commit=False), expected_version=form.cleaned_data["version"]
         ),

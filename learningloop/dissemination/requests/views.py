@@ -21,7 +21,7 @@ from learningloop.core.dates import format_date
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import DENIED, WRONG_STATE, can, state_rule, why_not
 from learningloop.core.stored_files import child_file_download
-from learningloop.core.views_kit import edit_with_conflict
+from learningloop.core.views_kit import apply_errors, bound, edit_with_conflict
 
 from ..attention import overdue_by, response_status
 from ..models import (
@@ -45,20 +45,6 @@ STATUS_COLUMNS = [
 
 
 _crumbs = breadcrumbs
-
-
-def _bound(request, files=False):
-    if request.method != "POST":
-        return (None, None) if files else (None,)
-    return (request.POST, request.FILES) if files else (request.POST,)
-
-
-def _apply_errors(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _request_crumb(req):
@@ -122,7 +108,7 @@ def request_list(request):
 @require_http_methods(GET_POST)
 @require("embedding.send")
 def request_create(request):
-    form = RequestForm(*_bound(request))
+    form = RequestForm(*bound(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -135,7 +121,7 @@ def request_create(request):
                 by=request.user,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             count = len(data["agencies"])
             text = f"Request sent to {count} agencies. Responses are due by {format_date(sent.due_on)}"
@@ -252,7 +238,7 @@ def response_edit(request, pk):
 
     return edit_with_conflict(
         request,
-        ResponseForm(*_bound(request), instance=response),
+        ResponseForm(*bound(request), instance=response),
         lambda form: services.response_save(
             response=form.instance,
             data=form.cleaned_data,
@@ -286,7 +272,7 @@ def evidence_upload(request, pk):
     refused = _why_not(request, "embedding.respond", response)
     if refused:
         return refused
-    form = EvidenceForm(*_bound(request, files=True))
+    form = EvidenceForm(*bound(request, files=True))
     detail = reverse("dissemination:response_detail", args=[pk])
     if request.method == "POST" and form.is_valid():
         try:
@@ -325,7 +311,7 @@ def response_review(request, pk):
     refused = _why_not(request, "embedding.review", response)
     if refused:
         return refused
-    form = ReviewForm(*_bound(request))
+    form = ReviewForm(*bound(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.response_review(
@@ -339,7 +325,7 @@ def response_review(request, pk):
         except ValidationError as error:
             if getattr(error, "code", None) == "not_submitted":
                 return _refused(request, response, "Only a submitted response can be reviewed")
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             accepted = form.cleaned_data["decision"] == services.ACCEPT
             messages.success(request, "Response accepted" if accepted else "More information requested")

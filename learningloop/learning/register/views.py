@@ -16,7 +16,7 @@ from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
 from learningloop.core.spreadsheets import CSV, XLSX
 from learningloop.core.stored_files import child_file_download
-from learningloop.core.views_kit import edit_with_conflict
+from learningloop.core.views_kit import apply_errors, bound, edit_with_conflict
 
 from ..filters import SORT_LABELS, ActivityFilterSet
 from ..models import ActivityDocument, Finding, FindingKind, LearningActivity, Priority, Theme
@@ -36,13 +36,6 @@ FORM_TEMPLATE = "learning/_register_form.html"
 CONFIRM_TEMPLATE = "learning/_register_confirm.html"
 
 
-def _bound(request, files=False):
-    """Form data for a POST, even an empty one (so it is validated and explained), or None for a GET."""
-    if request.method != "POST":
-        return (None, None) if files else (None,)
-    return (request.POST, request.FILES) if files else (request.POST,)
-
-
 _crumbs = breadcrumbs
 
 
@@ -55,15 +48,6 @@ def _render(request, template, context):
 def _form_page(request, form, *, title, button, crumbs, cancel_url, **extra):
     context = {"form": form, "title": title, "button": button, "crumbs": crumbs, "cancel_url": cancel_url}
     return _render(request, FORM_TEMPLATE, {**context, **extra})
-
-
-def _apply_errors(form, error: ValidationError):
-    """Put a service's ValidationError on the form's fields (or the form as a whole)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _activity_crumb(activity):
@@ -139,7 +123,7 @@ def _save_activity(request, form, by):
     try:
         return _activity_save(form, by)
     except ValidationError as error:
-        _apply_errors(form, error)
+        apply_errors(form, error)
         return None
 
 
@@ -157,7 +141,7 @@ def _edit_page(request, form, save, *, what, success_url, message, title, button
 @require_http_methods(GET_POST)
 @require("learning.manage")
 def activity_create(request):
-    form = ActivityForm(*_bound(request))
+    form = ActivityForm(*bound(request))
     if (
         request.method == "POST"
         and form.is_valid()
@@ -226,7 +210,7 @@ def activity_edit(request, pk):
     detail = reverse("learning:activity_detail", args=[pk])
     return _edit_page(
         request,
-        ActivityForm(*_bound(request), instance=activity),
+        ActivityForm(*bound(request), instance=activity),
         lambda form: _activity_save(form, request.user),
         what="This activity",
         success_url=detail,
@@ -245,7 +229,7 @@ def activity_edit(request, pk):
 @require("learning.manage")
 def document_upload(request, pk):
     activity = get_visible_or_404(LearningActivity.objects, request.user, pk=pk)
-    form = DocumentForm(*_bound(request, files=True))
+    form = DocumentForm(*bound(request, files=True))
     if request.method == "POST" and form.is_valid():
         try:
             services_register.document_attach(
@@ -334,7 +318,7 @@ def _save_finding(form):
     try:
         return _finding_save(form)
     except ValidationError as error:
-        _apply_errors(form, error)
+        apply_errors(form, error)
         return None
 
 
@@ -342,7 +326,7 @@ def _save_finding(form):
 @require("learning.manage")
 def finding_create(request, pk):
     activity = get_visible_or_404(LearningActivity.objects, request.user, pk=pk)
-    form = FindingForm(*_bound(request), instance=Finding(activity=activity))
+    form = FindingForm(*bound(request), instance=Finding(activity=activity))
     form.user = request.user
     if request.method == "POST" and form.is_valid() and (finding := _save_finding(form)):
         messages.success(request, "Finding added")
@@ -380,7 +364,7 @@ def finding_detail(request, pk):
 @require("learning.manage")
 def finding_edit(request, pk):
     finding = _finding(request, pk)
-    form = FindingForm(*_bound(request), instance=finding)
+    form = FindingForm(*bound(request), instance=finding)
     form.user = request.user
     detail = reverse("learning:finding_detail", args=[pk])
     return _edit_page(
@@ -481,7 +465,7 @@ def _vocabulary_list(request, kind):
 def _vocabulary_form(request, kind, pk=None):
     spec = VOCABULARIES[kind]
     instance = get_visible_or_404(spec["model"].objects, request.user, pk=pk) if pk else spec["model"]()
-    form = spec["form"](*_bound(request), instance=instance)
+    form = spec["form"](*bound(request), instance=instance)
     title = f"Edit {instance.name}" if pk else f"Add a {spec['singular']}"
     return _edit_page(
         request,

@@ -19,7 +19,7 @@ from learningloop.core.breadcrumbs import breadcrumbs
 from learningloop.core.deadlines import State
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
-from learningloop.core.views_kit import edit_with_conflict
+from learningloop.core.views_kit import apply_errors, edit_with_conflict
 
 from ..filters import ReviewFilterSet
 from ..models import CaseReview, ChildDetails, DeadlineRule, Stage
@@ -46,12 +46,6 @@ REVIEWS = ("Case reviews", reverse_lazy("learning:review_list"))
 
 
 _crumbs = breadcrumbs
-
-
-def _apply_errors(form, exc: ValidationError):
-    """Put a service's validation messages on the form's fields (or the form when no field matches)."""
-    for field, errors in exc.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 def require_or_404(action):
@@ -113,7 +107,7 @@ def review_create(request):
         try:
             review = reviews.case_review_create(**form.cleaned_data, by=request.user)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, "Case review added")
             return redirect("learning:review_detail", pk=review.pk)
@@ -194,7 +188,7 @@ def monitoring_entry_create(request, pk):
         try:
             reviews.monitoring_entry_add(review=review, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, "Monitoring entry added")
             return redirect(reverse("learning:review_detail", args=[review.pk]) + "#monitoring")
