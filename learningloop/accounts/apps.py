@@ -18,5 +18,5 @@ class AccountsConfig(AppConfig):
         from learningloop.core import navigation
 
         navigation.register_page(
-            "admin", "Users", "accounts:user_list", "accounts.manage", "/accounts/users/", order=20
+            "people", "Users", "accounts:user_list", "accounts.manage", "/accounts/users/", order=20
         )

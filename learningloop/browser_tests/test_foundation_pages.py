@@ -262,34 +262,34 @@ def _tab_through(page, until_nav, limit=40):
 
 
 def test_section_navigation_with_the_keyboard(page, live_server, admin):
-    _go(page, live_server, "/partnership/agencies/", "agencies, in the Partnership section")
-    seen = _tab_through(page, until_nav="Partnership")
+    _go(page, live_server, "/partnership/agencies/", "agencies, in the Governance section")
+    seen = _tab_through(page, until_nav="Governance")
     sections = [f["text"] for f in seen if f["nav"] == "Main sections"]
     # Every section this business unit administrator may open, each once, in the site map's order.
-    assert sections == ["Home", "Learning", "Practice", "Partnership", "Admin"], sections
+    assert sections == ["Home", "Learning", "Practice", "Governance", "People"], sections
     assert [f["text"] for f in seen if f["nav"] == "Your account"] == ["Your account", "Sign out"]
-    pages = [f for f in seen if f["nav"] == "Partnership"]
-    assert [f["text"] for f in pages] == ["Agencies", "People", "Groups", "Framework"], pages
+    pages = [f for f in seen if f["nav"] == "Governance"]
+    assert [f["text"] for f in pages] == ["Agencies", "Groups", "Framework", "Audit trail"], pages
     # The current section and the current page are announced as such.
-    assert {f["text"]: f["current"] for f in seen if f["nav"] == "Main sections"}["Partnership"] == "true"
+    assert {f["text"]: f["current"] for f in seen if f["nav"] == "Main sections"}["Governance"] == "true"
     assert {f["text"]: f["current"] for f in pages} == {
-        "Agencies": "page", "People": None, "Groups": None, "Framework": None,
+        "Agencies": "page", "Groups": None, "Framework": None, "Audit trail": None,
     }  # fmt: skip
 
     # Enter on a focused page link opens it; the marks move with it.
-    nav = page.get_by_role("navigation", name="Partnership", exact=True)
+    nav = page.get_by_role("navigation", name="Governance", exact=True)
     nav.get_by_role("link", name="Groups").focus()
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/partnership/groups/$"))
-    nav = page.get_by_role("navigation", name="Partnership", exact=True)
+    nav = page.get_by_role("navigation", name="Governance", exact=True)
     expect(nav.get_by_role("link", name="Groups")).to_have_attribute("aria-current", "page")
     expect(nav.get_by_role("link", name="Agencies")).not_to_have_attribute("aria-current", re.compile(".*"))
-    axe_check(page, "groups, in the Partnership section")
+    axe_check(page, "groups, in the Governance section")
 
     # A page inside a section (not its list) marks its section page as the one you are in.
     agency = AgencyFactory(name="Northshire Police")
-    _go(page, live_server, f"/partnership/agencies/{agency.pk}/", "an agency, in the Partnership section")
-    nav = page.get_by_role("navigation", name="Partnership", exact=True)
+    _go(page, live_server, f"/partnership/agencies/{agency.pk}/", "an agency, in the Governance section")
+    nav = page.get_by_role("navigation", name="Governance", exact=True)
     expect(nav.get_by_role("link", name="Agencies")).to_have_attribute("aria-current", "true")
 
 
@@ -314,7 +314,7 @@ def test_section_navigation_reflows_on_a_narrow_screen(page, live_server, admin)
     page.keyboard.press("Enter")
     expect(menu).to_have_attribute("aria-expanded", "true")
     expect(main_sections.get_by_role("link", name="Learning")).to_be_visible()
-    section_pages = page.get_by_role("navigation", name="Partnership", exact=True).get_by_role("link")
+    section_pages = page.get_by_role("navigation", name="Governance", exact=True).get_by_role("link")
     expect(section_pages).to_have_count(4)
     axe_check(page, "agencies on a narrow screen, menu open")
 

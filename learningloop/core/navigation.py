@@ -59,14 +59,20 @@ def sections() -> list[Section]:
     return sorted(_SECTIONS.values(), key=lambda s: s.order)
 
 
-# The site map's top level. Later areas join with their own sections (Impact, Governance, People...).
+# The site map's top level: six sections at most, so every persona sees one line. Learning is what the
+# partnership learned (the register, case reviews, summaries); Practice is how it reaches practice
+# (dissemination, requests, actions, the trail); Impact is whether anything changed (the dataset,
+# assurance); Governance is how the partnership runs (agencies, groups, meetings, the framework, the audit
+# trail); People is who takes part (people, users, the training programme). A section with no page the
+# user may open is not shown.
 register_section("home", "Home", 0)
 register_section("learning", "Learning", 10)
 register_section("practice", "Practice", 20)
-register_section("partnership", "Partnership", 30)
-register_section("admin", "Admin", 90)
+register_section("impact", "Impact", 30)
+register_section("governance", "Governance", 40)
+register_section("people", "People", 50)
 register_page("home", "Home", "home")
-register_page("admin", "Audit trail", "core:audit_list", "audit.view", "/audit/", order=10)
+register_page("governance", "Audit trail", "core:audit_list", "audit.view", "/audit/", order=90)
 
 
 def _matches(page: Page, href: str, path: str) -> bool:

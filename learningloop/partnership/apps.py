@@ -41,13 +41,19 @@ class PartnershipConfig(AppConfig):
         # them; its chair, deputy chair and officers may also change them (ADR 0012).
         policy.register_rule("restricted.view", sits_on_a_case_review_group)
         policy.register_rule("restricted.change", chairs_or_officers_a_case_review_group)
-        for order, (text, name, prefixes) in enumerate(
+        for order, page in enumerate(
             [
-                ("Agencies", "partnership:agency_list", "/partnership/agencies/"),
-                ("People", "partnership:person_list", "/partnership/people/"),
-                ("Groups", "partnership:group_list", ("/partnership/groups/", "/partnership/memberships/")),
-                ("Framework", "partnership:framework", "/partnership/framework/"),
+                ("governance", "Agencies", "partnership:agency_list", "/partnership/agencies/"),
+                ("people", "People", "partnership:person_list", "/partnership/people/"),
+                (
+                    "governance",
+                    "Groups",
+                    "partnership:group_list",
+                    ("/partnership/groups/", "/partnership/memberships/"),
+                ),
+                ("governance", "Framework", "partnership:framework", "/partnership/framework/"),
             ]
         ):
+            section, text, name, prefixes = page
             action = "framework.view" if name.endswith("framework") else "partnership.view"
-            navigation.register_page("partnership", text, name, action, prefixes, order=order)
+            navigation.register_page(section, text, name, action, prefixes, order=order * 10)
