@@ -26,6 +26,10 @@ INSTALLED_APPS = [
     "learningloop.learning",
     "learningloop.dissemination",
     "learningloop.improvement",
+    "learningloop.performance",
+    "learningloop.assurance",
+    "learningloop.workforce",
+    "learningloop.governance",
     "learningloop.reports",
     # Demo data and the large-partnership generator (seed_demo, generate_large_partnership); production.py
     # removes it.

@@ -1,0 +1,3 @@
+"""Impact: the outcomes-based multi-agency dataset, agencies' data submissions and imports, the story behind
+the curve, the agency contribution scorecard.
+"""
