@@ -15,8 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 import learningloop
 from learningloop.conftest import PERSONAS
-from learningloop.core.tests.permissions_table import ACCOUNT_PAGES, PERSONA_ORDER, TABLE
-from learningloop.core.tests.permissions_table import PRACTITIONER
+from learningloop.core.tests.permissions_table import ACCOUNT_PAGES, PERSONA_ORDER, PRACTITIONER, TABLE
 
 LOGIN_PATH = "/accounts/login/"
 
@@ -250,8 +249,9 @@ PRACTITIONER_CODES = CODES | {"3"}
 def test_every_row_has_a_practitioner_answer():
     missing = [row for row in TABLE if row not in PRACTITIONER]
     assert not missing, (
-        "These rows have no entry in permissions_table.PRACTITIONER; work out what a practitioner gets (a page "
-        "outside /training/ and their own account pages is 403 by the confinement middleware) and add:\n"
+        "These rows have no entry in permissions_table.PRACTITIONER; work out what a practitioner gets "
+        "(a page outside /training/ and their own account pages is 403 by the confinement middleware) "
+        "and add:\n"
         + "\n".join(f'    "{row}": ("?", "?"),' for row in missing)
     )
     stale = sorted(set(PRACTITIONER) - set(TABLE))
@@ -262,7 +262,9 @@ def test_every_row_has_a_practitioner_answer():
         if len(codes) != 2 or not set(codes) <= PRACTITIONER_CODES or codes[0] == "2"
         or (codes[1] == "A" and row not in VALID)
     ]  # fmt: skip
-    assert not bad, "Malformed PRACTITIONER entries (codes A24NMLC3; POST A needs a VALID body):\n" + "\n".join(bad)
+    assert not bad, "Malformed PRACTITIONER entries (codes A24NMLC3; POST A needs a VALID body):\n" + (
+        "\n".join(bad)
+    )
 
 
 @pytest.mark.django_db
@@ -283,7 +285,8 @@ def test_walk_our_urls_as_a_practitioner(walk_objects, client):
         changed = _changed_tables(before, fingerprint()) if refused else []
         if (expected := _check("POST", post_code, response)) is not None:
             also = f"; it changed tables {changed}" if changed else ""
-            failures.append(f"POST {where}: got {response.status_code}, expected {expected} ({post_code}){also}")
+            got = response.status_code
+            failures.append(f"POST {where}: got {got}, expected {expected} ({post_code}){also}")
         elif post_code == "A" and not valid.changed(walk_objects):
             failures.append(f"POST {where}: answered {response.status_code} but did not make its change")
         elif changed:
