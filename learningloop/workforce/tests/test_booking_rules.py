@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 
 from learningloop.core.models import Reminder
 from learningloop.partnership.models import Partnership
