@@ -151,8 +151,9 @@ def test_the_certificate_only_after_the_post_session_evaluation(client, bu_offic
     )
     response = client.get(url)
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    from pypdf import PdfReader
     import io
+
+    from pypdf import PdfReader
 
     text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
     assert booking.practitioner.full_name in text and booking.session.course.title in text

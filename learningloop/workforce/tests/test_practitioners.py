@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from learningloop.accounts.mfa import mfa_required
-from learningloop.core.tests.test_navigation import MAIN, navs
 from learningloop.core.policy import Role
+from learningloop.core.tests.test_navigation import MAIN, navs
 from learningloop.workforce.models import AgencyEmailDomain, PractitionerProfile
 
 from .factories import BookingFactory, PractitionerFactory, SessionFactory
