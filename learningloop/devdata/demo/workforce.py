@@ -181,6 +181,6 @@ def _evaluate(rng, booking, today):
         changed = rng.random() < 0.65
         Evaluation.objects.create(
             booking=booking, stage=EvaluationStage.FOLLOW_UP, practice_changed=changed,
-            practice_change="I now record the child's lived experience in every assessment" if changed else "",
+            practice_change="I record the child's lived experience in every assessment" if changed else "",
             line_manager_name="Morgan Lee",
         )  # fmt: skip
