@@ -61,7 +61,8 @@ def test_bad_course_input_saves_nothing(officer_client, path, body, message):
 
 def test_a_session_needs_a_venue_or_a_link(officer_client):
     course = CourseFactory()
-    body = {"date-day": "3", "date-month": "3", "date-year": "2031", "start_time": "10:00", "end_time": "09:00",
+    body = {"date-day": "3", "date-month": "3", "date-year": "2031",
+            "start_time": "10:00", "end_time": "09:00",
             "capacity": "0"}  # fmt: skip
     page = officer_client.post(f"/training/courses/{course.pk}/sessions/new", body).content.decode()
     for message in ("A session has at least 1 place", "Enter a venue or a joining link"):
