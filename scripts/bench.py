@@ -91,6 +91,11 @@ PAGES = [
     ("My agency's actions", "improvement:my_actions", None),
     ("Learning trail", "reports:trail_index", None),
     ("Key message trail", "reports:key_message_trail", "key_message"),
+    ("Training programme", "workforce:course_list", None),
+    ("Course detail and results", "workforce:course_detail", "course"),
+    ("Training session detail", "workforce:session_detail", "training_session"),
+    ("Training pool", "workforce:trainer_list", None),
+    ("Annual training review", "workforce:review", None),
 ]
 
 
@@ -148,6 +153,18 @@ def _busiest_key_message():
     )
 
 
+def _busiest_course():
+    from learningloop.workforce.models import Course
+
+    return Course.objects.annotate(n=Count("sessions")).order_by("-n", "pk").first()
+
+
+def _busiest_training_session():
+    from learningloop.workforce.models import TrainingSession
+
+    return TrainingSession.objects.annotate(n=Count("bookings")).order_by("-n", "-date", "pk").first()
+
+
 # How to find a representative object for each kind: the one with the most related rows.
 OBJECTS = {
     "agency": _busiest_agency,
@@ -158,6 +175,8 @@ OBJECTS = {
     "summary": _busiest_summary,
     "dissemination_plan": _busiest_dissemination_plan,
     "key_message": _busiest_key_message,
+    "course": _busiest_course,
+    "training_session": _busiest_training_session,
 }
 
 # Reference: the Django admin's changelist for the same agencies (registered here for the run only if

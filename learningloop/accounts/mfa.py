@@ -16,7 +16,7 @@ from allauth.mfa.signals import authenticator_added, authenticator_removed
 from django.conf import settings
 from django.dispatch import receiver
 
-from learningloop.core.policy import can, has_any_role
+from learningloop.core.policy import Role, can, has_any_role
 
 # MFA_REQUIRED_ROLES may hold this instead of role codes: every signed-in user, whatever their roles.
 EVERY_USER = "*"
@@ -40,6 +40,10 @@ def has_authenticator(user) -> bool:
 
 def mfa_required(user) -> bool:
     roles = settings.MFA_REQUIRED_ROLES
+    # Practitioners (workforce, ADR 0020) see only the training programme, their own bookings and published
+    # briefings: "*" means every member of the partnership's staff; list "practitioner" to require it of them.
+    if has_any_role(user, [Role.PRACTITIONER]):
+        return Role.PRACTITIONER in roles
     if EVERY_USER in roles or has_any_role(user, roles):
         return True
     return settings.MFA_REQUIRED_FOR_RESTRICTED and can(user, "restricted.view")

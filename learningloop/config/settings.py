@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "learningloop.core.audit.AuditlogMiddleware",
+    "learningloop.workforce.practitioners.middleware.PractitionerConfinementMiddleware",  # ADR 0020
 ]
 
 ROOT_URLCONF = "learningloop.config.urls"
@@ -287,3 +288,14 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# --- Practitioners' self-registration for training (ADR 0020) -----------------------------------------
+# Sign-up is open to practitioners only, with a work email at a domain the business unit approved; allauth's
+# email confirmation is mandatory for them (ACCOUNT_EMAIL_VERIFICATION above stays "none" for partnership
+# staff, whose accounts the business unit sets up). The adapter extends accounts.adapters.AccountAdapter.
+ACCOUNT_ADAPTER = "learningloop.workforce.practitioners.adapters.PractitionerAccountAdapter"
+ACCOUNT_FORMS["signup"] = "learningloop.workforce.practitioners.forms.PractitionerSignupForm"
+ACCOUNT_EMAIL_CONFIRMATION_HMAC = True
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_RATE_LIMITS["signup"] = env_str("SIGNUP_RATE_LIMIT", "20/m/ip")
+# -------------------------------------------------------------------------------------------------------

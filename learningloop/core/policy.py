@@ -19,9 +19,13 @@ class Role(models.TextChoices):
     AGENCY_MEMBER = "agency_member", "Agency member"
     SCRUTINEER = "scrutineer", "Independent scrutineer"
     READ_ONLY = "read_only", "Read-only"
+    # A practitioner of a partner agency who registered to book training (workforce, ADR 0020): not
+    # partnership staff, so "everyone signed in" below never includes them.
+    PRACTITIONER = "practitioner", "Practitioner"
 
 
 ALL_ROLES = frozenset(Role.values)
+ALL_ROLES = ALL_ROLES - {Role.PRACTITIONER}  # partnership staff only (ADR 0020)
 BUSINESS_UNIT = frozenset({Role.BU_ADMIN, Role.BU_OFFICER})
 
 # action -> the roles that may perform it. Keep this table the single source of truth.
@@ -81,6 +85,16 @@ POLICY: dict[str, frozenset[str]] = {
     "actions.export": BUSINESS_UNIT | {Role.GROUP_CHAIR, Role.SCRUTINEER, Role.AGENCY_LEAD},
     # The learning trail.
     "trail.view": ALL_ROLES,
+    # Workforce development (ADR 0020): everyone in the partnership reads the training programme and its
+    # results; the business unit runs it (courses, sessions, the training pool, email domains, settings) and
+    # marks attendance (a session's own trainers may too: workforce.programme.views); practitioners book
+    # for themselves and see only their own bookings; the annual training review is for the business unit,
+    # chairs and the scrutineer.
+    "training.view": ALL_ROLES,
+    "training.manage": BUSINESS_UNIT,
+    "training.attendance": BUSINESS_UNIT,
+    "training.review": BUSINESS_UNIT | {Role.GROUP_CHAIR, Role.SCRUTINEER},
+    "training.practitioner": frozenset({Role.PRACTITIONER}),
 }
 
 # Actions an agency user may perform only on their own agency's records: the object names its agency

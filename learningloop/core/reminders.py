@@ -79,11 +79,25 @@ def send_due_reminders(today=None, codes=None) -> dict[str, int]:
     """Send the reminders that apply today for every registered kind (or only `codes`); returns how many
     each kind sent now, by the kind's label."""
     today = today or timezone.localdate()
-    return {
+    counts = {
         kind.label: send_kind_reminders(kind, today)
         for kind in engine.kinds()
         if codes is None or kind.code in codes
     }
+    # Scheduled work that is not a deadline (training offers, joining reminders, evaluation links) rides on
+    # the same daily run; each sends through reminder_send_once, so it too sends nothing twice.
+    for label, run in DAILY_RUNS.items() if codes is None else ():
+        counts[label] = run(today)
+    return counts
+
+
+# label -> run(today) -> how many emails it sent: registered by an area from its AppConfig.ready().
+DAILY_RUNS: dict = {}
+
+
+def register_daily_run(label: str, run) -> None:
+    """Run `run(today)` in every daily reminders run (idempotent per label)."""
+    DAILY_RUNS[label] = run
 
 
 def due_date_words(due_on) -> str:

@@ -9,8 +9,9 @@ index page filters and shows it without a query per row, and the trail page read
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, CharField, Exists, OuterRef, Prefetch, Value, When
+from django.db.models import Case, CharField, Exists, OuterRef, Prefetch, Q, Value, When
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
 from learningloop.core.presenters import StatusTag
 from learningloop.dissemination.models import (
@@ -24,6 +25,7 @@ from learningloop.dissemination.models import (
 )
 from learningloop.improvement.models import Action, ActionPlan
 from learningloop.learning.models import Finding, KeyMessage, LearningActivity
+from learningloop.workforce.models import SessionStatus, TrainingSession
 
 IDENTIFIED, PLANNED, DISSEMINATED, EMBEDDED = "identified", "planned", "disseminated", "embedded"
 STAGES = (
@@ -39,7 +41,7 @@ STAGE_TAGS = {key: StatusTag(label, STAGE_COLOURS[key], key=key) for key, label 
 STAGE_EVIDENCE = {
     IDENTIFIED: "The key message is in a Summary of Learning",
     PLANNED: "At least one communication method is planned for it",
-    DISSEMINATED: "At least one communication about it is done",
+    DISSEMINATED: "At least one communication about it is done, or a training session carrying it was given",
     EMBEDDED: "At least one agency's embedding response has been accepted",
 }
 
@@ -50,17 +52,22 @@ def with_loop_status(queryset):
     disseminated = Communication.objects.filter(
         audience_plan__message_plan__key_message=OuterRef("pk"), status=CommunicationStatus.DONE
     )
+    # Multi-agency training counts as dissemination: a delivered session of a course carrying the message.
+    trained = TrainingSession.objects.filter(
+        course__key_messages=OuterRef("pk"), status=SessionStatus.SCHEDULED, date__lte=timezone.localdate()
+    )
     embedded = AgencyResponse.objects.filter(
         request__key_messages=OuterRef("pk"), status=ResponseStatus.ACCEPTED
     )
     return queryset.annotate(
         is_planned=Exists(planned),
         is_disseminated=Exists(disseminated),
+        is_trained=Exists(trained),
         is_embedded=Exists(embedded),
     ).annotate(
         loop_status=Case(
             When(is_embedded=True, then=Value(EMBEDDED)),
-            When(is_disseminated=True, then=Value(DISSEMINATED)),
+            When(Q(is_disseminated=True) | Q(is_trained=True), then=Value(DISSEMINATED)),
             When(is_planned=True, then=Value(PLANNED)),
             default=Value(IDENTIFIED),
             output_field=CharField(),
@@ -82,7 +89,7 @@ def stages(message) -> list[Stage]:
     flags = {
         IDENTIFIED: True,
         PLANNED: message.is_planned,
-        DISSEMINATED: message.is_disseminated,
+        DISSEMINATED: message.is_disseminated or message.is_trained,
         EMBEDDED: message.is_embedded,
     }
     return [
@@ -111,6 +118,7 @@ class Trail:
     responses: list
     action_plans: list
     links: dict = field(default_factory=dict)
+    training: list = field(default_factory=list)  # delivered sessions of courses carrying the message
 
     @property
     def summary(self):
@@ -172,7 +180,15 @@ def build_trail(message: KeyMessage, user) -> Trail:
         )
         .order_by("created_at", "pk")
     )
+    training = list(
+        TrainingSession.objects.filter(
+            course__key_messages=message, status=SessionStatus.SCHEDULED, date__lte=timezone.localdate()
+        )
+        .select_related("course")
+        .order_by("-date", "pk")[:20]
+    )
     return Trail(
+        training=training,
         message=message,
         stages=stages(message),
         activities=activities,

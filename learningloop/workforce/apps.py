@@ -4,3 +4,47 @@ from django.apps import AppConfig
 class WorkforceConfig(AppConfig):
     name = "learningloop.workforce"
     label = "workforce"
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from learningloop.core import navigation
+        from learningloop.core.reminders import register_daily_run
+
+        from . import models
+        from .schedule import run_training_schedule
+
+        for model in models.AUDITED:
+            if not auditlog.contains(model):
+                auditlog.register(model, exclude_fields=["version"])
+        # Partnership staff: the programme sits in People.
+        navigation.register_page(
+            "people", "Training", "workforce:course_list", "training.view", "/training/", order=60
+        )
+        # Practitioners have their own sections (ADR 0020): Home (their training), Training, Briefings.
+        navigation.register_section("practitioner_training", "Training", 60)
+        navigation.register_section("practitioner_briefings", "Briefings", 70)
+        navigation.register_page(
+            "practitioner_training",
+            "Programme",
+            "workforce:course_list",
+            "training.practitioner",
+            ("/training/courses/", "/training/sessions/"),
+            order=10,
+        )
+        navigation.register_page(
+            "practitioner_training",
+            "Your bookings",
+            "workforce:my_training",
+            "training.practitioner",
+            ("/training/mine/", "/training/bookings/"),
+            order=20,
+        )
+        navigation.register_page(
+            "practitioner_briefings",
+            "Briefings",
+            "workforce:published_briefings",
+            "training.practitioner",
+            "/training/briefings/",
+        )
+        register_daily_run("Training programme", run_training_schedule)

@@ -15,7 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 import learningloop
 from learningloop.conftest import PERSONAS
-from learningloop.core.tests.permissions_table import ACCOUNT_PAGES, PERSONA_ORDER, TABLE
+from learningloop.core.tests.permissions_table import ACCOUNT_PAGES, PERSONA_ORDER, PRACTITIONER, TABLE
 
 LOGIN_PATH = "/accounts/login/"
 
@@ -238,3 +238,57 @@ def test_walk_account_pages(persona, make_persona, client):
             failures.append(f"GET {reverse(name)} ({name}) as {persona}: got {response.status_code}, "
                             f"expected {expected} ({code})")  # fmt: skip
     assert not failures, "\n".join(failures)
+
+
+# --- The practitioner persona (ADR 0020) --------------------------------------------------------------------
+# A practitioner who registered to book training: every URL's answer is checked against the hand-written
+# permissions_table.PRACTITIONER, which must have an entry for every row of TABLE.
+PRACTITIONER_CODES = CODES | {"3"}
+
+
+def test_every_row_has_a_practitioner_answer():
+    missing = [row for row in TABLE if row not in PRACTITIONER]
+    assert not missing, (
+        "These rows have no entry in permissions_table.PRACTITIONER; work out what a practitioner gets "
+        "(a page outside /training/ and their own account pages is 403 by the confinement middleware) "
+        "and add:\n"
+        + "\n".join(f'    "{row}": ("?", "?"),' for row in missing)
+    )
+    stale = sorted(set(PRACTITIONER) - set(TABLE))
+    assert not stale, f"PRACTITIONER entries for rows TABLE does not have: {stale}"
+    bad = [
+        f"{row}: {codes!r}"
+        for row, codes in PRACTITIONER.items()
+        if len(codes) != 2 or not set(codes) <= PRACTITIONER_CODES or codes[0] == "2"
+        or (codes[1] == "A" and row not in VALID)
+    ]  # fmt: skip
+    assert not bad, "Malformed PRACTITIONER entries (codes A24NMLC3; POST A needs a VALID body):\n" + (
+        "\n".join(bad)
+    )
+
+
+@pytest.mark.django_db
+def test_walk_our_urls_as_a_practitioner(walk_objects, client):
+    client.force_login(walk_objects["practitioner"])
+    failures = []
+    for row, name, kwargs in ROWS:
+        get_code, post_code = PRACTITIONER[row]
+        url = reverse(name, kwargs=kwargs(walk_objects))
+        where = f"{url} (row {row!r}) as a practitioner"
+        response = client.get(url)
+        if (expected := _check("GET", get_code, response)) is not None:
+            failures.append(f"GET {where}: got {response.status_code}, expected {expected} ({get_code})")
+        valid = VALID.get(row)
+        refused = post_code != "A"
+        before = fingerprint() if refused else None
+        response = client.post(url, valid.data(walk_objects) if valid else {})
+        changed = _changed_tables(before, fingerprint()) if refused else []
+        if (expected := _check("POST", post_code, response)) is not None:
+            also = f"; it changed tables {changed}" if changed else ""
+            got = response.status_code
+            failures.append(f"POST {where}: got {got}, expected {expected} ({post_code}){also}")
+        elif post_code == "A" and not valid.changed(walk_objects):
+            failures.append(f"POST {where}: answered {response.status_code} but did not make its change")
+        elif changed:
+            failures.append(f"POST {where}: refused ({post_code}) but changed tables {changed}")
+    assert not failures, f"{len(failures)} answers differ from PRACTITIONER:\n" + "\n".join(failures)

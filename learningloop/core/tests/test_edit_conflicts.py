@@ -250,6 +250,48 @@ EDITS = [
 ]
 
 
+# Workforce development: the training programme's edit pages.
+def _course():
+    from learningloop.workforce.tests.factories import CourseFactory
+
+    return _pk(CourseFactory())
+
+
+def _training_session():
+    from learningloop.workforce.tests.factories import SessionFactory
+
+    return _pk(SessionFactory())
+
+
+def _trainer():
+    from learningloop.workforce.tests.factories import TrainerFactory
+
+    return _pk(TrainerFactory())
+
+
+def _training_settings():
+    from learningloop.partnership.models import Partnership
+    from learningloop.workforce.models import TrainingSettings
+
+    return {}, TrainingSettings.objects.create(partnership=Partnership.current())
+
+
+EDITS += [
+    Edit("workforce:course_edit", _course, "title"),
+    Edit("workforce:session_edit", _training_session, "venue"),
+    Edit("workforce:trainer_edit", _trainer, "notes"),
+    Edit(
+        "workforce:settings_edit",
+        _training_settings,
+        "cancellation_cutoff_working_days",
+        theirs="5",
+        mine="7",
+        read=lambda row: str(row.cancellation_cutoff_working_days),
+        shown="5",
+    ),
+]
+
+
 def _id(edit):
     return edit.url_name.split(":")[1] + (
         f"[{edit.build.__closure__[0].cell_contents}]" if edit.url_name.endswith("preset_edit") else ""

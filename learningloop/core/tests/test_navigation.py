@@ -70,6 +70,8 @@ PAGES = {
     },
     "People": {"People": "/partnership/people/"},
 }
+# The multi-agency training programme: everyone in the partnership reads it (workforce).
+PAGES["People"]["Training"] = "/training/"
 # Only the business unit's administrators manage users and read the audit trail.
 ADMIN_PAGES = {"Governance": {"Audit trail": "/audit/"}, "People": {"Users": "/accounts/users/"}}
 

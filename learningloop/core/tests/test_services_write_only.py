@@ -14,13 +14,16 @@ import learningloop
 
 # Written by hand from the services as they stand: each one changes records or sends something.
 WRITE_VERBS = [
+    "accept",  # an offered training place
     "add",
     "attach",
     "bulk_update",
+    "cancel",  # a training booking or session
     "create",
     "delete",
     "edit",
     "end",
+    "expire_offers",  # offered training places not accepted in time
     "mark_draft",
     "mark_ready",
     "mark_viewed",

@@ -13,7 +13,7 @@ case reviews, which go through `case_review_save` so that their milestones come 
 improvement, audit); every builder takes a `Context` and returns how many rows of its main kind it added.
 """
 
-from . import audit, dissemination, improvement, learning, partnership
+from . import audit, dissemination, improvement, learning, partnership, workforce
 from .common import ADMIN_EMAIL, Context
 
 __all__ = ["ADMIN_EMAIL", "AREAS", "Context"]
@@ -31,5 +31,6 @@ AREAS = [
     ("Briefings", dissemination.build_briefings, ["briefings"]),
     ("Requests to agencies", dissemination.build_requests, ["requests", "responses"]),
     ("Improvement actions", improvement.build_actions, ["action plans", "actions", "action updates"]),
+    ("Training", workforce.build_training, ["training sessions", "bookings", "evaluations", "practitioners"]),
     ("Audit trail", audit.build_audit, ["audit entries"]),
 ]

@@ -21,6 +21,7 @@ from learningloop.devdata.demo import (
     learning_reviews,
     learning_summaries,
     partnership,
+    workforce,
 )
 from learningloop.devdata.demo.partnership import DEMO_PASSWORD, DEMO_USERS, LDG_HOLDERS, MEMBERSHIPS, PEOPLE
 from learningloop.partnership.models import Partnership
@@ -70,6 +71,8 @@ class Command(BaseCommand):
         dissemination_briefings.seed(self.stdout)
         dissemination_requests.seed(self.stdout)
         improvement_actions.seed(self.stdout)
+        # Workforce development: the training programme, practitioners and their bookings.
+        workforce.seed(self.stdout)
         return added
 
     def print_logins(self):
@@ -82,6 +85,8 @@ class Command(BaseCommand):
             if user := users.get(email):
                 agency = user.agency.display_name if user.agency else "–"
                 rows.append((email, Role(role).label, agency, DEMO_PASSWORD))
+        for email, role, agency in workforce.demo_logins():  # a practitioner who books training
+            rows.append((email, Role(role).label, agency, DEMO_PASSWORD))
         widths = [max(len(row[i]) for row in rows) for i in range(4)]
         self.stdout.write("Demo logins (fictional people; every login shares the same password):")
         for row in rows:

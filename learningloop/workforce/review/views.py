@@ -1,0 +1,61 @@
+"""The annual training review: a page with the year's figures and its Word and PDF downloads."""
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from learningloop.core.access import require
+
+from . import documents
+from .content import review_for
+
+FIRST_YEAR = 2000
+
+
+def _year(request):
+    text = request.GET.get("year", "")
+    this_year = timezone.localdate().year
+    if text.isdigit() and FIRST_YEAR <= int(text) <= this_year + 1:
+        return int(text), None
+    return this_year, ("Enter a year between 2000 and next year" if text else None)
+
+
+@require_GET
+@require("training.review")
+def review_page(request):
+    year, error = _year(request)
+    review = review_for(year)
+    return render(
+        request,
+        "workforce/review.html",
+        {
+            "review": review,
+            "tables": documents.tables(review),
+            "error": error,
+            "title": documents.title_of(review),
+        },
+    )
+
+
+def _download(content, year, extension, content_type):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="annual-training-review-{year}.{extension}"'
+    return response
+
+
+@require_GET
+@require("training.review")
+def review_docx(request, year):
+    return _download(
+        documents.review_docx(review_for(year)),
+        year,
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+
+
+@require_GET
+@require("training.review")
+def review_pdf(request, year):
+    return _download(documents.review_pdf(review_for(year)), year, "pdf", "application/pdf")
