@@ -19,6 +19,7 @@ class Role(models.TextChoices):
     AGENCY_MEMBER = "agency_member", "Agency member"
     SCRUTINEER = "scrutineer", "Independent scrutineer"
     READ_ONLY = "read_only", "Read-only"
+    PUBLISHER = "publisher", "Publisher (public learning hub)"
 
 
 ALL_ROLES = frozenset(Role.values)
@@ -81,6 +82,11 @@ POLICY: dict[str, frozenset[str]] = {
     "actions.export": BUSINESS_UNIT | {Role.GROUP_CHAIR, Role.SCRUTINEER, Role.AGENCY_LEAD},
     # The learning trail.
     "trail.view": ALL_ROLES,
+    # The public learning hub (ADR 0030): business unit administrators and publishers publish after the
+    # recorded check and retire; business unit officers follow what is online, when it may be retired and
+    # the website statistics. The public pages themselves need no sign-in.
+    "website.manage": BUSINESS_UNIT | {Role.PUBLISHER},
+    "website.publish": frozenset({Role.BU_ADMIN, Role.PUBLISHER}),
 }
 
 # Actions an agency user may perform only on their own agency's records: the object names its agency
