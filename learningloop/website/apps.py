@@ -19,5 +19,10 @@ class WebsiteConfig(AppConfig):
         kinds.register()
         reach.register()
         navigation.register_page(
-            "learning", "Publications", "website:manage_list", "website.manage", "/publications/manage/", order=90
+            "learning",
+            "Publications",
+            "website:manage_list",
+            "website.manage",
+            "/publications/manage/",
+            order=90,
         )

@@ -10,8 +10,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from learningloop.core.stored_files import StoredFile
 from learningloop.core.files import random_name
+from learningloop.core.stored_files import StoredFile
 
 
 class PublicationStatus(models.TextChoices):
@@ -54,11 +54,13 @@ class Publication(models.Model):
     slug = models.SlugField(max_length=220, unique=True)
     title = models.CharField(max_length=250)
     summary = models.TextField(blank=True)
-    sections = models.JSONField(default=list)  # [{"heading": str, "html": sanitised html}]
+    sections = models.JSONField(default=list, blank=True)  # [{"heading": str, "html": sanitised html}]
     search_text = models.TextField(blank=True)
     themes = models.ManyToManyField(PublicTheme, blank=True, related_name="publications")
-    key_message_ids = models.JSONField(default=list)  # for the learning trail's reach
-    status = models.CharField(max_length=20, choices=PublicationStatus.choices, default=PublicationStatus.PUBLISHED)
+    key_message_ids = models.JSONField(default=list, blank=True)  # for the learning trail's reach
+    status = models.CharField(
+        max_length=20, choices=PublicationStatus.choices, default=PublicationStatus.PUBLISHED
+    )
     published_at = models.DateTimeField(default=timezone.now)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

@@ -2,9 +2,9 @@
 
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
-from django.views.decorators.http import require_GET
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.views.decorators.http import require_GET
 
 from ..models import Publication
 

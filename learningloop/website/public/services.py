@@ -24,4 +24,6 @@ def monthly_count_record(*, publication_id: int, download: bool = False, on: dat
         with transaction.atomic():
             MonthlyCount.objects.create(publication_id=publication_id, month=month, **{column: 1})
     except IntegrityError:  # created by a simultaneous visit: count on that row
-        MonthlyCount.objects.filter(publication_id=publication_id, month=month).update(**{column: F(column) + 1})
+        MonthlyCount.objects.filter(publication_id=publication_id, month=month).update(
+            **{column: F(column) + 1}
+        )

@@ -68,7 +68,9 @@ def publication(request, slug):
 @login_not_required
 @require_GET
 def publication_file(request, slug, pk):
-    stored = get_object_or_404(PublicationFile, pk=pk, publication__slug=slug, publication__status="published")
+    stored = get_object_or_404(
+        PublicationFile, pk=pk, publication__slug=slug, publication__status="published"
+    )
     response = download_response(stored)
     monthly_count_record(publication_id=stored.publication_id, download=True)
     return response

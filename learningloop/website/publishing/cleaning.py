@@ -11,7 +11,9 @@ import io
 
 from django.core.exceptions import ValidationError
 
-CANNOT_CLEAN = "The selected file could not be opened to remove its metadata. Save it again and upload the copy"
+CANNOT_CLEAN = (
+    "The selected file could not be opened to remove its metadata. Save it again and upload the copy"
+)
 PUBLISHABLE = (".pdf", ".docx", ".xlsx")
 WRONG_TYPE = "The selected file must be a PDF, Word (.docx) or Excel (.xlsx) file"
 EPOCH = datetime.datetime(2000, 1, 1)
@@ -37,7 +39,15 @@ def _clean_docx(data: bytes, title: str) -> bytes:
 
     document = Document(io.BytesIO(data))
     props = document.core_properties
-    for name in ("author", "last_modified_by", "comments", "category", "keywords", "subject", "content_status"):
+    for name in (
+        "author",
+        "last_modified_by",
+        "comments",
+        "category",
+        "keywords",
+        "subject",
+        "content_status",
+    ):
         setattr(props, name, "")
     props.identifier = ""
     props.title = title

@@ -23,7 +23,10 @@ class PublishForm(forms.Form):
     )
     document = forms.FileField(
         label="Document to publish (optional)",
-        help_text="A PDF, Word (.docx) or Excel (.xlsx) file. Its author, comments and revision history are removed before it is published.",
+        help_text=(
+            "A PDF, Word (.docx) or Excel (.xlsx) file. Its author, comments and revision history are "
+            "removed before it is published."
+        ),
         required=False,
     )
 
@@ -59,7 +62,10 @@ class StatisticsRecordForm(forms.Form):
     start_year = forms.TypedChoiceField(
         label="Financial year",
         coerce=int,
-        error_messages={"required": "Select a financial year", "invalid_choice": "Select a financial year from the list"},
+        error_messages={
+            "required": "Select a financial year",
+            "invalid_choice": "Select a financial year from the list",
+        },
     )
 
     def __init__(self, *args, years=(), **kwargs):

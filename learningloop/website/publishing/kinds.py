@@ -51,7 +51,9 @@ def review_candidates():
     return (
         CaseReview.objects.filter(decision=ReviewDecision.LOCAL_REVIEW)
         .select_related("activity")
-        .prefetch_related(Prefetch("activity__findings", queryset=findings), "activity__summaries__key_messages")
+        .prefetch_related(
+            Prefetch("activity__findings", queryset=findings), "activity__summaries__key_messages"
+        )
     )
 
 
@@ -161,7 +163,9 @@ def framework_snapshot(read) -> Snapshot:
 
     return Snapshot(
         title=f"{read('name')}: learning and improvement framework",
-        summary="How the partnership learns from practice, shares the learning and checks it made a difference.",
+        summary=(
+            "How the partnership learns from practice, shares the learning and checks it made a difference."
+        ),
         sections=(
             PublicSection("Where our learning comes from", listing(LearningSourceType)),
             PublicSection("How we share learning", listing(DisseminationMethod)),

@@ -11,7 +11,9 @@ from ..models import Publication
 
 def reach_for(key_message_id: int) -> list[publishing.ReachLine]:
     lines = []
-    rows = Publication.objects.annotate(v=Sum("counts__views"), d=Sum("counts__downloads")).order_by("published_at")
+    rows = Publication.objects.annotate(v=Sum("counts__views"), d=Sum("counts__downloads")).order_by(
+        "published_at"
+    )
     for publication in rows:
         if key_message_id in (publication.key_message_ids or []):
             url = reverse("website:publication", kwargs={"slug": publication.slug})

@@ -21,6 +21,7 @@ from ..models import Publication, PublicationCheck, PublicationFile, Publication
 from .cleaning import PUBLISHABLE, WRONG_TYPE, clean_document
 from .kinds import text_html
 
+NO_SOURCE_TYPE = "There is no learning source type called ‘Website statistics’: add it to the framework first"
 CHECK_MISSING = "Confirm that the item identifies no child, family member or practitioner"
 ALREADY_PUBLISHED = "This item is already published"
 TOO_EARLY = "A published case review stays online for at least 12 months: it may be retired from {date}"
@@ -98,7 +99,9 @@ def publication_publish(
         raise ValidationError(ALREADY_PUBLISHED) from None
     themes = []
     for name in snapshot.themes:
-        theme, _ = PublicTheme.objects.get_or_create(name=name, defaults={"slug": slugify(name)[:110] or "theme"})
+        theme, _ = PublicTheme.objects.get_or_create(
+            name=name, defaults={"slug": slugify(name)[:110] or "theme"}
+        )
         themes.append(theme)
     publication.themes.set(themes)
     check = PublicationCheck(
@@ -184,9 +187,7 @@ def website_statistics_record(*, start_year: int, by):
 
     source_type = LearningSourceType.objects.filter(name__iexact="Website statistics").first()
     if source_type is None:
-        raise ValidationError(
-            {"start_year": "There is no learning source type called ‘Website statistics’: add it to the framework first"}
-        )
+        raise ValidationError({"start_year": NO_SOURCE_TYPE})
     first, last = _financial_year(start_year)
     rows = (
         MonthlyCount.objects.filter(month__range=(first, last))
@@ -197,13 +198,15 @@ def website_statistics_record(*, start_year: int, by):
     if not rows:
         raise ValidationError({"start_year": "There are no page views or downloads in that year"})
     lines = [
-        f"{row['publication__title']}: {row['views']:,} page views, {row['downloads']:,} downloads" for row in rows
+        f"{row['publication__title']}: {row['views']:,} page views, {row['downloads']:,} downloads"
+        for row in rows
     ]
     total_views = sum(row["views"] for row in rows)
     total_downloads = sum(row["downloads"] for row in rows)
     description = (
         f"Public learning hub, {first:%B %Y} to {last:%B %Y}: {total_views:,} page views and "
-        f"{total_downloads:,} downloads, counted per publication and month without cookies.\n\n" + "\n".join(lines)
+        f"{total_downloads:,} downloads, counted per publication and month without cookies.\n\n"
+        + "\n".join(lines)
     )
     activity = LearningActivity(
         title=f"Website statistics {start_year}–{str(start_year + 1)[-2:]} (learning hub)",

@@ -30,9 +30,13 @@ HUB = ("Publications", reverse_lazy("website:manage_list"))
 
 def publication_status(item, today) -> StatusTag:
     if item.status == PublicationStatus.RETIRED:
-        return StatusTag("Retired", "grey", hint=f"Retired on {timezone.localdate(item.retired_at):%-d %B %Y}")
+        return StatusTag(
+            "Retired", "grey", hint=f"Retired on {timezone.localdate(item.retired_at):%-d %B %Y}"
+        )
     if item.keep_until and today < item.keep_until:
-        return StatusTag("Online", "green", hint=f"May be retired from {item.keep_until:%-d %B %Y}", key="kept")
+        return StatusTag(
+            "Online", "green", hint=f"May be retired from {item.keep_until:%-d %B %Y}", key="kept"
+        )
     return StatusTag("Online", "green", hint="May be retired now", key="retirable")
 
 
@@ -91,7 +95,8 @@ def publish(request, kind_code, source_id):
     kind, obj = _kind_and_record(kind_code, source_id)
     snapshot = kind.snapshot(obj)
     already = Publication.objects.live().filter(kind=kind.code, source_id=obj.pk).first()
-    form = PublishForm(request.POST or None, request.FILES or None, kind=kind)
+    posted = request.method == "POST"
+    form = PublishForm(request.POST if posted else None, request.FILES if posted else None, kind=kind)
     if request.method == "POST" and already is None and form.is_valid():
         checks = form.cleaned_data["checks"]
         try:
@@ -118,7 +123,9 @@ def publish(request, kind_code, source_id):
             "kind": kind,
             "snapshot": snapshot,
             "already": already,
-            "crumbs": breadcrumbs(HUB, ("Publish something", reverse("website:candidates")), (snapshot.title, None)),
+            "crumbs": breadcrumbs(
+                HUB, ("Publish something", reverse("website:candidates")), (snapshot.title, None)
+            ),
         },
         status=409 if already is not None and request.method == "POST" else 200,
     )
@@ -129,7 +136,7 @@ def publish(request, kind_code, source_id):
 def retire(request, pk):
     item = get_object_or_404(Publication, pk=pk)
     today = timezone.localdate()
-    form = RetireForm(request.POST or None)
+    form = RetireForm(request.POST if request.method == "POST" else None)
     retired = item.status == PublicationStatus.RETIRED
     if request.method == "POST" and not retired and form.is_valid():
         try:
@@ -195,7 +202,9 @@ def statistics_record(request):
     form = StatisticsRecordForm(request.POST, years=_years())
     if form.is_valid():
         try:
-            activity = services.website_statistics_record(start_year=form.cleaned_data["start_year"], by=request.user)
+            activity = services.website_statistics_record(
+                start_year=form.cleaned_data["start_year"], by=request.user
+            )
         except ValidationError as error:
             apply_errors(form, error)
         else:
