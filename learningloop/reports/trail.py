@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import Case, CharField, Exists, OuterRef, Prefetch, Value, When
 from django.urls import NoReverseMatch, reverse
 
+from learningloop.core import publishing
 from learningloop.core.presenters import StatusTag
 from learningloop.dissemination.models import (
     AgencyResponse,
@@ -111,6 +112,8 @@ class Trail:
     responses: list
     action_plans: list
     links: dict = field(default_factory=dict)
+    # Views and downloads of the public learning hub's items carrying the message (core.publishing reach).
+    public_reach: list = field(default_factory=list)
 
     @property
     def summary(self):
@@ -194,4 +197,5 @@ def build_trail(message: KeyMessage, user) -> Trail:
             },
             "action_plan": {p.pk: optional_url("improvement:plan_detail", pk=p.pk) for p in action_plans},
         },
+        public_reach=publishing.public_reach(message.pk),
     )
