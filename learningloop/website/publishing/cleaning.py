@@ -56,18 +56,18 @@ def _clean_docx(data: bytes, title: str) -> bytes:
     props.last_printed = EPOCH
     part = document.part
     for rel_id, rel in list(part.rels.items()):
-        if rel.reltype in (RT.COMMENTS, RT.COMMENTS_EXTENDED) or "comments" in rel.reltype.lower():
+        if rel.reltype == RT.COMMENTS or "comments" in rel.reltype.lower():
             del part.rels[rel_id]
     body = part.element
     for tag in ("w:commentRangeStart", "w:commentRangeEnd", "w:commentReference"):
-        for element in body.iter(qn(tag)):
+        for element in list(body.iter(qn(tag))):
             parent = element.getparent()
             if tag == "w:commentReference" and parent.tag == qn("w:r"):
                 parent.getparent().remove(parent)
             else:
                 parent.remove(element)
     for tag in ("w:ins", "w:del"):
-        for element in body.iter(qn(tag)):
+        for element in list(body.iter(qn(tag))):
             element.set(qn("w:author"), "")
             element.attrib.pop(qn("w:date"), None)
     out = io.BytesIO()
@@ -120,6 +120,7 @@ def _clean_pdf(data: bytes, title: str) -> bytes:
             page[NameObject("/Annots")] = ArrayObject(kept)
         else:
             del page[NameObject("/Annots")]
+    writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
