@@ -227,7 +227,7 @@ def register():
         PublishableKind(
             code="framework",
             label="Framework",
-            candidates=lambda: Partnership.objects.order_by("pk")[:1],
+            candidates=lambda: Partnership.objects.order_by("pk"),  # one per installation
             fields=FRAMEWORK_FIELDS,
             build=framework_snapshot,
             takes_document=True,

@@ -21,6 +21,7 @@ from learningloop.devdata.demo import (
     learning_reviews,
     learning_summaries,
     partnership,
+    website,
 )
 from learningloop.devdata.demo.partnership import DEMO_PASSWORD, DEMO_USERS, LDG_HOLDERS, MEMBERSHIPS, PEOPLE
 from learningloop.partnership.models import Partnership
@@ -70,6 +71,8 @@ class Command(BaseCommand):
         dissemination_briefings.seed(self.stdout)
         dissemination_requests.seed(self.stdout)
         improvement_actions.seed(self.stdout)
+        # The public learning hub, last: it publishes what the areas above hold.
+        website.seed(self.stdout)
         return added
 
     def print_logins(self):
