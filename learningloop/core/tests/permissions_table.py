@@ -244,6 +244,23 @@ TABLE: dict[str, tuple[str, str]] = {
     # redirected there; signed-in people who are not staff are told the admin is not for them; no POST.
     "admin:login":                           ("A A A A A A A A L",               "M M M M M M M M L"),
     "account_email":                         ("A A A A A A A A L",               "M M M M M M M M L"),
+    # --- The public learning hub (docs/user-guide/publication.md, ADR 0030): its public pages, feed and files
+    # need no sign-in and take no POST; business unit administrators and officers follow what is online and
+    # the website statistics; only business unit administrators (and the publisher role) publish, retire and
+    # record the statistics in the learning register.
+    "website:index":                         ("A A A A A A A A A",               "M M M M M M M M M"),
+    "website:feed":                          ("A A A A A A A A A",               "M M M M M M M M M"),
+    "website:theme":                         ("A A A A A A A A A",               "M M M M M M M M M"),
+    "website:publication":                   ("A A A A A A A A A",               "M M M M M M M M M"),
+    "website:publication_pdf":               ("A A A A A A A A A",               "M M M M M M M M M"),
+    "website:publication_file":              ("A A A A A A A A A",               "M M M M M M M M M"),
+    "website:manage_list":                   ("A A 4 4 4 4 4 4 L",               "M M M M M M M M L"),
+    "website:candidates":                    ("A 4 4 4 4 4 4 4 L",               "M M M M M M M M L"),
+    "website:publish":                       ("A 4 4 4 4 4 4 4 L",               "A 4 4 4 4 4 4 4 L"),
+    "website:retire":                        ("A 4 4 4 4 4 4 4 L",               "A 4 4 4 4 4 4 4 L"),
+    "website:statistics":                    ("A A 4 4 4 4 4 4 L",               "M M M M M M M M L"),
+    "website:statistics_export":             ("A A 4 4 4 4 4 4 L",               "M M M M M M M M L"),
+    "website:statistics_record":             ("M M M M M M M M L",               "A 4 4 4 4 4 4 4 L"),
 }
 # fmt: on
 
