@@ -2,9 +2,9 @@
 improvements made), two learning briefings, a newsletter, the framework and two groups' terms of reference;
 one briefing ready but left unpublished, and one published and then retired (its record kept).
 
-Every item is published through the real service, after the recorded check, by the demo business unit
-administrator. Safe to repeat: an item already published (or retired) is left alone. Relies on the
-learning reviews and briefings demo data."""
+Every item is published through the real service, after the recorded check, by the demo publisher (the
+partnership's communications officer). Safe to repeat: an item already published (or retired) is left
+alone. Relies on the learning reviews and briefings demo data."""
 
 from django.utils import timezone
 
@@ -88,7 +88,12 @@ def _briefing(spec):
 
 
 def seed(stdout=None) -> int:
-    by = User.objects.filter(email="admin@example.org").first()
+    # The communications officer publishes (the Publisher role); the administrator could too.
+    by = (
+        User.objects.filter(email__in=["publisher@example.org", "admin@example.org"])
+        .order_by("-email")
+        .first()
+    )
     if by is None:
         return 0
     added = []

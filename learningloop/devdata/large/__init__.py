@@ -13,7 +13,7 @@ case reviews, which go through `case_review_save` so that their milestones come 
 improvement, audit); every builder takes a `Context` and returns how many rows of its main kind it added.
 """
 
-from . import audit, dissemination, improvement, learning, partnership
+from . import audit, dissemination, improvement, learning, partnership, website
 from .common import ADMIN_EMAIL, Context
 
 __all__ = ["ADMIN_EMAIL", "AREAS", "Context"]
@@ -32,4 +32,5 @@ AREAS = [
     ("Requests to agencies", dissemination.build_requests, ["requests", "responses"]),
     ("Improvement actions", improvement.build_actions, ["action plans", "actions", "action updates"]),
     ("Audit trail", audit.build_audit, ["audit entries"]),
+    ("Learning hub", website.build_publications, ["publications", "monthly counts"]),
 ]

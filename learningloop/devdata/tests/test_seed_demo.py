@@ -62,7 +62,7 @@ def test_running_twice_changes_nothing():
 def test_one_demo_login_per_persona_and_every_role_covered():
     seed()
     users = User.objects.all()
-    assert users.count() == len(DEMO_USERS) == 8
+    assert users.count() == len(DEMO_USERS) == 9  # the eight personas and the hub's publisher
     roles = Counter(role for user in users for role in user.roles)
     # One user per role, except that there are two agency leads (police, and another agency: health).
     assert roles == Counter({role: 1 for role in Role.values} | {Role.AGENCY_LEAD: 2})
@@ -126,7 +126,7 @@ def test_refuses_to_run_without_debug_unless_forced(settings):
         seed()
     assert not User.objects.exists()
     seed("--force")
-    assert User.objects.count() == 8
+    assert User.objects.count() == len(DEMO_USERS)
 
 
 # The framework document's membership list (section 7) names posts and agencies, never people; copied by
