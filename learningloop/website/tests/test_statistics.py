@@ -74,3 +74,21 @@ def test_junk_year_is_reported(persona_client, counted):
     response = persona_client("bu_admin").post(reverse("website:statistics_record"), {"start_year": "x"})
     assert response.status_code == 200
     assert "Select a financial year from the list" in response.content.decode()
+
+
+def test_the_business_unit_pages_take_a_fixed_number_of_queries(
+    persona_client, django_assert_max_num_queries
+):
+    by = publisher()
+    client = persona_client("bu_admin")
+    client.get(reverse("website:manage_list"))  # the session and the partnership, once
+    for n in range(15):
+        item = publish("learning_briefing", ready_briefing(title=f"Briefing {n}"), by)
+        monthly_count_record(publication_id=item.pk, on=datetime.date(2026, 1, 5))
+        ready_briefing(title=f"Waiting {n}")
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("website:manage_list")).status_code == 200
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("website:statistics")).status_code == 200
+    with django_assert_max_num_queries(20):  # the candidates of each kind are read once, not per item
+        assert client.get(reverse("website:candidates")).status_code == 200
