@@ -175,6 +175,7 @@ def test_published_reviews_stay_online_twelve_months(make_persona, client):
         client.force_login(admin)
         page = client.get(reverse("website:manage_list")).content.decode()
         assert "May be retired from 16 March 2027" in page
+        assert "by Pat Publisher" in page  # who checked and published it
         response = client.post(reverse("website:retire", kwargs={"pk": item.pk}), {"reason": "Superseded"})
         assert response.status_code == 200
         assert "may be retired from 16 March 2027" in response.content.decode()
