@@ -96,6 +96,12 @@ PAGES = [
     ("Training session detail", "workforce:session_detail", "training_session"),
     ("Training pool", "workforce:trainer_list", None),
     ("Annual training review", "workforce:review", None),
+    # The public learning hub (signed in here, but the pages are the same for anonymous visitors).
+    ("Learning hub", "website:index", None),
+    ("Learning hub publication", "website:publication", "publication"),
+    ("Learning hub Atom feed", "website:feed", None),
+    ("Publications (business unit)", "website:manage_list", None),
+    ("Website statistics", "website:statistics", None),
 ]
 
 
@@ -165,8 +171,19 @@ def _busiest_training_session():
     return TrainingSession.objects.annotate(n=Count("bookings")).order_by("-n", "-date", "pk").first()
 
 
+def _busiest_publication():
+    # Public pages are addressed by slug: the bench passes `.pk` as the URL's one argument.
+    from types import SimpleNamespace
+
+    from learningloop.website.models import Publication
+
+    item = Publication.objects.live().annotate(n=Count("themes")).order_by("-n", "pk").first()
+    return SimpleNamespace(pk=item.slug) if item else None
+
+
 # How to find a representative object for each kind: the one with the most related rows.
 OBJECTS = {
+    "publication": _busiest_publication,
     "agency": _busiest_agency,
     "group": _busiest_group,
     "activity": _busiest_activity,

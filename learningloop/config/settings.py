@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "learningloop.workforce",
     "learningloop.governance",
     "learningloop.reports",
+    "learningloop.website",
     # Demo data and the large-partnership generator (seed_demo, generate_large_partnership); production.py
     # removes it.
     "learningloop.devdata",

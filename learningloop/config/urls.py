@@ -18,6 +18,7 @@ urlpatterns = [
     path("assurance/", include("learningloop.assurance.urls")),
     path("training/", include("learningloop.workforce.urls")),
     path("governance/", include("learningloop.governance.urls")),
+    path("publications/", include("learningloop.website.urls")),
     path("accounts/users/", include("learningloop.accounts.users.urls", namespace="accounts")),
     path("accounts/", include("learningloop.accounts.urls")),
     path("accounts/", include("allauth.urls")),

@@ -1,4 +1,5 @@
-"""Shared pieces of the Word and PDF documents the partnership circulates (Appendix B and C, briefings)."""
+"""Shared pieces of the Word and PDF documents the partnership circulates (Appendix B and C, briefings, the
+public hub's documents). Every PDF is produced here, tagged (PDF/UA-1) with its title and language."""
 
 import io
 
@@ -16,11 +17,36 @@ def _no_fetching():
     return RefuseEverything()
 
 
-def render_pdf(html: str):
-    """Lay out self-contained HTML as a PDF document (weasyprint.Document); `.write_pdf()` gives bytes."""
+# Every PDF the service produces is tagged PDF/UA-1 (ADR 0030): a structure tree of headings, paragraphs,
+# lists and table headers, /MarkInfo Marked, the document's language (from <html lang>) and its title (from
+# <title>, shown in the viewer's title bar). Templates must carry both.
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
+
+
+class TaggedDocument:
+    """A laid-out weasyprint.Document whose `write_pdf()` always writes tagged PDF/UA with title and
+    language; everything else (`pages`, ...) is the document's own."""
+
+    def __init__(self, document):
+        self._document = document
+
+    def __getattr__(self, name):
+        return getattr(self._document, name)
+
+    def write_pdf(self, target=None, **options):
+        return self._document.write_pdf(target, **{**PDF_OPTIONS, **options})
+
+
+def render_pdf(html: str) -> TaggedDocument:
+    """Lay out self-contained HTML as a PDF document; `.write_pdf()` gives the bytes of a tagged PDF."""
     from weasyprint import HTML
 
-    return HTML(string=html, url_fetcher=_no_fetching()).render()
+    return TaggedDocument(HTML(string=html, url_fetcher=_no_fetching()).render())
+
+
+def pdf_bytes(html: str) -> bytes:
+    """Self-contained HTML as the bytes of a tagged PDF/UA document."""
+    return render_pdf(html).write_pdf()
 
 
 def cell_lines(cell, lines, bold=False):

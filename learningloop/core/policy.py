@@ -22,6 +22,7 @@ class Role(models.TextChoices):
     # A practitioner of a partner agency who registered to book training (workforce, ADR 0020): not
     # partnership staff, so "everyone signed in" below never includes them.
     PRACTITIONER = "practitioner", "Practitioner"
+    PUBLISHER = "publisher", "Publisher (public learning hub)"
 
 
 ALL_ROLES = frozenset(Role.values)
@@ -95,6 +96,11 @@ POLICY: dict[str, frozenset[str]] = {
     "training.attendance": BUSINESS_UNIT,
     "training.review": BUSINESS_UNIT | {Role.GROUP_CHAIR, Role.SCRUTINEER},
     "training.practitioner": frozenset({Role.PRACTITIONER}),
+    # The public learning hub (ADR 0030): business unit administrators and publishers publish after the
+    # recorded check and retire; business unit officers follow what is online, when it may be retired and
+    # the website statistics. The public pages themselves need no sign-in.
+    "website.manage": BUSINESS_UNIT | {Role.PUBLISHER},
+    "website.publish": frozenset({Role.BU_ADMIN, Role.PUBLISHER}),
 }
 
 # Actions an agency user may perform only on their own agency's records: the object names its agency

@@ -13,6 +13,7 @@ from django.db.models import Case, CharField, Exists, OuterRef, Prefetch, Q, Val
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from learningloop.core import publishing
 from learningloop.core.presenters import StatusTag
 from learningloop.dissemination.models import (
     AgencyResponse,
@@ -119,6 +120,8 @@ class Trail:
     action_plans: list
     links: dict = field(default_factory=dict)
     training: list = field(default_factory=list)  # delivered sessions of courses carrying the message
+    # Views and downloads of the public learning hub's items carrying the message (core.publishing reach).
+    public_reach: list = field(default_factory=list)
 
     @property
     def summary(self):
@@ -210,4 +213,5 @@ def build_trail(message: KeyMessage, user) -> Trail:
             },
             "action_plan": {p.pk: optional_url("improvement:plan_detail", pk=p.pk) for p in action_plans},
         },
+        public_reach=publishing.public_reach(message.pk),
     )

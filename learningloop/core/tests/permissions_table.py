@@ -279,6 +279,23 @@ TABLE: dict[str, tuple[str, str]] = {
     "workforce:certificate":                 ("4 4 4 4 4 4 4 4 L",               "M M M M M M M M L"),
     "workforce:published_briefings":         ("4 4 4 4 4 4 4 4 L",               "M M M M M M M M L"),
     "workforce:published_briefing":          ("4 4 4 4 4 4 4 4 L",               "M M M M M M M M L"),
+    # --- The public learning hub (docs/user-guide/publication.md, ADR 0030): its public pages, feed and files
+    # need no sign-in and take no POST; business unit administrators and officers follow what is online and
+    # the website statistics; only business unit administrators (and the publisher role) publish, retire and
+    # record the statistics in the learning register.
+    "website:index":                         ("A A A A A A A A A",               "M M M M M M M M M"),
+    "website:feed":                          ("A A A A A A A A A",               "M M M M M M M M M"),
+    "website:theme":                         ("A A A A A A A A A",               "M M M M M M M M M"),
+    "website:publication":                   ("A A A A A A A A A",               "M M M M M M M M M"),
+    "website:publication_pdf":               ("A A A A A A A A A",               "M M M M M M M M M"),
+    "website:publication_file":              ("A A A A A A A A A",               "M M M M M M M M M"),
+    "website:manage_list":                   ("A A 4 4 4 4 4 4 L",               "M M M M M M M M L"),
+    "website:candidates":                    ("A 4 4 4 4 4 4 4 L",               "M M M M M M M M L"),
+    "website:publish":                       ("A 4 4 4 4 4 4 4 L",               "A 4 4 4 4 4 4 4 L"),
+    "website:retire":                        ("A 4 4 4 4 4 4 4 L",               "A 4 4 4 4 4 4 4 L"),
+    "website:statistics":                    ("A A 4 4 4 4 4 4 L",               "M M M M M M M M L"),
+    "website:statistics_export":             ("A A 4 4 4 4 4 4 L",               "M M M M M M M M L"),
+    "website:statistics_record":             ("M M M M M M M M L",               "A 4 4 4 4 4 4 4 L"),
 }
 # fmt: on
 
@@ -506,5 +523,19 @@ PRACTITIONER: dict[str, tuple[str, str]] = {
     "workforce:certificate":                                  ("A", "M"),
     "workforce:published_briefings":                          ("A", "M"),
     "workforce:published_briefing":                           ("A", "M"),
+    # The public learning hub is public: a practitioner reads it like anyone; its publishing pages refuse them.
+    "website:index":                                          ("A", "M"),
+    "website:feed":                                           ("A", "M"),
+    "website:theme":                                          ("A", "M"),
+    "website:publication":                                    ("A", "M"),
+    "website:publication_pdf":                                ("A", "M"),
+    "website:publication_file":                               ("A", "M"),
+    "website:manage_list":                                    ("4", "M"),
+    "website:candidates":                                     ("4", "M"),
+    "website:publish":                                        ("4", "4"),
+    "website:retire":                                         ("4", "4"),
+    "website:statistics":                                     ("4", "M"),
+    "website:statistics_export":                              ("4", "M"),
+    "website:statistics_record":                              ("M", "4"),
 }
 # fmt: on

@@ -74,6 +74,8 @@ PAGES = {
 PAGES["People"]["Training"] = "/training/"
 # Only the business unit's administrators manage users and read the audit trail.
 ADMIN_PAGES = {"Governance": {"Audit trail": "/audit/"}, "People": {"Users": "/accounts/users/"}}
+# What is on the public learning hub and its statistics: the business unit (website.manage).
+BUSINESS_UNIT_PAGES = {"Learning": {"Publications": "/publications/manage/"}}
 
 
 @pytest.mark.parametrize("persona", list(PERSONA_SPECS))
@@ -92,6 +94,9 @@ def test_every_page_a_persona_may_open_is_reachable_from_the_sections(persona_cl
     expected = {section: dict(pages) for section, pages in PAGES.items()}
     if persona == "bu_admin":
         for section, pages in ADMIN_PAGES.items():
+            expected[section] |= pages
+    if persona in ("bu_admin", "bu_officer"):
+        for section, pages in BUSINESS_UNIT_PAGES.items():
             expected[section] |= pages
     for text, href, _ in navs(client, "/")[MAIN]:
         if text == "Home":

@@ -43,6 +43,7 @@ DEMO_USERS = [
     ("health.lead@example.org", "Priya Sharma", Role.AGENCY_LEAD, ICB),
     ("scrutineer@example.org", "Helen Marsh", Role.SCRUTINEER, BU),
     ("readonly@example.org", "Oliver Grant", Role.READ_ONLY, CSC),
+    ("publisher@example.org", "Leon Carter", Role.PUBLISHER, BU),  # publishes on the learning hub
 ]
 
 # Fictional people: name, job title, agency, still active.

@@ -11,7 +11,17 @@ from django.shortcuts import redirect
 
 from learningloop.core.policy import Role
 
-ALLOWED = ("/training/", "/accounts/", "/static/", "/assets/", "/healthz", "/accessibility")
+# The public learning hub (/publications/) is public: a practitioner reads it as anyone may, and its
+# publishing pages under /publications/manage/ refuse them by policy.
+ALLOWED = (
+    "/training/",
+    "/accounts/",
+    "/publications/",
+    "/static/",
+    "/assets/",
+    "/healthz",
+    "/accessibility",
+)
 NOT_ALLOWED = ("/accounts/users/",)
 
 

@@ -21,6 +21,7 @@ from learningloop.devdata.demo import (
     learning_reviews,
     learning_summaries,
     partnership,
+    website,
     workforce,
 )
 from learningloop.devdata.demo.partnership import DEMO_PASSWORD, DEMO_USERS, LDG_HOLDERS, MEMBERSHIPS, PEOPLE
@@ -73,6 +74,8 @@ class Command(BaseCommand):
         improvement_actions.seed(self.stdout)
         # Workforce development: the training programme, practitioners and their bookings.
         workforce.seed(self.stdout)
+        # The public learning hub, last: it publishes what the areas above hold.
+        website.seed(self.stdout)
         return added
 
     def print_logins(self):
