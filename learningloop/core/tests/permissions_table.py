@@ -523,7 +523,8 @@ PRACTITIONER: dict[str, tuple[str, str]] = {
     "workforce:certificate":                                  ("A", "M"),
     "workforce:published_briefings":                          ("A", "M"),
     "workforce:published_briefing":                           ("A", "M"),
-    # The public learning hub is public: a practitioner reads it like anyone; its publishing pages refuse them.
+    # The public learning hub is public: a practitioner reads it like anyone; its publishing pages refuse
+    # them.
     "website:index":                                          ("A", "M"),
     "website:feed":                                           ("A", "M"),
     "website:theme":                                          ("A", "M"),
