@@ -5,6 +5,7 @@ learning (seed 3.5) with each agency's response."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from learningloop.core.deadlines import (
@@ -300,6 +301,41 @@ class ResponseQuerySet(DeadlineQuerySet):
 
     def outstanding(self):
         return self.open()
+
+    def outstanding_by_agency(self, today):
+        """The outstanding responses in the order the page lists them: agencies with the most overdue
+        first (then by name), and within an agency the overdue ones first, soonest due first. Sorted in
+        the database, so that the page can show 50 at a time."""
+        agency_overdue = (
+            AgencyResponse.objects.outstanding()
+            .overdue(today)
+            .filter(agency=models.OuterRef("agency"))
+            .values("agency")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
+        return (
+            self.outstanding()
+            .annotate(
+                agency_overdue=Coalesce(models.Subquery(agency_overdue), 0),
+                late=models.Case(
+                    models.When(AgencyResponse.deadline_overdue_q(today), then=models.Value(1)),
+                    default=models.Value(0),
+                ),
+            )
+            .select_related("request", "agency")
+            .order_by("-agency_overdue", "agency__name", "agency_id", "-late", "request__due_on", "pk")
+        )
+
+    def outstanding_counts(self, today, agency_ids=None):
+        """{agency id: (outstanding, overdue)}, for the agencies given (or every agency): one query."""
+        rows = self.outstanding()
+        if agency_ids is not None:
+            rows = rows.filter(agency_id__in=agency_ids)
+        rows = rows.values("agency").annotate(
+            n=models.Count("pk"), late=models.Count("pk", filter=AgencyResponse.deadline_overdue_q(today))
+        )
+        return {row["agency"]: (row["n"], row["late"]) for row in rows}
 
 
 class AgencyResponse(DeadlineMixin, models.Model):
