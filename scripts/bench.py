@@ -48,7 +48,7 @@ django.setup()
 
 from django.contrib import admin  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
-from django.db.models import Count  # noqa: E402
+from django.db.models import Case, Count, F, Value, When  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import NoReverseMatch, reverse  # noqa: E402
@@ -139,15 +139,22 @@ def _busiest_dissemination_plan():
 
 
 def _busiest_key_message():
-    # The trail page gathers every stage of the loop: the message with the most of each is the heaviest.
+    # The trail page gathers every stage of the loop: the heaviest is a message that reaches every stage
+    # (communications, responses, actions, briefings), then the one with the most rows. Ranking by the sum
+    # alone once chose, at one scale, a message with no action plan: the trail skips its actions query when
+    # there is no plan, so the page seemed to gain a query (14 -> 15) between scales when it was only
+    # measuring a different shape of message.
+    stages = {
+        "n_communications": Count("message_plans__audience_plans__communications", distinct=True),
+        "n_responses": Count("embedding_requests__responses", distinct=True),
+        "n_actions": Count("action_plans__actions", distinct=True),
+        "n_briefings": Count("briefings", distinct=True),
+    }
+    reached = sum((Case(When(**{f"{name}__gt": 0}, then=1), default=0) for name in stages), start=Value(0))
     return (
-        KeyMessage.objects.annotate(
-            n=Count("message_plans__audience_plans__communications", distinct=True)
-            + Count("embedding_requests__responses", distinct=True)
-            + Count("action_plans__actions", distinct=True)
-            + Count("briefings", distinct=True)
-        )
-        .order_by("-n", "pk")
+        KeyMessage.objects.annotate(**stages)
+        .annotate(reached=reached, n=sum((F(name) for name in stages), start=Value(0)))
+        .order_by("-reached", "-n", "pk")
         .first()
     )
 
