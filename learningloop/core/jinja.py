@@ -62,6 +62,13 @@ def _select(params):
     return Markup(_PLACEHOLDER_OPTION.sub(lambda _match: str(options), html, count=1))
 
 
+def govuk_tag(text, classes=""):
+    """A GOV.UK tag, as the govukTag macro writes it (text only, no attributes), for tags shown on every row
+    of a list: one string format instead of a macro call each (ADR 0025)."""
+    class_attr = f"govuk-tag {escape(classes)}" if classes else "govuk-tag"
+    return Markup(f'<strong class="{class_attr}">\n  {escape(text)}\n</strong>')
+
+
 def govuk_field(bound_field, **overrides):
     """Render one form field with its GOV.UK macro (label, hint, error message, value)."""
     macro_name, params = govuk_forms.field_params(bound_field, **overrides)
@@ -112,6 +119,7 @@ def environment(**options):
         govuk_field=govuk_field,
         govuk_fields=govuk_fields,
         govuk_error_summary=govuk_error_summary,
+        govuk_tag=govuk_tag,
         htmx_script=htmx_script,
     )
     env.filters.update(

@@ -1,14 +1,17 @@
-"""A select's options are written in one pass (docs/adr/0025-page-cost-that-does-not-grow.md), and the
-page shows exactly what the GOV.UK select macro would: same label, hint, error, options, selection and
-escaping. Hand-written expected HTML, so the test fails if either drifts."""
+"""Markup a list writes on every row or option is written in one pass, not a GOV.UK macro call each
+(docs/adr/0025-page-cost-that-does-not-grow.md): a select's options and the status tags. The page shows
+exactly what the GOV.UK macros would: same label, hint, error, options, selection, classes and escaping.
+Hand-written expected HTML, so the test fails if either drifts."""
 
 import re
 import time
 
 from django import forms
+from django.template import engines
 
 from learningloop.core.govuk_forms import field_params
-from learningloop.core.jinja import _macro, govuk_field
+from learningloop.core.jinja import _macro, govuk_field, govuk_tag
+from learningloop.core.presenters import StatusTag
 
 
 class AgencyFilter(forms.Form):
@@ -60,3 +63,27 @@ def test_a_thousand_options_cost_a_few_milliseconds():
     html = str(govuk_field(bf))
     assert (time.perf_counter() - start) < 0.05  # the GOV.UK macro per option took ~80 ms here
     assert html.count("<option") == 1100 and '<option value="7" selected>Agency 7</option>' in html
+
+
+def test_a_tag_is_the_gov_uk_tag_markup():
+    env = engines["jinja2"].env
+    macro = env.get_template("govuk_frontend_jinja/components/tag/macro.html").module.govukTag
+    cases = [("Overdue", "govuk-tag--red"), ("Tom & <Jerry>", ""), ("Done", "govuk-tag--green x")]
+    for text, classes in cases:
+        assert str(govuk_tag(text, classes)).strip() == str(macro({"text": text, "classes": classes})).strip()
+    assert _normalised(govuk_tag("Tom & <Jerry>", "govuk-tag--red")) == (
+        '<strong class="govuk-tag govuk-tag--red"> Tom &amp; &lt;Jerry&gt; </strong>'
+    )
+
+
+def test_the_status_tag_macro_shows_the_tag_and_its_hint():
+    template = engines["jinja2"].from_string(
+        '{% import "core/_status_tag.html" as s %}{{ s.status_tag(tag) }}|{{ s.status_tag(tag, hint=False) }}'
+    )
+    html = template.render({"tag": StatusTag("Overdue", "red", hint="by 3 working days")})
+    with_hint, without = html.split("|")
+    assert _normalised(with_hint) == (
+        '<strong class="govuk-tag govuk-tag--red"> Overdue </strong><br>'
+        '<span class="govuk-hint govuk-!-margin-bottom-0">by 3 working days</span>'
+    )
+    assert _normalised(without) == '<strong class="govuk-tag govuk-tag--red"> Overdue </strong>'
