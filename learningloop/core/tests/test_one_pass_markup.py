@@ -87,3 +87,26 @@ def test_the_status_tag_macro_shows_the_tag_and_its_hint():
         '<span class="govuk-hint govuk-!-margin-bottom-0">by 3 working days</span>'
     )
     assert _normalised(without) == '<strong class="govuk-tag govuk-tag--red"> Overdue </strong>'
+
+
+def test_outside_debug_templates_are_compiled_once_and_cached_on_disk(settings, tmp_path):
+    """Production (DEBUG off): Jinja does not look for changed template files on every render, keeps
+    every compiled template in memory, and keeps the compiled code on disk across restarts."""
+    import jinja2
+    from django.template.backends.jinja2 import Jinja2
+
+    settings.DEBUG = False
+    settings.VAR_DIR = tmp_path
+    backend = Jinja2(
+        {
+            "NAME": "production-like",
+            "DIRS": settings.TEMPLATES[0]["DIRS"],
+            "APP_DIRS": True,
+            "OPTIONS": {"environment": "learningloop.core.jinja.environment"},
+        }
+    )
+    assert backend.env.auto_reload is False
+    assert isinstance(backend.env.bytecode_cache, jinja2.FileSystemBytecodeCache)
+    assert backend.env.cache.capacity >= 1000
+    backend.env.get_template("core/_status_tag.html")
+    assert list((tmp_path / "jinja-cache").iterdir())  # the compiled template was written to disk
