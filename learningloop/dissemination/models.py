@@ -5,7 +5,6 @@ learning (seed 3.5) with each agency's response."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from learningloop.core.deadlines import (
@@ -306,22 +305,17 @@ class ResponseQuerySet(DeadlineQuerySet):
         """The outstanding responses in the order the page lists them: agencies with the most overdue
         first (then by name), and within an agency the overdue ones first, soonest due first. Sorted in
         the database, so that the page can show 50 at a time."""
-        agency_overdue = (
-            AgencyResponse.objects.outstanding()
-            .overdue(today)
-            .filter(agency=models.OuterRef("agency"))
-            .values("agency")
-            .annotate(n=models.Count("pk"))
-            .values("n")
+        late = models.Case(
+            models.When(AgencyResponse.deadline_overdue_q(today), then=models.Value(1)),
+            default=models.Value(0),
         )
         return (
             self.outstanding()
             .annotate(
-                agency_overdue=Coalesce(models.Subquery(agency_overdue), 0),
-                late=models.Case(
-                    models.When(AgencyResponse.deadline_overdue_q(today), then=models.Value(1)),
-                    default=models.Value(0),
-                ),
+                late=late,
+                # Each agency's overdue count, summed over its rows by a window: one pass, not a subquery
+                # per row.
+                agency_overdue=models.Window(models.Sum(late), partition_by=[models.F("agency_id")]),
             )
             .select_related("request", "agency")
             .order_by("-agency_overdue", "agency__name", "agency_id", "-late", "request__due_on", "pk")
