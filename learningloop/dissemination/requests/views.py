@@ -68,18 +68,18 @@ def request_list(request):
         counts = {
             f"n_{key}": Count("responses", filter=Q(responses__status=key)) for key, _ in STATUS_COLUMNS
         }
-        requests = (
-            EmbeddingRequest.objects.visible_to(request.user)
-            .annotate(
+        requests = EmbeddingRequest.objects.visible_to(request.user).order_by("-sent_at", "-pk")
+        page, pagination = paginate(
+            request,
+            requests,
+            rows=lambda rows: rows.annotate(  # counted for the page's rows only
                 n_total=Count("responses"),
                 n_overdue=Count(
                     "responses", filter=AgencyResponse.deadline_overdue_q(today, prefix="responses__")
                 ),
                 **counts,
-            )
-            .order_by("-sent_at", "-pk")
-        )  # aggregation drops Meta.ordering
-        page, pagination = paginate(request, requests)
+            ),
+        )
         template, context = "dissemination/request_list.html", {"columns": STATUS_COLUMNS}
     else:
         responses = (
