@@ -46,6 +46,12 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.template import engines  # noqa: E402
+
+# Templates as in production (Django turns Jinja's auto_reload off outside DEBUG): compiled once, not checked
+# for changes on every render. The bench runs with the development settings otherwise.
+engines["jinja2"].env.auto_reload = False
+
 from django.contrib import admin  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.db.models import Case, Count, F, Value, When  # noqa: E402
