@@ -14,4 +14,8 @@ class Migration(migrations.Migration):
             model_name='action',
             index=models.Index(fields=['due_on'], name='action_due_on'),
         ),
+        migrations.AddIndex(
+            model_name='action',
+            index=models.Index(fields=['status', 'due_on'], name='action_status_due_on'),
+        ),
     ]
