@@ -4,44 +4,27 @@ and status tags are now written in one pass (filled and with junk filters). Ever
 """
 
 import datetime
-import io
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
-from learningloop.accounts.tests.factories import UserFactory
 from learningloop.core import workdays
-from learningloop.core.policy import Role
 from learningloop.dissemination.tests.factories_requests import RequestFactory, ResponseFactory
 from learningloop.improvement.tests.factories import ActionFactory
 from learningloop.learning.models import ActivityStatus, LearningActivity
 from learningloop.partnership.models import LearningSourceType
 from learningloop.partnership.tests.factories import AgencyFactory
 
-from .helpers import axe_check, expect_error_state, sign_in
+from .helpers import axe_check, expect_error_state
+from .test_practice_journeys import _go, admin, framework  # noqa: F401 - the same signed-in administrator
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 OUTSTANDING = "/dissemination/requests/outstanding/"
 
 
-@pytest.fixture
-def admin(page, live_server, partnership, business_unit):
-    call_command("load_framework", stdout=io.StringIO())
-    user = UserFactory(email="admin@example.org", full_name="Ada Admin", agency=business_unit,
-                       roles=[Role.BU_ADMIN])  # fmt: skip
-    sign_in(page, live_server, user.email)
-    return user
-
-
-def _go(page, live_server, path, what):
-    response = page.goto(f"{live_server.url}{path}")
-    assert response.status == 200, f"{what}: HTTP {response.status} at {path}"
-    axe_check(page, what)
-
-
-def test_outstanding_responses_come_50_a_page(page, live_server, admin):
+@pytest.mark.usefixtures("admin")
+def test_outstanding_responses_come_50_a_page(page, live_server):
     _go(page, live_server, OUTSTANDING, "outstanding responses (empty)")
     expect(page.get_by_text("No outstanding responses.")).to_be_visible()
 
@@ -67,7 +50,8 @@ def test_outstanding_responses_come_50_a_page(page, live_server, admin):
     expect(page.get_by_role("link", name="Late request")).to_be_visible()
 
 
-def test_register_and_action_list_with_many_agencies(page, live_server, admin):
+@pytest.mark.usefixtures("admin")
+def test_register_and_action_list_with_many_agencies(page, live_server):
     for i in range(60):
         AgencyFactory(name=f"Primary school {i:02}")
     police = AgencyFactory(name="Northshire Police")
