@@ -88,6 +88,17 @@ bench-large: setup ## Bench on a generated large partnership, ten years (var/lar
 	fi
 	$(PY) scripts/bench.py --database-url sqlite:///$(LARGE_DB) --user-email admin@large.example.org
 
+# The same large partnership on a throwaway PostgreSQL cluster (scripts/pg-test.sh: built, benched, removed).
+# BENCH_SCALE multiplies every volume, as generate_large_partnership --scale does (default 1).
+BENCH_SCALE ?= 1
+bench-large-postgres: setup ## Bench the large partnership on a throwaway PostgreSQL cluster (built, benched, removed)
+	scripts/pg-test.sh sh -c '$(PY) manage.py migrate --no-input -v0 && $(PY) manage.py createcachetable && \
+	  $(PY) manage.py load_framework >/dev/null && \
+	  $(PY) manage.py generate_large_partnership --years 10 --scale $(BENCH_SCALE) && \
+	  $(PY) scripts/bench.py --user-email admin@large.example.org'
+
+bench-large-both: bench-large bench-large-postgres ## Bench the large partnership on SQLite, then on PostgreSQL
+
 check-deploy: setup ## Run Django's deployment checks with the production settings
 	@mkdir -p var  # Django's SQLite JSON check opens the local database file, which needs its folder
 	DJANGO_SETTINGS_MODULE=learningloop.config.production DJANGO_SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
@@ -96,4 +107,4 @@ check-deploy: setup ## Run Django's deployment checks with the production settin
 clean: ## Remove the virtual environment, npm packages, built assets and the local database
 	rm -rf $(VENV) node_modules build var
 
-.PHONY: help setup db run test test-fast test-browser test-postgres lint format bench bench-large check-deploy clean
+.PHONY: help setup db run test test-fast test-browser test-postgres lint format bench bench-large bench-large-postgres bench-large-both check-deploy clean

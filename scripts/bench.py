@@ -1,14 +1,18 @@
 """Server-side timings of the main pages on the demo data: `make bench` (after `make db`).
 
 For each page in PAGES: 3 warm-up requests, then 30 timed requests with Django's test Client, signed in as
-the demo business-unit administrator. Prints median and 95th-percentile time, SQL queries per request and
-response size. It only prints: there is no timed assertion. Everything runs inside a transaction that is
-rolled back, so the demo database is left as it was. Works on PostgreSQL too: DATABASE_URL=... make bench.
+the demo business-unit administrator. Prints median and 95th-percentile time, the median time spent in SQL
+(every query timed through connection.execute_wrapper), SQL queries per request and response size. Each main
+list is followed by a reference row: the Django admin changelist for the same model and rows (50 a page),
+measured with its requests interleaved with the page's, and the page's "x admin" ratio (median / the admin's
+median; the goal is 0.5 or less, docs/performance.md). It only prints: there is no timed assertion.
+Everything runs inside a transaction that is rolled back, so the demo database is left
+as it was. Works on PostgreSQL too: DATABASE_URL=... make bench.
 BENCH_EMAIL=someone@example.org (or --user-email) chooses which business unit administrator signs in;
 --database-url points it at another database, such as the generated large partnership (`make bench-large`).
 
-Later issues add their pages to PAGES: (label, URL name, object kind or None). A URL name that does not
-resolve yet is skipped with a note.
+Later issues add their pages to PAGES: (label, URL name, object kind or None), and a main list its admin
+reference to ADMIN_REFERENCES. A URL name that does not resolve yet is skipped with a note.
 """
 
 import argparse
@@ -42,9 +46,15 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.template import engines  # noqa: E402
+
+# Templates as in production (Django turns Jinja's auto_reload off outside DEBUG): compiled once, not checked
+# for changes on every render. The bench runs with the development settings otherwise.
+engines["jinja2"].env.auto_reload = False
+
 from django.contrib import admin  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
-from django.db.models import Count  # noqa: E402
+from django.db.models import Case, Count, F, Value, When  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import NoReverseMatch, reverse  # noqa: E402
@@ -146,15 +156,22 @@ def _busiest_dissemination_plan():
 
 
 def _busiest_key_message():
-    # The trail page gathers every stage of the loop: the message with the most of each is the heaviest.
+    # The trail page gathers every stage of the loop: the heaviest is a message that reaches every stage
+    # (communications, responses, actions, briefings), then the one with the most rows. Ranking by the sum
+    # alone once chose, at one scale, a message with no action plan: the trail skips its actions query when
+    # there is no plan, so the page seemed to gain a query (14 -> 15) between scales when it was only
+    # measuring a different shape of message.
+    stages = {
+        "n_communications": Count("message_plans__audience_plans__communications", distinct=True),
+        "n_responses": Count("embedding_requests__responses", distinct=True),
+        "n_actions": Count("action_plans__actions", distinct=True),
+        "n_briefings": Count("briefings", distinct=True),
+    }
+    reached = sum((Case(When(**{f"{name}__gt": 0}, then=1), default=0) for name in stages), start=Value(0))
     return (
-        KeyMessage.objects.annotate(
-            n=Count("message_plans__audience_plans__communications", distinct=True)
-            + Count("embedding_requests__responses", distinct=True)
-            + Count("action_plans__actions", distinct=True)
-            + Count("briefings", distinct=True)
-        )
-        .order_by("-n", "pk")
+        KeyMessage.objects.annotate(**stages)
+        .annotate(reached=reached, n=sum((F(name) for name in stages), start=Value(0)))
+        .order_by("-reached", "-n", "pk")
         .first()
     )
 
@@ -196,11 +213,96 @@ OBJECTS = {
     "training_session": _busiest_training_session,
 }
 
-# Reference: the Django admin's changelist for the same agencies (registered here for the run only if
-# the project does not register Agency itself). Must happen before the first URL is resolved.
-if not admin.site.is_registered(Agency):
-    admin.site.register(Agency, list_display=("name", "short_name", "sector", "statutory_role", "is_active"))
-ADMIN_REFERENCE = ("Reference: admin agency changelist", "admin:partnership_agency_changelist")
+# References: the Django admin's changelist for the same model and rows as each main list, 50 a page, with
+# the columns the list shows. Registered here for the run only (the project registers no admin of its own);
+# must happen before the first URL is resolved. URL name of the list -> (app label.model, list_display,
+# list_select_related).
+ADMIN_REFERENCES = {
+    "partnership:agency_list": (
+        "partnership.Agency",
+        ("name", "short_name", "sector", "statutory_role", "is_active"),
+        False,
+    ),
+    "partnership:person_list": (
+        "partnership.Person",
+        ("full_name", "job_title", "agency", "is_active"),
+        True,
+    ),
+    "partnership:group_list": (
+        "partnership.Group",
+        ("name", "short_name", "accountable_to", "is_active"),
+        True,
+    ),
+    "core:audit_list": ("auditlog.LogEntry", ("timestamp", "actor", "action", "object_repr"), True),
+    "learning:activity_list": (
+        "learning.LearningActivity",
+        ("title", "source_type", "owning_group", "started_on", "completed_on", "status"),
+        True,
+    ),
+    "learning:review_list": ("learning.CaseReview", ("pseudonym", "kind", "aware_on", "decision"), True),
+    "learning:summary_list": (
+        "learning.SummaryOfLearning",
+        ("title", "subgroup", "status", "updated_at"),
+        True,
+    ),
+    "dissemination:plan_list": ("dissemination.DisseminationPlan", ("summary", "created_at"), True),
+    "dissemination:briefing_list": (
+        "dissemination.Briefing",
+        ("title", "kind", "status", "updated_at"),
+        False,
+    ),
+    "dissemination:request_list": ("dissemination.EmbeddingRequest", ("title", "due_on", "sent_at"), False),
+    "dissemination:outstanding_responses": (
+        "dissemination.AgencyResponse",
+        ("request", "agency", "status", "submitted_at"),
+        True,
+    ),
+    "improvement:action_list": (
+        "improvement.Action",
+        ("description", "plan", "owner_agency", "owner", "due_on", "status", "progress"),
+        True,
+    ),
+    "improvement:my_actions": (
+        "improvement.Action",
+        ("description", "plan", "owner_agency", "owner", "due_on", "status", "progress"),
+        True,
+    ),
+}
+
+
+def _register_admin_references():
+    from django.apps import apps
+
+    for model_label, columns, select_related in ADMIN_REFERENCES.values():
+        model = apps.get_model(model_label)
+        if select_related:  # every foreign key shown, so the reference makes no query per row
+            select_related = tuple(c for c in columns if model._meta.get_field(c).is_relation)
+        if not admin.site.is_registered(model):
+            admin.site.register(
+                model, list_display=columns, list_select_related=select_related, list_per_page=50
+            )
+
+
+def admin_reference_url(name):
+    model = ADMIN_REFERENCES[name][0].lower().replace(".", "_")
+    return reverse(f"admin:{model}_changelist")
+
+
+_register_admin_references()
+
+
+class SqlTimer:
+    """Sums the time every SQL statement takes (connection.execute_wrapper), per request."""
+
+    def __init__(self):
+        self.ms = 0.0
+
+    def __call__(self, execute, sql, params, many, context):
+        start = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.ms += (time.perf_counter() - start) * 1000
 
 
 def find_administrator():
@@ -222,32 +324,63 @@ def signed_in_client(user):
     return sign_in_with_mfa(client, user)
 
 
-def measure(client, url):
-    status = None
-    queries = 0
-    size = 0
-    for i in range(WARM_UPS):
-        if i == WARM_UPS - 1:
-            with CaptureQueriesContext(connection) as ctx:
-                response = client.get(url)
-            queries = len(ctx.captured_queries)
-        else:
-            response = client.get(url)
-        status, size = response.status_code, len(response.content)
-    times = []
-    for _ in range(REQUESTS):
+def _percentile_95(times):
+    times = sorted(times)
+    return times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
+
+
+def _timed_get(client, url):
+    timer = SqlTimer()
+    with connection.execute_wrapper(timer):
         start = time.perf_counter()
         response = client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
-        status = response.status_code
-    times.sort()
-    p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
-    return statistics.median(times), p95, queries, size, status
+        total = (time.perf_counter() - start) * 1000
+    return response, total, timer.ms
 
 
-def row(label, median, p95, queries, size, status):
+def _warm_up(client, url):
+    for _ in range(WARM_UPS - 1):
+        client.get(url)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    return len(ctx.captured_queries), response
+
+
+def measure(*targets):
+    """Time each (client, url) REQUESTS times, their requests interleaved so that both see the same machine
+    load; returns one result per target: (median, p95, median SQL ms, queries, bytes, status)."""
+    warm = [_warm_up(client, url) for client, url in targets]
+    totals = [[] for _ in targets]
+    sqls = [[] for _ in targets]
+    statuses = [response.status_code for _, response in warm]
+    for _ in range(REQUESTS):
+        for i, (client, url) in enumerate(targets):
+            response, total, sql = _timed_get(client, url)
+            totals[i].append(total)
+            sqls[i].append(sql)
+            statuses[i] = response.status_code
+    return [
+        (
+            statistics.median(totals[i]),
+            _percentile_95(totals[i]),
+            statistics.median(sqls[i]),
+            warm[i][0],
+            len(warm[i][1].content),
+            statuses[i],
+        )
+        for i in range(len(targets))
+    ]
+
+
+HEADER = (
+    f"{'page':<40} {'median ms':>9} {'p95 ms':>9} {'SQL ms':>8} {'queries':>8} {'bytes':>10} {'x admin':>8}"
+)
+
+
+def row(label, median, p95, sql, queries, size, status, ratio=None):
     note = "" if status == 200 else f"  (HTTP {status})"
-    print(f"{label:<40} {median:>9.1f} {p95:>9.1f} {queries:>8} {size:>10,}{note}")
+    ratio_text = f"{ratio:>8.2f}" if ratio is not None else " " * 8
+    print(f"{label:<40} {median:>9.1f} {p95:>9.1f} {sql:>8.1f} {queries:>8} {size:>10,} {ratio_text}{note}")
 
 
 def main():
@@ -262,12 +395,16 @@ def main():
         return 1
     print(f"Signed in as {administrator.email} (bu_admin); {WARM_UPS} warm-ups, {REQUESTS} timed requests")
     print()
-    print(f"{'page':<40} {'median ms':>9} {'p95 ms':>9} {'queries':>8} {'bytes':>10}")
-    print("-" * 80)
+    print(HEADER)
+    print("-" * len(HEADER))
 
     logging.getLogger("django.request").setLevel(logging.CRITICAL)  # failures show as HTTP 500 rows
     with transaction.atomic():
         client = signed_in_client(administrator)
+        superuser = User.objects.create_superuser(
+            email="bench-superuser@example.invalid", password=None, full_name="Bench superuser"
+        )
+        admin_client = signed_in_client(superuser)
         skipped = []
         for label, name, kind in PAGES:
             args = []
@@ -282,13 +419,12 @@ def main():
             except NoReverseMatch:
                 skipped.append(f"{label}: URL name {name!r} does not resolve yet")
                 continue
-            row(label, *measure(client, url))
-
-        label, name = ADMIN_REFERENCE
-        superuser = User.objects.create_superuser(
-            email="bench-superuser@example.invalid", password=None, full_name="Bench superuser"
-        )
-        row(label, *measure(signed_in_client(superuser), reverse(name)))
+            if name not in ADMIN_REFERENCES:
+                row(label, *measure((client, url))[0])
+                continue
+            page, reference = measure((client, url), (admin_client, admin_reference_url(name)))
+            row(label, *page, ratio=page[0] / reference[0])
+            row("  reference: admin changelist", *reference)
         transaction.set_rollback(True)  # leave no session, superuser or audit entry behind
 
     for note in skipped:

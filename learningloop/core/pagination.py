@@ -5,13 +5,27 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 PAGE_SIZE = 50
 
 
-def paginate(request, queryset, per_page=PAGE_SIZE):
+def paginate(request, queryset, per_page=PAGE_SIZE, *, rows=None):
+    """The requested page of `queryset` (the first if the number is junk or past the end) and the GOV.UK
+    pagination params.
+
+    `rows`, if given, turns a queryset into what each row shows (annotations that count or look up related
+    rows): it is applied to the page's rows only, never to the whole list, so that counting and sorting
+    stay on the plain queryset and the cost follows the 50 rows shown, not the rows in the database."""
     paginator = Paginator(queryset, per_page)
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except (PageNotAnInteger, EmptyPage):
         page = paginator.page(1)
+    if rows is not None:
+        page.object_list = _page_rows(page.object_list, rows)
     return page, pagination_params(request, page)
+
+
+def _page_rows(object_list, rows):
+    pks = list(object_list.values_list("pk", flat=True))
+    by_pk = {obj.pk: obj for obj in rows(object_list.model._default_manager.filter(pk__in=pks))}
+    return [by_pk[pk] for pk in pks if pk in by_pk]
 
 
 def pagination_params(request, page):

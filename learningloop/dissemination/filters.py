@@ -2,10 +2,14 @@
 value is reported in the error summary and ignored; the rest still apply)."""
 
 import django_filters
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
 
 from learningloop.core.filters import GovukFilterSet
 
-from .models import BriefingKind, BriefingStatus
+from .models import BriefingKind, BriefingStatus, Communication, CommunicationStatus
+
+OPEN_COMMUNICATION = [CommunicationStatus.PLANNED, CommunicationStatus.IN_PROGRESS]
 
 COMMUNICATION_FILTERS = [
     ("overdue", "Any communication overdue"),
@@ -16,7 +20,8 @@ COMMUNICATION_FILTERS = [
 
 
 class PlanFilterSet(GovukFilterSet):
-    """Filters plans by their communications; the queryset must carry `with_communication_counts`."""
+    """Filters plans by their communications, with EXISTS conditions, so that the list counts each plan's
+    communications for the 50 rows it shows only (docs/adr/0025-page-cost-that-does-not-grow.md)."""
 
     communications = django_filters.ChoiceFilter(
         label="Communications",
@@ -27,13 +32,15 @@ class PlanFilterSet(GovukFilterSet):
     )
 
     def by_communications(self, plans, name, value):
+        communications = Communication.objects.filter(audience_plan__message_plan__plan=OuterRef("pk"))
+        open_ = communications.filter(status__in=OPEN_COMMUNICATION)
         if value == "overdue":
-            return plans.filter(overdue_count__gt=0)
+            return plans.filter(Exists(open_.filter(due_on__lt=timezone.localdate())))
         if value == "open":
-            return plans.filter(open_count__gt=0)
+            return plans.filter(Exists(open_))
         if value == "complete":
-            return plans.filter(communication_count__gt=0, open_count=0)
-        return plans.filter(communication_count=0)
+            return plans.filter(Exists(communications), ~Exists(open_))
+        return plans.filter(~Exists(communications))
 
 
 class BriefingFilterSet(GovukFilterSet):

@@ -301,6 +301,36 @@ class ResponseQuerySet(DeadlineQuerySet):
     def outstanding(self):
         return self.open()
 
+    def outstanding_by_agency(self, today):
+        """The outstanding responses in the order the page lists them: agencies with the most overdue
+        first (then by name), and within an agency the overdue ones first, soonest due first. Sorted in
+        the database, so that the page can show 50 at a time."""
+        late = models.Case(
+            models.When(AgencyResponse.deadline_overdue_q(today), then=models.Value(1)),
+            default=models.Value(0),
+        )
+        return (
+            self.outstanding()
+            .annotate(
+                late=late,
+                # Each agency's overdue count, summed over its rows by a window: one pass, not a subquery
+                # per row.
+                agency_overdue=models.Window(models.Sum(late), partition_by=[models.F("agency_id")]),
+            )
+            .select_related("request", "agency")
+            .order_by("-agency_overdue", "agency__name", "agency_id", "-late", "request__due_on", "pk")
+        )
+
+    def outstanding_counts(self, today, agency_ids=None):
+        """{agency id: (outstanding, overdue)}, for the agencies given (or every agency): one query."""
+        rows = self.outstanding()
+        if agency_ids is not None:
+            rows = rows.filter(agency_id__in=agency_ids)
+        rows = rows.values("agency").annotate(
+            n=models.Count("pk"), late=models.Count("pk", filter=AgencyResponse.deadline_overdue_q(today))
+        )
+        return {row["agency"]: (row["n"], row["late"]) for row in rows}
+
 
 class AgencyResponse(DeadlineMixin, models.Model):
     """One agency's answer to a request: where the learning will be embedded, what will support the

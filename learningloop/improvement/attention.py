@@ -21,10 +21,14 @@ def actions_due_for(user, today=None, *, agency_only: bool) -> dict:
     overdue = actions.overdue(today)
     due_soon = actions.due_between(today, due_soon_until(today))
     related = ("plan", "owner_agency")
-    rows = {
-        "overdue": list(overdue.select_related(*related).order_by("due_on", "pk")[:SHOWN]),
-        "due_soon": list(due_soon.select_related(*related).order_by("due_on", "pk")[:SHOWN]),
-    }
+
+    def first(actions):
+        # The first few picked by primary key (the index holds status and due date), then read with their
+        # plan and agency: sorting thousands of joined rows to show ten is what cost the time (ADR 0025).
+        shown = actions.order_by("due_on", "pk").values("pk")[:SHOWN]
+        return list(Action.objects.filter(pk__in=shown).select_related(*related).order_by("due_on", "pk"))
+
+    rows = {"overdue": first(overdue), "due_soon": first(due_soon)}
     for action in rows["overdue"] + rows["due_soon"]:
         action.display_rag = action_rag(action, today)
     return {

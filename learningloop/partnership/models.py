@@ -137,6 +137,7 @@ class Person(models.Model):
     class Meta:
         ordering = ["full_name"]
         verbose_name_plural = "people"
+        indexes = [models.Index(fields=["full_name"], name="person_full_name")]  # the people list (ADR 0025)
 
     def __str__(self):
         return self.full_name

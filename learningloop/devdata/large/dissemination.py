@@ -175,7 +175,7 @@ def build_requests(ctx: Context) -> tuple[int, int]:
     requests, links, responses = [], [], []
     for first, last in ctx.year_spans():
         pool = [m for m in ctx.accepted_messages if m.summary.accepted_at.date() <= last]
-        for _ in range(ctx.n(10) if pool else 0):
+        for _ in range(ctx.n(20) if pool else 0):
             sent = ctx.day_between(first, last)
             due = add_working_days(sent, 20)
             pool_recent = pool[-40:]

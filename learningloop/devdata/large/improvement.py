@@ -26,9 +26,10 @@ from .words import (
 
 
 def build_actions(ctx: Context) -> tuple[int, int, int]:
-    """About 300 actions a year in plans of 3 to 8, each plan with exactly one source (a review, a finding,
-    an activity, a key message or a meeting); statuses follow the due dates, some are overdue, completed
-    ones get sustainment checks, and every action has a log of 1 to 4 updates."""
+    """About 2,500 actions a year (25,000 over ten years, data-volumes.md) in plans of 3 to 8, each plan
+    with exactly one source (a review, a finding, an activity, a key message or a meeting); statuses follow
+    the due dates, some are overdue, completed ones get sustainment checks, and every action has a log of
+    1 to 5 updates (about 4 on average: 100,000 over ten years)."""
     rng = ctx.rng
     NS, IP, DONE, CANCELLED = (
         ActionStatus.NOT_STARTED,
@@ -49,7 +50,7 @@ def build_actions(ctx: Context) -> tuple[int, int, int]:
                 -200:
             ],
         }
-        remaining = ctx.n(300)
+        remaining = ctx.n(2500)
         while remaining > 0:
             size = min(remaining, rng.randint(3, 8))
             remaining -= size
@@ -128,6 +129,9 @@ def build_actions(ctx: Context) -> tuple[int, int, int]:
         if action.status != NS:
             steps.append((IP, min(action.progress, 20) or 10, "Work started (fictional)."))
         if action.status in (IP, DONE) and action.progress > 20:
+            if rng.random() < 0.5:
+                halfway = max(20, min(action.progress, 80) // 2)
+                steps.append((IP, halfway, f"Progress reviewed: {halfway}% done."))
             steps.append(
                 (IP, min(action.progress, 80), f"Progress reviewed: {min(action.progress, 80)}% done.")
             )

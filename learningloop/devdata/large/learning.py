@@ -268,8 +268,9 @@ def build_reviews(ctx: Context) -> tuple[int, int]:
 
 
 def build_summaries(ctx: Context) -> tuple[int, int]:
-    """About 25 summaries a year from that year's activities with findings, 2 to 5 key messages each. Older
-    summaries are accepted; the latest months have every status of the LDG workflow."""
+    """About 50 summaries a year from that year's activities with findings, 3 to 5 key messages each (about
+    200 key messages a year: 2,000 over ten years, data-volumes.md). Older summaries are accepted; the
+    latest months have every status of the LDG workflow."""
     rng = ctx.rng
     audiences = list(AudienceGroup.objects.order_by("position", "pk"))
     workforce = list(WorkforceGroup.objects.order_by("pk"))
@@ -280,7 +281,7 @@ def build_summaries(ctx: Context) -> tuple[int, int]:
     summaries, plans = [], []  # plans: (summary, activities, steps)
     for first, last in ctx.year_spans():
         pool = [a for a in with_findings if a.completed_on and first <= a.completed_on <= last]
-        for _ in range(ctx.n(25)):
+        for _ in range(ctx.n(50)):
             if not pool:
                 break
             chosen = pick(rng, pool, 1, 2)
@@ -348,7 +349,7 @@ def build_summaries(ctx: Context) -> tuple[int, int]:
             status = step
         summary.accepted_at = at if status == SummaryStatus.ACCEPTED else None
         topic = chosen[0].title.split(": ", 1)[-1].rsplit(" (", 1)[0]
-        for position in range(rng.randint(2, 5)):
+        for position in range(rng.randint(3, 5)):
             message = KeyMessage(
                 summary=summary, position=position, text=rng.choice(MESSAGES).format(t=topic)
             )

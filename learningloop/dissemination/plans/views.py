@@ -50,9 +50,13 @@ def _plan_crumb(plan):
 @require_GET
 @require("dissemination.view")
 def plan_list(request):
-    plans = DisseminationPlan.objects.visible_to(request.user).with_communication_counts(timezone.localdate())
-    filters = PlanFilterSet(request=request, queryset=plans)
-    page, pagination = paginate(request, filters.qs.order_by("-created_at", "-pk"))
+    today = timezone.localdate()
+    filters = PlanFilterSet(request=request, queryset=DisseminationPlan.objects.visible_to(request.user))
+    page, pagination = paginate(
+        request,
+        filters.qs.order_by("-created_at", "-pk"),
+        rows=lambda rows: rows.with_communication_counts(today),
+    )
     can_manage = can(request.user, "dissemination.manage")
     without_plan = (
         SummaryOfLearning.objects.visible_to(request.user)

@@ -68,18 +68,18 @@ def request_list(request):
         counts = {
             f"n_{key}": Count("responses", filter=Q(responses__status=key)) for key, _ in STATUS_COLUMNS
         }
-        requests = (
-            EmbeddingRequest.objects.visible_to(request.user)
-            .annotate(
+        requests = EmbeddingRequest.objects.visible_to(request.user).order_by("-sent_at", "-pk")
+        page, pagination = paginate(
+            request,
+            requests,
+            rows=lambda rows: rows.annotate(  # counted for the page's rows only
                 n_total=Count("responses"),
                 n_overdue=Count(
                     "responses", filter=AgencyResponse.deadline_overdue_q(today, prefix="responses__")
                 ),
                 **counts,
-            )
-            .order_by("-sent_at", "-pk")
-        )  # aggregation drops Meta.ordering
-        page, pagination = paginate(request, requests)
+            ),
+        )
         template, context = "dissemination/request_list.html", {"columns": STATUS_COLUMNS}
     else:
         responses = (
@@ -349,34 +349,40 @@ def response_review(request, pk):
 @require_GET
 @require("embedding.outstanding")
 def outstanding_responses(request):
+    """By exception: every outstanding response, 50 a page, grouped by agency (the agencies with the
+    most overdue first). The captions and the totals count every outstanding response, not the page's."""
     today = timezone.localdate()
-    responses = list(
-        AgencyResponse.objects.outstanding()
-        .select_related("request", "agency")
-        .order_by("agency__name", "agency_id", "request__due_on", "pk")
-    )
-    groups = {}
-    overdue_total = 0
+    page, pagination = paginate(request, AgencyResponse.objects.outstanding_by_agency(today))
+    responses = list(page.object_list)
+    counts = AgencyResponse.objects.outstanding_counts(today, {r.agency_id for r in responses})
+    agencies = {}
     for response in responses:
         response.display_status = response_status(response, today)
         response.is_late = response.display_status.key == "overdue"
         response.late_by = overdue_by(response, today) if response.is_late else 0
-        overdue_total += response.is_late
-        groups.setdefault(response.agency_id, {"agency": response.agency, "responses": []})
-        groups[response.agency_id]["responses"].append(response)
-    agencies = []
-    for group in groups.values():
-        group["responses"].sort(key=lambda r: (not r.is_late, r.request.due_on, r.pk))
-        group["overdue"] = sum(r.is_late for r in group["responses"])
-        agencies.append(group)
-    agencies.sort(key=lambda g: (-g["overdue"], g["agency"].name))
+        if response.agency_id not in agencies:
+            outstanding, overdue = counts.get(response.agency_id, (0, 0))
+            agencies[response.agency_id] = {
+                "agency": response.agency,
+                "responses": [],
+                "outstanding": outstanding,
+                "overdue": overdue,
+            }
+        agencies[response.agency_id]["responses"].append(response)
+    totals = AgencyResponse.objects.outstanding().aggregate(
+        overdue=Count("pk", filter=AgencyResponse.deadline_overdue_q(today)),
+        agencies=Count("agency", distinct=True),
+    )
     return render(
         request,
         "dissemination/outstanding_responses.html",
         {
-            "agencies": agencies,
-            "total": len(responses),
-            "overdue_total": overdue_total,
+            "agencies": list(agencies.values()),
+            "page": page,
+            "pagination": pagination,
+            "total": page.paginator.count,
+            "overdue_total": totals["overdue"],
+            "agency_total": totals["agencies"],
             "crumbs": _crumbs(REQUESTS, ("Outstanding responses", None)),
         },
     )

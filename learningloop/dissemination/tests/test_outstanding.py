@@ -82,3 +82,29 @@ def test_home_page_shows_an_agency_lead_their_open_requests(lead_client, agency_
     html = lead_client.get("/").content.decode()
     assert "Requests to your agency" in html
     assert "Embed learning on safer sleep" in html
+
+
+def test_the_list_is_paginated_50_a_page_and_the_totals_count_every_response(home_agency, officer_client):
+    """A large partnership has thousands of outstanding responses: the page shows 50 at a time, overdue
+    first, while the totals and the agency's caption still count all of them."""
+    today = timezone.localdate()
+    late = [
+        RequestFactory(title=f"Late {i:02}", due_on=workdays.add_working_days(today, -2)) for i in range(3)
+    ]
+    for request in late:
+        ResponseFactory(request=request, agency=home_agency)
+    for i in range(52):
+        ResponseFactory(
+            request=RequestFactory(title=f"Later {i:02}", due_on=today + datetime.timedelta(days=10 + i)),
+            agency=home_agency,
+        )
+    first = officer_client.get(URL).content.decode()
+    assert "<strong>55</strong> outstanding, <strong>3</strong> overdue, across 1 agency." in first
+    assert f"{home_agency.name} (55 outstanding, 3 overdue)" in first
+    assert first.count('class="govuk-table__row"') - first.count("<thead") == 50
+    assert all(f"Late {i:02}" in first for i in range(3))
+    assert "Later 46" in first and "Later 47" not in first  # 3 overdue + the 47 soonest due
+    assert 'href="?page=2"' in first
+    second = officer_client.get(URL, {"page": 2}).content.decode()
+    assert "Later 47" in second and "Later 51" in second and "Late 00" not in second
+    assert officer_client.get(URL, {"page": "junk"}).status_code == 200

@@ -68,10 +68,11 @@ def _query_without_page(request, **changes):
 @require_GET
 @require("learning.view")
 def activity_list(request):
-    filters = ActivityFilterSet(
-        request=request, queryset=LearningActivity.objects.visible_to(request.user).with_list_data()
+    filters = ActivityFilterSet(request=request, queryset=LearningActivity.objects.visible_to(request.user))
+    today = timezone.localdate()
+    page, pagination = paginate(
+        request, filters.qs, rows=lambda rows: rows.with_list_data().with_register_counts(today)
     )
-    page, pagination = paginate(request, filters.qs.with_register_counts(timezone.localdate()))
     return _render(
         request,
         "learning/activity_list.html",

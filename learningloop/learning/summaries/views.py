@@ -92,14 +92,11 @@ def _state_refused(request, summary, action):
 @require_GET
 @require("summary.view")
 def summary_list(request):
-    filters = SummaryFilterSet(
-        request=request,
-        queryset=SummaryOfLearning.objects.visible_to(request.user)
-        .select_related("subgroup")
-        .with_message_count(),
-    )
+    filters = SummaryFilterSet(request=request, queryset=SummaryOfLearning.objects.visible_to(request.user))
     summaries = filters.qs.order_by("-updated_at", "-pk")
-    page, pagination = paginate(request, summaries)
+    page, pagination = paginate(
+        request, summaries, rows=lambda rows: rows.select_related("subgroup").with_message_count()
+    )
     return render(
         request,
         "learning/summary_list.html",

@@ -1,0 +1,85 @@
+"""The pages made cheap at scale (docs/adr/0025-page-cost-that-does-not-grow.md), through a real browser:
+outstanding responses 50 a page (empty, two pages, a junk page number), and the lists whose select options
+and status tags are now written in one pass (filled and with junk filters). Every state is checked with axe.
+"""
+
+import datetime
+
+import pytest
+from playwright.sync_api import expect
+
+from learningloop.core import workdays
+from learningloop.dissemination.tests.factories_requests import RequestFactory, ResponseFactory
+from learningloop.improvement.tests.factories import ActionFactory
+from learningloop.learning.models import ActivityStatus, LearningActivity
+from learningloop.partnership.models import LearningSourceType
+from learningloop.partnership.tests.factories import AgencyFactory
+
+from .helpers import axe_check, expect_error_state
+from .test_practice_journeys import _go, admin, framework  # noqa: F401 - the same signed-in administrator
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+OUTSTANDING = "/dissemination/requests/outstanding/"
+
+
+@pytest.mark.usefixtures("admin")
+def test_outstanding_responses_come_50_a_page(page, live_server):
+    _go(page, live_server, OUTSTANDING, "outstanding responses (empty)")
+    expect(page.get_by_text("No outstanding responses.")).to_be_visible()
+
+    today = datetime.date.today()
+    agency = AgencyFactory(name="Northshire Police")
+    late = RequestFactory(title="Late request", due_on=workdays.add_working_days(today, -3))
+    ResponseFactory(request=late, agency=agency)
+    for i in range(54):
+        request = RequestFactory(title=f"Request {i:02}", due_on=today + datetime.timedelta(days=10 + i))
+        ResponseFactory(request=request, agency=agency)
+
+    _go(page, live_server, OUTSTANDING, "outstanding responses, first of two pages")
+    expect(page.get_by_text("Northshire Police (55 outstanding, 1 overdue)")).to_be_visible()
+    expect(page.locator("tbody .govuk-table__row")).to_have_count(50)
+    expect(page.get_by_role("link", name="Late request")).to_be_visible()
+    page.get_by_role("navigation", name="Pagination").get_by_role("link", name="Next").click()
+    page.wait_for_load_state("load")
+    axe_check(page, "outstanding responses, second page")
+    expect(page.locator("tbody .govuk-table__row")).to_have_count(5)
+    expect(page.get_by_role("link", name="Request 53")).to_be_visible()
+
+    _go(page, live_server, f"{OUTSTANDING}?page=junk", "outstanding responses, junk page number")
+    expect(page.get_by_role("link", name="Late request")).to_be_visible()
+
+
+@pytest.mark.usefixtures("admin")
+def test_register_and_action_list_with_many_agencies(page, live_server):
+    for i in range(60):
+        AgencyFactory(name=f"Primary school {i:02}")
+    police = AgencyFactory(name="Northshire Police")
+    LearningActivity.objects.create(
+        title="Multi-agency audit of neglect",
+        source_type=LearningSourceType.objects.order_by("pk").first(),
+        status=ActivityStatus.COMPLETED,
+        started_on=datetime.date(2026, 3, 2),
+        completed_on=datetime.date(2026, 5, 4),
+    )
+    ActionFactory(description="Share chronologies at strategy meetings", owner_agency=police)
+
+    _go(page, live_server, "/learning/activities/", "register with many agencies in the filter")
+    expect(page.get_by_label("Provider agency").locator("option")).to_have_count(
+        1 + LearningActivity.provider_agencies.field.related_model.objects.count()
+    )
+    expect(page.locator("strong.govuk-tag", has_text="Completed")).to_be_visible()
+
+    page.get_by_label("Provider agency").select_option(label="Northshire Police")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_load_state("load")
+    axe_check(page, "register filtered by an agency")
+    expect(page.get_by_label("Provider agency")).to_have_value(str(police.pk))
+
+    _go(page, live_server, "/learning/activities/?agency=999999&status=junk", "register, junk filters")
+    expect_error_state(page)
+    expect(page.get_by_role("link", name="Multi-agency audit of neglect")).to_be_visible()
+
+    _go(page, live_server, f"/actions/?agency={police.pk}", "action list filtered by an agency")
+    expect(page.get_by_label("Agency")).to_have_value(str(police.pk))
+    expect(page.get_by_role("link", name="Share chronologies at strategy meetings")).to_be_visible()
