@@ -143,6 +143,10 @@ class GroupForm(VersionedFormMixin, forms.ModelForm):
     )
     terms_approved_on = GovukDateField(label="Terms of reference approved on", required=False)
     terms_review_due = GovukDateField(label="Terms of reference next review", required=False)
+    meetings_every_months = _count_field(
+        "Meets every (months)", "the number of months between meetings", 12, required=False
+    )
+    terms_last_reviewed_on = GovukDateField(label="Terms of reference last reviewed on", required=False)
 
     class Meta:
         model = Group
@@ -158,6 +162,11 @@ class GroupForm(VersionedFormMixin, forms.ModelForm):
             "quorum_minimum",
             "terms_approved_on",
             "terms_review_due",
+            "meetings_every_months",
+            "chair_rule",
+            "deputies_from_other_agencies",
+            "terms_last_reviewed_on",
+            "terms_changes",
             "handles_case_reviews",
         ]
         labels = {
@@ -166,6 +175,9 @@ class GroupForm(VersionedFormMixin, forms.ModelForm):
             "purpose": "Purpose",
             "meeting_frequency": "Meeting frequency",
             "quorum_rule": "Quorum rule",
+            "chair_rule": "Who may chair",
+            "deputies_from_other_agencies": "A deputy may come from another agency",
+            "terms_changes": "What changed at the last review",
             "handles_case_reviews": "Its members may see the identifying details of children in case reviews",
         }
         help_texts = {
@@ -173,7 +185,7 @@ class GroupForm(VersionedFormMixin, forms.ModelForm):
             "quorum_minimum": "Only needed when the quorum rule is a minimum number of members",
             "handles_case_reviews": "Only for the group that runs case reviews, such as the CSPR Panel",
         }
-        widgets = {"quorum_rule": forms.RadioSelect}
+        widgets = {"quorum_rule": forms.RadioSelect, "chair_rule": forms.RadioSelect}
         error_messages = {
             "name": {"required": "Enter the group's name", "max_length": _too_long("The group's name", 200)},
             "short_name": {"max_length": _too_long("The short name", 30)},
@@ -181,6 +193,10 @@ class GroupForm(VersionedFormMixin, forms.ModelForm):
             "quorum_rule": {
                 "required": "Select a quorum rule",
                 "invalid_choice": "Select a quorum rule from the list",
+            },
+            "chair_rule": {
+                "required": "Select who may chair",
+                "invalid_choice": "Select who may chair from the list",
             },
         }
 

@@ -16,6 +16,7 @@ from django.db import transaction
 from .models import (
     Agency,
     AudienceGroup,
+    ChairRule,
     DisseminationMethod,
     Group,
     LearningSourceType,
@@ -105,6 +106,8 @@ GROUPS = [
         "papers_due_working_days": 5,
         "minutes_due_days": 14,
         "quorum_rule": QuorumRule.SAFEGUARDING_PARTNERS,
+        "meetings_every_months": 2,
+        "chair_rule": ChairRule.SAFEGUARDING_PARTNER,
         "terms_approved_on": TERMS_APPROVED,
         "terms_review_due": TERMS_REVIEW,
     },
