@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 
 from learningloop.core.concurrency import VersionedFormMixin
+from learningloop.core.dates import format_date
 from learningloop.core.govuk_forms import GovukDateField
 from learningloop.improvement.models import ActionPlan
 from learningloop.learning.models import KeyMessage, LearningActivity
@@ -265,7 +266,7 @@ class AttendanceForm(forms.Form):
                 who = person.full_name if person else "The person selected"
                 self.add_error(
                     None,
-                    f"{who} is not a member of {self.meeting.group.name} on {self.meeting.date:%d %B %Y}",
+                    f"{who} is not a member of {self.meeting.group.name} on {format_date(self.meeting.date)}",
                 )
         return data
 

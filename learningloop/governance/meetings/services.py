@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from learningloop.core import workdays
 from learningloop.core.concurrency import bump_version, claim_version
+from learningloop.core.dates import format_date
 from learningloop.core.reminders import reminder_send_once
 from learningloop.core.stored_files import attach_upload
 from learningloop.improvement.models import Action, ActionPlan, PlanScope
@@ -154,7 +155,7 @@ def meeting_pack_publish(*, meeting: Meeting, today=None) -> int:
 def _check_attendance(meeting, membership, status, reason, deputy, seat_ids):
     who = membership.person.full_name
     if membership.pk not in seat_ids:
-        return f"{who} is not a member of {meeting.group.name} on {meeting.date:%d %B %Y}"
+        return f"{who} is not a member of {meeting.group.name} on {format_date(meeting.date)}"
     if status not in AttendanceStatus.values:
         return f"Select how {who} attended"
     if status == AttendanceStatus.DEPUTY:

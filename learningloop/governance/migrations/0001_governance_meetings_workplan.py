@@ -9,267 +9,702 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('improvement', '0001_initial'),
-        ('learning', '0008_deadline_rule_version'),
-        ('partnership', '0004_group_governance_rules'),
+        ("improvement", "0001_initial"),
+        ("learning", "0008_deadline_rule_version"),
+        ("partnership", "0004_group_governance_rules"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AgendaItem',
+            name="AgendaItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('title', models.CharField(max_length=200)),
-                ('report_link', models.URLField(blank=True, max_length=500, verbose_name='link to a report')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('action_plan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='agenda_items', to='improvement.actionplan')),
-                ('key_message', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='agenda_items', to='learning.keymessage')),
-                ('learning_activity', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='agenda_items', to='learning.learningactivity')),
-                ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='partnership.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                ("title", models.CharField(max_length=200)),
+                ("report_link", models.URLField(blank=True, max_length=500, verbose_name="link to a report")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "action_plan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="agenda_items",
+                        to="improvement.actionplan",
+                    ),
+                ),
+                (
+                    "key_message",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="agenda_items",
+                        to="learning.keymessage",
+                    ),
+                ),
+                (
+                    "learning_activity",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="agenda_items",
+                        to="learning.learningactivity",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="partnership.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position', 'pk'],
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='AgendaPaper',
+            name="AgendaPaper",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('original_name', models.CharField(max_length=255)),
-                ('content_type', models.CharField(max_length=100)),
-                ('size', models.PositiveIntegerField()),
-                ('uploaded_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('file', models.FileField(upload_to=learningloop.governance.models.meetings.agenda_paper_name)),
-                ('late', models.BooleanField(default=False)),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='papers', to='governance.agendaitem')),
-                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("original_name", models.CharField(max_length=255)),
+                ("content_type", models.CharField(max_length=100)),
+                ("size", models.PositiveIntegerField()),
+                ("uploaded_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "file",
+                    models.FileField(upload_to=learningloop.governance.models.meetings.agenda_paper_name),
+                ),
+                ("late", models.BooleanField(default=False)),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="papers",
+                        to="governance.agendaitem",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['uploaded_at'],
-                'abstract': False,
+                "ordering": ["uploaded_at"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='CalendarFeed',
+            name="CalendarFeed",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(default=learningloop.governance.models.meetings.new_feed_token, max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='calendar_feed', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "token",
+                    models.CharField(
+                        default=learningloop.governance.models.meetings.new_feed_token,
+                        max_length=64,
+                        unique=True,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="calendar_feed",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='LearningEvent',
+            name="LearningEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('kind', models.CharField(choices=[('webinar', 'Webinar'), ('event', 'Learning event'), ('briefing', 'Briefing session')], default='event', max_length=20)),
-                ('held_on', models.DateField(verbose_name='date')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('key_messages', models.ManyToManyField(blank=True, related_name='learning_events', to='learning.keymessage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("webinar", "Webinar"),
+                            ("event", "Learning event"),
+                            ("briefing", "Briefing session"),
+                        ],
+                        default="event",
+                        max_length=20,
+                    ),
+                ),
+                ("held_on", models.DateField(verbose_name="date")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "key_messages",
+                    models.ManyToManyField(
+                        blank=True, related_name="learning_events", to="learning.keymessage"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-held_on', '-pk'],
+                "ordering": ["-held_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Meeting',
+            name="Meeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField()),
-                ('start_time', models.TimeField()),
-                ('end_time', models.TimeField(blank=True, null=True)),
-                ('place', models.CharField(blank=True, max_length=200, verbose_name='place')),
-                ('online_link', models.URLField(blank=True, max_length=500, verbose_name='online meeting link')),
-                ('status', models.CharField(choices=[('scheduled', 'Scheduled'), ('cancelled', 'Cancelled')], default='scheduled', max_length=20)),
-                ('cancelled_reason', models.CharField(blank=True, max_length=300, verbose_name='why it was cancelled')),
-                ('pack_published_on', models.DateField(blank=True, null=True, verbose_name='agenda and papers sent out on')),
-                ('minutes_sent_on', models.DateField(blank=True, null=True, verbose_name='minutes sent out on')),
-                ('minutes_notes', models.TextField(blank=True, verbose_name='minutes')),
-                ('quorate', models.BooleanField(blank=True, null=True)),
-                ('sequence', models.PositiveIntegerField(default=0, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('action_plan', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='meeting', to='improvement.actionplan')),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='meetings', to='partnership.group')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField()),
+                ("start_time", models.TimeField()),
+                ("end_time", models.TimeField(blank=True, null=True)),
+                ("place", models.CharField(blank=True, max_length=200, verbose_name="place")),
+                (
+                    "online_link",
+                    models.URLField(blank=True, max_length=500, verbose_name="online meeting link"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("scheduled", "Scheduled"), ("cancelled", "Cancelled")],
+                        default="scheduled",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "cancelled_reason",
+                    models.CharField(blank=True, max_length=300, verbose_name="why it was cancelled"),
+                ),
+                (
+                    "pack_published_on",
+                    models.DateField(blank=True, null=True, verbose_name="agenda and papers sent out on"),
+                ),
+                (
+                    "minutes_sent_on",
+                    models.DateField(blank=True, null=True, verbose_name="minutes sent out on"),
+                ),
+                ("minutes_notes", models.TextField(blank=True, verbose_name="minutes")),
+                ("quorate", models.BooleanField(blank=True, null=True)),
+                ("sequence", models.PositiveIntegerField(default=0, editable=False)),
+                ("updated_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "action_plan",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="meeting",
+                        to="improvement.actionplan",
+                    ),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="meetings",
+                        to="partnership.group",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['date', 'start_time', 'pk'],
+                "ordering": ["date", "start_time", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='HighlightReport',
+            name="HighlightReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('period_start', models.DateField()),
-                ('period_end', models.DateField()),
-                ('sections', models.JSONField(default=list)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('issued', 'Issued')], default='draft', max_length=10)),
-                ('issued_on', models.DateField(blank=True, null=True)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='highlight_reports', to='partnership.group')),
-                ('executive_meeting', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='highlight_reports', to='governance.meeting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("period_start", models.DateField()),
+                ("period_end", models.DateField()),
+                ("sections", models.JSONField(default=list)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("issued", "Issued")], default="draft", max_length=10
+                    ),
+                ),
+                ("issued_on", models.DateField(blank=True, null=True)),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="highlight_reports",
+                        to="partnership.group",
+                    ),
+                ),
+                (
+                    "executive_meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="highlight_reports",
+                        to="governance.meeting",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-period_end', '-pk'],
+                "ordering": ["-period_end", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Decision',
+            name="Decision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField()),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='decisions', to='governance.meeting')),
-                ('ratified_at', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='ratified_decisions', to='governance.meeting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField()),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="decisions",
+                        to="governance.meeting",
+                    ),
+                ),
+                (
+                    "ratified_at",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="ratified_decisions",
+                        to="governance.meeting",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['pk'],
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='Attendance',
+            name="Attendance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('expected', 'Expected to attend'), ('present', 'Present'), ('apologies', 'Apologies'), ('deputy', 'Represented by a deputy'), ('absent', 'Absent without apologies')], default='expected', max_length=20)),
-                ('apology_reason', models.CharField(blank=True, max_length=300, verbose_name='reason for apologies')),
-                ('deputy', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='partnership.person')),
-                ('membership', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='attendance', to='partnership.membership')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendance', to='governance.meeting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("expected", "Expected to attend"),
+                            ("present", "Present"),
+                            ("apologies", "Apologies"),
+                            ("deputy", "Represented by a deputy"),
+                            ("absent", "Absent without apologies"),
+                        ],
+                        default="expected",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "apology_reason",
+                    models.CharField(blank=True, max_length=300, verbose_name="reason for apologies"),
+                ),
+                (
+                    "deputy",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="partnership.person",
+                    ),
+                ),
+                (
+                    "membership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="attendance",
+                        to="partnership.membership",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendance",
+                        to="governance.meeting",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['membership__person__full_name', 'pk'],
+                "ordering": ["membership__person__full_name", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='meeting',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='agenda_items', to='governance.meeting'),
+            model_name="agendaitem",
+            name="meeting",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="agenda_items",
+                to="governance.meeting",
+            ),
         ),
         migrations.CreateModel(
-            name='MeetingDeadline',
+            name="MeetingDeadline",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('due_on', models.DateField(blank=True, null=True)),
-                ('done_on', models.DateField(blank=True, null=True)),
-                ('kind', models.CharField(choices=[('papers', 'Agenda and papers out'), ('minutes', 'Minutes out')], max_length=20)),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deadlines', to='governance.meeting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("due_on", models.DateField(blank=True, null=True)),
+                ("done_on", models.DateField(blank=True, null=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("papers", "Agenda and papers out"), ("minutes", "Minutes out")],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deadlines",
+                        to="governance.meeting",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['due_on', 'pk'],
-                'abstract': False,
+                "ordering": ["due_on", "pk"],
+                "abstract": False,
             },
             bases=(learningloop.core.deadlines.DeadlineMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='PolicyDocument',
+            name="PolicyDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('link', models.URLField(blank=True, max_length=500)),
-                ('last_reviewed_on', models.DateField(blank=True, null=True, verbose_name='last reviewed on')),
-                ('next_review_due', models.DateField(blank=True, null=True, verbose_name='next review due')),
-                ('is_active', models.BooleanField(default=True, verbose_name='in force')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='partnership.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                ("link", models.URLField(blank=True, max_length=500)),
+                (
+                    "last_reviewed_on",
+                    models.DateField(blank=True, null=True, verbose_name="last reviewed on"),
+                ),
+                ("next_review_due", models.DateField(blank=True, null=True, verbose_name="next review due")),
+                ("is_active", models.BooleanField(default=True, verbose_name="in force")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="partnership.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['title', 'pk'],
+                "ordering": ["title", "pk"],
             },
             bases=(learningloop.core.deadlines.DeadlineMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='PolicyChange',
+            name="PolicyChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('changed_on', models.DateField(default=django.utils.timezone.localdate)),
-                ('description', models.TextField(verbose_name='what changed')),
-                ('key_message', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='policy_changes', to='learning.keymessage')),
-                ('policy', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='changes', to='governance.policydocument')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("changed_on", models.DateField(default=django.utils.timezone.localdate)),
+                ("description", models.TextField(verbose_name="what changed")),
+                (
+                    "key_message",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="policy_changes",
+                        to="learning.keymessage",
+                    ),
+                ),
+                (
+                    "policy",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="changes",
+                        to="governance.policydocument",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-changed_on', '-pk'],
+                "ordering": ["-changed_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='RiskItem',
+            name="RiskItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('description', models.TextField(blank=True)),
-                ('is_barrier', models.BooleanField(default=False, verbose_name='a barrier rather than a risk')),
-                ('rating', models.CharField(choices=[('low', 'Low'), ('medium', 'Medium'), ('high', 'High')], default='medium', max_length=10)),
-                ('mitigation', models.TextField(blank=True)),
-                ('escalated_on', models.DateField(blank=True, null=True, verbose_name='escalated on')),
-                ('escalated_to', models.CharField(blank=True, max_length=200, verbose_name='escalated to')),
-                ('status', models.CharField(choices=[('open', 'Open'), ('closed', 'Closed')], default='open', max_length=10)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='risks', to='partnership.group')),
-                ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='partnership.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                ("description", models.TextField(blank=True)),
+                (
+                    "is_barrier",
+                    models.BooleanField(default=False, verbose_name="a barrier rather than a risk"),
+                ),
+                (
+                    "rating",
+                    models.CharField(
+                        choices=[("low", "Low"), ("medium", "Medium"), ("high", "High")],
+                        default="medium",
+                        max_length=10,
+                    ),
+                ),
+                ("mitigation", models.TextField(blank=True)),
+                ("escalated_on", models.DateField(blank=True, null=True, verbose_name="escalated on")),
+                ("escalated_to", models.CharField(blank=True, max_length=200, verbose_name="escalated to")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "Open"), ("closed", "Closed")], default="open", max_length=10
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="risks",
+                        to="partnership.group",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="partnership.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['status', '-rating', 'title', 'pk'],
+                "ordering": ["status", "-rating", "title", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='WorkPlanItem',
+            name="WorkPlanItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(help_text='The year the plan starts, for example 2026 for 2026 to 2027')),
-                ('activity', models.CharField(choices=[('work_plan', 'Multi-agency learning and development work plan'), ('priorities', 'Learning priorities and dissemination'), ('framework', 'The framework and monitoring its impact'), ('events', 'Learning events and agency attendance'), ('policies', 'Policies and procedures'), ('forum', 'The Practitioner Learning Forum'), ('training', 'The training strategy and offer'), ('communications', 'Communications: newsletters, briefings, the joint learning resource'), ('participation', 'Participation of children and families')], max_length=30)),
-                ('objective', models.TextField()),
-                ('due_on', models.DateField(verbose_name='due date')),
-                ('status', models.CharField(choices=[('not_started', 'Not started'), ('on_track', 'On track'), ('at_risk', 'At risk'), ('delayed', 'Delayed'), ('complete', 'Complete')], default='not_started', max_length=20)),
-                ('progress_notes', models.TextField(blank=True, verbose_name='progress notes')),
-                ('completed_on', models.DateField(blank=True, null=True, verbose_name='date completed')),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='work_plan_items', to='partnership.group')),
-                ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='partnership.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        help_text="The year the plan starts, for example 2026 for 2026 to 2027"
+                    ),
+                ),
+                (
+                    "activity",
+                    models.CharField(
+                        choices=[
+                            ("work_plan", "Multi-agency learning and development work plan"),
+                            ("priorities", "Learning priorities and dissemination"),
+                            ("framework", "The framework and monitoring its impact"),
+                            ("events", "Learning events and agency attendance"),
+                            ("policies", "Policies and procedures"),
+                            ("forum", "The Practitioner Learning Forum"),
+                            ("training", "The training strategy and offer"),
+                            (
+                                "communications",
+                                "Communications: newsletters, briefings, the joint learning resource",
+                            ),
+                            ("participation", "Participation of children and families"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("objective", models.TextField()),
+                ("due_on", models.DateField(verbose_name="due date")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Not started"),
+                            ("on_track", "On track"),
+                            ("at_risk", "At risk"),
+                            ("delayed", "Delayed"),
+                            ("complete", "Complete"),
+                        ],
+                        default="not_started",
+                        max_length=20,
+                    ),
+                ),
+                ("progress_notes", models.TextField(blank=True, verbose_name="progress notes")),
+                ("completed_on", models.DateField(blank=True, null=True, verbose_name="date completed")),
+                ("updated_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="work_plan_items",
+                        to="partnership.group",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="partnership.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['activity', 'due_on', 'pk'],
+                "ordering": ["activity", "due_on", "pk"],
             },
             bases=(learningloop.core.deadlines.DeadlineMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='EventAttendance',
+            name="EventAttendance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('attendees', models.PositiveIntegerField()),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='event_attendance', to='partnership.agency')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendance', to='governance.learningevent')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("attendees", models.PositiveIntegerField()),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="event_attendance",
+                        to="partnership.agency",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendance",
+                        to="governance.learningevent",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['agency__name'],
-                'constraints': [models.UniqueConstraint(fields=('event', 'agency'), name='one_event_row_per_agency')],
+                "ordering": ["agency__name"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("event", "agency"), name="one_event_row_per_agency")
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='meeting',
-            constraint=models.CheckConstraint(condition=models.Q(('minutes_sent_on__isnull', True), ('minutes_sent_on__gte', models.F('date')), _connector='OR'), name='meeting_minutes_after_meeting'),
+            model_name="meeting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("minutes_sent_on__isnull", True),
+                    ("minutes_sent_on__gte", models.F("date")),
+                    _connector="OR",
+                ),
+                name="meeting_minutes_after_meeting",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='highlightreport',
-            constraint=models.UniqueConstraint(fields=('group', 'executive_meeting'), name='one_highlight_report_per_meeting'),
+            model_name="highlightreport",
+            constraint=models.UniqueConstraint(
+                fields=("group", "executive_meeting"), name="one_highlight_report_per_meeting"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='attendance',
-            constraint=models.UniqueConstraint(fields=('meeting', 'membership'), name='one_attendance_per_seat'),
+            model_name="attendance",
+            constraint=models.UniqueConstraint(
+                fields=("meeting", "membership"), name="one_attendance_per_seat"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='attendance',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'deputy'), _negated=True), ('deputy__isnull', False), _connector='OR'), name='deputy_named'),
+            model_name="attendance",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "deputy"), _negated=True), ("deputy__isnull", False), _connector="OR"
+                ),
+                name="deputy_named",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='meetingdeadline',
-            constraint=models.UniqueConstraint(fields=('meeting', 'kind'), name='one_meeting_deadline_per_kind'),
+            model_name="meetingdeadline",
+            constraint=models.UniqueConstraint(
+                fields=("meeting", "kind"), name="one_meeting_deadline_per_kind"
+            ),
         ),
     ]

@@ -2,6 +2,7 @@
 
 from django.template.loader import render_to_string
 
+from learningloop.core.dates import format_date
 from learningloop.core.documents import docx_bytes, render_pdf
 
 
@@ -20,9 +21,9 @@ def build_docx(report) -> bytes:
     document.core_properties.title = title(report)
     document.add_heading(title(report), level=1)
     document.add_paragraph(
-        f"Period: {report.period_start:%d %B %Y} to {report.period_end:%d %B %Y}. "
+        f"Period: {format_date(report.period_start)} to {format_date(report.period_end)}. "
         f"Status: {report.get_status_display()}"
-        + (f", issued {report.issued_on:%d %B %Y}" if report.issued_on else "")
+        + (f", issued {format_date(report.issued_on)}" if report.issued_on else "")
     )
     for section in report.sections:
         document.add_heading(section["heading"], level=2)
@@ -31,8 +32,13 @@ def build_docx(report) -> bytes:
     return docx_bytes(document)
 
 
-def build_pdf(report) -> bytes:
+def render_pdf_document(report):
+    """The laid-out PDF (weasyprint.Document): its pages can be read back."""
     html = render_to_string(
         "governance/highlight_pdf.html", {"report": report, "title": title(report)}, using="jinja2"
     )
-    return render_pdf(html).write_pdf()
+    return render_pdf(html)
+
+
+def build_pdf(report) -> bytes:
+    return render_pdf_document(report).write_pdf()

@@ -8,6 +8,7 @@ import datetime
 
 from django.utils import timezone
 
+from learningloop.core.dates import format_date
 from learningloop.dissemination.models import AgencyResponse, Communication, EmbeddingRequest
 from learningloop.improvement.models import Action
 
@@ -56,14 +57,15 @@ def generate_sections(*, group, start, end, today=None) -> list[dict]:
     )
     events = LearningEvent.objects.filter(held_on__gte=start, held_on__lte=end)
     activity = [
-        f"{m.group.display_name} met on {m.date:%d %B %Y}" + (" (not quorate)" if m.quorate is False else "")
+        f"{m.group.display_name} met on {format_date(m.date)}"
+        + (" (not quorate)" if m.quorate is False else "")
         for m in meetings.select_related("group")
-    ] + [f"{e.get_kind_display()}: {e.title}, {e.held_on:%d %B %Y}" for e in events]
+    ] + [f"{e.get_kind_display()}: {e.title}, {format_date(e.held_on)}" for e in events]
     items = list(WorkPlanItem.objects.filter(group=group).order_by("activity", "due_on"))
     counts = {s.label: sum(1 for i in items if i.status == s) for s in WorkPlanStatus}
     work_plan = ", ".join(f"{label}: {n}" for label, n in counts.items() if n) or "No work plan items yet."
     behind = [
-        f"{i.objective[:100]} ({i.get_status_display().lower()}, due {i.due_on:%d %B %Y})"
+        f"{i.objective[:100]} ({i.get_status_display().lower()}, due {format_date(i.due_on)})"
         for i in items
         if i.status in (WorkPlanStatus.AT_RISK, WorkPlanStatus.DELAYED)
     ]
@@ -83,7 +85,7 @@ def generate_sections(*, group, start, end, today=None) -> list[dict]:
         Action.objects.overdue(today).select_related("owner_agency", "plan").order_by("due_on")[:20]
     )
     actions = _lines(
-        [f"{a.plan.title}: due {a.due_on:%d %B %Y}, {a.owner_agency.display_name}" for a in overdue],
+        [f"{a.plan.title}: due {format_date(a.due_on)}, {a.owner_agency.display_name}" for a in overdue],
         "No action is overdue.",
     )
     report = attendance_by_exception(group=group, start=start, end=end, threshold=ATTENDANCE_THRESHOLD)
@@ -101,7 +103,7 @@ def generate_sections(*, group, start, end, today=None) -> list[dict]:
     risks = _lines(
         [
             f"{r.title} (rating {r.get_rating_display().lower()}): escalated to {r.escalated_to} "
-            f"on {r.escalated_on:%d %B %Y}. "
+            f"on {format_date(r.escalated_on)}. "
             f"Mitigation: {r.mitigation or 'none recorded'}"
             for r in RiskItem.objects.filter(group=group, escalated_on__gte=start, escalated_on__lte=end)
         ],
