@@ -157,8 +157,8 @@ def test_appointing_a_chair_who_does_not_qualify_is_refused(officer_client):
     assert response.status_code == 200
     assert (
         "The terms of reference of Learning and Development Group say the deputy chair must be a "
-        "strategic lead from the local authority, police or health. Northshire Academy is not one of the three safeguarding "
-        "partners"
+        "strategic lead from the local authority, police or health. "
+        "Northshire Academy is not one of the three safeguarding partners"
     ) in response.content.decode().replace("\n", " ")
     assert Membership.objects.count() == before
 
