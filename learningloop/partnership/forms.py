@@ -10,6 +10,7 @@ from learningloop.core.govuk_forms import GovukDateField
 from .models import (
     Agency,
     AudienceGroup,
+    ChairRule,
     DisseminationMethod,
     Group,
     LearningSourceType,
@@ -206,9 +207,14 @@ class GroupForm(VersionedFormMixin, forms.ModelForm):
         if self.instance.pk:
             qs = qs.exclude(pk=self.instance.pk)
         self.fields["accountable_to"].queryset = qs
+        self.fields["chair_rule"].required = False
 
     def clean_name(self):
         return _check_unique_name(Group, self.cleaned_data.get("name"), self.instance, "A group")
+
+    def clean_chair_rule(self):
+        # Not choosing leaves the group as it was (any member may chair a new group).
+        return self.cleaned_data.get("chair_rule") or self.instance.chair_rule or ChairRule.ANY_MEMBER
 
     def clean_accountable_to(self):
         parent = self.cleaned_data.get("accountable_to")

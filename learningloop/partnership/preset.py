@@ -425,6 +425,10 @@ def _load_ldg_seats(report, ldg: Group, agencies: dict[str, Agency]) -> None:
             membership = ldg.memberships.model(
                 person=person, group=ldg, role=seat.role, representing=agency, start_date=LDG_START
             )
+            if membership.chair_refusal():
+                # The partnership's own record says this agency is not a safeguarding partner, so the
+                # terms of reference do not let its seat chair: it is loaded as a member instead.
+                membership.role = MembershipRole.MEMBER
             membership.full_clean()
             membership.save()
         report.count("LDG seats", load)
