@@ -48,20 +48,30 @@ def extend(objects):
     executive_meeting = _meeting(executive, 20)
     later_executive = _meeting(executive, 60)
     draft = HighlightReport.objects.create(
-        group=group, executive_meeting=executive_meeting, period_start=datetime.date(2026, 1, 1),
-        period_end=executive_meeting.date, sections=[{"key": "activity", "heading": "Activity delivered", "text": "Met"}],
-    )  # fmt: skip
+        group=group,
+        executive_meeting=executive_meeting,
+        period_start=datetime.date(2026, 1, 1),
+        period_end=executive_meeting.date,
+        sections=[{"key": "activity", "heading": "Activity delivered", "text": "Met"}],
+    )
     issued_meeting = _meeting(executive, -30)
     issued = HighlightReport.objects.create(
-        group=group, executive_meeting=issued_meeting, period_start=datetime.date(2026, 1, 1),
-        period_end=issued_meeting.date, sections=[{"key": "activity", "heading": "Activity delivered", "text": "Met"}],
-        status="issued", issued_on=issued_meeting.date,
-    )  # fmt: skip
+        group=group,
+        executive_meeting=issued_meeting,
+        period_start=datetime.date(2026, 1, 1),
+        period_end=issued_meeting.date,
+        sections=[{"key": "activity", "heading": "Activity delivered", "text": "Met"}],
+        status="issued",
+        issued_on=issued_meeting.date,
+    )
     other = GroupFactory(name="Walk group for issuing")
     to_issue = HighlightReport.objects.create(
-        group=other, executive_meeting=executive_meeting, period_start=datetime.date(2026, 1, 1),
-        period_end=executive_meeting.date, sections=[],
-    )  # fmt: skip
+        group=other,
+        executive_meeting=executive_meeting,
+        period_start=datetime.date(2026, 1, 1),
+        period_end=executive_meeting.date,
+        sections=[],
+    )
     feed_user = UserFactory(email="walk.calendar@example.org", agency=objects["agency"])
     objects.update(
         gov_group=group,

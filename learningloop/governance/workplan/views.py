@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -9,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from learningloop.core.access import get_visible_or_404, require
 from learningloop.core.breadcrumbs import breadcrumbs
-from learningloop.core.concurrency import EditConflict, conflict_message
+from learningloop.core.concurrency import EditConflict, conflict_message, conflict_response
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import WRONG_STATE, can, state_rule, why_not
 from learningloop.core.stored_files import attachment_response
@@ -265,23 +266,48 @@ def highlight_edit(request, pk):
                 request, report, errors=[{"text": state_rule("highlight.manage", report).refusal}], status=409
             )
         return _detail(request, report, errors=[{"text": state_rule("highlight.manage", report).refusal}])
-    return edit_with_conflict(
-        request,
-        HighlightEditForm(*bound(request), instance=report),
-        lambda form: services.highlight_report_update(
-            report=report, texts=form.texts(), expected_version=form.cleaned_data.get("version")
-        ),
-        template="governance/form.html",
-        context={
-            "title": f"Edit {report}",
-            "crumbs": breadcrumbs(REPORTS, (str(report), _report_url(report)), ("Edit", None)),
-            "cancel_url": _report_url(report),
-            "button": "Save report",
-        },
-        what="This highlight report",
-        success_url=_report_url(report),
-        success_message="Highlight report updated",
-    )
+    form = HighlightEditForm(*bound(request), instance=report)
+    detail = _report_url(report)
+    context = {
+        "title": f"Edit {report}",
+        "crumbs": breadcrumbs(REPORTS, (str(report), detail), ("Edit", None)),
+        "cancel_url": detail,
+        "button": "Save report",
+        "form": form,
+    }
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                services.highlight_report_update(
+                    report=report, texts=form.texts(), expected_version=form.cleaned_data.get("version")
+                )
+        except EditConflict as conflict:
+            # The sections are not model fields: compare each section's text with the one saved now.
+            saved = {s["key"]: s["text"] for s in conflict.saved.sections}
+            rows = [
+                {
+                    "label": s["heading"],
+                    "yours": form.texts().get(s["key"], ""),
+                    "saved": saved.get(s["key"], ""),
+                    "differs": form.texts().get(s["key"], "") != saved.get(s["key"], ""),
+                }
+                for s in report.sections
+            ]
+            return conflict_response(
+                request,
+                form,
+                conflict,
+                title="This highlight report",
+                edit_url=request.get_full_path(),
+                back_url=detail,
+                rows=rows,
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Highlight report updated")
+            return redirect(detail)
+    return render(request, "governance/form.html", context)
 
 
 @require_POST
