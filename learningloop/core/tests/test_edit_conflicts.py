@@ -235,8 +235,13 @@ def _highlight_report():
 
     meeting = make_meeting(GroupFactory(name="Executive Group"), datetime.date(2027, 1, 19))
     sections = [{"key": "activity", "heading": "Activity delivered", "text": "Met twice"}]
-    report = HighlightReport.objects.create(group=GroupFactory(), executive_meeting=meeting, sections=sections,
-                                            period_start=datetime.date(2026, 10, 1), period_end=meeting.date)  # fmt: skip
+    report = HighlightReport.objects.create(
+        group=GroupFactory(),
+        executive_meeting=meeting,
+        sections=sections,
+        period_start=datetime.date(2026, 10, 1),
+        period_end=meeting.date,
+    )
     return _pk(report)
 
 
