@@ -16,6 +16,7 @@ from learningloop.devdata.demo import (
     dissemination_briefings,
     dissemination_plans,
     dissemination_requests,
+    governance,
     improvement_actions,
     learning_register,
     learning_reviews,
@@ -70,6 +71,8 @@ class Command(BaseCommand):
         dissemination_briefings.seed(self.stdout)
         dissemination_requests.seed(self.stdout)
         improvement_actions.seed(self.stdout)
+        # Governance: meetings, the work plan, risks, highlight reports, policies, learning events.
+        governance.seed(self.stdout)
         return added
 
     def print_logins(self):
