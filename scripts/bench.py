@@ -91,6 +91,14 @@ PAGES = [
     ("My agency's actions", "improvement:my_actions", None),
     ("Learning trail", "reports:trail_index", None),
     ("Key message trail", "reports:key_message_trail", "key_message"),
+    # Governance
+    ("Meeting list", "governance:meeting_list", None),
+    ("Meeting detail", "governance:meeting_detail", "meeting"),
+    ("Work plan", "governance:workplan", None),
+    ("Risks and barriers", "governance:risk_list", None),
+    ("Highlight reports", "governance:highlight_list", None),
+    ("Policies and procedures", "governance:policy_list", None),
+    ("Learning events", "governance:event_list", None),
 ]
 
 
@@ -148,8 +156,17 @@ def _busiest_key_message():
     )
 
 
+def _busiest_meeting():
+    from learningloop.governance.models import Meeting
+
+    return (
+        Meeting.objects.annotate(n=Count("agenda_items") + Count("attendance")).order_by("-n", "pk").first()
+    )
+
+
 # How to find a representative object for each kind: the one with the most related rows.
 OBJECTS = {
+    "meeting": _busiest_meeting,
     "agency": _busiest_agency,
     "group": _busiest_group,
     "activity": _busiest_activity,
