@@ -19,6 +19,9 @@ class GovernanceConfig(AppConfig):
         for model in models.AUDITED:
             auditlog.register(model, exclude_fields=["version", "sequence", "updated_at"])
         deadline_kinds.register()
+        from .events import imports
+
+        imports.register()
         for text, url_name, prefix, order in (
             ("Meetings", "governance:meeting_list", "/governance/meetings/", 20),
             ("Work plan", "governance:workplan", "/governance/work-plan/", 22),

@@ -298,6 +298,8 @@ TABLE: dict[str, tuple[str, str]] = {
     "governance:event_detail":               ("A A A A A A A A L",               "M M M M M M M M L"),
     "governance:event_edit":                 ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
     "governance:event_attendance":           ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "governance:event_import":               ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "governance:event_import_template":      ("A A 4 4 4 4 4 4 L",               "M M M M M M M M L"),
 }
 # fmt: on
 

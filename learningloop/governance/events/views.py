@@ -8,8 +8,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from learningloop.core import imports as import_kit
 from learningloop.core.access import get_visible_or_404, require
 from learningloop.core.breadcrumbs import breadcrumbs
+from learningloop.core.import_pages import ImportFileForm, add_import_errors
+from learningloop.core.models import ImportRun
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import can
 from learningloop.core.views_kit import apply_errors, bound, edit_with_conflict
@@ -18,6 +21,7 @@ from learningloop.partnership.models import Agency
 from ..models import LearningEvent
 from . import services
 from .forms import EventAttendanceForm, LearningEventForm
+from .imports import SPEC
 
 VIEW, MANAGE = "governance.view", "events.manage"
 GET_POST = ["GET", "POST"]
@@ -140,4 +144,52 @@ def event_attendance(request, pk):
             "crumbs": breadcrumbs(EVENTS, (event.title, _detail_url(event)), ("Attendance", None)),
             "cancel_url": _detail_url(event),
         },
+    )
+
+
+@require_http_methods(GET_POST)
+@require(MANAGE)
+def event_import(request, pk):
+    """Attendance from a registration list or a summary by agency (CSV or Excel), all or nothing."""
+    event = get_visible_or_404(LearningEvent.objects, request.user, pk=pk)
+    form = ImportFileForm(*bound(request, files=True))
+    if request.method == "POST" and form.is_valid():
+        try:
+            run = import_kit.import_run_start(
+                spec=SPEC, upload=form.cleaned_data["file"], user=request.user, context={"event": event.pk}
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            if run.status == ImportRun.Status.FAILED:
+                add_import_errors(form, run)
+            else:
+                done = run.status == ImportRun.Status.DONE
+                messages.success(
+                    request,
+                    f"Attendance imported from {run.saved_rows} rows"
+                    if done
+                    else "The file is being checked: the attendance shows here once it is saved",
+                )
+                return redirect(_detail_url(event))
+    return render(
+        request,
+        "governance/event_import.html",
+        {
+            "form": form,
+            "event": event,
+            "title": f"Import attendance for {event.title}",
+            "crumbs": breadcrumbs(EVENTS, (event.title, _detail_url(event)), ("Import attendance", None)),
+            "cancel_url": _detail_url(event),
+        },
+    )
+
+
+@require_GET
+@require(MANAGE)
+def event_import_template(request, pk):
+    event = get_visible_or_404(LearningEvent.objects, request.user, pk=pk)
+    fmt = request.GET.get("format", "xlsx")
+    return import_kit.template_response(
+        SPEC, user=request.user, context={"event": event.pk}, fmt=fmt, filename="learning-event-attendance"
     )

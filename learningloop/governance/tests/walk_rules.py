@@ -73,6 +73,8 @@ RULES = {
     "governance:event_detail": Rule(get=VIEW, kwargs=_pk("gov_event")),
     "governance:event_edit": Rule(get=EVENTS, post=EVENTS, kwargs=_pk("gov_event")),
     "governance:event_attendance": Rule(get=EVENTS, post=EVENTS, kwargs=_pk("gov_event")),
+    "governance:event_import": Rule(get=EVENTS, post=EVENTS, kwargs=_pk("gov_event")),
+    "governance:event_import_template": Rule(get=EVENTS, kwargs=_pk("gov_event")),
 }
 assert SIGNED_IN  # the vocabulary's default for GET
 
@@ -274,6 +276,16 @@ VALID = {
             "version": _fresh(o, "gov_event").version,
         },
         changed=lambda o: _fresh(o, "gov_event").title == "Walk webinar renamed",
+    ),
+    "governance:event_import": Valid(
+        data=lambda o: {
+            "file": SimpleUploadedFile(
+                "attendance.csv",
+                f"Agency,Attendees\n{o['agency'].name},7\n".encode(),
+                content_type="text/csv",
+            )
+        },
+        changed=lambda o: o["gov_event"].attendance.filter(agency=o["agency"], attendees=7).exists(),
     ),
     "governance:event_attendance": Valid(
         data=lambda o: {f"agency-{o['agency'].pk}": "12"},
