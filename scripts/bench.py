@@ -112,6 +112,14 @@ PAGES = [
     ("Learning hub Atom feed", "website:feed", None),
     ("Publications (business unit)", "website:manage_list", None),
     ("Website statistics", "website:statistics", None),
+    # Governance
+    ("Meeting list", "governance:meeting_list", None),
+    ("Meeting detail", "governance:meeting_detail", "meeting"),
+    ("Work plan", "governance:workplan", None),
+    ("Risks and barriers", "governance:risk_list", None),
+    ("Highlight reports", "governance:highlight_list", None),
+    ("Policies and procedures", "governance:policy_list", None),
+    ("Learning events", "governance:event_list", None),
 ]
 
 
@@ -198,9 +206,18 @@ def _busiest_publication():
     return SimpleNamespace(pk=item.slug) if item else None
 
 
+def _busiest_meeting():
+    from learningloop.governance.models import Meeting
+
+    return (
+        Meeting.objects.annotate(n=Count("agenda_items") + Count("attendance")).order_by("-n", "pk").first()
+    )
+
+
 # How to find a representative object for each kind: the one with the most related rows.
 OBJECTS = {
     "publication": _busiest_publication,
+    "meeting": _busiest_meeting,
     "agency": _busiest_agency,
     "group": _busiest_group,
     "activity": _busiest_activity,

@@ -101,6 +101,19 @@ POLICY: dict[str, frozenset[str]] = {
     # the website statistics. The public pages themselves need no sign-in.
     "website.manage": BUSINESS_UNIT | {Role.PUBLISHER},
     "website.publish": frozenset({Role.BU_ADMIN, Role.PUBLISHER}),
+    # Governance (Appendix A): everyone signed in reads meetings, the work plan, risks, highlight reports,
+    # policies and learning events; the business unit runs the meetings (schedule, papers, attendance,
+    # minutes) and the registers; chairs keep the work plan, the risk log and the highlight report; the
+    # chair's attendance report is for the business unit, chairs and the independent scrutineer.
+    "governance.view": ALL_ROLES,
+    "meetings.manage": BUSINESS_UNIT,
+    "meetings.attendance_report": BUSINESS_UNIT | {Role.GROUP_CHAIR, Role.SCRUTINEER},
+    "workplan.manage": BUSINESS_UNIT | {Role.GROUP_CHAIR},
+    "risks.manage": BUSINESS_UNIT | {Role.GROUP_CHAIR},
+    "highlight.manage": BUSINESS_UNIT | {Role.GROUP_CHAIR},
+    "policies.manage": BUSINESS_UNIT,
+    "events.manage": BUSINESS_UNIT,
+    "calendar.own": ALL_ROLES,
 }
 
 # Actions an agency user may perform only on their own agency's records: the object names its agency
@@ -173,6 +186,12 @@ STATE_RULES: dict[tuple[str, str], StateRule] = {
     # "After completion, plan a sustainment check."
     ("actions.sustain", "improvement.Action"): StateRule(
         "status", frozenset({"completed"}), "A sustainment check is planned once the action is completed."
+    ),
+    # An issued highlight report is frozen: what the Executive received stays as it was.
+    ("highlight.manage", "governance.HighlightReport"): StateRule(
+        "status",
+        frozenset({"draft"}),
+        "This highlight report has been issued to the Executive and cannot be changed.",
     ),
 }
 

@@ -44,6 +44,8 @@ TERMS_REVIEW = engine.DeadlineKind(
     group_field="id",
     group_label=lambda g: g.name,
     recipients=_recipients,
+    # "A reminder goes a month before" the review (Appendix A: reviewed annually): about 20 working days.
+    schedule=engine.ReminderSchedule(before=(20, 5)),
     compose=compose_terms_review_reminder,
     link=lambda g: reverse("partnership:group_detail", args=[g.pk]),
     position=50,

@@ -10,6 +10,7 @@ from learningloop.core.govuk_forms import GovukDateField
 from .models import (
     Agency,
     AudienceGroup,
+    ChairRule,
     DisseminationMethod,
     Group,
     LearningSourceType,
@@ -143,6 +144,10 @@ class GroupForm(VersionedFormMixin, forms.ModelForm):
     )
     terms_approved_on = GovukDateField(label="Terms of reference approved on", required=False)
     terms_review_due = GovukDateField(label="Terms of reference next review", required=False)
+    meetings_every_months = _count_field(
+        "Meets every (months)", "the number of months between meetings", 12, required=False
+    )
+    terms_last_reviewed_on = GovukDateField(label="Terms of reference last reviewed on", required=False)
 
     class Meta:
         model = Group
@@ -158,6 +163,11 @@ class GroupForm(VersionedFormMixin, forms.ModelForm):
             "quorum_minimum",
             "terms_approved_on",
             "terms_review_due",
+            "meetings_every_months",
+            "chair_rule",
+            "deputies_from_other_agencies",
+            "terms_last_reviewed_on",
+            "terms_changes",
             "handles_case_reviews",
         ]
         labels = {
@@ -166,6 +176,9 @@ class GroupForm(VersionedFormMixin, forms.ModelForm):
             "purpose": "Purpose",
             "meeting_frequency": "Meeting frequency",
             "quorum_rule": "Quorum rule",
+            "chair_rule": "Who may chair",
+            "deputies_from_other_agencies": "A deputy may come from another agency",
+            "terms_changes": "What changed at the last review",
             "handles_case_reviews": "Its members may see the identifying details of children in case reviews",
         }
         help_texts = {
@@ -173,7 +186,7 @@ class GroupForm(VersionedFormMixin, forms.ModelForm):
             "quorum_minimum": "Only needed when the quorum rule is a minimum number of members",
             "handles_case_reviews": "Only for the group that runs case reviews, such as the CSPR Panel",
         }
-        widgets = {"quorum_rule": forms.RadioSelect}
+        widgets = {"quorum_rule": forms.RadioSelect, "chair_rule": forms.RadioSelect}
         error_messages = {
             "name": {"required": "Enter the group's name", "max_length": _too_long("The group's name", 200)},
             "short_name": {"max_length": _too_long("The short name", 30)},
@@ -181,6 +194,10 @@ class GroupForm(VersionedFormMixin, forms.ModelForm):
             "quorum_rule": {
                 "required": "Select a quorum rule",
                 "invalid_choice": "Select a quorum rule from the list",
+            },
+            "chair_rule": {
+                "required": "Select who may chair",
+                "invalid_choice": "Select who may chair from the list",
             },
         }
 
@@ -190,9 +207,14 @@ class GroupForm(VersionedFormMixin, forms.ModelForm):
         if self.instance.pk:
             qs = qs.exclude(pk=self.instance.pk)
         self.fields["accountable_to"].queryset = qs
+        self.fields["chair_rule"].required = False
 
     def clean_name(self):
         return _check_unique_name(Group, self.cleaned_data.get("name"), self.instance, "A group")
+
+    def clean_chair_rule(self):
+        # Not choosing leaves the group as it was (any member may chair a new group).
+        return self.cleaned_data.get("chair_rule") or self.instance.chair_rule or ChairRule.ANY_MEMBER
 
     def clean_accountable_to(self):
         parent = self.cleaned_data.get("accountable_to")

@@ -149,6 +149,14 @@ class QuorumRule(models.TextChoices):
     MINIMUM_MEMBERS = "minimum_members", "A minimum number of members present"
 
 
+class ChairRule(models.TextChoices):
+    ANY_MEMBER = "any_member", "Any member"
+    SAFEGUARDING_PARTNER = (
+        "safeguarding_partner",
+        ("A strategic lead from one of the three safeguarding partners (local authority, police or health)"),
+    )
+
+
 class GroupQuerySet(SignedInQuerySet, DeadlineQuerySet):
     """open, overdue and due_soon (the terms of reference review) come from the deadline engine."""
 
@@ -197,6 +205,21 @@ class Group(DeadlineMixin, models.Model):
     quorum_minimum = models.PositiveSmallIntegerField("minimum members for quorum", null=True, blank=True)
     terms_approved_on = models.DateField("terms of reference approved on", null=True, blank=True)
     terms_review_due = models.DateField("terms of reference next review", null=True, blank=True)
+    # Governance rules of the terms of reference (Appendix A §3-§8): how often the group meets, who may chair,
+    # whether a deputy may come from another agency, and when the terms were last reviewed and what changed.
+    meetings_every_months = models.PositiveSmallIntegerField(
+        "meets every (months)", null=True, blank=True,
+        help_text="Used to schedule the year's meetings; the LDG meets in alternate months in its first year",
+    )  # fmt: skip
+    chair_rule = models.CharField(
+        "who may chair", max_length=30, choices=ChairRule.choices, default=ChairRule.ANY_MEMBER
+    )
+    deputies_from_other_agencies = models.BooleanField(
+        "a deputy may come from another agency", default=False,
+        help_text="If not, a deputy must work for the agency the member represents",
+    )  # fmt: skip
+    terms_last_reviewed_on = models.DateField("terms of reference last reviewed on", null=True, blank=True)
+    terms_changes = models.TextField("what changed at the last review", blank=True)
     handles_case_reviews = models.BooleanField(
         "members see restricted case review details",
         default=False,
@@ -299,6 +322,22 @@ class Membership(models.Model):
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": "The end date must be on or after the start date"})
+        if refusal := self.chair_refusal():
+            raise ValidationError({"role": refusal})
+
+    def chair_refusal(self) -> str:
+        """Why this person may not chair (or deputy-chair) the group under its terms of reference, or ""."""
+        if self.role not in (MembershipRole.CHAIR, MembershipRole.DEPUTY_CHAIR) or not self.group_id:
+            return ""
+        if self.group.chair_rule != ChairRule.SAFEGUARDING_PARTNER or not self.representing_id:
+            return ""
+        if self.representing.statutory_role in SAFEGUARDING_PARTNERS:
+            return ""
+        return (
+            f"The terms of reference of {self.group.name} say the {self.get_role_display().lower()} "
+            "must be a strategic lead from the local authority, police or health. "
+            f"{self.representing.name} is not one of the three safeguarding partners"
+        )
 
 
 # --- The framework preset's lists (seed 2.1, 3.3, 4.1, Appendix C); editable by the business unit. ---

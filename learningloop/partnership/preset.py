@@ -16,6 +16,7 @@ from django.db import transaction
 from .models import (
     Agency,
     AudienceGroup,
+    ChairRule,
     DisseminationMethod,
     Group,
     LearningSourceType,
@@ -105,6 +106,8 @@ GROUPS = [
         "papers_due_working_days": 5,
         "minutes_due_days": 14,
         "quorum_rule": QuorumRule.SAFEGUARDING_PARTNERS,
+        "meetings_every_months": 2,
+        "chair_rule": ChairRule.SAFEGUARDING_PARTNER,
         "terms_approved_on": TERMS_APPROVED,
         "terms_review_due": TERMS_REVIEW,
     },
@@ -422,6 +425,10 @@ def _load_ldg_seats(report, ldg: Group, agencies: dict[str, Agency]) -> None:
             membership = ldg.memberships.model(
                 person=person, group=ldg, role=seat.role, representing=agency, start_date=LDG_START
             )
+            if membership.chair_refusal():
+                # The partnership's own record says this agency is not a safeguarding partner, so the
+                # terms of reference do not let its seat chair: it is loaded as a member instead.
+                membership.role = MembershipRole.MEMBER
             membership.full_clean()
             membership.save()
         report.count("LDG seats", load)

@@ -9,7 +9,7 @@ index page filters and shows it without a query per row, and the trail page read
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, CharField, Exists, OuterRef, Prefetch, Q, Value, When
+from django.db.models import Case, CharField, Exists, OuterRef, Prefetch, Q, Sum, Value, When
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
@@ -24,6 +24,7 @@ from learningloop.dissemination.models import (
     MessagePlan,
     ResponseStatus,
 )
+from learningloop.governance.models import LearningEvent, PolicyChange
 from learningloop.improvement.models import Action, ActionPlan
 from learningloop.learning.models import Finding, KeyMessage, LearningActivity
 from learningloop.workforce.models import SessionStatus, TrainingSession
@@ -148,6 +149,18 @@ def key_message_queryset():
             Prefetch("summary__activities", queryset=activities.order_by("started_on", "pk")),
             Prefetch("message_plans", queryset=message_plans),
             Prefetch("briefings", queryset=Briefing.objects.order_by("-updated_at", "-pk")),
+            # Governance: policies and procedures updated because of it, and learning events that shared it
+            # (with their attendance), as disseminations with their dates.
+            Prefetch(
+                "policy_changes",
+                queryset=PolicyChange.objects.select_related("policy").order_by("changed_on"),
+            ),
+            Prefetch(
+                "learning_events",
+                queryset=LearningEvent.objects.annotate(reach=Sum("attendance__attendees")).order_by(
+                    "held_on"
+                ),
+            ),
         )
     )
 

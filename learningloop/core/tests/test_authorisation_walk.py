@@ -251,8 +251,7 @@ def test_every_row_has_a_practitioner_answer():
     assert not missing, (
         "These rows have no entry in permissions_table.PRACTITIONER; work out what a practitioner gets "
         "(a page outside /training/ and their own account pages is 403 by the confinement middleware) "
-        "and add:\n"
-        + "\n".join(f'    "{row}": ("?", "?"),' for row in missing)
+        "and add:\n" + "\n".join(f'    "{row}": ("?", "?"),' for row in missing)
     )
     stale = sorted(set(PRACTITIONER) - set(TABLE))
     assert not stale, f"PRACTITIONER entries for rows TABLE does not have: {stale}"

@@ -102,7 +102,11 @@ def test_the_rapid_review_and_decision_are_due_on_the_fourth(one_of_each):
 
 def test_nothing_before_five_working_days(one_of_each):
     _run(D(2026, 12, 22))
-    assert mail.outbox == []
+    # Except the terms of reference review, whose chair is also reminded a month (20 working days) ahead
+    # (Appendix A: reviewed annually, "a reminder goes a month before it").
+    assert _sent() == [
+        ("chair@example.org", "Reminder: terms of reference review due soon: Learning and Development Group"),
+    ]
 
 
 def test_each_kind_reminds_once_five_working_days_before_across_christmas(one_of_each):

@@ -199,6 +199,52 @@ def _agency_named(name):
     return pick
 
 
+# Governance
+def _meeting():
+    from learningloop.governance.tests.factories import make_ldg, make_meeting
+
+    return _pk(make_meeting(make_ldg().group, datetime.date(2027, 1, 12)))
+
+
+def _agenda_item():
+    from learningloop.governance.meetings.services import agenda_item_save
+    from learningloop.governance.models import AgendaItem
+    from learningloop.governance.tests.factories import make_ldg, make_meeting
+
+    meeting = make_meeting(make_ldg().group, datetime.date(2027, 1, 12))
+    return _pk(agenda_item_save(item=AgendaItem(meeting=meeting, title="Neglect audit")))
+
+
+def _governance(model_name, **fields):
+    def build():
+        from learningloop.governance import models
+        from learningloop.partnership.tests.factories import GroupFactory
+
+        model = getattr(models, model_name)
+        if "group" in {f.name for f in model._meta.fields}:
+            fields.setdefault("group", GroupFactory())
+        return _pk(model.objects.create(**fields))
+
+    return build
+
+
+def _highlight_report():
+    from learningloop.governance.models import HighlightReport
+    from learningloop.governance.tests.factories import make_meeting
+    from learningloop.partnership.tests.factories import GroupFactory
+
+    meeting = make_meeting(GroupFactory(name="Executive Group"), datetime.date(2027, 1, 19))
+    sections = [{"key": "activity", "heading": "Activity delivered", "text": "Met twice"}]
+    report = HighlightReport.objects.create(
+        group=GroupFactory(),
+        executive_meeting=meeting,
+        sections=sections,
+        period_start=datetime.date(2026, 10, 1),
+        period_end=meeting.date,
+    )
+    return _pk(report)
+
+
 EDITS = [
     # Partnership structure and the framework lists
     Edit("partnership:agency_edit", _agency, "name"),
@@ -247,6 +293,33 @@ EDITS = [
         shown="Theirs Agency",
         read=lambda user: user.agency.name,
     ),
+    # Governance
+    Edit("governance:meeting_edit", _meeting, "place"),
+    Edit("governance:agenda_item_edit", _agenda_item, "title"),
+    Edit(
+        "governance:workplan_item_edit",
+        _governance(
+            "WorkPlanItem",
+            year=2026,
+            activity="events",
+            objective="Run webinars",
+            due_on=datetime.date(2027, 3, 31),
+        ),
+        "progress_notes",
+    ),  # fmt: skip
+    Edit("governance:risk_edit", _governance("RiskItem", title="Low GP attendance"), "mitigation"),
+    Edit(
+        "governance:highlight_edit",
+        _highlight_report,
+        "section-activity",
+        read=lambda report: report.sections[0]["text"],
+    ),  # fmt: skip
+    Edit("governance:policy_edit", _governance("PolicyDocument", title="Neglect strategy"), "title"),
+    Edit(
+        "governance:event_edit",
+        _governance("LearningEvent", title="Neglect webinar", held_on=datetime.date(2026, 10, 1)),
+        "title",
+    ),  # fmt: skip
 ]
 
 

@@ -67,6 +67,12 @@ PAGES = {
         "Agencies": "/partnership/agencies/",
         "Groups": "/partnership/groups/",
         "Framework": "/partnership/framework/",
+        "Meetings": "/governance/meetings/",
+        "Work plan": "/governance/work-plan/",
+        "Risks and barriers": "/governance/risks/",
+        "Highlight reports": "/governance/highlight-reports/",
+        "Policies and procedures": "/governance/policies/",
+        "Learning events": "/governance/events/",
     },
     "People": {"People": "/partnership/people/"},
 }

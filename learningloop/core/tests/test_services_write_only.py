@@ -18,10 +18,11 @@ WRITE_VERBS = [
     "add",
     "attach",
     "bulk_update",
-    "cancel",  # a training booking or session
+    "cancel",  # a training booking, session or meeting
     "create",
     "delete",
     "edit",
+    "issue",
     "end",
     "expire_offers",  # offered training places not accepted in time
     "mark_draft",
@@ -29,10 +30,12 @@ WRITE_VERBS = [
     "mark_viewed",
     "move",
     "publish",
+    "ratify",
     "reactivate",
     "record",
     "record_update",
     "retire",
+    "reset",
     "review",
     "save",
     "send",
@@ -40,6 +43,7 @@ WRITE_VERBS = [
     "submit",
     "transition",
     "update",
+    "upload",
     "write",
 ]
 

@@ -4,18 +4,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('improvement', '0001_initial'),
+        ("improvement", "0001_initial"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='action',
-            index=models.Index(fields=['due_on'], name='action_due_on'),
+            model_name="action",
+            index=models.Index(fields=["due_on"], name="action_due_on"),
         ),
         migrations.AddIndex(
-            model_name='action',
-            index=models.Index(fields=['status', 'due_on'], name='action_status_due_on'),
+            model_name="action",
+            index=models.Index(fields=["status", "due_on"], name="action_status_due_on"),
         ),
     ]

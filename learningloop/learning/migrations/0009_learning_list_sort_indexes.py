@@ -5,27 +5,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('learning', '0008_deadline_rule_version'),
+        ("learning", "0008_deadline_rule_version"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='learningactivity',
-            index=models.Index(fields=['started_on', 'title'], name='activity_started_title'),
+            model_name="learningactivity",
+            index=models.Index(fields=["started_on", "title"], name="activity_started_title"),
         ),
         migrations.AddIndex(
-            model_name='learningactivity',
-            index=models.Index(fields=['completed_on', 'title'], name='activity_completed_title'),
+            model_name="learningactivity",
+            index=models.Index(fields=["completed_on", "title"], name="activity_completed_title"),
         ),
         migrations.AddIndex(
-            model_name='learningactivity',
-            index=models.Index(fields=['status', 'title'], name='activity_status_title'),
+            model_name="learningactivity",
+            index=models.Index(fields=["status", "title"], name="activity_status_title"),
         ),
         migrations.AddIndex(
-            model_name='learningactivity',
-            index=models.Index(fields=['title'], name='activity_title'),
+            model_name="learningactivity",
+            index=models.Index(fields=["title"], name="activity_title"),
         ),
     ]

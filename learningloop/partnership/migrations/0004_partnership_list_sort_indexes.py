@@ -5,15 +5,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('partnership', '0003_edit_versions_partnership'),
+        ("partnership", "0003_edit_versions_partnership"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='person',
-            index=models.Index(fields=['full_name'], name='person_full_name'),
+            model_name="person",
+            index=models.Index(fields=["full_name"], name="person_full_name"),
         ),
     ]

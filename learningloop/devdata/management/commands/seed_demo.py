@@ -16,6 +16,7 @@ from learningloop.devdata.demo import (
     dissemination_briefings,
     dissemination_plans,
     dissemination_requests,
+    governance,
     improvement_actions,
     learning_register,
     learning_reviews,
@@ -72,6 +73,8 @@ class Command(BaseCommand):
         dissemination_briefings.seed(self.stdout)
         dissemination_requests.seed(self.stdout)
         improvement_actions.seed(self.stdout)
+        # Governance: meetings, the work plan, risks, highlight reports, policies, learning events.
+        governance.seed(self.stdout)
         # Workforce development: the training programme, practitioners and their bookings.
         workforce.seed(self.stdout)
         # The public learning hub, last: it publishes what the areas above hold.

@@ -1,0 +1,1 @@
+"""Calendar feeds: each user's secret iCalendar address of their groups' meetings."""

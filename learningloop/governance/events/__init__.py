@@ -1,0 +1,1 @@
+"""Learning events and webinars with attendance by agency."""
