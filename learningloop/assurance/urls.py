@@ -1,3 +1,5 @@
-app_name = "assurance"
+from .audits.urls import urlpatterns as audit_patterns
+from .selfassessment.urls import urlpatterns as selfassessment_patterns
 
-urlpatterns = []
+app_name = "assurance"
+urlpatterns = selfassessment_patterns + audit_patterns

@@ -81,12 +81,25 @@ POLICY: dict[str, frozenset[str]] = {
     "actions.export": BUSINESS_UNIT | {Role.GROUP_CHAIR, Role.SCRUTINEER, Role.AGENCY_LEAD},
     # The learning trail.
     "trail.view": ALL_ROLES,
+    # Assurance (Section 11 / 175 self-assessment, multi-agency audits). Everyone signed in reads audits
+    # (pseudonymised) and their own agency's returns; partnership-wide roles see every agency's returns and
+    # the overview; the business unit runs cycles and audits, reopens and moderates returns. An agency's
+    # strategic lead completes their own agency's return and grades their own agency's audit cases.
+    "assurance.view": ALL_ROLES,
+    "assurance.view_all": BUSINESS_UNIT | {Role.GROUP_CHAIR, Role.SCRUTINEER},
+    "assurance.manage": BUSINESS_UNIT,
+    "selfassessment.complete": BUSINESS_UNIT | {Role.AGENCY_LEAD},
+    "selfassessment.reopen": BUSINESS_UNIT,
+    "selfassessment.moderate": BUSINESS_UNIT,
+    "assurance.grade": BUSINESS_UNIT | {Role.AGENCY_LEAD},
 }
 
 # Actions an agency user may perform only on their own agency's records: the object names its agency
 # in `scope_agency_id`. Business unit roles act partnership-wide.
 AGENCY_SCOPED = frozenset({"embedding.respond", "actions.update", "actions.sustain"})
 PARTNERSHIP_WIDE = BUSINESS_UNIT
+# Assurance: a lead completes their own agency's return and grades for their own agency only.
+AGENCY_SCOPED = AGENCY_SCOPED | {"selfassessment.complete", "assurance.grade"}
 
 
 # Actions that some people may perform because of what they sit on rather than their role. The domain app
@@ -153,6 +166,20 @@ STATE_RULES: dict[tuple[str, str], StateRule] = {
     # "After completion, plan a sustainment check."
     ("actions.sustain", "improvement.Action"): StateRule(
         "status", frozenset({"completed"}), "A sustainment check is planned once the action is completed."
+    ),
+    # A self-assessment return is completed while open; it locks when submitted or at its deadline, and
+    # the business unit reopens a submitted or locked one (with a reason) and moderates a finished one.
+    ("selfassessment.complete", "assurance.SelfAssessmentReturn"): StateRule(
+        "status",
+        frozenset({"not_started", "in_progress"}),
+        "This return is locked: it was submitted or its deadline has passed. The business unit can reopen "
+        "it.",
+    ),
+    ("selfassessment.reopen", "assurance.SelfAssessmentReturn"): StateRule(
+        "status", frozenset({"submitted", "locked"}), "Only a submitted or locked return can be reopened."
+    ),
+    ("selfassessment.moderate", "assurance.SelfAssessmentReturn"): StateRule(
+        "status", frozenset({"submitted", "locked"}), "A return is moderated once it is submitted or locked."
     ),
 }
 

@@ -244,6 +244,43 @@ TABLE: dict[str, tuple[str, str]] = {
     # redirected there; signed-in people who are not staff are told the admin is not for them; no POST.
     "admin:login":                           ("A A A A A A A A L",               "M M M M M M M M L"),
     "account_email":                         ("A A A A A A A A L",               "M M M M M M M M L"),
+
+    # --- Assurance: self-assessment (Section 11 / 175) and multi-agency audits. Everyone signed in reads
+    # the cycles, standards and audits (pseudonymised); a return is its agency's: partnership-wide roles
+    # (business unit, chairs, scrutineer) and the agency's own users read it, another agency's lead gets
+    # 404. The agency's lead (and the business unit) completes it while open; a submitted or locked return
+    # refuses changes (409)
+    # until the business unit reopens it; the business unit runs cycles, audits, moderation and reopening.
+    # Restricted case details: hidden (404) from anyone without restricted.view. An agency's lead grades audit
+    # cases for their own agency only (another agency's lead: 403).
+    #                                   GET:  BA BO GC AL AM OL SC RO AN      POST: BA BO GC AL AM OL SC RO AN
+    "assurance:cycle_list":                  ("A A A A A A A A L",               "M M M M M M M M L"),
+    "assurance:cycle_create":                ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "assurance:cycle_detail":                ("A A A A A A A A L",               "M M M M M M M M L"),
+    "assurance:standard_set_list":           ("A A A A A A A A L",               "M M M M M M M M L"),
+    "assurance:standard_create":             ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "assurance:standard_edit":               ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "assurance:return_detail":               ("A A A A A N A A L",               "M M M M M M M M L"),
+    "assurance:answer_edit":                 ("A A 4 A 4 N 4 4 L",               "A A 4 A 4 N 4 4 L"),
+    "assurance:answer_edit [submitted]":     ("A A 4 A 4 N 4 4 L",               "C C 4 C 4 N 4 4 L"),
+    "assurance:answer_edit [locked]":        ("A A 4 A 4 N 4 4 L",               "C C 4 C 4 N 4 4 L"),
+    "assurance:return_start":                ("M M M M M M M M L",               "A A 4 A 4 N 4 4 L"),
+    "assurance:return_evidence_upload":      ("A A 4 A 4 N 4 4 L",               "A A 4 A 4 N 4 4 L"),
+    "assurance:moderation_create":           ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "assurance:moderation_create [open]":    ("A A 4 4 4 4 4 4 L",               "C C 4 4 4 4 4 4 L"),
+    "assurance:return_submit":               ("M M M M M M M M L",               "A A 4 A 4 N 4 4 L"),
+    "assurance:return_reopen":               ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "assurance:return_reopen [open]":        ("A A 4 4 4 4 4 4 L",               "C C 4 4 4 4 4 4 L"),
+    "assurance:return_evidence_download":    ("A A A A A N A A L",               "M M M M M M M M L"),
+    "assurance:audit_list":                  ("A A A A A A A A L",               "M M M M M M M M L"),
+    "assurance:audit_create":                ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "assurance:audit_detail":                ("A A A A A A A A L",               "M M M M M M M M L"),
+    "assurance:audit_milestone_create":      ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "assurance:audit_case_create":           ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "assurance:audit_finding_create":        ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "assurance:audit_case_details":          ("A N N N N N N N L",               "A N N N N N N N L"),
+    "assurance:audit_case_grade":            ("A A 4 A 4 4 4 4 L",               "A A 4 A 4 4 4 4 L"),
+    "assurance:audit_case_moderate":         ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
 }
 # fmt: on
 

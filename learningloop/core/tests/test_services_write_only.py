@@ -28,6 +28,7 @@ WRITE_VERBS = [
     "reactivate",
     "record",
     "record_update",
+    "reopen",
     "review",
     "save",
     "send",
