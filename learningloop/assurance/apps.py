@@ -30,6 +30,14 @@ class AssuranceConfig(AppConfig):
         navigation.register_page(
             "impact", "Audits", "assurance:audit_list", "assurance.view", "/assurance/audits/", order=41
         )
+        navigation.register_page(
+            "impact",
+            "Agencies' own learning",
+            "assurance:contribution_list",
+            "assurance.view",
+            "/assurance/agency-learning/",
+            order=42,
+        )
 
     def load_preset(self) -> str:
         """The assurance part of the framework preset (called by `manage.py load_framework`)."""

@@ -92,6 +92,11 @@ POLICY: dict[str, frozenset[str]] = {
     "selfassessment.reopen": BUSINESS_UNIT,
     "selfassessment.moderate": BUSINESS_UNIT,
     "assurance.grade": BUSINESS_UNIT | {Role.AGENCY_LEAD},
+    # Agencies' own learning (single-agency inspections, internal reviews, audits, assurance reports): the
+    # agency's lead records and submits it for their own agency (the business unit may record one on an
+    # agency's behalf); the business unit accepts or returns it.
+    "contribution.record": BUSINESS_UNIT | {Role.AGENCY_LEAD},
+    "contribution.decide": BUSINESS_UNIT,
 }
 
 # Actions an agency user may perform only on their own agency's records: the object names its agency
@@ -99,7 +104,7 @@ POLICY: dict[str, frozenset[str]] = {
 AGENCY_SCOPED = frozenset({"embedding.respond", "actions.update", "actions.sustain"})
 PARTNERSHIP_WIDE = BUSINESS_UNIT
 # Assurance: a lead completes their own agency's return and grades for their own agency only.
-AGENCY_SCOPED = AGENCY_SCOPED | {"selfassessment.complete", "assurance.grade"}
+AGENCY_SCOPED = AGENCY_SCOPED | {"selfassessment.complete", "assurance.grade", "contribution.record"}
 
 
 # Actions that some people may perform because of what they sit on rather than their role. The domain app
@@ -177,6 +182,13 @@ STATE_RULES: dict[tuple[str, str], StateRule] = {
     ),
     ("selfassessment.reopen", "assurance.SelfAssessmentReturn"): StateRule(
         "status", frozenset({"submitted", "locked"}), "Only a submitted or locked return can be reopened."
+    ),
+    # An agency's contribution is changed and submitted while a draft or returned; decided once submitted.
+    ("contribution.record", "assurance.AgencyContribution"): StateRule(
+        "status", frozenset({"draft", "returned"}), "Only a draft or returned contribution can be changed."
+    ),
+    ("contribution.decide", "assurance.AgencyContribution"): StateRule(
+        "status", frozenset({"submitted"}), "Only a submitted contribution can be accepted or returned."
     ),
     ("selfassessment.moderate", "assurance.SelfAssessmentReturn"): StateRule(
         "status", frozenset({"submitted", "locked"}), "A return is moderated once it is submitted or locked."

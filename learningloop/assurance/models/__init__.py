@@ -13,6 +13,7 @@ from .audits import (  # noqa: F401
     Grading,
     ModeratedGrade,
 )
+from .contributions import AgencyContribution, ContributionStatus  # noqa: F401
 from .selfassessment import (  # noqa: F401
     SCORE_CHOICES,
     Answer,
@@ -41,4 +42,5 @@ AUDITED = (
     AuditCaseDetails,
     Grading,
     ModeratedGrade,
+    AgencyContribution,
 )

@@ -30,3 +30,23 @@ def cycle(standard_set, *, name="Section 11 2026", opens_days=-30, due_days=30):
         opens_on=today + datetime.timedelta(days=opens_days),
         due_on=today + datetime.timedelta(days=due_days),
     )
+
+
+def contribution(agency, *, title="Internal review of neglect cases", status="draft"):
+    from learningloop.assurance.models import AgencyContribution
+    from learningloop.partnership.models import LearningSourceType
+
+    source_type = LearningSourceType.objects.filter(name="Single-agency audit").first()
+    if source_type is None:
+        source_type = LearningSourceTypeFactory(name="Single-agency audit")
+    return AgencyContribution.objects.create(
+        agency=agency,
+        source_type=source_type,
+        title=title,
+        happened_on=timezone.localdate() - datetime.timedelta(days=20),
+        summary="Supervision was not recorded",
+        objectives="Check supervision",
+        outcomes="Half the files had no supervision note",
+        action_plan="Monthly file audits",
+        status=status,
+    )

@@ -52,3 +52,13 @@ def extend(objects):
     objects["return_to_submit"] = to_submit
     objects["audit"] = audit(agencies=[objects["agency"], objects["other_agency"]])
     objects["audit_case"] = objects["audit"].cases.first()
+    from .factories import contribution
+
+    objects["contribution"] = contribution(objects["agency"], title="Walk draft learning")
+    objects["contribution_to_submit"] = contribution(objects["agency"], title="Walk learning to submit")
+    objects["contribution_submitted"] = contribution(
+        objects["agency"], title="Walk submitted learning", status="submitted"
+    )
+    objects["contribution_accepted"] = contribution(
+        objects["agency"], title="Walk accepted learning", status="accepted"
+    )

@@ -8,6 +8,7 @@ from anyone without restricted.view."""
 from learningloop.core.tests.walk import Rule, Scoped, Valid
 
 VIEW, MANAGE, COMPLETE = "assurance.view", "assurance.manage", "selfassessment.complete"
+RECORD = "contribution.record"
 OWN = Scoped(reach="assurance.view_all", status=404)
 
 
@@ -62,6 +63,25 @@ RULES = {
         kwargs=lambda o: {"pk": o["audit_case"].pk, "agency_pk": o["agency"].pk},
     ),
     "assurance:audit_case_moderate": Rule(get=MANAGE, post=MANAGE, kwargs=_pk("audit_case")),
+    "assurance:contribution_list": Rule(get=VIEW),
+    "assurance:contribution_create": Rule(get=RECORD, post=RECORD),
+    "assurance:contribution_detail": Rule(get=VIEW, kwargs=_pk("contribution"), scoped=OWN),
+    "assurance:contribution_edit": Rule(
+        get=RECORD,
+        post=RECORD,
+        kwargs=_pk("contribution"),
+        scoped=OWN,
+        states={"submitted": _pk("contribution_submitted")},
+    ),
+    "assurance:contribution_submit": Rule(
+        get=None, post=RECORD, kwargs=_pk("contribution_to_submit"), scoped=OWN
+    ),
+    "assurance:contribution_review": Rule(
+        get="contribution.decide",
+        post="contribution.decide",
+        kwargs=_pk("contribution_submitted"),
+        states={"accepted": _pk("contribution_accepted")},
+    ),
 }
 
 
@@ -95,6 +115,12 @@ def _exists(model_path, **lookup):
         return apps.get_model(model_path).objects.filter(**lookup).exists()
 
     return check
+
+
+def _source_type(name):
+    from learningloop.partnership.models import LearningSourceType
+
+    return LearningSourceType.objects.get(name=name).pk
 
 
 def _grades(o):
@@ -193,6 +219,34 @@ VALID = {
         changed=lambda o: (
             o["audit_case"].gradings.filter(agency=o["agency"], rationale="Walk rationale").exists()
         ),
+    ),
+    "assurance:contribution_create": Valid(
+        data=lambda o: {
+            "agency": o["agency"].pk,
+            "source_type": _source_type("Single-agency audit"),
+            "title": "Walk: new agency learning",
+            "summary": "Walk summary",
+            **_date("happened_on", -5),
+        },
+        changed=_exists("assurance.AgencyContribution", title="Walk: new agency learning"),
+    ),
+    "assurance:contribution_edit": Valid(
+        data=lambda o: {
+            "source_type": _fresh(o, "contribution").source_type_id,
+            "title": "Walk: learning retitled",
+            "summary": "Walk summary",
+            "version": _fresh(o, "contribution").version,
+            **_date("happened_on", -5),
+        },
+        changed=lambda o: _fresh(o, "contribution").title == "Walk: learning retitled",
+    ),
+    "assurance:contribution_submit": Valid(
+        data=lambda o: {"version": _fresh(o, "contribution_to_submit").version},
+        changed=lambda o: _fresh(o, "contribution_to_submit").status == "submitted",
+    ),
+    "assurance:contribution_review": Valid(
+        data=lambda o: {"version": _fresh(o, "contribution_submitted").version, "decision": "accept"},
+        changed=lambda o: _fresh(o, "contribution_submitted").status == "accepted",
     ),
     "assurance:audit_case_moderate": Valid(
         data=lambda o: {**_date("held_on"), f"agreed_{o['audit_case'].audit.domains.first().pk}": "good"},

@@ -281,6 +281,16 @@ TABLE: dict[str, tuple[str, str]] = {
     "assurance:audit_case_details":          ("A N N N N N N N L",               "A N N N N N N N L"),
     "assurance:audit_case_grade":            ("A A 4 A 4 4 4 4 L",               "A A 4 A 4 4 4 4 L"),
     "assurance:audit_case_moderate":         ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    # Agencies' own learning: the agency's users see their own agency's (drafts too); the business unit sees
+    # every one and may record on an agency's behalf; chairs and the scrutineer see them once submitted.
+    "assurance:contribution_list":           ("A A A A A A A A L",               "M M M M M M M M L"),
+    "assurance:contribution_create":         ("A A 4 A 4 A 4 4 L",               "A A 4 A 4 A 4 4 L"),
+    "assurance:contribution_detail":         ("A A A A A N N A L",               "M M M M M M M M L"),
+    "assurance:contribution_edit":           ("A A 4 A 4 N 4 4 L",               "A A 4 A 4 N 4 4 L"),
+    "assurance:contribution_edit [submitted]": ("A A 4 A 4 N 4 4 L",             "C C 4 C 4 N 4 4 L"),
+    "assurance:contribution_submit":         ("M M M M M M M M L",               "A A 4 A 4 N 4 4 L"),
+    "assurance:contribution_review":         ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "assurance:contribution_review [accepted]": ("A A 4 4 4 4 4 4 L",            "C C 4 4 4 4 4 4 L"),
 }
 # fmt: on
 

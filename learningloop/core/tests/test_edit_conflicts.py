@@ -242,6 +242,7 @@ EDITS = [
     Edit("assurance:standard_edit", lambda: _assurance("standard"), "title"),
     Edit("assurance:answer_edit", lambda: _assurance("answer"), "evidence", extra={"score": "2"}),
     Edit("assurance:audit_case_details", lambda: _assurance("case_details"), "child_name"),
+    Edit("assurance:contribution_edit", lambda: _assurance("contribution"), "title"),
     # User accounts
     Edit(
         "accounts:user_edit",
@@ -263,6 +264,10 @@ def _assurance(what):
 
     if what == "standard":
         return _pk(standard_set().standards.first())
+    if what == "contribution":
+        from learningloop.assurance.tests.factories import contribution
+
+        return _pk(contribution(AgencyFactory()))
     if what == "answer":
         agency = AgencyFactory()
         return _pk(cycle(standard_set()).returns.get(agency=agency).answers.first())
