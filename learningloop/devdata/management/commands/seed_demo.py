@@ -12,6 +12,7 @@ from django.db import transaction
 
 from learningloop.accounts.models import User
 from learningloop.core.policy import Role
+from learningloop.devdata.demo import assurance as assurance_demo
 from learningloop.devdata.demo import (
     dissemination_briefings,
     dissemination_plans,
@@ -70,6 +71,7 @@ class Command(BaseCommand):
         dissemination_briefings.seed(self.stdout)
         dissemination_requests.seed(self.stdout)
         improvement_actions.seed(self.stdout)
+        assurance_demo.seed(self.stdout)
         return added
 
     def print_logins(self):
