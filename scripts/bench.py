@@ -91,6 +91,9 @@ PAGES = [
     ("My agency's actions", "improvement:my_actions", None),
     ("Learning trail", "reports:trail_index", None),
     ("Key message trail", "reports:key_message_trail", "key_message"),
+    ("Self-assessment cycles", "assurance:cycle_list", None),
+    ("Section 175 overview (500 schools)", "assurance:cycle_detail", "schools_cycle"),
+    ("Audit list", "assurance:audit_list", None),
 ]
 
 
@@ -148,6 +151,12 @@ def _busiest_key_message():
     )
 
 
+def _schools_cycle():
+    from learningloop.assurance.models import Cycle
+
+    return Cycle.objects.annotate(n=Count("returns")).order_by("-n", "-pk").first()
+
+
 # How to find a representative object for each kind: the one with the most related rows.
 OBJECTS = {
     "agency": _busiest_agency,
@@ -158,6 +167,7 @@ OBJECTS = {
     "summary": _busiest_summary,
     "dissemination_plan": _busiest_dissemination_plan,
     "key_message": _busiest_key_message,
+    "schools_cycle": _schools_cycle,
 }
 
 # Reference: the Django admin's changelist for the same agencies (registered here for the run only if

@@ -23,7 +23,12 @@ pytestmark = pytest.mark.django_db
 
 
 def _counts():
-    return (Cycle.objects.count(), Audit.objects.count(), Grading.objects.count(), AgencyContribution.objects.count())
+    return (
+        Cycle.objects.count(),
+        Audit.objects.count(),
+        Grading.objects.count(),
+        AgencyContribution.objects.count(),
+    )
 
 
 def test_demo_covers_the_issues_list_and_is_idempotent():
