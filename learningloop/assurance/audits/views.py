@@ -100,6 +100,25 @@ def results(audit, domains):
     ]
 
 
+def results_chart(audit, rows):
+    """Per domain, the share of agency grades that were good or outstanding (the table beside it has every
+    count)."""
+    from learningloop.core.charts import bar_chart
+
+    values = []
+    for row in rows:
+        total = sum(row["graded"])
+        values.append(round(100 * (row["graded"][0] + row["graded"][1]) / total) if total else None)
+    if not any(v is not None for v in values):
+        return None
+    return bar_chart(
+        title=f"{audit.activity.title}: agency grades good or outstanding, by domain",
+        categories=[row["domain"].name for row in rows],
+        values=values,
+        unit="%",
+    )
+
+
 @require_GET
 @require("assurance.view")
 def audit_detail(request, pk):
@@ -110,6 +129,7 @@ def audit_detail(request, pk):
     agencies = list(audit.agencies.all())
     user = request.user
     own = [a for a in agencies if a.pk == user.agency_id]
+    rows = results(audit, domains)
     return render(
         request,
         "assurance/audit_detail.html",
@@ -122,7 +142,8 @@ def audit_detail(request, pk):
                 {"case": c, "agreed": {m.domain_id: grade_tag(m.grade) for m in c.moderated.all()}}
                 for c in cases
             ],
-            "results": results(audit, domains),
+            "results": rows,
+            "chart": results_chart(audit, rows),
             "grades": Grade.choices,
             "findings": list(audit.activity.findings.prefetch_related("themes")),
             "plans": list(audit.activity.action_plans.all()),

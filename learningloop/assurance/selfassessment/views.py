@@ -135,6 +135,19 @@ def _averages_by_title(cycle):
     return {r["standard__title"]: r["avg"] for r in rows}
 
 
+def _averages_chart(cycle, summary):
+    """The average score per standard as bars (the table beside it has the numbers and the change)."""
+    from learningloop.core.charts import bar_chart
+
+    if not summary or all(row["average"].key == "none" for row in summary):
+        return None
+    return bar_chart(
+        title=f"{cycle.name}: average score by standard (0 to 3)",
+        categories=[str(row["standard"]) for row in summary],
+        values=[float(row["average"].text) if row["average"].key != "none" else None for row in summary],
+    )
+
+
 @require_GET
 @require("assurance.view")
 def cycle_detail(request, pk):
@@ -178,6 +191,7 @@ def cycle_detail(request, pk):
         ]
     else:
         previous = None
+    chart = _averages_chart(cycle, summary)
     return render(
         request,
         "assurance/cycle_detail.html",
@@ -192,6 +206,7 @@ def cycle_detail(request, pk):
             "summary": summary,
             "previous": previous,
             "see_all": see_all,
+            "chart": chart,
             "crumbs": breadcrumbs(CYCLES, (cycle.name, None)),
         },
     )

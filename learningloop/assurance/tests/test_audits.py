@@ -84,6 +84,8 @@ def test_moderation_agrees_grades_and_the_results_count_them_per_domain(
     # Columns: outstanding, good, requires improvement, inadequate given by agencies; then the same agreed.
     assert results["Voice of the child"] == ["0", "1", "1", "1", "0", "0", "1", "0"]
     assert results["Assessment"] == ["0", "1", "1", "1", "0", "0", "0", "0"]
+    # The chart beside the table: one good of three agency grades in every domain is 33%.
+    assert "Voice of the child: 33%" in page
 
 
 def test_a_moderation_with_no_agreed_grade_saves_nothing(home_agency, officer_client):

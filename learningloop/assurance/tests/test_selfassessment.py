@@ -267,6 +267,7 @@ def test_the_heat_map_and_the_averages_show_the_scores_and_the_change_since_last
         ["2. Training", "0.5", "Down 1.0"],
         ["3. Safer recruitment", "2.0", "No change"],
     ]
+    assert "1. Leadership: 2; 2. Training: 0.5; 3. Safer recruitment: 2." in page  # the chart's text
 
 
 def _table(html, table_id):
