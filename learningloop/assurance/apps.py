@@ -38,6 +38,14 @@ class AssuranceConfig(AppConfig):
             "/assurance/agency-learning/",
             order=42,
         )
+        navigation.register_page(
+            "impact",
+            "Complaints and compliments",
+            "assurance:feedback_list",
+            "assurance.view",
+            "/assurance/complaints-and-compliments/",
+            order=43,
+        )
 
     def load_preset(self) -> str:
         """The assurance part of the framework preset (called by `manage.py load_framework`)."""

@@ -3,8 +3,10 @@
 import django_filters
 
 from learningloop.core.filters import GovukFilterSet, SearchFilter
+from learningloop.learning.models import Theme
+from learningloop.partnership.models import Agency
 
-from .models import ReturnStatus, SelfAssessmentReturn
+from .models import FeedbackCount, ReturnStatus, SelfAssessmentReturn
 
 
 class ReturnFilterSet(GovukFilterSet):
@@ -18,3 +20,16 @@ class ReturnFilterSet(GovukFilterSet):
     class Meta:
         model = SelfAssessmentReturn
         fields = ["q", "status"]
+
+
+class FeedbackFilterSet(GovukFilterSet):
+    agency = django_filters.ModelChoiceFilter(
+        queryset=Agency.objects.all(), label="Agency", empty_label="All agencies"
+    )
+    theme = django_filters.ModelChoiceFilter(
+        queryset=Theme.objects.all(), label="Theme", empty_label="All themes"
+    )
+
+    class Meta:
+        model = FeedbackCount
+        fields = ["agency", "theme"]

@@ -43,12 +43,14 @@ def test_assurance_pages_empty_filled_and_in_error(page, live_server, admin):
     _go(page, live_server, "/assurance/audits/", "audit list (no audits)")
     _go(page, live_server, "/assurance/agency-learning/", "agencies' own learning (none)")
     _go(page, live_server, "/assurance/standards/", "standard sets")
+    _go(page, live_server, "/assurance/complaints-and-compliments/", "complaints and compliments (none)")
 
     # Error states: an empty new cycle, audit and contribution.
     for path, button, what in (
         ("/assurance/self-assessment/new", "Start the cycle", "new cycle"),
         ("/assurance/audits/new", "Create the audit", "new audit"),
         ("/assurance/agency-learning/new", "Save as a draft", "new agency learning"),
+        ("/assurance/complaints-and-compliments/new", "Record the count", "new complaints count"),
     ):
         _go(page, live_server, path, what)
         _submit(page, button)
@@ -88,6 +90,12 @@ def test_assurance_pages_empty_filled_and_in_error(page, live_server, admin):
     _go(page, live_server, f"/assurance/audit-cases/{case.pk}/restricted", "restricted case details")
 
     _go(page, live_server, "/assurance/agency-learning/", "agencies' own learning")
+    _go(
+        page,
+        live_server,
+        "/assurance/complaints-and-compliments/",
+        "three years of counts with the trend chart",
+    )
     submitted = AgencyContribution.objects.get(status="submitted")
     _go(page, live_server, f"/assurance/agency-learning/{submitted.pk}/", "a submitted contribution")
     _go(page, live_server, f"/assurance/agency-learning/{submitted.pk}/decision", "decision form")

@@ -97,6 +97,9 @@ POLICY: dict[str, frozenset[str]] = {
     # agency's behalf); the business unit accepts or returns it.
     "contribution.record": BUSINESS_UNIT | {Role.AGENCY_LEAD},
     "contribution.decide": BUSINESS_UNIT,
+    # Complaints and compliments counts: everyone signed in reads them (numbers only); the business unit and
+    # an agency's lead (for their own agency) enter them.
+    "feedback.record": BUSINESS_UNIT | {Role.AGENCY_LEAD},
 }
 
 # Actions an agency user may perform only on their own agency's records: the object names its agency

@@ -14,6 +14,7 @@ from .audits import (  # noqa: F401
     ModeratedGrade,
 )
 from .contributions import AgencyContribution, ContributionStatus  # noqa: F401
+from .feedback import FeedbackCount, FeedbackKind  # noqa: F401
 from .selfassessment import (  # noqa: F401
     SCORE_CHOICES,
     Answer,
@@ -43,4 +44,5 @@ AUDITED = (
     Grading,
     ModeratedGrade,
     AgencyContribution,
+    FeedbackCount,
 )

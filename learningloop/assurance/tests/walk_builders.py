@@ -52,7 +52,13 @@ def extend(objects):
     objects["return_to_submit"] = to_submit
     objects["audit"] = audit(agencies=[objects["agency"], objects["other_agency"]])
     objects["audit_case"] = objects["audit"].cases.first()
+    from learningloop.partnership.models import LearningSourceType
+    from learningloop.partnership.tests.factories import LearningSourceTypeFactory
+
     from .factories import contribution
+
+    if not LearningSourceType.objects.filter(name="Complaints and compliments").exists():
+        LearningSourceTypeFactory(name="Complaints and compliments")
 
     objects["contribution"] = contribution(objects["agency"], title="Walk draft learning")
     objects["contribution_to_submit"] = contribution(objects["agency"], title="Walk learning to submit")

@@ -63,6 +63,8 @@ RULES = {
         kwargs=lambda o: {"pk": o["audit_case"].pk, "agency_pk": o["agency"].pk},
     ),
     "assurance:audit_case_moderate": Rule(get=MANAGE, post=MANAGE, kwargs=_pk("audit_case")),
+    "assurance:feedback_list": Rule(get=VIEW),
+    "assurance:feedback_create": Rule(get="feedback.record", post="feedback.record"),
     "assurance:contribution_list": Rule(get=VIEW),
     "assurance:contribution_create": Rule(get=RECORD, post=RECORD),
     "assurance:contribution_detail": Rule(get=VIEW, kwargs=_pk("contribution"), scoped=OWN),
@@ -219,6 +221,17 @@ VALID = {
         changed=lambda o: (
             o["audit_case"].gradings.filter(agency=o["agency"], rationale="Walk rationale").exists()
         ),
+    ),
+    "assurance:feedback_create": Valid(
+        data=lambda o: {
+            "agency": o["agency"].pk,
+            "period_start-day": "1",
+            "period_start-month": "4",
+            "period_start-year": "2026",
+            "kind": "compliment",
+            "count": "7",
+        },
+        changed=_exists("assurance.FeedbackCount", kind="compliment", count=7),
     ),
     "assurance:contribution_create": Valid(
         data=lambda o: {

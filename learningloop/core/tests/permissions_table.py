@@ -291,6 +291,10 @@ TABLE: dict[str, tuple[str, str]] = {
     "assurance:contribution_submit":         ("M M M M M M M M L",               "A A 4 A 4 N 4 4 L"),
     "assurance:contribution_review":         ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
     "assurance:contribution_review [accepted]": ("A A 4 4 4 4 4 4 L",            "C C 4 4 4 4 4 4 L"),
+    # Complaints and compliments counts (numbers only): everyone reads; the business unit and an agency's
+    # lead (for their own agency) record them.
+    "assurance:feedback_list":               ("A A A A A A A A L",               "M M M M M M M M L"),
+    "assurance:feedback_create":             ("A A 4 A 4 A 4 4 L",               "A A 4 A 4 A 4 4 L"),
 }
 # fmt: on
 

@@ -244,11 +244,56 @@ def _contributions(today):
     return added
 
 
+def _feedback(today):
+    """Three years of quarterly counts for four agencies, with a theme on some."""
+    from learningloop.assurance.feedback import services as feedback
+    from learningloop.assurance.models import FeedbackCount
+    from learningloop.learning.models import Theme
+
+    if (
+        FeedbackCount.objects.exists()
+        or not LearningSourceType.objects.filter(name=feedback.SOURCE_TYPE_NAME).exists()
+    ):
+        return 0
+    agencies = list(
+        Agency.objects.filter(is_active=True, is_school=False).exclude(statutory_role="business_unit")[:4]
+    )
+    themes = [None, *Theme.objects.filter(is_active=True)[:2]]
+    for year in (today.year - 2, today.year - 1, today.year):
+        for month in (1, 4, 7, 10):
+            quarter = datetime.date(year, month, 1)
+            if quarter > today:
+                continue
+            for a, agency in enumerate(agencies):
+                theme = themes[(a + month) % len(themes)]
+                feedback.feedback_count_record(
+                    agency=agency,
+                    period_start=quarter,
+                    kind="complaint",
+                    theme=theme,
+                    count=(a * 3 + month + year) % 9,
+                )
+                feedback.feedback_count_record(
+                    agency=agency,
+                    period_start=quarter,
+                    kind="compliment",
+                    theme=None,
+                    count=(a * 5 + month * 2 + year) % 14 + 2,
+                )
+    return 1
+
+
 def seed(stdout=None) -> int:
     today = timezone.localdate()
     with transaction.atomic():
         _schools()
-        added = _section_11(today) + _section_175(today) + _audits(today) + _contributions(today)
+        added = (
+            _section_11(today)
+            + _section_175(today)
+            + _audits(today)
+            + _contributions(today)
+            + _feedback(today)
+        )
     if stdout:
         stdout.write(f"Assurance: {added} cycles, audits and agency contributions added.")
     return added

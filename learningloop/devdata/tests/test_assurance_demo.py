@@ -46,6 +46,10 @@ def test_demo_covers_the_issues_list_and_is_idempotent():
     schools = Cycle.objects.get(name__startswith="Section 175").returns
     assert schools.count() == 3 and all(r.agency.is_school for r in schools.all())
     assert Audit.objects.count() == 2 and ModeratedGrade.objects.exists()
+    from learningloop.assurance.models import FeedbackCount
+
+    years = {d.year for d in FeedbackCount.objects.values_list("period_start", flat=True)}
+    assert years == {today.year - 2, today.year - 1, today.year}  # three years of counts
     assert set(AgencyContribution.objects.values_list("status", flat=True)) == {
         "draft",
         "submitted",
