@@ -32,7 +32,7 @@ class AssuranceConfig(AppConfig):
         )
         navigation.register_page(
             "impact",
-            "Agencies' own learning",
+            "Agency learning",
             "assurance:contribution_list",
             "assurance.view",
             "/assurance/agency-learning/",

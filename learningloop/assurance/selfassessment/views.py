@@ -322,9 +322,12 @@ def answer_edit(request, pk):
     if not can(request.user, "selfassessment.complete", ret):
         return _refused(request, ret, "selfassessment.complete")
     url = reverse("assurance:return_detail", args=[ret.pk])
+    form = AnswerForm(*bound(request), instance=answer)
+    if answer.standard.description:  # what the standard asks, above the score
+        form.fields["score"].help_text = f"{answer.standard.description} 0 is red, 1 amber, 2 and 3 green."
     return edit_with_conflict(
         request,
-        AnswerForm(*bound(request), instance=answer),
+        form,
         lambda form: services.answer_save(
             answer=form.instance, expected_version=form.cleaned_data["version"], by=request.user
         ),

@@ -49,6 +49,8 @@ def navs(client, path):
 MAIN = "Main sections"
 EVERYONE = ["Home", "Learning", "Practice", "Governance", "People"]
 SECTIONS = {persona: EVERYONE for persona in PERSONA_SPECS}
+# Impact holds the assurance pages, which everyone signed in may open (after Practice, before Governance).
+SECTIONS = {persona: [*EVERYONE[:3], "Impact", *EVERYONE[3:]] for persona in PERSONA_SPECS}
 
 # The pages every signed-in person may open from the navigation, by section (written from the policy).
 PAGES = {
@@ -69,6 +71,12 @@ PAGES = {
         "Framework": "/partnership/framework/",
     },
     "People": {"People": "/partnership/people/"},
+}
+PAGES["Impact"] = {
+    "Self-assessment": "/assurance/self-assessment/",
+    "Audits": "/assurance/audits/",
+    "Agency learning": "/assurance/agency-learning/",
+    "Complaints and compliments": "/assurance/complaints-and-compliments/",
 }
 # Only the business unit's administrators manage users and read the audit trail.
 ADMIN_PAGES = {"Governance": {"Audit trail": "/audit/"}, "People": {"Users": "/accounts/users/"}}
