@@ -187,6 +187,22 @@ class SelfAssessmentReturn(DeadlineMixin, models.Model):
 SCORE_CHOICES = [(0, "0 – Not met"), (1, "1 – Partly met"), (2, "2 – Met"), (3, "3 – Met and exceeded")]
 
 
+class AnswerQuerySet(models.QuerySet):
+    def averages(self, cycle, by="standard_id"):
+        """{standard id (or `by`, e.g. "standard__title"): average final score} across a cycle's returns,
+        moderated scores where moderated: one query ({} for no cycle)."""
+        if cycle is None:
+            return {}
+        from django.db.models.functions import Coalesce
+
+        rows = (
+            self.filter(ret__cycle=cycle, score__isnull=False)
+            .values(by)
+            .annotate(avg=models.Avg(Coalesce("moderated_score", "score")))
+        )
+        return {r[by]: r["avg"] for r in rows}
+
+
 class Answer(models.Model):
     ret = models.ForeignKey(SelfAssessmentReturn, on_delete=models.CASCADE, related_name="answers")
     standard = models.ForeignKey(Standard, on_delete=models.PROTECT, related_name="answers")
@@ -201,6 +217,8 @@ class Answer(models.Model):
         choices=SCORE_CHOICES, null=True, blank=True, validators=[MaxValueValidator(3)]
     )
     version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = AnswerQuerySet.as_manager()
 
     class Meta:
         ordering = ["standard__position", "pk"]

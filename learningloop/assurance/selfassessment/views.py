@@ -4,8 +4,6 @@ deadline, reopening and moderation. Views compose forms, querysets and services 
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Avg
-from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -112,29 +110,6 @@ def cycle_create(request):
     )
 
 
-def _averages(cycle):
-    """{standard_id: average final score} across the cycle's returns (moderated where moderated)."""
-    if cycle is None:
-        return {}
-    rows = (
-        Answer.objects.filter(ret__cycle=cycle, score__isnull=False)
-        .values("standard_id")
-        .annotate(avg=Avg(Coalesce("moderated_score", "score")))
-    )
-    return {r["standard_id"]: r["avg"] for r in rows}
-
-
-def _averages_by_title(cycle):
-    if cycle is None:
-        return {}
-    rows = (
-        Answer.objects.filter(ret__cycle=cycle, score__isnull=False)
-        .values("standard__title")
-        .annotate(avg=Avg(Coalesce("moderated_score", "score")))
-    )
-    return {r["standard__title"]: r["avg"] for r in rows}
-
-
 def _averages_chart(cycle, summary):
     """The average score per standard as bars (the table beside it has the numbers and the change)."""
     from learningloop.core.charts import bar_chart
@@ -180,7 +155,7 @@ def cycle_detail(request, pk):
     summary = []
     if see_all:
         previous = Cycle.objects.previous_of(cycle)
-        now, before = _averages(cycle), _averages_by_title(previous)
+        now, before = Answer.objects.averages(cycle), Answer.objects.averages(previous, by="standard__title")
         summary = [
             {
                 "standard": s,
