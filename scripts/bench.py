@@ -120,6 +120,9 @@ PAGES = [
     ("Highlight reports", "governance:highlight_list", None),
     ("Policies and procedures", "governance:policy_list", None),
     ("Learning events", "governance:event_list", None),
+    ("Self-assessment cycles", "assurance:cycle_list", None),
+    ("Section 175 overview (500 schools)", "assurance:cycle_detail", "schools_cycle"),
+    ("Audit list", "assurance:audit_list", None),
 ]
 
 
@@ -214,6 +217,12 @@ def _busiest_meeting():
     )
 
 
+def _schools_cycle():
+    from learningloop.assurance.models import Cycle
+
+    return Cycle.objects.annotate(n=Count("returns")).order_by("-n", "-pk").first()
+
+
 # How to find a representative object for each kind: the one with the most related rows.
 OBJECTS = {
     "publication": _busiest_publication,
@@ -228,6 +237,7 @@ OBJECTS = {
     "key_message": _busiest_key_message,
     "course": _busiest_course,
     "training_session": _busiest_training_session,
+    "schools_cycle": _schools_cycle,
 }
 
 # References: the Django admin's changelist for the same model and rows as each main list, 50 a page, with

@@ -1,3 +1,7 @@
-app_name = "assurance"
+from .audits.urls import urlpatterns as audit_patterns
+from .contributions.urls import urlpatterns as contribution_patterns
+from .feedback.urls import urlpatterns as feedback_patterns
+from .selfassessment.urls import urlpatterns as selfassessment_patterns
 
-urlpatterns = []
+app_name = "assurance"
+urlpatterns = selfassessment_patterns + audit_patterns + contribution_patterns + feedback_patterns

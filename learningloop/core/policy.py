@@ -114,12 +114,33 @@ POLICY: dict[str, frozenset[str]] = {
     "policies.manage": BUSINESS_UNIT,
     "events.manage": BUSINESS_UNIT,
     "calendar.own": ALL_ROLES,
+    # Assurance (Section 11 / 175 self-assessment, multi-agency audits). Everyone signed in reads audits
+    # (pseudonymised) and their own agency's returns; partnership-wide roles see every agency's returns and
+    # the overview; the business unit runs cycles and audits, reopens and moderates returns. An agency's
+    # strategic lead completes their own agency's return and grades their own agency's audit cases.
+    "assurance.view": ALL_ROLES,
+    "assurance.view_all": BUSINESS_UNIT | {Role.GROUP_CHAIR, Role.SCRUTINEER},
+    "assurance.manage": BUSINESS_UNIT,
+    "selfassessment.complete": BUSINESS_UNIT | {Role.AGENCY_LEAD},
+    "selfassessment.reopen": BUSINESS_UNIT,
+    "selfassessment.moderate": BUSINESS_UNIT,
+    "assurance.grade": BUSINESS_UNIT | {Role.AGENCY_LEAD},
+    # Agencies' own learning (single-agency inspections, internal reviews, audits, assurance reports): the
+    # agency's lead records and submits it for their own agency (the business unit may record one on an
+    # agency's behalf); the business unit accepts or returns it.
+    "contribution.record": BUSINESS_UNIT | {Role.AGENCY_LEAD},
+    "contribution.decide": BUSINESS_UNIT,
+    # Complaints and compliments counts: everyone signed in reads them (numbers only); the business unit and
+    # an agency's lead (for their own agency) enter them.
+    "feedback.record": BUSINESS_UNIT | {Role.AGENCY_LEAD},
 }
 
 # Actions an agency user may perform only on their own agency's records: the object names its agency
 # in `scope_agency_id`. Business unit roles act partnership-wide.
 AGENCY_SCOPED = frozenset({"embedding.respond", "actions.update", "actions.sustain"})
 PARTNERSHIP_WIDE = BUSINESS_UNIT
+# Assurance: a lead completes their own agency's return and grades for their own agency only.
+AGENCY_SCOPED = AGENCY_SCOPED | {"selfassessment.complete", "assurance.grade", "contribution.record"}
 
 
 # Actions that some people may perform because of what they sit on rather than their role. The domain app
@@ -192,6 +213,27 @@ STATE_RULES: dict[tuple[str, str], StateRule] = {
         "status",
         frozenset({"draft"}),
         "This highlight report has been issued to the Executive and cannot be changed.",
+    ),
+    # A self-assessment return is completed while open; it locks when submitted or at its deadline, and
+    # the business unit reopens a submitted or locked one (with a reason) and moderates a finished one.
+    ("selfassessment.complete", "assurance.SelfAssessmentReturn"): StateRule(
+        "status",
+        frozenset({"not_started", "in_progress"}),
+        "This return is locked: it was submitted or its deadline has passed. The business unit can reopen "
+        "it.",
+    ),
+    ("selfassessment.reopen", "assurance.SelfAssessmentReturn"): StateRule(
+        "status", frozenset({"submitted", "locked"}), "Only a submitted or locked return can be reopened."
+    ),
+    # An agency's contribution is changed and submitted while a draft or returned; decided once submitted.
+    ("contribution.record", "assurance.AgencyContribution"): StateRule(
+        "status", frozenset({"draft", "returned"}), "Only a draft or returned contribution can be changed."
+    ),
+    ("contribution.decide", "assurance.AgencyContribution"): StateRule(
+        "status", frozenset({"submitted"}), "Only a submitted contribution can be accepted or returned."
+    ),
+    ("selfassessment.moderate", "assurance.SelfAssessmentReturn"): StateRule(
+        "status", frozenset({"submitted", "locked"}), "A return is moderated once it is submitted or locked."
     ),
 }
 

@@ -352,6 +352,57 @@ TABLE: dict[str, tuple[str, str]] = {
     "governance:event_attendance":           ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
     "governance:event_import":               ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
     "governance:event_import_template":      ("A A 4 4 4 4 4 4 L",               "M M M M M M M M L"),
+
+    # --- Assurance: self-assessment (Section 11 / 175) and multi-agency audits. Everyone signed in reads
+    # the cycles, standards and audits (pseudonymised); a return is its agency's: partnership-wide roles
+    # (business unit, chairs, scrutineer) and the agency's own users read it, another agency's lead gets
+    # 404. The agency's lead (and the business unit) completes it while open; a submitted or locked return
+    # refuses changes (409)
+    # until the business unit reopens it; the business unit runs cycles, audits, moderation and reopening.
+    # Restricted case details: hidden (404) from anyone without restricted.view. An agency's lead grades audit
+    # cases for their own agency only (another agency's lead: 403).
+    #                                   GET:  BA BO GC AL AM OL SC RO AN      POST: BA BO GC AL AM OL SC RO AN
+    "assurance:cycle_list":                  ("A A A A A A A A L",               "M M M M M M M M L"),
+    "assurance:cycle_create":                ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "assurance:cycle_detail":                ("A A A A A A A A L",               "M M M M M M M M L"),
+    "assurance:standard_set_list":           ("A A A A A A A A L",               "M M M M M M M M L"),
+    "assurance:standard_create":             ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "assurance:standard_edit":               ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "assurance:return_detail":               ("A A A A A N A A L",               "M M M M M M M M L"),
+    "assurance:answer_edit":                 ("A A 4 A 4 N 4 4 L",               "A A 4 A 4 N 4 4 L"),
+    "assurance:answer_edit [submitted]":     ("A A 4 A 4 N 4 4 L",               "C C 4 C 4 N 4 4 L"),
+    "assurance:answer_edit [locked]":        ("A A 4 A 4 N 4 4 L",               "C C 4 C 4 N 4 4 L"),
+    "assurance:return_start":                ("M M M M M M M M L",               "A A 4 A 4 N 4 4 L"),
+    "assurance:return_evidence_upload":      ("A A 4 A 4 N 4 4 L",               "A A 4 A 4 N 4 4 L"),
+    "assurance:moderation_create":           ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "assurance:moderation_create [open]":    ("A A 4 4 4 4 4 4 L",               "C C 4 4 4 4 4 4 L"),
+    "assurance:return_submit":               ("M M M M M M M M L",               "A A 4 A 4 N 4 4 L"),
+    "assurance:return_reopen":               ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "assurance:return_reopen [open]":        ("A A 4 4 4 4 4 4 L",               "C C 4 4 4 4 4 4 L"),
+    "assurance:return_evidence_download":    ("A A A A A N A A L",               "M M M M M M M M L"),
+    "assurance:audit_list":                  ("A A A A A A A A L",               "M M M M M M M M L"),
+    "assurance:audit_create":                ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "assurance:audit_detail":                ("A A A A A A A A L",               "M M M M M M M M L"),
+    "assurance:audit_milestone_create":      ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "assurance:audit_case_create":           ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "assurance:audit_finding_create":        ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "assurance:audit_case_details":          ("A N N N N N N N L",               "A N N N N N N N L"),
+    "assurance:audit_case_grade":            ("A A 4 A 4 4 4 4 L",               "A A 4 A 4 4 4 4 L"),
+    "assurance:audit_case_moderate":         ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    # Agencies' own learning: the agency's users see their own agency's (drafts too); the business unit sees
+    # every one and may record on an agency's behalf; chairs and the scrutineer see them once submitted.
+    "assurance:contribution_list":           ("A A A A A A A A L",               "M M M M M M M M L"),
+    "assurance:contribution_create":         ("A A 4 A 4 A 4 4 L",               "A A 4 A 4 A 4 4 L"),
+    "assurance:contribution_detail":         ("A A A A A N N A L",               "M M M M M M M M L"),
+    "assurance:contribution_edit":           ("A A 4 A 4 N 4 4 L",               "A A 4 A 4 N 4 4 L"),
+    "assurance:contribution_edit [submitted]": ("A A 4 A 4 N 4 4 L",             "C C 4 C 4 N 4 4 L"),
+    "assurance:contribution_submit":         ("M M M M M M M M L",               "A A 4 A 4 N 4 4 L"),
+    "assurance:contribution_review":         ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "assurance:contribution_review [accepted]": ("A A 4 4 4 4 4 4 L",            "C C 4 4 4 4 4 4 L"),
+    # Complaints and compliments counts (numbers only): everyone reads; the business unit and an agency's
+    # lead (for their own agency) record them.
+    "assurance:feedback_list":               ("A A A A A A A A L",               "M M M M M M M M L"),
+    "assurance:feedback_create":             ("A A 4 A 4 A 4 4 L",               "A A 4 A 4 A 4 4 L"),
 }
 # fmt: on
 
@@ -643,5 +694,44 @@ PRACTITIONER: dict[str, tuple[str, str]] = {
     "governance:event_attendance":                            ("4", "4"),
     "governance:event_import":                                ("4", "4"),
     "governance:event_import_template":                       ("4", "4"),
+    # Every page under /assurance/ is the partnership's own business: refused before its view runs (the
+    # confinement middleware), whatever the method.
+    "assurance:cycle_list":                                   ("4", "4"),
+    "assurance:cycle_create":                                 ("4", "4"),
+    "assurance:cycle_detail":                                 ("4", "4"),
+    "assurance:standard_set_list":                            ("4", "4"),
+    "assurance:standard_create":                              ("4", "4"),
+    "assurance:standard_edit":                                ("4", "4"),
+    "assurance:return_detail":                                ("4", "4"),
+    "assurance:answer_edit":                                  ("4", "4"),
+    "assurance:answer_edit [submitted]":                      ("4", "4"),
+    "assurance:answer_edit [locked]":                         ("4", "4"),
+    "assurance:return_start":                                 ("4", "4"),
+    "assurance:return_evidence_upload":                       ("4", "4"),
+    "assurance:moderation_create":                            ("4", "4"),
+    "assurance:moderation_create [open]":                     ("4", "4"),
+    "assurance:return_submit":                                ("4", "4"),
+    "assurance:return_reopen":                                ("4", "4"),
+    "assurance:return_reopen [open]":                         ("4", "4"),
+    "assurance:return_evidence_download":                     ("4", "4"),
+    "assurance:audit_list":                                   ("4", "4"),
+    "assurance:audit_create":                                 ("4", "4"),
+    "assurance:audit_detail":                                 ("4", "4"),
+    "assurance:audit_milestone_create":                       ("4", "4"),
+    "assurance:audit_case_create":                            ("4", "4"),
+    "assurance:audit_finding_create":                         ("4", "4"),
+    "assurance:audit_case_details":                           ("4", "4"),
+    "assurance:audit_case_grade":                             ("4", "4"),
+    "assurance:audit_case_moderate":                          ("4", "4"),
+    "assurance:contribution_list":                            ("4", "4"),
+    "assurance:contribution_create":                          ("4", "4"),
+    "assurance:contribution_detail":                          ("4", "4"),
+    "assurance:contribution_edit":                            ("4", "4"),
+    "assurance:contribution_edit [submitted]":                ("4", "4"),
+    "assurance:contribution_submit":                          ("4", "4"),
+    "assurance:contribution_review":                          ("4", "4"),
+    "assurance:contribution_review [accepted]":               ("4", "4"),
+    "assurance:feedback_list":                                ("4", "4"),
+    "assurance:feedback_create":                              ("4", "4"),
 }
 # fmt: on

@@ -283,6 +283,12 @@ EDITS = [
         shown="40",
     ),
     Edit("improvement:sustainment_check", _completed_action, "sustainment_note"),
+    # Assurance: a self-assessment standard, an agency's answer in an open return, an audit case's restricted
+    # details.
+    Edit("assurance:standard_edit", lambda: _assurance("standard"), "title"),
+    Edit("assurance:answer_edit", lambda: _assurance("answer"), "evidence", extra={"score": "2"}),
+    Edit("assurance:audit_case_details", lambda: _assurance("case_details"), "child_name"),
+    Edit("assurance:contribution_edit", lambda: _assurance("contribution"), "title"),
     # User accounts
     Edit(
         "accounts:user_edit",
@@ -365,6 +371,26 @@ EDITS += [
 ]
 
 
+def _assurance(what):
+    from learningloop.assurance.models import AuditCaseDetails
+    from learningloop.assurance.tests.factories import cycle, standard_set
+    from learningloop.assurance.tests.factories_audits import audit
+    from learningloop.partnership.tests.factories import AgencyFactory
+
+    if what == "standard":
+        return _pk(standard_set().standards.first())
+    if what == "contribution":
+        from learningloop.assurance.tests.factories import contribution
+
+        return _pk(contribution(AgencyFactory()))
+    if what == "answer":
+        agency = AgencyFactory()
+        return _pk(cycle(standard_set()).returns.get(agency=agency).answers.first())
+    case = audit(agencies=[AgencyFactory()]).cases.first()
+    details = AuditCaseDetails.objects.create(case=case, child_name="Before")
+    return {"pk": case.pk}, details
+
+
 def _id(edit):
     return edit.url_name.split(":")[1] + (
         f"[{edit.build.__closure__[0].cell_contents}]" if edit.url_name.endswith("preset_edit") else ""
@@ -419,6 +445,7 @@ NOT_A_RECORD_EDIT = {
 }
 # Pages that edit a saved record through a form without _edit/_update in their name.
 OTHER_EDIT_PAGES = {"improvement:sustainment_check", "learning:child_details"}
+OTHER_EDIT_PAGES = OTHER_EDIT_PAGES | {"assurance:audit_case_details"}
 # ModelForms that only ever create a record (a new record has nobody else's save to lose).
 CREATE_ONLY_FORMS = {
     "learningloop.improvement.forms.PlanForm": "action plans are created, not edited",

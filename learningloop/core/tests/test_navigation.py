@@ -47,7 +47,8 @@ def navs(client, path):
 
 
 MAIN = "Main sections"
-EVERYONE = ["Home", "Learning", "Practice", "Governance", "People"]
+# Impact holds the dataset and the assurance pages, which everyone signed in may open.
+EVERYONE = ["Home", "Learning", "Practice", "Impact", "Governance", "People"]
 SECTIONS = {persona: EVERYONE for persona in PERSONA_SPECS}
 
 # The pages every signed-in person may open from the navigation, by section (written from the policy).
@@ -78,6 +79,12 @@ PAGES = {
 }
 # The multi-agency training programme: everyone in the partnership reads it (workforce).
 PAGES["People"]["Training"] = "/training/"
+PAGES["Impact"] = {
+    "Self-assessment": "/assurance/self-assessment/",
+    "Audits": "/assurance/audits/",
+    "Agency learning": "/assurance/agency-learning/",
+    "Complaints and compliments": "/assurance/complaints-and-compliments/",
+}
 # Only the business unit's administrators manage users and read the audit trail.
 ADMIN_PAGES = {"Governance": {"Audit trail": "/audit/"}, "People": {"Users": "/accounts/users/"}}
 # What is on the public learning hub and its statistics: the business unit (website.manage).

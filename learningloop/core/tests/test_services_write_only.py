@@ -36,6 +36,7 @@ WRITE_VERBS = [
     "record_update",
     "retire",
     "reset",
+    "reopen",
     "review",
     "save",
     "send",

@@ -13,7 +13,7 @@ case reviews, which go through `case_review_save` so that their milestones come 
 improvement, audit); every builder takes a `Context` and returns how many rows of its main kind it added.
 """
 
-from . import audit, dissemination, improvement, learning, partnership, website, workforce
+from . import assurance, audit, dissemination, improvement, learning, partnership, website, workforce
 from .common import ADMIN_EMAIL, Context
 
 __all__ = ["ADMIN_EMAIL", "AREAS", "Context"]
@@ -32,6 +32,7 @@ AREAS = [
     ("Requests to agencies", dissemination.build_requests, ["requests", "responses"]),
     ("Improvement actions", improvement.build_actions, ["action plans", "actions", "action updates"]),
     ("Training", workforce.build_training, ["training sessions", "bookings", "evaluations", "practitioners"]),
+    ("Self-assessment", assurance.build_assurance, ["self-assessment returns", "self-assessment answers"]),
     ("Audit trail", audit.build_audit, ["audit entries"]),
     ("Learning hub", website.build_publications, ["publications", "monthly counts"]),
 ]

@@ -12,6 +12,7 @@ from django.db import transaction
 
 from learningloop.accounts.models import User
 from learningloop.core.policy import Role
+from learningloop.devdata.demo import assurance as assurance_demo
 from learningloop.devdata.demo import (
     dissemination_briefings,
     dissemination_plans,
@@ -79,6 +80,7 @@ class Command(BaseCommand):
         workforce.seed(self.stdout)
         # The public learning hub, last: it publishes what the areas above hold.
         website.seed(self.stdout)
+        assurance_demo.seed(self.stdout)
         return added
 
     def print_logins(self):

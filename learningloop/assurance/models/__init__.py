@@ -1,0 +1,48 @@
+"""Assurance records: the Section 11 and Section 175/157 self-assessment cycle (selfassessment.py) and the
+multi-agency audit programme (audits.py). Each cycle and each audit is one row in the learning register
+(learning.LearningActivity, one-to-one), so its findings and action plans are the register's."""
+
+from .audits import (  # noqa: F401
+    Audit,
+    AuditCase,
+    AuditCaseDetails,
+    AuditDomain,
+    AuditMilestone,
+    AuditStatus,
+    Grade,
+    Grading,
+    ModeratedGrade,
+)
+from .contributions import AgencyContribution, ContributionStatus  # noqa: F401
+from .feedback import FeedbackCount, FeedbackKind  # noqa: F401
+from .selfassessment import (  # noqa: F401
+    SCORE_CHOICES,
+    Answer,
+    Cycle,
+    Frequency,
+    Moderation,
+    ReturnEvent,
+    ReturnEvidence,
+    ReturnStatus,
+    SelfAssessmentReturn,
+    Standard,
+    StandardSet,
+    StandardSetKind,
+)
+
+AUDITED = (
+    StandardSet,
+    Standard,
+    Cycle,
+    SelfAssessmentReturn,
+    Answer,
+    ReturnEvidence,
+    Moderation,
+    Audit,
+    AuditCase,
+    AuditCaseDetails,
+    Grading,
+    ModeratedGrade,
+    AgencyContribution,
+    FeedbackCount,
+)
