@@ -81,6 +81,9 @@ POLICY: dict[str, frozenset[str]] = {
     "actions.export": BUSINESS_UNIT | {Role.GROUP_CHAIR, Role.SCRUTINEER, Role.AGENCY_LEAD},
     # The learning trail.
     "trail.view": ALL_ROLES,
+    # Recurrence: whoever records findings (the business unit and chairs) marks a suggested earlier
+    # finding as the same issue or not related.
+    "recurrence.mark": BUSINESS_UNIT | {Role.GROUP_CHAIR},
 }
 
 # Actions an agency user may perform only on their own agency's records: the object names its agency

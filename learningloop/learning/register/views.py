@@ -20,6 +20,7 @@ from learningloop.core.views_kit import apply_errors, bound, edit_with_conflict
 
 from ..filters import SORT_LABELS, ActivityFilterSet
 from ..models import ActivityDocument, Finding, FindingKind, LearningActivity, Priority, Theme
+from ..recurrence.views import finding_page, visible_finding
 from . import exports
 from . import services as services_register
 from .forms import (
@@ -295,14 +296,7 @@ def document_delete(request, pk):
 # --- Findings ---
 
 
-def _finding(request, pk):
-    finding = get_visible_or_404(
-        Finding.objects.select_related("activity", "activity__source_type").prefetch_related("themes"),
-        request.user,
-        pk=pk,
-    )
-    get_visible_or_404(LearningActivity.objects, request.user, pk=finding.activity_id)
-    return finding
+_finding = visible_finding
 
 
 def _finding_save(form):
@@ -345,19 +339,7 @@ def finding_create(request, pk):
 @require_GET
 @require("learning.view")
 def finding_detail(request, pk):
-    finding = _finding(request, pk)
-    similar = Finding.objects.similar_to(finding)
-    return _render(
-        request,
-        "learning/finding_detail.html",
-        {
-            "finding": finding,
-            "activity": finding.activity,
-            "similar": similar,
-            "can_manage": can(request.user, "learning.manage"),
-            "crumbs": _crumbs(REGISTER, _activity_crumb(finding.activity), ("Finding", None)),
-        },
-    )
+    return finding_page(request, _finding(request, pk))
 
 
 @require_http_methods(GET_POST)
