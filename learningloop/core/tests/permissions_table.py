@@ -244,6 +244,10 @@ TABLE: dict[str, tuple[str, str]] = {
     # redirected there; signed-in people who are not staff are told the admin is not for them; no POST.
     "admin:login":                           ("A A A A A A A A L",               "M M M M M M M M L"),
     "account_email":                         ("A A A A A A A A L",               "M M M M M M M M L"),
+
+    # --- Recurrence (ADR 0024): marking a suggested earlier finding "same issue" or "not related" is for
+    # whoever records findings: the business unit and group chairs. POST only, from the finding's page.
+    "learning:suggestion_mark":              ("M M M M M M M M L",               "A A A 4 4 4 4 4 L"),
 }
 # fmt: on
 

@@ -38,6 +38,8 @@ SQLITE_RANKED = """SELECT f.id, -bm25(learning_finding_fts) AS score
     FROM learning_finding_fts JOIN learning_finding f ON f.id = learning_finding_fts.rowid
     WHERE learning_finding_fts MATCH %s AND f.activity_id <> %s AND f.created_at <= %s AND f.id <> %s
     ORDER BY score DESC, f.id DESC LIMIT %s"""
+# Only among the findings tagged with one of the themes (ids, as many placeholders as themes).
+WITH_THEMES = " AND f.id IN (SELECT finding_id FROM learning_finding_themes WHERE theme_id IN ({}))"
 
 
 def install(using="default") -> None:
@@ -80,18 +82,26 @@ class Query:
         return " | ".join(units)
 
 
-def ranked(query: Query, *, before, exclude_activity_id, exclude_id, limit: int, using="default"):
+def ranked(
+    query: Query, *, before, exclude_activity_id, exclude_id, limit: int, theme_ids=(), using="default"
+):
     """[(finding id, text score)] of the findings created at or before `before`, outside the activity,
-    best first (a higher score reads more alike). One query, served by the full-text index."""
+    best first (a higher score reads more alike); with `theme_ids`, only findings tagged with one of those
+    themes (the score of a finding does not depend on that filter). One query, served by the full-text
+    index."""
     if not query:
         return []
+    theme_ids = [int(pk) for pk in theme_ids]
     connection = connections[using]
     moment = connection.ops.adapt_datetimefield_value(before)
     if connection.vendor == "postgresql":
         sql, search = PG_RANKED, query.tsquery()
     else:
         sql, search = SQLITE_RANKED, query.fts5()
-    params = [search, exclude_activity_id, moment, exclude_id, limit]
+    params = [search, exclude_activity_id, moment, exclude_id, *theme_ids, limit]
+    if theme_ids:
+        where, order = sql.split("\n    ORDER BY ")
+        sql = where + WITH_THEMES.format(", ".join(["%s"] * len(theme_ids))) + "\n    ORDER BY " + order
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [(pk, float(score)) for pk, score in cursor.fetchall()]

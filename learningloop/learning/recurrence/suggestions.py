@@ -16,8 +16,10 @@ from django.db.models import Count
 from .search import Query, ranked
 from .vocabulary import Text, query_words, recognised, stem, theme_words
 
-CANDIDATES = 40  # from each source; the page shows 8
-WEIGHT_TAGGED, WEIGHT_RECOGNISED, WEIGHT_KIND, WEIGHT_RECENT = 0.35, 0.25, 0.05, 0.05
+CANDIDATES = 40  # from each full-text search; the page shows 8
+THEME_CANDIDATES = 20  # sharing tagged themes, whatever their words
+WEIGHT_OWN, WEIGHT_EXPANDED = 0.6, 0.4
+WEIGHT_TAGGED, WEIGHT_RECOGNISED, WEIGHT_KIND, WEIGHT_RECENT = 1.0, 0.25, 0.05, 0.05
 MARK_FIRST = 100.0
 
 
@@ -69,7 +71,7 @@ def _theme_candidates(finding, queryset, tagged_ids):
         )
         .values("finding_id")
         .annotate(shared=Count("theme_id"))
-        .order_by("-shared", "-finding__created_at", "-finding_id")[:CANDIDATES]
+        .order_by("-shared", "-finding__created_at", "-finding_id")[:THEME_CANDIDATES]
     )
     return [row["finding_id"] for row in rows]
 
@@ -87,20 +89,23 @@ def suggestions_for(finding, queryset, *, limit=8) -> list[Suggestion]:
     expand = [by_pk[pk] for pk in sorted(set(concepts) | tagged_ids) if pk in by_pk]
     query, expansions = _query(text, words, expand)
 
-    scores = dict(
-        ranked(query, before=finding.created_at, exclude_activity_id=finding.activity_id,
-               exclude_id=finding.pk, limit=CANDIDATES)
-    )  # fmt: skip
+    where = {"before": finding.created_at, "exclude_activity_id": finding.activity_id,
+             "exclude_id": finding.pk, "limit": CANDIDATES}  # fmt: skip
+    own = dict(ranked(Query(tuple(words)), **where))
+    expanded = dict(ranked(query, **where)) if expand else {}
+    if tagged_ids:
+        expanded.update(ranked(query, theme_ids=sorted(tagged_ids), **where))
     theme_ids = _theme_candidates(finding, queryset, tagged_ids) if tagged_ids else []
     marks = dict(RecurrenceMark.objects.filter(finding=finding).values_list("earlier_id", "verdict"))
-    ids = set(scores) | set(theme_ids) | set(marks)
+    ids = set(own) | set(expanded) | set(theme_ids) | set(marks)
     candidates = (
         queryset.filter(pk__in=ids, created_at__lte=finding.created_at)
         .exclude(activity_id=finding.activity_id)
         .select_related("activity", "activity__source_type")
         .prefetch_related("themes")
     )
-    best_text = max(scores.values(), default=0.0) or 1.0
+    best_own = max(own.values(), default=0.0) or 1.0
+    best_expanded = max(expanded.values(), default=0.0) or 1.0
     mine = set(concepts) | tagged_ids
     word_stems = [(w, stem(w)) for w in words]
     scored = []
@@ -120,7 +125,8 @@ def suggestions_for(finding, queryset, *, limit=8) -> list[Suggestion]:
             continue
         age_days = max((finding.created_at - other.created_at) / datetime.timedelta(days=1), 0)
         score = (
-            scores.get(other.pk, 0.0) / best_text
+            WEIGHT_OWN * own.get(other.pk, 0.0) / best_own
+            + WEIGHT_EXPANDED * expanded.get(other.pk, 0.0) / best_expanded
             + WEIGHT_TAGGED * len(shared)
             + WEIGHT_RECOGNISED * len(vocabulary_shared)
             + WEIGHT_KIND * (other.kind == finding.kind)

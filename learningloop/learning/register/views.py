@@ -19,7 +19,15 @@ from learningloop.core.stored_files import child_file_download
 from learningloop.core.views_kit import apply_errors, bound, edit_with_conflict
 
 from ..filters import SORT_LABELS, ActivityFilterSet
-from ..models import ActivityDocument, Finding, FindingKind, LearningActivity, Priority, Theme
+from ..models import (
+    ActivityDocument,
+    Finding,
+    FindingKind,
+    LearningActivity,
+    Priority,
+    RecurrenceMark,
+    Theme,
+)
 from ..recurrence.views import finding_page, visible_finding
 from . import exports
 from . import services as services_register
@@ -395,10 +403,17 @@ def finding_delete(request, pk):
 @require("learning.view")
 def themes_recurrence(request):
     rows = list(Theme.objects.recurrence())
+    confirmed = RecurrenceMark.objects.by_theme()
+    for row in rows:
+        row["confirmed"] = confirmed.get(row["themes__name"], 0)
     return _render(
         request,
         "learning/theme_recurrence.html",
-        {"rows": rows, "crumbs": _crumbs(REGISTER, ("Recurring themes", None))},
+        {
+            "rows": rows,
+            "confirmed_total": RecurrenceMark.objects.confirmed().count(),
+            "crumbs": _crumbs(REGISTER, ("Recurring themes", None)),
+        },
     )
 
 
