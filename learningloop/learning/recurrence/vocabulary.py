@@ -66,11 +66,13 @@ class ThemeWords:
 
 def theme_words(themes) -> list[ThemeWords]:
     """Each theme with its name and terms as phrases (from Theme rows with `term_list`)."""
-    result = []
-    for theme in themes:
-        phrases = [phrase(t) for t in [theme.name, *theme.term_list]]
-        result.append(ThemeWords(theme.pk, theme.name, tuple(p for p in phrases if p)))
-    return result
+    return [_theme_words(theme.pk, theme.name, tuple(theme.term_list)) for theme in themes]
+
+
+@lru_cache(maxsize=512)
+def _theme_words(pk: int, name: str, terms: tuple[str, ...]) -> ThemeWords:
+    phrases = [phrase(t) for t in (name, *terms)]
+    return ThemeWords(pk, name, tuple(p for p in phrases if p))
 
 
 class Text:
@@ -92,11 +94,30 @@ class Text:
         return any(tuple(self.stems[i : i + n]) == p.stems for i in range(len(self.stems) - n + 1))
 
 
+class Vocabulary:
+    """The themes' phrases indexed by their first stem (or acronym), so that finding which themes a text
+    uses costs a look-up per word of the text, not a pass over every phrase."""
+
+    def __init__(self, themes: list[ThemeWords]):
+        self.themes = themes
+        self.by_pk = {t.pk: t for t in themes}
+        self.index: dict[str, list[tuple[int, Phrase]]] = {}
+        for theme in themes:
+            for p in theme.phrases:
+                key = p.words[0].upper() if p.acronym else p.stems[0]
+                self.index.setdefault(key, []).append((theme.pk, p))
+
+    def recognised(self, text: Text) -> dict[int, list[str]]:
+        """The themes whose name or terms `text` uses: {theme pk: [the phrases found]}."""
+        found: dict[int, list[str]] = {}
+        keys = text.stem_set | {w for w in text.raw if w.isupper()}
+        for key in keys:
+            for pk, p in self.index.get(key, ()):
+                if text.has(p) and p.text not in found.get(pk, ()):
+                    found.setdefault(pk, []).append(p.text)
+        return found
+
+
 def recognised(text: Text, vocabulary: list[ThemeWords]) -> dict[int, list[str]]:
     """The themes whose name or terms `text` uses: {theme pk: [the phrases found]}."""
-    found = {}
-    for theme in vocabulary:
-        hits = [p.text for p in theme.phrases if text.has(p)]
-        if hits:
-            found[theme.pk] = hits
-    return found
+    return Vocabulary(vocabulary).recognised(text)
