@@ -312,7 +312,6 @@ THEME_VOCABULARY: dict[str, tuple[str, list[str]]] = {
     "Missing children": (
         "Children missing from home, care or school, and what happens when they return.",
         [
-            "missing",
             "missing episodes",
             "missing from home",
             "missing from care",
@@ -387,6 +386,7 @@ THEME_VOCABULARY: dict[str, tuple[str, list[str]]] = {
             "home education",
             "off-rolling",
             "children missing education",
+            "missing education",
             "CME",
             "school attendance",
             "exclusion",
