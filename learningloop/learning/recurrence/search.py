@@ -1,9 +1,9 @@
 """Full-text search over findings in the database itself (ADR 0024): PostgreSQL's `to_tsvector('english')`
-with a GIN expression index and `ts_rank`; SQLite's FTS5 with the porter tokenizer and `bm25()`. The index
-is kept current by the database on every write (the expression index on PostgreSQL; triggers on SQLite),
-so bulk loads and data migrations are indexed too. `install()` runs after every migrate (apps.py) and is
-safe to repeat; on SQLite it rebuilds the index when it had to put a trigger back (a table rebuilt by a
-later migration loses its triggers)."""
+in a stored generated column with a GIN index, and `ts_rank`; SQLite's FTS5 with the porter tokenizer and
+`bm25()`. The database keeps the index current on every write (the generated column on PostgreSQL,
+triggers on SQLite), so bulk loads and data migrations are indexed too. `install()` runs after every
+migrate (apps.py) and is safe to repeat; on SQLite it rebuilds the index when it had to put a trigger back
+(a table rebuilt by a later migration loses its triggers)."""
 
 from dataclasses import dataclass
 
@@ -27,12 +27,16 @@ SQLITE_TRIGGERS = {
 SQLITE_TABLE = """CREATE VIRTUAL TABLE IF NOT EXISTS learning_finding_fts USING fts5(text,
     content='learning_finding', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')"""
 SQLITE_REBUILD = "INSERT INTO learning_finding_fts(learning_finding_fts) VALUES ('rebuild')"
-PG_CREATE = """CREATE INDEX IF NOT EXISTS learning_finding_text_fts ON learning_finding
-    USING gin (to_tsvector('english', text))"""
+# A stored generated column, so that ranking reads the vector instead of parsing every matching text.
+PG_CREATE = [
+    """ALTER TABLE learning_finding ADD COLUMN IF NOT EXISTS search_vector tsvector
+    GENERATED ALWAYS AS (to_tsvector('english', text)) STORED""",
+    "CREATE INDEX IF NOT EXISTS learning_finding_search_vector ON learning_finding USING gin (search_vector)",
+]
 # The candidates: created at or before a moment, outside the finding's activity, best match first.
-PG_RANKED = """SELECT f.id, ts_rank(to_tsvector('english', f.text), q, 1) AS score
+PG_RANKED = """SELECT f.id, ts_rank(f.search_vector, q, 1) AS score
     FROM learning_finding f, to_tsquery('english', %s) q
-    WHERE to_tsvector('english', f.text) @@ q AND f.activity_id <> %s AND f.created_at <= %s AND f.id <> %s
+    WHERE f.search_vector @@ q AND f.activity_id <> %s AND f.created_at <= %s AND f.id <> %s
     ORDER BY score DESC, f.id DESC LIMIT %s"""
 SQLITE_RANKED = """SELECT f.id, -bm25(learning_finding_fts) AS score
     FROM learning_finding_fts JOIN learning_finding f ON f.id = learning_finding_fts.rowid
@@ -49,7 +53,8 @@ def install(using="default") -> None:
         return
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute(PG_CREATE)
+            for sql in PG_CREATE:
+                cursor.execute(sql)
         elif connection.vendor == "sqlite":
             cursor.execute(
                 "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') AND name LIKE %s",
