@@ -99,6 +99,13 @@ bench-large-postgres: setup ## Bench the large partnership on a throwaway Postgr
 
 bench-large-both: bench-large bench-large-postgres ## Bench the large partnership on SQLite, then on PostgreSQL
 
+bench-recurrence: setup ## Recall@5 and time of the recurrence suggestions on the large partnership (SQLite)
+	@mkdir -p var
+	$(PY) scripts/bench_recurrence.py --database-url sqlite:///$(LARGE_DB)
+
+bench-recurrence-postgres: setup ## The same on a throwaway PostgreSQL cluster (builds the large partnership there)
+	scripts/pg-test.sh $(PY) scripts/bench_recurrence.py
+
 check-deploy: setup ## Run Django's deployment checks with the production settings
 	@mkdir -p var  # Django's SQLite JSON check opens the local database file, which needs its folder
 	DJANGO_SETTINGS_MODULE=learningloop.config.production DJANGO_SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
@@ -107,4 +114,4 @@ check-deploy: setup ## Run Django's deployment checks with the production settin
 clean: ## Remove the virtual environment, npm packages, built assets and the local database
 	rm -rf $(VENV) node_modules build var
 
-.PHONY: help setup db run test test-fast test-browser test-postgres lint format bench bench-large bench-large-postgres bench-large-both check-deploy clean
+.PHONY: help setup db run test test-fast test-browser test-postgres lint format bench bench-large bench-large-postgres bench-large-both bench-recurrence bench-recurrence-postgres check-deploy clean

@@ -133,6 +133,9 @@ POLICY: dict[str, frozenset[str]] = {
     # Complaints and compliments counts: everyone signed in reads them (numbers only); the business unit and
     # an agency's lead (for their own agency) enter them.
     "feedback.record": BUSINESS_UNIT | {Role.AGENCY_LEAD},
+    # Recurrence: whoever records findings (the business unit and chairs) marks a suggested earlier
+    # finding as the same issue or not related.
+    "recurrence.mark": BUSINESS_UNIT | {Role.GROUP_CHAIR},
 }
 
 # Actions an agency user may perform only on their own agency's records: the object names its agency

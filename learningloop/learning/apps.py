@@ -1,12 +1,27 @@
 from django.apps import AppConfig
 
 
+def _install_finding_search(sender, using, **kwargs):
+    """The findings' full-text index (ADR 0024): created after every migrate, safe to repeat."""
+    from .recurrence.search import install
+
+    install(using)
+
+
 class LearningConfig(AppConfig):
     name = "learningloop.learning"
     label = "learning"
 
     def ready(self):
         self.register_home_and_navigation()
+        from django.db.models.signals import post_migrate
+
+        post_migrate.connect(_install_finding_search, sender=self)
+        from learningloop.core import presets
+
+        from .preset import preset_part
+
+        presets.register(preset_part)
         from auditlog.registry import auditlog
 
         from . import models
@@ -33,6 +48,7 @@ class LearningConfig(AppConfig):
         auditlog.register(models.DeadlineRule, exclude_fields=["version"])
         auditlog.register(models.SummaryOfLearning, exclude_fields=["version"])
         auditlog.register(models.KeyMessage, m2m_fields={"audiences", "workforce_groups"})
+        auditlog.register(models.RecurrenceMark)
 
         from . import deadline_kinds
 

@@ -12,7 +12,6 @@ from learningloop.core.deadlines import DeadlineBase, DeadlineQuerySet, RuleBase
 from learningloop.core.files import random_name
 from learningloop.core.querysets import SignedInQuerySet
 from learningloop.core.stored_files import StoredFile
-from learningloop.learning.words import significant_words
 from learningloop.partnership.models import Agency, AudienceGroup, Group, LearningSourceType
 
 
@@ -41,6 +40,11 @@ class Theme(models.Model):
 
     name = models.CharField(max_length=100)
     description = models.TextField(blank=True)
+    terms = models.TextField(
+        "terms and phrases",
+        blank=True,
+        help_text="Other words for this theme, one a line: abbreviations, phrases practitioners use",
+    )
     is_active = models.BooleanField("active", default=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -52,6 +56,11 @@ class Theme(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def term_list(self) -> list[str]:
+        """The theme's terms and phrases, one a line, blank lines left out."""
+        return [line.strip() for line in self.terms.splitlines() if line.strip()]
 
 
 class Priority(models.Model):
@@ -206,37 +215,17 @@ class FindingKind(models.TextChoices):
 class FindingQuerySet(SignedInQuerySet):
     """Every signed-in user may read these."""
 
-    def similar_to(self, finding, *, limit: int = 8, min_similarity: float = 0.2):
-        """Earlier findings from other activities that share a theme with `finding` or read alike.
+    def similar_to(self, finding, *, limit: int = 8):
+        """Earlier findings from other activities that may describe the same practice problem as `finding`.
 
-        Returns a list of (finding, shared theme names, similarity 0–1), most alike first. Text likeness
-        is the Jaccard overlap of significant words; a shared theme alone is enough to be shown. Every
-        earlier finding is compared (as plain values, so ten years of findings stay fast); only the best
-        are loaded."""
-        theme_ids = set(finding.themes.values_list("pk", flat=True))
-        words = significant_words(finding.text)
-        earlier = self.exclude(activity=finding.activity).filter(created_at__lte=finding.created_at)
-        shared: dict[int, list[str]] = {}
-        if theme_ids:
-            links = Finding.themes.through.objects.filter(theme_id__in=theme_ids, finding__in=earlier)
-            for finding_id, name in links.values_list("finding_id", "theme__name").order_by("theme__name"):
-                shared.setdefault(finding_id, []).append(name)
-        scored = []
-        for pk, text, created_at in earlier.values_list("pk", "text", "created_at").iterator(chunk_size=2000):
-            other_words = significant_words(text)
-            union = words | other_words
-            similarity = len(words & other_words) / len(union) if union else 0.0
-            themes = shared.get(pk, [])
-            if themes or similarity >= min_similarity:
-                scored.append((len(themes) + similarity * 3, created_at, pk, themes, similarity))
-        scored.sort(key=lambda r: (r[0], r[1]), reverse=True)
-        best = scored[:limit]
-        loaded = (
-            Finding.objects.select_related("activity", "activity__source_type")
-            .prefetch_related("themes")
-            .in_bulk([pk for *_, pk, _, _ in best])
-        )
-        return [(loaded[pk], themes, similarity) for _, _, pk, themes, similarity in best]
+        Returns a list of `Suggestion(finding, shared theme names, why)`, most alike first: candidates come
+        from the database's own full-text search (English stemming, the themes' terms and phrases added
+        to the query) and from the themes `finding` is tagged with, then are re-ranked by shared themes,
+        kind and recency (ADR 0024, learning/recurrence/suggestions.py). A fixed number of queries,
+        whatever the number of findings."""
+        from .recurrence.suggestions import suggestions_for
+
+        return suggestions_for(finding, self, limit=limit)
 
 
 class Finding(models.Model):
@@ -259,6 +248,58 @@ class Finding(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+
+class RecurrenceVerdict(models.TextChoices):
+    SAME_ISSUE = "same_issue", "Same issue"
+    NOT_RELATED = "not_related", "Not related"
+
+
+class RecurrenceMarkQuerySet(SignedInQuerySet):
+    """Every signed-in user may read these (the register is open to all)."""
+
+    def confirmed(self):
+        return self.filter(verdict=RecurrenceVerdict.SAME_ISSUE)
+
+    def by_theme(self):
+        """Confirmed recurrences per theme of the later finding: {theme name: count}, in one query."""
+        rows = (
+            self.confirmed()
+            .exclude(finding__themes=None)
+            .values("finding__themes__name")
+            .annotate(count=models.Count("pk", distinct=True))
+        )
+        return {row["finding__themes__name"]: row["count"] for row in rows}
+
+
+class RecurrenceMark(models.Model):
+    """A chair's judgement on one suggestion: is the earlier finding the same practice problem as the
+    later one ("same issue", a confirmed recurrence) or not? The marks are also the labelled data the
+    suggestions are measured against (docs/performance.md)."""
+
+    finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="recurrence_marks")
+    earlier = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="+")
+    verdict = models.CharField(max_length=20, choices=RecurrenceVerdict.choices)
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    marked_at = models.DateTimeField(default=timezone.now)
+
+    objects = RecurrenceMarkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-marked_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["finding", "earlier"], name="one_mark_per_suggestion"),
+            models.CheckConstraint(condition=~Q(finding=models.F("earlier")), name="mark_two_findings"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_verdict_display()}: {self.earlier_id} → {self.finding_id}"
+
+    def clean(self):
+        if self.finding_id and self.finding_id == self.earlier_id:
+            raise ValidationError("A finding cannot recur itself")
 
 
 # --- Case reviews on the statutory clock ---

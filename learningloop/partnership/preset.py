@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from learningloop.core import presets
+
 from .models import (
     Agency,
     AudienceGroup,
@@ -477,4 +479,6 @@ def preset_load() -> PresetReport:
             AudienceGroup,
             [(name, {"description": description}) for name, description in AUDIENCE_GROUPS],
         )
+        for load_part in presets.parts():  # the higher apps' parts (core.presets)
+            load_part(report)
     return report

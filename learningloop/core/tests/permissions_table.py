@@ -403,6 +403,10 @@ TABLE: dict[str, tuple[str, str]] = {
     # lead (for their own agency) record them.
     "assurance:feedback_list":               ("A A A A A A A A L",               "M M M M M M M M L"),
     "assurance:feedback_create":             ("A A 4 A 4 A 4 4 L",               "A A 4 A 4 A 4 4 L"),
+
+    # --- Recurrence (ADR 0024): marking a suggested earlier finding "same issue" or "not related" is for
+    # whoever records findings: the business unit and group chairs. POST only, from the finding's page.
+    "learning:suggestion_mark":              ("M M M M M M M M L",               "A A A 4 4 4 4 4 L"),
 }
 # fmt: on
 
@@ -733,5 +737,8 @@ PRACTITIONER: dict[str, tuple[str, str]] = {
     "assurance:contribution_review [accepted]":               ("4", "4"),
     "assurance:feedback_list":                                ("4", "4"),
     "assurance:feedback_create":                              ("4", "4"),
+    # Every page under /learning/ is the partnership's own business: refused before its view runs (the
+    # confinement middleware), whatever the method.
+    "learning:suggestion_mark":                               ("4", "4"),
 }
 # fmt: on

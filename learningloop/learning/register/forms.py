@@ -212,6 +212,26 @@ class ThemeForm(VocabularyForm):
 
     class Meta(VocabularyForm.Meta):
         model = Theme
+        fields = ["name", "description", "terms", "is_active"]
+        labels = {**VocabularyForm.Meta.labels, "terms": "Terms and phrases"}
+        widgets = {**VocabularyForm.Meta.widgets, "terms": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["terms"].help_text = (
+            "Other words for this theme, one a line: abbreviations (CSE), the words written out (child "
+            "sexual exploitation) and phrases practitioners use. Suggestions of earlier findings search "
+            "for them too"
+        )
+        self.fields["terms"].validators.append(_max_length_validator("Terms and phrases", 5000))
+
+    def clean_terms(self):
+        lines = [" ".join(line.split()) for line in self.cleaned_data.get("terms", "").splitlines()]
+        kept = list(dict.fromkeys(line for line in lines if line))
+        too_long = [line for line in kept if len(line) > 100]
+        if too_long:
+            raise forms.ValidationError("Each term or phrase must be 100 characters or fewer")
+        return "\n".join(kept)
 
 
 class PriorityForm(VocabularyForm):

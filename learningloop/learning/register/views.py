@@ -19,7 +19,16 @@ from learningloop.core.stored_files import child_file_download
 from learningloop.core.views_kit import apply_errors, bound, edit_with_conflict
 
 from ..filters import SORT_LABELS, ActivityFilterSet
-from ..models import ActivityDocument, Finding, FindingKind, LearningActivity, Priority, Theme
+from ..models import (
+    ActivityDocument,
+    Finding,
+    FindingKind,
+    LearningActivity,
+    Priority,
+    RecurrenceMark,
+    Theme,
+)
+from ..recurrence.views import finding_page, visible_finding
 from . import exports
 from . import services as services_register
 from .forms import (
@@ -296,14 +305,7 @@ def document_delete(request, pk):
 # --- Findings ---
 
 
-def _finding(request, pk):
-    finding = get_visible_or_404(
-        Finding.objects.select_related("activity", "activity__source_type").prefetch_related("themes"),
-        request.user,
-        pk=pk,
-    )
-    get_visible_or_404(LearningActivity.objects, request.user, pk=finding.activity_id)
-    return finding
+_finding = visible_finding
 
 
 def _finding_save(form):
@@ -346,19 +348,7 @@ def finding_create(request, pk):
 @require_GET
 @require("learning.view")
 def finding_detail(request, pk):
-    finding = _finding(request, pk)
-    similar = Finding.objects.similar_to(finding)
-    return _render(
-        request,
-        "learning/finding_detail.html",
-        {
-            "finding": finding,
-            "activity": finding.activity,
-            "similar": similar,
-            "can_manage": can(request.user, "learning.manage"),
-            "crumbs": _crumbs(REGISTER, _activity_crumb(finding.activity), ("Finding", None)),
-        },
-    )
+    return finding_page(request, _finding(request, pk))
 
 
 @require_http_methods(GET_POST)
@@ -414,10 +404,17 @@ def finding_delete(request, pk):
 @require("learning.view")
 def themes_recurrence(request):
     rows = list(Theme.objects.recurrence())
+    confirmed = RecurrenceMark.objects.by_theme()
+    for row in rows:
+        row["confirmed"] = confirmed.get(row["themes__name"], 0)
     return _render(
         request,
         "learning/theme_recurrence.html",
-        {"rows": rows, "crumbs": _crumbs(REGISTER, ("Recurring themes", None))},
+        {
+            "rows": rows,
+            "confirmed_total": RecurrenceMark.objects.confirmed().count(),
+            "crumbs": _crumbs(REGISTER, ("Recurring themes", None)),
+        },
     )
 
 

@@ -1,5 +1,7 @@
 """Records the authorisation walk needs for the learning register pages' URLs that take an id."""
 
+import datetime
+
 from .factories_register import (
     ActivityFactory,
     DocumentFactory,
@@ -22,3 +24,7 @@ def extend(objects):
     # pages walked after them still find theirs.
     objects["finding_to_delete"] = FindingFactory(activity=activity)
     objects["document_to_delete"] = DocumentFactory(activity=activity)
+    # An earlier finding of another activity, suggested on the finding's page (recurrence marks).
+    objects["earlier_finding"] = FindingFactory(
+        themes=[theme], created_at=objects["finding"].created_at - datetime.timedelta(days=400)
+    )

@@ -30,6 +30,11 @@ RULES = {
     "learning:priority_list": Rule(get=VOCAB),
     "learning:priority_create": Rule(get=VOCAB, post=VOCAB),
     "learning:priority_edit": Rule(get=VOCAB, post=VOCAB, kwargs=_pk("priority")),
+    "learning:suggestion_mark": Rule(
+        get=None,
+        post="recurrence.mark",
+        kwargs=lambda o: {"pk": o["finding"].pk, "earlier": o["earlier_finding"].pk},
+    ),
 }
 
 
@@ -115,6 +120,16 @@ VALID = {
             "version": _fresh(o, "theme").version,
         },
         changed=lambda o: _fresh(o, "theme").name == "Walk theme renamed",
+    ),
+    "learning:suggestion_mark": Valid(
+        data=lambda o: {"verdict": "same_issue"},
+        changed=lambda o: (
+            _models()
+            .RecurrenceMark.objects.filter(
+                finding=o["finding"], earlier=o["earlier_finding"], verdict="same_issue"
+            )
+            .exists()
+        ),
     ),
     "learning:priority_create": Valid(
         data=lambda o: {"name": "Walk priority", "is_active": "on"},

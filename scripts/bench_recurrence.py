@@ -1,0 +1,172 @@
+"""How well and how fast the finding page's recurrence suggestions find an earlier finding that describes
+the same practice problem in other words: `make bench-recurrence` (SQLite) and
+`make bench-recurrence-postgres` (a throwaway PostgreSQL cluster). A script, not a test: it only prints.
+
+The labelled set is learningloop/learning/tests/data/recurrence_pairs.json (pairs written for this purpose,
+no real case text). The distractors are the findings already in the database: the generated large
+partnership (ten years; built here with load_framework and generate_large_partnership when the database has
+no learning activities yet). Every pair's earlier finding is added, each in its own activity on a date in
+the last ten years; then each later finding is written in turn, in a new activity, its suggestions are
+taken exactly as the finding page takes them (Finding.objects.similar_to), and the later finding is
+removed again. It counts how often the earlier twin is in the top five, with no themes tagged on either
+finding ("text-only") and with both tagged with the pair's themes ("with-themes"), and times each call.
+Then it removes about half of the distractors and times the calls again, to show the time does not grow
+with the number of findings. Everything runs in a transaction that is rolled back: the database is left as
+it was (except for a first build of the large partnership).
+"""
+
+import argparse
+import datetime
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learningloop.config.settings")
+PAIRS = ROOT / "learningloop" / "learning" / "tests" / "data" / "recurrence_pairs.json"
+
+
+def _arguments(argv=None):
+    parser = argparse.ArgumentParser(description="Recall@5 and time of the recurrence suggestions.")
+    parser.add_argument("--database-url", help="Measure this database (default: DATABASE_URL)")
+    parser.add_argument("--k", type=int, default=5, help="How many top suggestions count (default 5)")
+    return parser.parse_args(argv)
+
+
+ARGS = _arguments()
+if ARGS.database_url:
+    os.environ["DATABASE_URL"] = ARGS.database_url
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from learningloop.learning.models import (  # noqa: E402
+    ActivityStatus,
+    Finding,
+    FindingKind,
+    LearningActivity,
+    Theme,
+)
+from learningloop.partnership.models import LearningSourceType  # noqa: E402
+
+
+class Rollback(Exception):
+    pass
+
+
+def _build_if_empty():
+    call_command("migrate", verbosity=0, interactive=False)
+    if not LearningActivity.objects.exists():
+        print("Building the large partnership (ten years) as distractors…", flush=True)
+        call_command("load_framework", verbosity=0)
+        call_command("generate_large_partnership", years=10, verbosity=0)
+
+
+def _activity(title, source_type, day):
+    return LearningActivity.objects.create(
+        title=title,
+        source_type=source_type,
+        status=ActivityStatus.COMPLETED,
+        started_on=day,
+        completed_on=day,
+    )
+
+
+def _rank_of(later, earlier_pk, k):
+    started = time.perf_counter()
+    suggestions = Finding.objects.similar_to(later)
+    elapsed = (time.perf_counter() - started) * 1000
+    top = [s.finding.pk for s in suggestions[:k]]
+    return (earlier_pk in top), elapsed
+
+
+def _run(pairs, earlier, source_type, themes, *, tagged, k):
+    hits, times = 0, []
+    now = timezone.now()
+    for number, (pair, first) in enumerate(zip(pairs, earlier, strict=True)):
+        activity = _activity(f"Bench later activity {number}", source_type, now.date())
+        later = Finding.objects.create(
+            activity=activity, text=pair["later"], kind=FindingKind.IMPROVEMENT, created_at=now
+        )
+        if tagged:
+            chosen = [themes[n] for n in pair["themes"]]
+            later.themes.set(chosen)
+            first.themes.set(chosen)
+        else:
+            first.themes.clear()
+        later = Finding.objects.select_related("activity").prefetch_related("themes").get(pk=later.pk)
+        hit, elapsed = _rank_of(later, first.pk, k)
+        hits += hit
+        times.append(elapsed)
+        activity.delete()
+    return hits / len(pairs), times
+
+
+def _ms(times):
+    ordered = sorted(times)
+    return f"median {statistics.median(ordered):.1f} ms, p95 {ordered[int(0.95 * (len(ordered) - 1))]:.1f} ms"
+
+
+def main():
+    _build_if_empty()
+    pairs = json.loads(PAIRS.read_text())["pairs"]
+    rng = random.Random(12)
+    try:
+        with transaction.atomic():
+            source_type = LearningSourceType.objects.order_by("pk").first()
+            themes = {t.name: t for t in Theme.objects.all()}
+            missing = {n for p in pairs for n in p["themes"]} - set(themes)
+            if missing:
+                raise SystemExit(f"Run load_framework first: no themes {sorted(missing)}")
+            today = timezone.localdate()
+            earlier = []
+            for number, pair in enumerate(pairs):
+                day = today - datetime.timedelta(days=rng.randint(180, 3650))
+                activity = _activity(f"Bench earlier activity {number}", source_type, day)
+                moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+                earlier.append(
+                    Finding.objects.create(
+                        activity=activity,
+                        text=pair["earlier"],
+                        kind=FindingKind.IMPROVEMENT,
+                        created_at=moment,
+                    )
+                )
+            total = Finding.objects.count()
+            print(f"Database: {connection.vendor}; {total} findings ({total - len(pairs)} distractors), "
+                  f"{len(pairs)} labelled pairs")  # fmt: skip
+            text_only, times_text = _run(pairs, earlier, source_type, themes, tagged=False, k=ARGS.k)
+            with_themes, times_themes = _run(pairs, earlier, source_type, themes, tagged=True, k=ARGS.k)
+            times = times_text + times_themes
+            print(f"recall@{ARGS.k} text-only {text_only:.2f}, with-themes {with_themes:.2f}")
+            print(f"suggestion time at {total} findings: {_ms(times)}")
+            keep = {f.pk for f in earlier}
+            distractors = list(
+                Finding.objects.exclude(pk__in=keep)
+                .filter(action_plans__isnull=True)
+                .values_list("pk", flat=True)
+            )
+            dropped = rng.sample(distractors, len(distractors) // 2)
+            for start in range(0, len(dropped), 500):
+                Finding.objects.filter(pk__in=dropped[start : start + 500]).delete()
+            half = Finding.objects.count()
+            _, fewer_a = _run(pairs, earlier, source_type, themes, tagged=False, k=ARGS.k)
+            _, fewer_b = _run(pairs, earlier, source_type, themes, tagged=True, k=ARGS.k)
+            print(f"suggestion time at {half} findings: {_ms(fewer_a + fewer_b)}")
+            raise Rollback
+    except Rollback:
+        pass
+
+
+if __name__ == "__main__":
+    main()
