@@ -52,7 +52,7 @@ def test_every_area_has_rows(generated):
 # The statutory clock (Working Together 2023, the Panel's guidance, the SAR and DHR guidance), written out
 # by hand: the milestones each kind of review has before and after a local review is decided on.
 MILESTONES = {
-    # The Panel's guidance: the decision on a local review comes with the rapid review (learning migration 0007).
+    # The Panel's guidance: the decision on a local review comes with the rapid review (migration 0007).
     ("child", False): {
         "Notify the national Panel",
         "Send the rapid review to the Panel",
