@@ -93,7 +93,16 @@ check-deploy: setup ## Run Django's deployment checks with the production settin
 	DJANGO_SETTINGS_MODULE=learningloop.config.production DJANGO_SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
 	  DJANGO_ALLOWED_HOSTS=learningloop.example.org $(PY) manage.py check --deploy --fail-level WARNING
 
+# Backups of a PostgreSQL installation (docs/deployment.md, "Backups"): the database and the uploaded files,
+# with checksums, into a new folder under var/backups (or BACKUP_DIR / LEARNINGLOOP_BACKUP_DIR).
+backup: setup ## Back up the PostgreSQL database (DATABASE_URL) and the uploaded files, with checksums
+	$(PY) manage.py backup $(if $(BACKUP_DIR),--to "$(BACKUP_DIR)")
+
+restore: setup ## Restore BACKUP=folder into an empty PostgreSQL database and files folder, and check it
+	@[ -n "$(BACKUP)" ] || { echo "usage: make restore BACKUP=var/backups/learningloop-backup-..." >&2; exit 2; }
+	$(PY) manage.py restore "$(BACKUP)"
+
 clean: ## Remove the virtual environment, npm packages, built assets and the local database
 	rm -rf $(VENV) node_modules build var
 
-.PHONY: help setup db run test test-fast test-browser test-postgres lint format bench bench-large check-deploy clean
+.PHONY: help setup db run test test-fast test-browser test-postgres lint format bench bench-large check-deploy backup restore clean
