@@ -5,8 +5,9 @@
 #   scripts/pg-test.sh scripts/load-test.sh
 # Everything listens on 127.0.0.1 only. The generated database is kept as a dump in var/load-test/ and
 # restored on the next run (regenerated when migrations or the generator change; LOAD_FRESH=1 forces it).
-# Knobs: LOAD_USERS (50), LOAD_SPAWN_RATE (1/s: people arrive over the first minute, as they sign in at different moments), LOAD_TIME (5m), LOAD_WORKERS (gunicorn, 4), LOAD_PORT (8765),
-# LOAD_YEARS (10), LOAD_SCALE (1.0), LOAD_P95_LIMIT_MS (800). Exit status: locust's verdict (no failures,
+# Knobs: LOAD_USERS (50), LOAD_SPAWN_RATE (1 a second: people arrive over the first minute, as they sign
+# in at different moments), LOAD_TIME (5m), LOAD_WORKERS (gunicorn, 4), LOAD_PORT (8765), LOAD_YEARS (10),
+# LOAD_SCALE (1.0), LOAD_P95_LIMIT_MS (800). Exit status: locust's verdict (no failures,
 # 95th percentile under the limit). Figures go to docs/performance.md ("Load") by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
