@@ -141,6 +141,10 @@ def test_a_restored_demo_backup_has_every_row_and_every_file(demo_backup):
     assert before["accounts_user"] >= 7 and before["learning_learningactivity"] > 0
     assert before["learning_activitydocument"] == 2 and before["improvement_actionevidence"] == 1
 
+    # Only its owner may read a backup: it holds everything, restricted details included.
+    assert b["backup"].stat().st_mode & 0o777 == 0o700
+    assert {path.stat().st_mode & 0o777 for path in b["backup"].iterdir()} == {0o600}
+
     files_before, files_after = _checksums(b["root"] / "uploads"), _checksums(restored)
     assert len(files_before) == 3
     assert files_after == files_before
