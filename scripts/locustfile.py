@@ -204,10 +204,17 @@ class BusinessUnitOfficer(Person):
         data = edit_form(form.text) if form.status_code == 200 else None
         if data is None:
             return
+        self._save(url, data, form.url, f"{name} (save)")
+
+    def _save(self, url, data, referer, name):
         with self.client.post(
-            url, data=data, headers={"Referer": form.url}, name=f"{name} (save)", allow_redirects=False,
+            url,
+            data=data,
+            headers={"Referer": referer},
+            name=name,
+            allow_redirects=False,
             catch_response=True,
-        ) as response:  # fmt: skip
+        ) as response:
             # 302: saved. 409: someone else saved this record since (another simulated officer): the
             # conflict page, nothing written, which is right.
             if response.status_code in (302, 409):
@@ -224,8 +231,7 @@ class BusinessUnitOfficer(Person):
         data_first, data_second = edit_form(first.text), edit_form(second.text)
         if not data_first or not data_second:
             return
-        self.client.post(url, data=data_first, headers={"Referer": first.url}, name="action edit (save)",
-                         allow_redirects=False)  # fmt: skip
+        self._save(url, data_first, first.url, "action edit (save)")
         with self.client.post(
             url, data=data_second, headers={"Referer": second.url}, name="action edit (conflict)",
             allow_redirects=False, catch_response=True,
