@@ -111,7 +111,29 @@ check-deploy: setup ## Run Django's deployment checks with the production settin
 	DJANGO_SETTINGS_MODULE=learningloop.config.production DJANGO_SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
 	  DJANGO_ALLOWED_HOSTS=learningloop.example.org $(PY) manage.py check --deploy --fail-level WARNING
 
+# The load test's locust lives in its own small virtual environment (requirements-load.txt): it only speaks
+# HTTP to the service, and keeps `make setup` and the app's environment as they are.
+LOAD_VENV := var/load-venv
+$(LOAD_VENV)/.installed: requirements-load.txt scripts/find-python.sh
+	@mkdir -p var
+	@interp=$$(scripts/find-python.sh) || exit 1; [ -x $(LOAD_VENV)/bin/python ] || $$interp -m venv $(LOAD_VENV)
+	$(LOAD_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-load.txt 2>&1 \
+	  | { grep -v "is ignored" || true; }; exit $${PIPESTATUS[0]}
+	touch $@
+
+load-test: setup $(LOAD_VENV)/.installed ## 50 people for 5 minutes (locust) on gunicorn + worker + PostgreSQL, large data
+	PG_TEST_PORT=$${LOAD_PG_PORT:-55442} scripts/pg-test.sh scripts/load-test.sh
+
+# Backups of a PostgreSQL installation (docs/deployment.md, "Backups"): the database and the uploaded files,
+# with checksums, into a new folder under var/backups (or BACKUP_DIR / LEARNINGLOOP_BACKUP_DIR).
+backup: setup ## Back up the PostgreSQL database (DATABASE_URL) and the uploaded files, with checksums
+	$(PY) manage.py backup $(if $(BACKUP_DIR),--to "$(BACKUP_DIR)")
+
+restore: setup ## Restore BACKUP=folder into an empty PostgreSQL database and files folder, and check it
+	@[ -n "$(BACKUP)" ] || { echo "usage: make restore BACKUP=var/backups/learningloop-backup-..." >&2; exit 2; }
+	$(PY) manage.py restore "$(BACKUP)"
+
 clean: ## Remove the virtual environment, npm packages, built assets and the local database
 	rm -rf $(VENV) node_modules build var
 
-.PHONY: help setup db run test test-fast test-browser test-postgres lint format bench bench-large bench-large-postgres bench-large-both bench-recurrence bench-recurrence-postgres check-deploy clean
+.PHONY: help setup db run test test-fast test-browser test-postgres lint format bench bench-large bench-large-postgres bench-large-both bench-recurrence bench-recurrence-postgres check-deploy backup restore load-test clean

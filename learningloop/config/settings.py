@@ -237,6 +237,35 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(env_str("LEARNINGLOOP_MEDIA_ROOT", str(VAR_DIR / "uploads")))
+# --- Where uploaded files live (docs/deployment.md, ADR 0026) -----------------------------------------
+# Every read and write of an uploaded file goes through Django's default storage: a local folder (MEDIA_ROOT)
+# unless LEARNINGLOOP_FILE_STORAGE=s3 puts them in an S3-compatible bucket (django-storages, installed from
+# requirements-s3.txt), so several app servers and workers see the same files. Credentials come the way boto3
+# finds them (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or the machine's role); nothing is public.
+FILE_STORAGE = env_str("LEARNINGLOOP_FILE_STORAGE", "local").strip().lower()
+if FILE_STORAGE == "s3":
+    import importlib.util
+
+    _bucket = env_str("LEARNINGLOOP_S3_BUCKET", "")
+    if not _bucket:
+        raise ImproperlyConfigured("LEARNINGLOOP_FILE_STORAGE=s3 needs LEARNINGLOOP_S3_BUCKET.")
+    if importlib.util.find_spec("storages") is None or importlib.util.find_spec("boto3") is None:
+        raise ImproperlyConfigured(
+            "LEARNINGLOOP_FILE_STORAGE=s3 needs django-storages and boto3: pip install -r requirements-s3.txt"
+        )
+    _s3_options = {
+        "bucket_name": _bucket,
+        "endpoint_url": env_str("LEARNINGLOOP_S3_ENDPOINT_URL", "") or None,
+        "region_name": env_str("LEARNINGLOOP_S3_REGION", "") or None,
+        "location": env_str("LEARNINGLOOP_S3_PREFIX", ""),
+        "default_acl": None,  # the bucket's own (private) policy; files are served only through the app
+        "file_overwrite": False,  # a name already taken gets a new one, never replaces someone's file
+        "querystring_auth": True,
+    }
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _s3_options}
+elif FILE_STORAGE != "local":
+    raise ImproperlyConfigured(f"LEARNINGLOOP_FILE_STORAGE must be local or s3, not {FILE_STORAGE!r}.")
+# ----------------------------------------------------------------------------------------------------------
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
