@@ -109,3 +109,15 @@ def send_due_reminders():
     finally:
         schedule_reminders()
     return counts
+
+
+# --- Imports too large to check and save in the request (core.imports) ---
+
+
+@task
+def run_import(run_id: int):
+    """Check and save one uploaded file in the background; its ImportRun records the progress and the
+    result, so the uploader can leave the progress page and come back."""
+    from .imports import run_in_background
+
+    run_in_background(run_id)
