@@ -53,3 +53,17 @@ def landscape_document(title: str):
     document.styles["Normal"].font.name = "Arial"
     document.styles["Normal"].font.size = Pt(10)
     return document
+
+
+def add_chart(document, chart, *, width_cm: float = 24.0):
+    """Put a core.charts chart in a Word document: the figure as a picture with the chart's text
+    alternative as its description (Word's alt text), and the text under it for those who print it."""
+    from docx.shared import Cm
+
+    document.add_picture(io.BytesIO(chart.png()), width=Cm(width_cm))
+    picture = document.inline_shapes[-1]
+    properties = picture._inline.docPr
+    properties.set("title", chart.title)
+    properties.set("descr", chart.text)
+    document.add_paragraph(chart.text).style = document.styles["Normal"]
+    return picture
