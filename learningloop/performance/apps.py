@@ -4,3 +4,38 @@ from django.apps import AppConfig
 class PerformanceConfig(AppConfig):
     name = "learningloop.performance"
     label = "performance"
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from learningloop.core import navigation, presets
+
+        from . import deadline_kinds, imports, models  # noqa: F401 - imports registers the file kind
+        from .preset import indicators_load
+
+        navigation.register_page(
+            "impact", "Dashboard", "performance:dashboard", "impact.view", "/impact/", order=10
+        )
+        navigation.register_page(
+            "impact",
+            "Indicators",
+            "performance:indicator_list",
+            "impact.view",
+            ("/impact/indicators/", "/impact/values/"),
+            order=20,
+        )
+        navigation.register_page(
+            "impact",
+            "Upload values",
+            "performance:import_upload",
+            "impact.submit",
+            "/impact/import/",
+            order=30,
+        )
+        navigation.register_page(
+            "impact", "Late returns", "performance:late_list", "impact.view", "/impact/late/", order=40
+        )
+        presets.register("performance.indicators", indicators_load)
+        deadline_kinds.register()
+        for model in (models.Indicator, models.Submission, models.Story, models.ImpactEvidence):
+            auditlog.register(model, exclude_fields=["version"])

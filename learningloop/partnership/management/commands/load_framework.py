@@ -15,3 +15,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         report = preset_load()
         self.stdout.write(report.summary())
+        # The areas' own presets (the indicator library...), registered in core.presets by their apps.
+        from learningloop.core.presets import load_all
+
+        for line in load_all():
+            self.stdout.write(line)

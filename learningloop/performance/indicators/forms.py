@@ -1,0 +1,93 @@
+import django_filters
+from django import forms
+
+from learningloop.core.concurrency import VersionedFormMixin
+from learningloop.core.filters import GovukFilterSet, SearchFilter, SortFilter
+from learningloop.improvement.models import Action
+from learningloop.learning.models import Priority
+from learningloop.partnership.models import Agency
+
+from ..models import Category, Frequency, Indicator, Story
+
+
+class IndicatorForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = [
+            "code",
+            "name",
+            "definition",
+            "counting",
+            "numerator",
+            "denominator",
+            "unit",
+            "polarity",
+            "frequency",
+            "category",
+            "providers",
+            "target",
+            "tolerance",
+            "priority",
+            "source",
+            "due_working_days",
+            "collect_from",
+            "is_active",
+        ]
+        widgets = {
+            "providers": forms.CheckboxSelectMultiple,
+            "collect_from": forms.DateInput(attrs={"type": "text"}),
+        }
+        error_messages = {
+            "code": {"required": "Enter a code", "unique": "An indicator with this code already exists"},
+            "name": {"required": "Enter the indicator's name"},
+            "target": {"invalid": "The target must be a number, like 85 or 12.5"},
+            "tolerance": {"invalid": "The tolerance must be a number, like 5"},
+            "due_working_days": {
+                "invalid": "Enter a whole number of working days",
+                "required": "Enter the working days",
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["providers"].queryset = Agency.objects.filter(is_active=True).order_by("name")
+        self.fields["priority"].queryset = Priority.objects.filter(is_active=True)
+        self.fields["collect_from"].help_text = "The first period's start date, for example 2024-04-01"
+        self.fields["collect_from"].error_messages["invalid"] = "Enter a real date, for example 2024-04-01"
+
+
+class StoryForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Story
+        fields = ["helping", "hurting", "what_works", "plan", "actions"]
+        widgets = {"actions": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, actions=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["actions"].queryset = actions if actions is not None else Action.objects.none()
+        self.fields["actions"].label_from_instance = lambda a: f"{a.description[:90]} ({a.owner_agency})"
+        self.fields["actions"].help_text = "The improvement actions that carry out what the partners will do"
+
+
+class IndicatorFilterSet(GovukFilterSet):
+    q = SearchFilter(fields=["name", "code", "definition"], label="Search indicators")
+    category = django_filters.ChoiceFilter(
+        choices=Category.choices, label="Outcomes-based question", empty_label="Any question"
+    )
+    frequency = django_filters.ChoiceFilter(
+        choices=Frequency.choices, label="Frequency", empty_label="Any frequency"
+    )
+    agency = django_filters.ModelChoiceFilter(
+        field_name="providers",
+        queryset=Agency.objects.order_by("name"),
+        label="Provider agency",
+        empty_label="Any agency",
+    )
+    priority = django_filters.ModelChoiceFilter(
+        queryset=Priority.objects.all(), label="Partnership priority", empty_label="Any priority"
+    )
+    sort = SortFilter(orderings={"position": ("position", "name"), "name": ("name",)}, default="position")
+
+    class Meta:
+        model = Indicator
+        fields = []
