@@ -88,6 +88,9 @@ bench-large: setup ## Bench on a generated large partnership, ten years (var/lar
 	fi
 	$(PY) scripts/bench.py --database-url sqlite:///$(LARGE_DB) --user-email admin@large.example.org
 
+bench-import: setup ## Import a generated 100,000-row data returns file through the upload's code path and print the time
+	$(PY) scripts/bench_import.py
+
 check-deploy: setup ## Run Django's deployment checks with the production settings
 	@mkdir -p var  # Django's SQLite JSON check opens the local database file, which needs its folder
 	DJANGO_SETTINGS_MODULE=learningloop.config.production DJANGO_SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
@@ -97,3 +100,4 @@ clean: ## Remove the virtual environment, npm packages, built assets and the loc
 	rm -rf $(VENV) node_modules build var
 
 .PHONY: help setup db run test test-fast test-browser test-postgres lint format bench bench-large check-deploy clean
+.PHONY: bench-import

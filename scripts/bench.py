@@ -91,6 +91,10 @@ PAGES = [
     ("My agency's actions", "improvement:my_actions", None),
     ("Learning trail", "reports:trail_index", None),
     ("Key message trail", "reports:key_message_trail", "key_message"),
+    ("Impact dashboard", "performance:dashboard", None),
+    ("Indicator list", "performance:indicator_list", None),
+    ("Indicator detail", "performance:indicator_detail", "indicator"),
+    ("Late and missing returns", "performance:late_list", None),
 ]
 
 
@@ -148,8 +152,15 @@ def _busiest_key_message():
     )
 
 
+def _busiest_indicator():
+    from learningloop.performance.models import Indicator
+
+    return Indicator.objects.annotate(n=Count("submissions")).order_by("-n", "pk").first()
+
+
 # How to find a representative object for each kind: the one with the most related rows.
 OBJECTS = {
+    "indicator": _busiest_indicator,
     "agency": _busiest_agency,
     "group": _busiest_group,
     "activity": _busiest_activity,

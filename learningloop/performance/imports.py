@@ -1,6 +1,11 @@
 """Agencies' data returns by file (core.imports): one row per indicator, agency and period, all or
 nothing. The template is prefilled with the rows the agency owes."""
 
+import datetime
+from decimal import Decimal
+from typing import NamedTuple
+
+from django.db import connections, router
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -23,6 +28,19 @@ ALREADY = "{agency} has already submitted this period: correct the value on the 
 DUPLICATE = "This row repeats row {row} (the same indicator, agency and period)"
 BLANK = "Enter the {what}"
 DATE_WORDS = "{date:%-d %B %Y}"
+
+
+class Row(NamedTuple):
+    """One clean row of a file, ready to insert."""
+
+    indicator_id: int
+    agency_id: int
+    period_start: datetime.date
+    period_end: datetime.date
+    value: Decimal
+    numerator: Decimal | None
+    denominator: Decimal | None
+    commentary: str
 
 
 class SubmissionImport(imports.ImportSpec):
@@ -103,21 +121,15 @@ class SubmissionImport(imports.ImportSpec):
             found, value = check_values(indicator, **numbers)
             for field, message in found.items():
                 problems[field.capitalize()] = message
-        if indicator is not None and agency is not None and period is not None and not problems:
-            if (indicator.pk, agency.pk, period.start) in state["existing"]:
-                problems[""] = ALREADY.format(agency=agency)
+        complete = indicator is not None and agency is not None and period is not None and not problems
+        if complete and (indicator.pk, agency.pk, period.start) in state["existing"]:
+            problems[""] = ALREADY.format(agency=agency)
         if problems:
             raise imports.RowInvalid(problems)
-        return Submission(
-            indicator=indicator,
-            agency=agency,
-            period_start=period.start,
-            period_end=period.end,
-            value=value,
-            numerator=numbers["numerator"],
-            denominator=numbers["denominator"],
-            commentary=imports.parse_text(values["commentary"]),
-        )
+        return Row(
+            indicator.pk, agency.pk, period.start, period.end, value, numbers["numerator"],
+            numbers["denominator"], imports.parse_text(values["commentary"]),
+        )  # fmt: skip
 
     def _period(self, indicator, end, state, problems):
         key = (indicator.frequency, end)
@@ -149,15 +161,35 @@ class SubmissionImport(imports.ImportSpec):
         return errors
 
     def save(self, cleaned, *, state, user, run):
-        by = user if getattr(user, "is_authenticated", False) else None
-        now = timezone.now()
-        for submission in cleaned:
-            submission.submitted_by = by
-            submission.submitted_at = now
-        Submission.objects.bulk_create(cleaned, batch_size=2000)
+        """One multi-row insert (executemany) rather than a model instance per row: 100,000 values in
+        seconds. The rows were validated above; the table's unique constraint still guards a race."""
+        db = connections[router.db_for_write(Submission)]  # the connection itself, not the proxy, per value
+        meta = Submission._meta
+        per_row = [meta.get_field(name) for name in Row._fields]
+        fixed = {
+            "submitted_by": user.pk if getattr(user, "is_authenticated", False) else None,
+            "submitted_at": timezone.now(),
+            "version": 1,
+        }
+        fixed_values = tuple(meta.get_field(n).get_db_prep_save(v, db) for n, v in fixed.items())
+        columns = [f.column for f in per_row] + [meta.get_field(n).column for n in fixed]
+        # Only the model's own table and column names, quoted by the backend, go into the statement.
+        sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608
+            db.ops.quote_name(meta.db_table),
+            ", ".join(db.ops.quote_name(c) for c in columns),
+            ", ".join(["%s"] * len(columns)),
+        )
+        adapters = [self._adapter(field, db) for field in per_row]
+        rows = [
+            (*(adapt(value) for adapt, value in zip(adapters, row, strict=True)), *fixed_values)
+            for row in cleaned
+        ]
+        with db.cursor() as cursor:
+            for i in range(0, len(rows), 5000):
+                cursor.executemany(sql, rows[i : i + 5000])
         owed = {}
-        for s in cleaned:
-            owed.setdefault((s.indicator_id, s.agency_id), []).append(s.period_start)
+        for row in cleaned:
+            owed.setdefault((row.indicator_id, row.agency_id), []).append(row.period_start)
         today = timezone.localdate()
         for (indicator_id, agency_id), starts in owed.items():
             for i in range(0, len(starts), 2000):
@@ -168,6 +200,26 @@ class SubmissionImport(imports.ImportSpec):
                     done_on=None,
                 ).update(done_on=today)
         return len(cleaned)
+
+    @staticmethod
+    def _adapter(field, db):
+        """How one column's Python value goes to the database: the backend's own conversion for dates
+        (remembered: a file repeats a few dates) and decimals (values are already Decimals); text and ids
+        need none."""
+        kind = field.get_internal_type()
+        if kind == "DecimalField":
+            adapt, digits, places = db.ops.adapt_decimalfield_value, field.max_digits, field.decimal_places
+            return lambda value: None if value is None else adapt(value, digits, places)
+        if kind == "DateField":
+            seen = {}
+
+            def date(value):
+                if value not in seen:
+                    seen[value] = field.get_db_prep_save(value, db)
+                return seen[value]
+
+            return date
+        return lambda value: value
 
     def template_rows(self, *, user, context):
         """What the user's agency owes (the business unit: every agency), for periods that have ended."""

@@ -310,7 +310,10 @@ def test_the_form_lists_the_problems_for_the_error_summary(user):
     form = ImportFileForm(data={}, files={"file": upload(b"x")})
     form.is_valid()
     add_import_errors(form, run)
-    assert form.errors["file"] == ["Row 2, Kind: Enter a known kind: due or overdue"]
+    assert form.errors["file"] == [
+        "The selected file has 1 problem: nothing was imported. Correct the file and upload it again"
+    ]
+    assert form.non_field_errors() == ["Row 2, Kind: Enter a known kind: due or overdue"]
 
 
 @pytest.mark.django_db(transaction=True)
