@@ -449,8 +449,9 @@ def _count_rows(data: bytes, filename: str) -> int:
 
 
 def import_run_start(*, spec: ImportSpec, upload, user, context=None):
-    """Check an upload and import it: at once when it is small (the returned run is DONE or FAILED), or
-    queued as a background task when it is large (the run is QUEUED; its page shows the progress).
+    """Check an upload and import it: at once when it is small (the returned run, not saved, is DONE or
+    FAILED), or queued as a background task when it is large (the run is saved and QUEUED; its page shows
+    the progress and then the result).
     Raises ValidationError when the upload fails the checks every upload gets."""
     from .models import ImportRun
     from .tasks import run_import
@@ -461,8 +462,9 @@ def import_run_start(*, spec: ImportSpec, upload, user, context=None):
     name = os.path.basename((upload.name or "import.csv").replace("\\", "/"))[-200:]
     run = ImportRun(spec=spec.key, created_by=user, original_name=name, context=context or {})
     if _count_rows(data, name) <= background_threshold():
+        # Checked and saved in this request: the run is the answer, not a record (a file that fails leaves
+        # the database exactly as it was).
         run.full_clean(exclude=["file"])
-        run.save()
         execute(run, data, user=user)
         return run
     from django.core.files.base import ContentFile

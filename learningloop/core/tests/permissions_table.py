@@ -244,6 +244,30 @@ TABLE: dict[str, tuple[str, str]] = {
     # redirected there; signed-in people who are not staff are told the admin is not for them; no POST.
     "admin:login":                           ("A A A A A A A A L",               "M M M M M M M M L"),
     "account_email":                         ("A A A A A A A A L",               "M M M M M M M M L"),
+
+    # --- Impact, the outcomes-based dataset (docs/user-guide/impact.md): everyone signed in reads the
+    # indicators, their curves, the dashboard, the downloads and the late returns (an agency user sees their
+    # own agency's). The business unit keeps the library. The business unit and chairs record the story
+    # behind the curve. The business unit and the providing agency's leads and members submit and correct
+    # its values: the walk's indicator is the home agency's, so the other agency's lead is refused (403),
+    # and their file naming the home agency comes back with an error (2). An import's page is its
+    # uploader's only: the walk's run has none, so everyone allowed to upload is told it is not found.
+    "performance:dashboard":                 ("A A A A A A A A L",               "M M M M M M M M L"),
+    "performance:dashboard_export":          ("A A A A A A A A L",               "M M M M M M M M L"),
+    "performance:indicator_list":            ("A A A A A A A A L",               "M M M M M M M M L"),
+    "performance:indicator_create":          ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "performance:indicator_detail":          ("A A A A A A A A L",               "M M M M M M M M L"),
+    "performance:indicator_edit":            ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "performance:indicator_story":           ("A A A 4 4 4 4 4 L",               "A A A 4 4 4 4 4 L"),
+    "performance:indicator_export":          ("A A A A A A A A L",               "M M M M M M M M L"),
+    "performance:indicator_scorecard":       ("A A A A A A A A L",               "M M M M M M M M L"),
+    "performance:submission_create":         ("A A 4 A A 4 4 4 L",               "A A 4 A A 4 4 4 L"),
+    "performance:submission_detail":         ("A A A A A A A A L",               "M M M M M M M M L"),
+    "performance:submission_correct":        ("A A 4 A A 4 4 4 L",               "A A 4 A A 4 4 4 L"),
+    "performance:import_upload":             ("A A 4 A A A 4 4 L",               "A A 4 A A 2 4 4 L"),
+    "performance:import_template":           ("A A 4 A A A 4 4 L",               "M M M M M M M M L"),
+    "performance:import_run":                ("N N 4 N N N 4 4 L",               "M M M M M M M M L"),
+    "performance:late_list":                 ("A A A A A A A A L",               "M M M M M M M M L"),
 }
 # fmt: on
 

@@ -348,9 +348,17 @@ def test_a_large_file_runs_in_the_background_and_its_page_shows_the_progress(set
     assert "<html" not in fragment
 
 
-def test_only_the_uploader_sees_an_import(user):
+def test_a_small_import_leaves_no_record_and_a_failed_one_changes_nothing(user):
+    start(user, (HEADER + "due,x,a@example.org,31/03/2026,\r\n").encode())
+    start(user, (HEADER + "due,1,a@example.org,31/03/2026,\r\n").encode())
+    assert not ImportRun.objects.exists()
+    assert Reminder.objects.count() == 1
+
+
+def test_only_the_uploader_sees_an_import(user, settings):
     from django.http import Http404
 
+    settings.IMPORT_BACKGROUND_ROWS = 0
     run = start(user, (HEADER + "due,1,a@example.org,31/03/2026,\r\n").encode())
     request = RequestFactory().get("/")
     request.user, request.htmx = UserFactory(), False
