@@ -15,6 +15,7 @@ from learningloop.partnership.models import Agency
 
 from .models import DataDue, Indicator, Submission
 from .periods import period_ending
+from .services import impact_evidence_refresh
 from .submissions.services import check_values
 
 UNKNOWN_INDICATOR = "There is no indicator with the code ‘{code}’. Use the codes in the template"
@@ -199,6 +200,7 @@ class SubmissionImport(imports.ImportSpec):
                     period_start__in=starts[i : i + 2000],
                     done_on=None,
                 ).update(done_on=today)
+        impact_evidence_refresh(indicator_ids={indicator_id for indicator_id, _agency in owed})
         return len(cleaned)
 
     @staticmethod

@@ -270,7 +270,8 @@ class Story(models.Model):
 
 
 class EvidenceQuerySet(SignedInQuerySet):
-    pass
+    def went_the_desired_way(self):
+        return self.filter(desired=True)
 
 
 class ImpactEvidence(models.Model):
@@ -283,6 +284,14 @@ class ImpactEvidence(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="evidence")
     baseline_start = models.DateField("baseline period")
     followup_start = models.DateField("follow-up period")
+    # Worked out by performance.services.impact_evidence_refresh whenever the indicator's values change.
+    baseline_value = models.DecimalField(
+        max_digits=14, decimal_places=2, null=True, blank=True, editable=False
+    )
+    followup_value = models.DecimalField(
+        max_digits=14, decimal_places=2, null=True, blank=True, editable=False
+    )
+    desired = models.BooleanField("went the desired way", null=True, editable=False)
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -68,3 +68,61 @@ def data_dues_mark_done(*, indicator_id: int, keys) -> None:
         DataDue.objects.filter(
             indicator_id=indicator_id, agency_id=agency_id, period_start__in=starts, done_on=None
         ).update(done_on=today)
+
+
+def impact_evidence_refresh(*, indicator_ids) -> int:
+    """Work out again each evidence link of these indicators: the partnership's value in its baseline and
+    follow-up periods, and whether the change went the way the indicator wants (measures.py). Called
+    whenever values arrive or are corrected, and when a link is added; returns how many links changed."""
+    from .measures import partnership_value, went_the_desired_way
+    from .models import ImpactEvidence
+
+    links = list(
+        ImpactEvidence.objects.filter(indicator_id__in=list(indicator_ids)).select_related("indicator")
+    )
+    if not links:
+        return 0
+    starts = {d for link in links for d in (link.baseline_start, link.followup_start)}
+    values = {}
+    for row in Submission.objects.filter(
+        indicator_id__in={link.indicator_id for link in links}, period_start__in=starts
+    ):
+        values.setdefault((row.indicator_id, row.period_start), []).append(row)
+    changed = []
+    for link in links:
+        before = partnership_value(link.indicator, values.get((link.indicator_id, link.baseline_start), []))
+        after = partnership_value(link.indicator, values.get((link.indicator_id, link.followup_start), []))
+        desired = went_the_desired_way(link.indicator, before, after)
+        if (link.baseline_value, link.followup_value, link.desired) != (before, after, desired):
+            link.baseline_value, link.followup_value, link.desired = before, after, desired
+            changed.append(link)
+    ImpactEvidence.objects.bulk_update(changed, ["baseline_value", "followup_value", "desired"])
+    return len(changed)
+
+
+def impact_evidence_add(*, evidence, by=None):
+    """A key message names an indicator's change between two periods as its evidence of impact."""
+    from .periods import period_starting
+
+    errors = {}
+    indicator = evidence.indicator
+    for name in ("baseline_start", "followup_start"):
+        if (
+            getattr(evidence, name)
+            and indicator
+            and period_starting(indicator.frequency, getattr(evidence, name)) is None
+        ):
+            errors[name] = (
+                "Choose the start of one of the indicator's "
+                f"{indicator.get_frequency_display().lower()} periods"
+            )
+    if errors:
+        from django.core.exceptions import ValidationError
+
+        raise ValidationError(errors)
+    evidence.added_by = by if getattr(by, "is_authenticated", False) else None
+    with transaction.atomic():
+        evidence.full_clean()
+        evidence.save()
+        impact_evidence_refresh(indicator_ids=[evidence.indicator_id])
+    return evidence

@@ -268,6 +268,8 @@ TABLE: dict[str, tuple[str, str]] = {
     "performance:import_template":           ("A A 4 A A A 4 4 L",               "M M M M M M M M L"),
     "performance:import_run":                ("N N 4 N N N 4 4 L",               "M M M M M M M M L"),
     "performance:late_list":                 ("A A A A A A A A L",               "M M M M M M M M L"),
+    # A key message's evidence of impact: the business unit and chairs, who record the story behind the curve.
+    "performance:evidence_add":              ("A A A 4 4 4 4 4 L",               "A A A 4 4 4 4 4 L"),
 }
 # fmt: on
 

@@ -3,11 +3,12 @@ from django import forms
 
 from learningloop.core.concurrency import VersionedFormMixin
 from learningloop.core.filters import GovukFilterSet, SearchFilter, SortFilter
+from learningloop.core.govuk_forms import GovukDateField
 from learningloop.improvement.models import Action
-from learningloop.learning.models import Priority
+from learningloop.learning.models import KeyMessage, Priority
 from learningloop.partnership.models import Agency
 
-from ..models import Category, Frequency, Indicator, Story
+from ..models import Category, Frequency, ImpactEvidence, Indicator, Story
 
 
 class IndicatorForm(VersionedFormMixin, forms.ModelForm):
@@ -91,3 +92,38 @@ class IndicatorFilterSet(GovukFilterSet):
     class Meta:
         model = Indicator
         fields = []
+
+
+class EvidenceForm(forms.ModelForm):
+    baseline_start = GovukDateField(
+        label="Baseline period starts",
+        help_text="The first day of the period before the change. For example, 1 4 2025",
+        error_messages={"required": "Enter the start of the baseline period"},
+    )
+    followup_start = GovukDateField(
+        label="Follow-up period starts",
+        help_text="The first day of the period after the change. For example, 1 4 2026",
+        error_messages={"required": "Enter the start of the follow-up period"},
+    )
+
+    class Meta:
+        model = ImpactEvidence
+        fields = ["key_message", "indicator", "baseline_start", "followup_start"]
+        error_messages = {
+            "key_message": {
+                "required": "Select the key message",
+                "invalid_choice": "Select a key message from the list",
+            },
+            "indicator": {
+                "required": "Select the indicator",
+                "invalid_choice": "Select an indicator from the list",
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["key_message"].queryset = KeyMessage.objects.select_related("summary").order_by(
+            "summary__title", "position", "pk"
+        )
+        self.fields["key_message"].label_from_instance = lambda m: f"{m.summary.title}: {m.text[:80]}"
+        self.fields["indicator"].queryset = Indicator.objects.active()

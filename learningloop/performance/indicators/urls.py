@@ -10,4 +10,5 @@ urlpatterns = [
     path("indicators/<int:pk>/story/", views.indicator_story, name="indicator_story"),
     path("indicators/<int:pk>/export", views.indicator_export, name="indicator_export"),
     path("indicators/<int:pk>/scorecard", views.indicator_scorecard, name="indicator_scorecard"),
+    path("evidence/add/", views.evidence_add, name="evidence_add"),
 ]

@@ -3,6 +3,7 @@ messages and actions meant to move it), its edit pages, and its Excel, PDF and W
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_GET, require_http_methods
@@ -17,8 +18,9 @@ from learningloop.improvement.models import Action
 from .. import scorecard
 from ..curves import curve
 from ..models import Indicator, Story
+from ..services import impact_evidence_add
 from . import services
-from .forms import IndicatorFilterSet, IndicatorForm, StoryForm
+from .forms import EvidenceForm, IndicatorFilterSet, IndicatorForm, StoryForm
 
 GET_POST = ["GET", "POST"]
 LIBRARY = ("Indicators", reverse_lazy("performance:indicator_list"))
@@ -171,4 +173,40 @@ def indicator_scorecard(request, pk):
         [(indicator, curve(indicator))],
         title=f"Scorecard: {indicator.name}",
         fmt=request.GET.get("format", "pdf"),
+    )
+
+
+@require_http_methods(GET_POST)
+@require("impact.story")
+def evidence_add(request):
+    """A key message names an indicator's change between two periods as its evidence of impact."""
+    initial = {
+        k: v
+        for k, v in (
+            ("key_message", request.GET.get("key_message")),
+            ("indicator", request.GET.get("indicator")),
+        )
+        if v and v.isdigit()
+    }
+    form = EvidenceForm(*bound(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            evidence = impact_evidence_add(evidence=form.instance, by=request.user)
+        except ValidationError as error:
+            apply_errors(form, error)
+        except IntegrityError:
+            form.add_error("indicator", "This key message already names this indicator")
+        else:
+            messages.success(request, "Evidence of impact added to the key message's trail")
+            return redirect("reports:key_message_trail", pk=evidence.key_message_id)
+    return render(
+        request,
+        FORM,
+        {
+            "form": form,
+            "title": "Add evidence of impact",
+            "button": "Add evidence",
+            "cancel_url": LIBRARY[1],
+            "crumbs": breadcrumbs(LIBRARY, ("Evidence of impact", None)),
+        },
     )

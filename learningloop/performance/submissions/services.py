@@ -10,7 +10,7 @@ from learningloop.core.concurrency import claim_version
 
 from ..measures import value_from
 from ..models import Correction, Submission, Unit
-from ..services import data_dues_mark_done
+from ..services import data_dues_mark_done, impact_evidence_refresh
 
 NOT_A_PROVIDER = "{agency} does not provide this indicator"
 NOT_ENDED = "The period has not ended yet: values are submitted after the period ends"
@@ -79,6 +79,7 @@ def submission_submit(
         submission.full_clean()
         submission.save()
         data_dues_mark_done(indicator_id=indicator.pk, keys=[(agency.pk, period.start)])
+        impact_evidence_refresh(indicator_ids=[indicator.pk])
     return submission
 
 
@@ -113,4 +114,5 @@ def submission_correct(
         submission.submitted_at = timezone.now()
         submission.full_clean()
         submission.save()
+        impact_evidence_refresh(indicator_ids=[submission.indicator_id])
     return submission

@@ -33,6 +33,7 @@ RULES = {
     "performance:import_template": Rule(get=SUBMIT),
     "performance:import_run": Rule(get=SUBMIT, kwargs=_pk("impact_run"), scoped=Scoped(reach="uploader")),
     "performance:late_list": Rule(get=VIEW),
+    "performance:evidence_add": Rule(get=STORY, post=STORY),
 }
 
 
@@ -52,6 +53,10 @@ def _csv(objects):
         f"Indicator code,Agency,Period end,Value\r\nwalk-count,{objects['agency'].name},{end:%d/%m/%Y},7\r\n"
     ).encode()
     return SimpleUploadedFile("walk.csv", content, content_type="text/csv")
+
+
+def _month(prefix, day):
+    return {f"{prefix}-day": str(day.day), f"{prefix}-month": str(day.month), f"{prefix}-year": str(day.year)}
 
 
 def _submitted(objects, value):
@@ -122,6 +127,20 @@ VALID = {
             "reason": "Walk: recount",
         },
         changed=lambda o: _fresh(o, "impact_submission").value == 13,
+    ),
+    "performance:evidence_add": Valid(
+        data=lambda o: {
+            "key_message": o["key_message"].pk,
+            "indicator": o["impact_indicator"].pk,
+            **_month("baseline_start", o["impact_submission"].period_start),
+            **_month(
+                "followup_start",
+                o["impact_submission"].period_start.replace(
+                    year=o["impact_submission"].period_start.year + 1
+                ),
+            ),
+        },
+        changed=lambda o: o["key_message"].impact_evidence.exists(),
     ),
     "performance:import_upload": Valid(data=lambda o: {"file": _csv(o)}, changed=lambda o: _submitted(o, 7)),
 }
