@@ -22,6 +22,7 @@ from learningloop.devdata.demo import (
     learning_summaries,
     partnership,
 )
+from learningloop.devdata.demo import performance as impact_dataset
 from learningloop.devdata.demo.partnership import DEMO_PASSWORD, DEMO_USERS, LDG_HOLDERS, MEMBERSHIPS, PEOPLE
 from learningloop.partnership.models import Partnership
 
@@ -70,6 +71,8 @@ class Command(BaseCommand):
         dissemination_briefings.seed(self.stdout)
         dissemination_requests.seed(self.stdout)
         improvement_actions.seed(self.stdout)
+        # What difference it made: the dataset, its stories and the evidence that closes trails.
+        impact_dataset.seed(self.stdout)
         return added
 
     def print_logins(self):
