@@ -287,3 +287,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# Imports of CSV and Excel files (core.imports): a file with more rows than this is checked and saved by
+# the background worker, with a progress page; a file with more than IMPORT_MAX_ROWS rows is refused.
+IMPORT_BACKGROUND_ROWS = env_int("IMPORT_BACKGROUND_ROWS", 2000)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 200000)

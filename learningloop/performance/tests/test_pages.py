@@ -30,15 +30,33 @@ def _today():
 @pytest.fixture
 def assessed(home_agency, other_agency):
     priority = Priority.objects.create(name="Neglect")
-    indicator = IndicatorFactory(name="Assessments within 45 working days", priority=priority,
-                                 providers=[home_agency, other_agency], collect_from=D(2026, 1, 1))  # fmt: skip
+    indicator = IndicatorFactory(
+        name="Assessments within 45 working days",
+        priority=priority,
+        providers=[home_agency, other_agency],
+        collect_from=D(2026, 1, 1),
+    )
     for month, (police, health) in enumerate([(70, 80), (74, 84), (78, 86), (82, 88)], start=1):
         start = D(2026, month, 1)
         on_time = {"submitted_at": timezone.make_aware(datetime.datetime(2026, month + 1, 5, 10))}
-        SubmissionFactory(**on_time, indicator=indicator, agency=home_agency, period_start=start, value=police,
-                          numerator=police, denominator=100)  # fmt: skip
-        SubmissionFactory(**on_time, indicator=indicator, agency=other_agency, period_start=start, value=health,
-                          numerator=health, denominator=100)  # fmt: skip
+        SubmissionFactory(
+            **on_time,
+            indicator=indicator,
+            agency=home_agency,
+            period_start=start,
+            value=police,
+            numerator=police,
+            denominator=100,
+        )
+        SubmissionFactory(
+            **on_time,
+            indicator=indicator,
+            agency=other_agency,
+            period_start=start,
+            value=health,
+            numerator=health,
+            denominator=100,
+        )
     data_dues_schedule(indicator=indicator)
     return indicator
 
@@ -59,8 +77,16 @@ def test_the_story_behind_the_curve_links_improvement_actions(client, bu_officer
     client.force_login(bu_officer)
     url = f"/impact/indicators/{assessed.pk}/story/"
     assert client.get(url).status_code == 200
-    response = client.post(url, {"helping": "Daily huddles", "hurting": "Vacancies", "what_works": "Huddles",
-                                 "plan": "Recruit", "actions": [action.pk]})  # fmt: skip
+    response = client.post(
+        url,
+        {
+            "helping": "Daily huddles",
+            "hurting": "Vacancies",
+            "what_works": "Huddles",
+            "plan": "Recruit",
+            "actions": [action.pk],
+        },
+    )
     assert response.status_code == 302
     story = Story.objects.get(indicator=assessed)
     assert list(story.actions.all()) == [action]
@@ -69,8 +95,14 @@ def test_the_story_behind_the_curve_links_improvement_actions(client, bu_officer
 
 
 def test_the_dashboard_groups_by_priority_and_question_and_filters(client, bu_officer, assessed, home_agency):
-    IndicatorFactory(name="Domestic abuse incidents", category=Category.HOW_MUCH, polarity=Polarity.LOWER, target=None,
-                     tolerance=None, providers=[home_agency])  # fmt: skip
+    IndicatorFactory(
+        name="Domestic abuse incidents",
+        category=Category.HOW_MUCH,
+        polarity=Polarity.LOWER,
+        target=None,
+        tolerance=None,
+        providers=[home_agency],
+    )
     client.force_login(bu_officer)
     html = client.get("/impact/").content.decode()
     neglect = html[html.index(">Neglect<") : html.index("No partnership priority")]
