@@ -35,7 +35,18 @@ class PerformanceConfig(AppConfig):
         navigation.register_page(
             "impact", "Late returns", "performance:late_list", "impact.view", "/impact/late/", order=40
         )
+        navigation.register_page(
+            "impact",
+            "Agency contribution",
+            "performance:contribution_list",
+            "impact.view",
+            "/impact/agencies/",
+            order=50,
+        )
         presets.register("performance.indicators", indicators_load)
+        from .contribution.figures import register_figures
+
+        register_figures()
         deadline_kinds.register()
         for model in (models.Indicator, models.Submission, models.Story, models.ImpactEvidence):
             auditlog.register(model, exclude_fields=["version"])

@@ -6,4 +6,5 @@ urlpatterns = [
     path("", include("learningloop.performance.dashboard.urls")),
     path("", include("learningloop.performance.indicators.urls")),
     path("", include("learningloop.performance.submissions.urls")),
+    path("", include("learningloop.performance.contribution.urls")),
 ]

@@ -270,6 +270,9 @@ TABLE: dict[str, tuple[str, str]] = {
     "performance:late_list":                 ("A A A A A A A A L",               "M M M M M M M M L"),
     # A key message's evidence of impact: the business unit and chairs, who record the story behind the curve.
     "performance:evidence_add":              ("A A A 4 4 4 4 4 L",               "A A A 4 4 4 4 4 L"),
+    # The agency contribution scorecard: partnership figures every signed-in user reads.
+    "performance:contribution_list":         ("A A A A A A A A L",               "M M M M M M M M L"),
+    "performance:contribution_detail":       ("A A A A A A A A L",               "M M M M M M M M L"),
 }
 # fmt: on
 

@@ -34,6 +34,8 @@ RULES = {
     "performance:import_run": Rule(get=SUBMIT, kwargs=_pk("impact_run"), scoped=Scoped(reach="uploader")),
     "performance:late_list": Rule(get=VIEW),
     "performance:evidence_add": Rule(get=STORY, post=STORY),
+    "performance:contribution_list": Rule(get=VIEW),
+    "performance:contribution_detail": Rule(get=VIEW, kwargs=lambda o: {"pk": o["agency"].pk}),
 }
 
 
