@@ -13,7 +13,14 @@ case reviews, which go through `case_review_save` so that their milestones come 
 improvement, audit); every builder takes a `Context` and returns how many rows of its main kind it added.
 """
 
-from . import audit, dissemination, improvement, learning, partnership
+from . import (
+    audit,
+    dissemination,
+    improvement,
+    learning,
+    partnership,
+    performance,  # the impact dataset
+)
 from .common import ADMIN_EMAIL, Context
 
 __all__ = ["ADMIN_EMAIL", "AREAS", "Context"]
@@ -33,3 +40,7 @@ AREAS = [
     ("Improvement actions", improvement.build_actions, ["action plans", "actions", "action updates"]),
     ("Audit trail", audit.build_audit, ["audit entries"]),
 ]
+# The outcomes-based dataset (about 500,000 values over ten years), before the audit trail's entries.
+AREAS.insert(
+    len(AREAS) - 1, ("Impact dataset", performance.build_dataset, ["indicator values", "data returns due"])
+)
