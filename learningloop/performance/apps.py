@@ -25,14 +25,6 @@ class PerformanceConfig(AppConfig):
             order=20,
         )
         navigation.register_page(
-            "impact",
-            "Upload values",
-            "performance:import_upload",
-            "impact.submit",
-            "/impact/import/",
-            order=30,
-        )
-        navigation.register_page(
             "impact", "Late returns", "performance:late_list", "impact.view", "/impact/late/", order=40
         )
         navigation.register_page(

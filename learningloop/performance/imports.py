@@ -13,10 +13,10 @@ from learningloop.core import imports
 from learningloop.core.policy import can
 from learningloop.partnership.models import Agency
 
+from .measures import check_values
 from .models import DataDue, Indicator, Submission
 from .periods import period_ending
-from .services import impact_evidence_refresh
-from .submissions.services import check_values
+from .services import impact_evidence_update
 
 UNKNOWN_INDICATOR = "There is no indicator with the code ‘{code}’. Use the codes in the template"
 UNKNOWN_AGENCY = "There is no agency called ‘{name}’"
@@ -200,7 +200,7 @@ class SubmissionImport(imports.ImportSpec):
                     period_start__in=starts[i : i + 2000],
                     done_on=None,
                 ).update(done_on=today)
-        impact_evidence_refresh(indicator_ids={indicator_id for indicator_id, _agency in owed})
+        impact_evidence_update(indicator_ids={indicator_id for indicator_id, _agency in owed})
         return len(cleaned)
 
     @staticmethod

@@ -94,3 +94,36 @@ def went_the_desired_way(indicator, baseline, followup) -> bool | None:
     if indicator.polarity == Polarity.HIGHER:
         return followup > baseline
     return followup < baseline
+
+
+# What a submitted value must be, by form or by file.
+NUMERATOR_ABOVE = "The numerator must not be more than the denominator"
+PERCENT_ABOVE_100 = "A percentage must be 100 or less"
+NEGATIVE = "The value must be 0 or more"
+ZERO_DENOMINATOR = "The denominator must be more than 0"
+BOTH_OR_VALUE = "Enter the value, or the numerator and the denominator"
+
+
+def check_values(indicator, *, value, numerator, denominator) -> tuple[dict, Decimal | None]:
+    """({field: problem}, the value): the value as given or computed from numerator and denominator."""
+    problems = {}
+    if (numerator is None) != (denominator is None):
+        problems["denominator" if denominator is None else "numerator"] = BOTH_OR_VALUE
+        return problems, None
+    if numerator is not None:
+        if numerator < 0:
+            problems["numerator"] = "The numerator must be 0 or more"
+        if denominator <= 0:
+            problems["denominator"] = ZERO_DENOMINATOR
+        elif indicator.unit == Unit.PERCENTAGE and numerator > denominator:
+            problems["numerator"] = NUMERATOR_ABOVE
+        if problems:
+            return problems, None
+        value = value_from(indicator.unit, numerator, denominator)
+    if value is None:
+        problems["value"] = BOTH_OR_VALUE
+    elif value < 0:
+        problems["value"] = NEGATIVE
+    elif indicator.unit == Unit.PERCENTAGE and value > 100:
+        problems["value"] = PERCENT_ABOVE_100
+    return problems, value

@@ -284,7 +284,7 @@ class ImpactEvidence(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="evidence")
     baseline_start = models.DateField("baseline period")
     followup_start = models.DateField("follow-up period")
-    # Worked out by performance.services.impact_evidence_refresh whenever the indicator's values change.
+    # Worked out by performance.services.impact_evidence_update whenever the indicator's values change.
     baseline_value = models.DecimalField(
         max_digits=14, decimal_places=2, null=True, blank=True, editable=False
     )

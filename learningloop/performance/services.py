@@ -15,7 +15,7 @@ LOOK_AHEAD = datetime.timedelta(days=92)
 DEFAULT_FIRST_PERIOD = datetime.date(2024, 4, 1)
 
 
-def data_dues_schedule(*, indicator: Indicator, today=None) -> int:
+def data_dues_create(*, indicator: Indicator, today=None) -> int:
     """Make sure each provider agency has a deadline for each period of the indicator from `collect_from`
     to the periods ending soon; due dates follow the indicator's working days after the period ends (an
     open deadline moves when that number is edited; one already met keeps its date). Returns how many
@@ -57,7 +57,7 @@ def data_dues_schedule(*, indicator: Indicator, today=None) -> int:
     return len(new)
 
 
-def data_dues_mark_done(*, indicator_id: int, keys) -> None:
+def data_dues_update(*, indicator_id: int, keys) -> None:
     """Mark (agency_id, period_start) deadlines done today, when their values arrive."""
     today = timezone.localdate()
     keys = list(keys)
@@ -70,7 +70,7 @@ def data_dues_mark_done(*, indicator_id: int, keys) -> None:
         ).update(done_on=today)
 
 
-def impact_evidence_refresh(*, indicator_ids) -> int:
+def impact_evidence_update(*, indicator_ids) -> int:
     """Work out again each evidence link of these indicators: the partnership's value in its baseline and
     follow-up periods, and whether the change went the way the indicator wants (measures.py). Called
     whenever values arrive or are corrected, and when a link is added; returns how many links changed."""
@@ -124,5 +124,5 @@ def impact_evidence_add(*, evidence, by=None):
     with transaction.atomic():
         evidence.full_clean()
         evidence.save()
-        impact_evidence_refresh(indicator_ids=[evidence.indicator_id])
+        impact_evidence_update(indicator_ids=[evidence.indicator_id])
     return evidence

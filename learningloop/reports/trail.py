@@ -5,7 +5,7 @@ The loop status is decided in one place, `with_loop_status(queryset)`: identifie
 planned (a dissemination plan row for it has at least one communication method chosen) → disseminated (at
 least one of its communications is done) → embedded (at least one agency's response to a request including
 it has been accepted) → evidenced (an indicator it names as its evidence of impact moved the desired way
-between the baseline and follow-up periods: performance.services.impact_evidence_refresh). The status
+between the baseline and follow-up periods: performance.services.impact_evidence_update). The status
 is the furthest stage with evidence. It is a database annotation, so the
 index page filters and shows it without a query per row, and the trail page reads the same annotation."""
 

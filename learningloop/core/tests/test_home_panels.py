@@ -160,4 +160,5 @@ def test_panels_are_registered_by_the_areas_in_order():
         "dissemination.overdue_responses",
         "improvement.agency_actions",
         "improvement.partnership_actions",
+        "reports.loop_stages",
     ]

@@ -49,6 +49,7 @@ def navs(client, path):
 MAIN = "Main sections"
 EVERYONE = ["Home", "Learning", "Practice", "Governance", "People"]
 SECTIONS = {persona: EVERYONE for persona in PERSONA_SPECS}
+EVERYONE.insert(3, "Impact")  # the outcomes-based dataset: every signed-in person reads it
 
 # The pages every signed-in person may open from the navigation, by section (written from the policy).
 PAGES = {
@@ -69,6 +70,12 @@ PAGES = {
         "Framework": "/partnership/framework/",
     },
     "People": {"People": "/partnership/people/"},
+}
+PAGES["Impact"] = {
+    "Dashboard": "/impact/",
+    "Indicators": "/impact/indicators/",
+    "Late returns": "/impact/late/",
+    "Agency contribution": "/impact/agencies/",
 }
 # Only the business unit's administrators manage users and read the audit trail.
 ADMIN_PAGES = {"Governance": {"Audit trail": "/audit/"}, "People": {"Users": "/accounts/users/"}}

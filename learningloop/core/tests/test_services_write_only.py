@@ -17,6 +17,7 @@ WRITE_VERBS = [
     "add",
     "attach",
     "bulk_update",
+    "correct",
     "create",
     "delete",
     "edit",

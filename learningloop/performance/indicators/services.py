@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from learningloop.core.concurrency import claim_version
 
-from ..services import data_dues_schedule
+from ..services import data_dues_create
 
 
 def indicator_create(*, indicator, providers, by=None):
@@ -13,7 +13,7 @@ def indicator_create(*, indicator, providers, by=None):
         indicator.full_clean()
         indicator.save()
         indicator.providers.set(providers)
-        data_dues_schedule(indicator=indicator)
+        data_dues_create(indicator=indicator)
     return indicator
 
 
@@ -25,7 +25,7 @@ def indicator_edit(*, indicator, providers, expected_version, by=None):
         claim_version(indicator, expected_version)
         indicator.save()
         indicator.providers.set(providers)
-        data_dues_schedule(indicator=indicator)
+        data_dues_create(indicator=indicator)
     return indicator
 
 

@@ -1,6 +1,5 @@
 """Writes of agencies' data returns."""
 
-from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -8,42 +7,12 @@ from django.utils import timezone
 
 from learningloop.core.concurrency import claim_version
 
-from ..measures import value_from
-from ..models import Correction, Submission, Unit
-from ..services import data_dues_mark_done, impact_evidence_refresh
+from ..measures import check_values
+from ..models import Correction, Submission
+from ..services import data_dues_update, impact_evidence_update
 
 NOT_A_PROVIDER = "{agency} does not provide this indicator"
 NOT_ENDED = "The period has not ended yet: values are submitted after the period ends"
-NUMERATOR_ABOVE = "The numerator must not be more than the denominator"
-PERCENT_ABOVE_100 = "A percentage must be 100 or less"
-NEGATIVE = "The value must be 0 or more"
-ZERO_DENOMINATOR = "The denominator must be more than 0"
-BOTH_OR_VALUE = "Enter the value, or the numerator and the denominator"
-
-
-def check_values(indicator, *, value, numerator, denominator) -> tuple[dict, Decimal | None]:
-    """({field: problem}, the value): the value as given or computed from numerator and denominator."""
-    problems = {}
-    if (numerator is None) != (denominator is None):
-        problems["denominator" if denominator is None else "numerator"] = BOTH_OR_VALUE
-        return problems, None
-    if numerator is not None:
-        if numerator < 0:
-            problems["numerator"] = "The numerator must be 0 or more"
-        if denominator <= 0:
-            problems["denominator"] = ZERO_DENOMINATOR
-        elif indicator.unit == Unit.PERCENTAGE and numerator > denominator:
-            problems["numerator"] = NUMERATOR_ABOVE
-        if problems:
-            return problems, None
-        value = value_from(indicator.unit, numerator, denominator)
-    if value is None:
-        problems["value"] = BOTH_OR_VALUE
-    elif value < 0:
-        problems["value"] = NEGATIVE
-    elif indicator.unit == Unit.PERCENTAGE and value > 100:
-        problems["value"] = PERCENT_ABOVE_100
-    return problems, value
 
 
 def submission_submit(
@@ -78,8 +47,8 @@ def submission_submit(
     with transaction.atomic():
         submission.full_clean()
         submission.save()
-        data_dues_mark_done(indicator_id=indicator.pk, keys=[(agency.pk, period.start)])
-        impact_evidence_refresh(indicator_ids=[indicator.pk])
+        data_dues_update(indicator_id=indicator.pk, keys=[(agency.pk, period.start)])
+        impact_evidence_update(indicator_ids=[indicator.pk])
     return submission
 
 
@@ -114,5 +83,5 @@ def submission_correct(
         submission.submitted_at = timezone.now()
         submission.full_clean()
         submission.save()
-        impact_evidence_refresh(indicator_ids=[submission.indicator_id])
+        impact_evidence_update(indicator_ids=[submission.indicator_id])
     return submission

@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
 from learningloop.performance.models import DataDue, Frequency, Submission, Unit
-from learningloop.performance.services import data_dues_schedule
+from learningloop.performance.services import data_dues_create
 
 from .factories import IndicatorFactory, SubmissionFactory
 
@@ -47,7 +47,7 @@ def indicators(home_agency, other_agency):
         collect_from=D(2025, 4, 1),
     )
     for indicator in (timely, counted):
-        data_dues_schedule(indicator=indicator)
+        data_dues_create(indicator=indicator)
     return timely, counted
 
 

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from learningloop.improvement.tests.factories import ActionFactory
 from learningloop.learning.models import Priority
 from learningloop.performance.models import Category, Polarity, Story
-from learningloop.performance.services import data_dues_schedule
+from learningloop.performance.services import data_dues_create
 
 from .factories import IndicatorFactory, SubmissionFactory
 
@@ -57,7 +57,7 @@ def assessed(home_agency, other_agency):
             numerator=health,
             denominator=100,
         )
-    data_dues_schedule(indicator=indicator)
+    data_dues_create(indicator=indicator)
     return indicator
 
 
@@ -164,7 +164,7 @@ def test_query_counts_do_not_grow_with_the_data(
             SubmissionFactory(
                 indicator=indicator, agency=home_agency, period_start=D(2026, month, 1), value=50 + n
             )
-        data_dues_schedule(indicator=indicator)
+        data_dues_create(indicator=indicator)
     pages = ["/impact/", "/impact/indicators/", f"/impact/indicators/{indicator.pk}/", "/impact/late/"]
     counts = {}
     for url in pages:
@@ -180,7 +180,7 @@ def test_query_counts_do_not_grow_with_the_data(
             SubmissionFactory(
                 indicator=indicator, agency=home_agency, period_start=D(2026, month, 1), value=50 + n
             )
-        data_dues_schedule(indicator=indicator)
+        data_dues_create(indicator=indicator)
     pages[2] = f"/impact/indicators/{indicator.pk}/"
     for url, before in zip(pages, counts.values(), strict=True):
         with django_assert_max_num_queries(before):

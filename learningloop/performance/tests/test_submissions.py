@@ -12,7 +12,7 @@ from learningloop.core.models import Reminder
 from learningloop.core.reminders import send_due_reminders
 from learningloop.core.tests.test_tasks import run_worker
 from learningloop.performance.models import Correction, DataDue, Submission
-from learningloop.performance.services import data_dues_schedule
+from learningloop.performance.services import data_dues_create
 
 from .factories import IndicatorFactory, SubmissionFactory
 
@@ -34,7 +34,7 @@ def indicator(home_agency, other_agency):
         providers=[home_agency, other_agency],
         collect_from=D(2026, 3, 1),
     )
-    data_dues_schedule(indicator=indicator)
+    data_dues_create(indicator=indicator)
     return indicator
 
 
@@ -49,13 +49,13 @@ def test_each_provider_owes_each_period_15_working_days_after_it_ends(indicator,
         (D(2026, 5, 1), D(2026, 6, 19)),
     ]
     assert DataDue.objects.filter(indicator=indicator).count() == 2 * len(dues)
-    assert data_dues_schedule(indicator=indicator) == 0  # scheduling again adds nothing
+    assert data_dues_create(indicator=indicator) == 0  # scheduling again adds nothing
 
 
 def test_editing_the_working_days_moves_what_is_still_owed(indicator, home_agency):
     indicator.due_working_days = 5
     indicator.save()
-    data_dues_schedule(indicator=indicator)
+    data_dues_create(indicator=indicator)
     may = DataDue.objects.get(indicator=indicator, agency=home_agency, period_start=D(2026, 5, 1))
     assert may.due_on == D(2026, 6, 5)  # 1-5 June 2026
 
@@ -191,7 +191,7 @@ def test_reminders_go_to_the_agency_lead_once_before_and_after(make_persona, hom
     indicator = IndicatorFactory(
         name="Strategy discussions", providers=[home_agency], collect_from=D(2026, 5, 1)
     )
-    data_dues_schedule(indicator=indicator)
+    data_dues_create(indicator=indicator)
     UserFactory(email="lead@police.example.org", agency=home_agency, roles=[Role.AGENCY_LEAD])
     UserFactory(email="member@police.example.org", agency=home_agency, roles=[Role.AGENCY_MEMBER])
     # May is due Friday 19 June 2026; five working days before is Friday 12 June.

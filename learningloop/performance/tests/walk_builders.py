@@ -9,7 +9,7 @@ from django.utils import timezone
 from learningloop.core.models import ImportRun
 from learningloop.performance.models import Unit
 from learningloop.performance.periods import period_containing
-from learningloop.performance.services import data_dues_schedule
+from learningloop.performance.services import data_dues_create
 
 from .factories import IndicatorFactory, SubmissionFactory
 
@@ -36,7 +36,7 @@ def extend(objects):
         providers=[objects["agency"]],
         collect_from=earlier.start,
     )
-    data_dues_schedule(indicator=indicator)
+    data_dues_create(indicator=indicator)
     objects["impact_indicator"] = indicator
     objects["impact_submission"] = SubmissionFactory(
         indicator=indicator, agency=objects["agency"], period_start=earlier.start, value=12
