@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from learningloop.accounts.tests.factories import UserFactory
 from learningloop.core.policy import Role
-from learningloop.performance.services import data_dues_schedule
+from learningloop.performance.services import data_dues_create
 from learningloop.performance.tests.factories import IndicatorFactory, SubmissionFactory
 
 from .helpers import axe_check, expect_error_state, sign_in
@@ -43,7 +43,7 @@ def test_impact_pages_filled_and_with_errors(page, live_server, officer, home_ag
     indicator = IndicatorFactory(
         name="Assessments within 45 working days", providers=[home_agency, other_agency], collect_from=first
     )
-    data_dues_schedule(indicator=indicator)
+    data_dues_create(indicator=indicator)
     SubmissionFactory(
         indicator=indicator, agency=home_agency, period_start=first, value=80, numerator=80, denominator=100
     )

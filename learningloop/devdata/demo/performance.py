@@ -29,7 +29,7 @@ from learningloop.performance.models import (
 )
 from learningloop.performance.periods import period_containing, periods_between
 from learningloop.performance.preset import indicators_load
-from learningloop.performance.services import data_dues_schedule, impact_evidence_refresh
+from learningloop.performance.services import data_dues_create, impact_evidence_update
 
 YEARS = 3
 
@@ -66,7 +66,7 @@ def seed(stdout=None) -> int:
             if priorities and indicator.priority_id is None:
                 indicator.priority = priorities[position % len(priorities)]
             indicator.save(update_fields=["collect_from", "priority"])
-        data_dues_schedule(indicator=indicator, today=today)
+        data_dues_create(indicator=indicator, today=today)
         if indicator.submissions.exists():
             continue
         rng = random.Random(f"demo-{indicator.code}")
@@ -172,4 +172,4 @@ def _evidence(today):
             baseline_start=baseline.start,
             followup_start=follow.start,
         )
-        impact_evidence_refresh(indicator_ids=[indicator.pk])
+        impact_evidence_update(indicator_ids=[indicator.pk])
