@@ -123,6 +123,10 @@ PAGES = [
     ("Self-assessment cycles", "assurance:cycle_list", None),
     ("Section 175 overview (500 schools)", "assurance:cycle_detail", "schools_cycle"),
     ("Audit list", "assurance:audit_list", None),
+    ("Impact dashboard", "performance:dashboard", None),
+    ("Indicator list", "performance:indicator_list", None),
+    ("Indicator detail", "performance:indicator_detail", "indicator"),
+    ("Late and missing returns", "performance:late_list", None),
 ]
 
 
@@ -223,10 +227,17 @@ def _schools_cycle():
     return Cycle.objects.annotate(n=Count("returns")).order_by("-n", "-pk").first()
 
 
+def _busiest_indicator():
+    from learningloop.performance.models import Indicator
+
+    return Indicator.objects.annotate(n=Count("submissions")).order_by("-n", "pk").first()
+
+
 # How to find a representative object for each kind: the one with the most related rows.
 OBJECTS = {
     "publication": _busiest_publication,
     "meeting": _busiest_meeting,
+    "indicator": _busiest_indicator,
     "agency": _busiest_agency,
     "group": _busiest_group,
     "activity": _busiest_activity,

@@ -12,9 +12,12 @@ class AssuranceConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from learningloop.core import navigation
+        from learningloop.core import navigation, presets
 
         from . import deadline_kinds, models
+        from .preset import preset_load
+
+        presets.register(preset_load)  # the Section 11 and 175/157 standards, part of load_framework
 
         for model in models.AUDITED:
             auditlog.register(model, exclude_fields=["version"])
@@ -46,9 +49,3 @@ class AssuranceConfig(AppConfig):
             "/assurance/complaints-and-compliments/",
             order=43,
         )
-
-    def load_preset(self) -> str:
-        """The assurance part of the framework preset (called by `manage.py load_framework`)."""
-        from .preset import preset_load
-
-        return preset_load()

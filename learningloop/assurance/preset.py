@@ -91,14 +91,19 @@ SECTION_175 = (
 SETS = {StandardSetKind.SECTION_11: SECTION_11, StandardSetKind.SECTION_175: SECTION_175}
 
 
-def preset_load() -> str:
-    """Add the standard sets and their standards where missing; returns a one-line summary."""
+def preset_load(report=None) -> str:
+    """Add the standard sets and their standards where missing; counts each standard in `report` (the
+    framework preset's PresetReport, when load_framework runs it through core.presets) and returns a line."""
     added = 0
     with transaction.atomic():
         for kind, (name, description, standards) in SETS.items():
             standard_set = StandardSet.objects.filter(kind=kind).first()
-            if standard_set is not None:
-                continue  # the partnership owns the list once it exists (it may have edited it)
+            if (
+                standard_set is not None
+            ):  # the partnership owns the list once it exists (it may have edited it)
+                for _ in standard_set.standards.all() if report is not None else ():
+                    report.count("self-assessment standards", False)
+                continue
             standard_set = StandardSet(kind=kind, name=name, description=description)
             standard_set.full_clean()
             standard_set.save()
@@ -109,6 +114,8 @@ def preset_load() -> str:
                 standard.full_clean()
                 standard.save()
                 added += 1
+                if report is not None:
+                    report.count("self-assessment standards", True)
     total = Standard.objects.count()
     return (
         f"Assurance preset: {StandardSet.objects.count()} standard sets, {total} standards ({added} added)."

@@ -329,3 +329,8 @@ ACCOUNT_EMAIL_CONFIRMATION_HMAC = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_RATE_LIMITS["signup"] = env_str("SIGNUP_RATE_LIMIT", "20/m/ip")
 # -------------------------------------------------------------------------------------------------------
+
+# Imports of CSV and Excel files (core.imports): a file with more rows than this is checked and saved by
+# the background worker, with a progress page; a file with more than IMPORT_MAX_ROWS rows is refused.
+IMPORT_BACKGROUND_ROWS = env_int("IMPORT_BACKGROUND_ROWS", 2000)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 200000)

@@ -25,16 +25,21 @@ class ImportFileForm(forms.Form):
 
 
 def add_import_errors(form: forms.Form, run: ImportRun, *, field: str = "file") -> None:
-    """Put a failed import's problems on the form's file field, so the page's error summary lists them by
-    row and column (the first ERRORS_SHOWN, then how many more)."""
+    """Put a failed import's problems on the form for the page's error summary: on the file field, how many
+    problems the file has and that nothing was saved (the summary's link to the field); then each problem
+    by row and column (the first ERRORS_SHOWN, then how many more)."""
+    count = run.error_count
+    form.add_error(
+        field,
+        f"The selected file has {count:,} problem{'' if count == 1 else 's'}: nothing was imported. "
+        "Correct the file and upload it again",
+    )
     problems = run.error_list()
     for problem in problems[:ERRORS_SHOWN]:
-        form.add_error(field, str(problem))
-    hidden = run.error_count - min(len(problems), ERRORS_SHOWN)
+        form.add_error(None, str(problem))
+    hidden = count - min(len(problems), ERRORS_SHOWN)
     if hidden > 0:
-        form.add_error(
-            field, f"and {hidden:,} more problems. Nothing was imported: correct the file and upload it again"
-        )
+        form.add_error(None, f"and {hidden:,} more problems")
 
 
 def import_run_page(request, pk: int, *, title: str, back_url: str, back_text: str, breadcrumbs=()):

@@ -16,6 +16,7 @@ the same way for every area:
 
 import csv
 import datetime
+import functools
 import io
 import os
 import re
@@ -181,28 +182,45 @@ _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d %B %Y", "%d
 _SERIAL = re.compile(r"^\d{5}(\.0+)?$")  # text like 46112 (from 1927 on); 2026 alone is a year, not a date
 
 
+_DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+)?$")
+
+
 def parse_date(value, *, label: str = "The date") -> datetime.date:
     """A date as people and spreadsheets write it: a date cell, an Excel serial number (45382 is
     31 March 2024), 2024-03-31, 31/03/2024, 31-03-2024, 31.03.2024, 31 March 2024 or 31 Mar 2024. Day
     before month, as in England; 03/31/2024 is refused rather than guessed."""
-    unreadable = CellError(f"{label} must be a real date, like 31/03/2026")
     if isinstance(value, datetime.datetime):
         return value.date()
     if isinstance(value, datetime.date):
         return value
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
-        return _from_serial(value, unreadable)
-    text = " ".join(str(value).split())
-    if _SERIAL.match(text):
-        return _from_serial(Decimal(text), unreadable)
-    text = text.split("T")[0] if re.match(r"^\d{4}-\d{2}-\d{2}[T ]", text) else text
-    text = text.split(" ")[0] if re.match(r"^\d{4}-\d{2}-\d{2} \d", text) else text
+        return _from_serial(value, CellError(f"{label} must be a real date, like 31/03/2026"))
+    found = _parse_date_text(str(value))
+    if found is None:
+        raise CellError(f"{label} must be a real date, like 31/03/2026")
+    return found
+
+
+@functools.lru_cache(maxsize=4096)  # a file repeats the same few dates many times over
+def _parse_date_text(text: str) -> datetime.date | None:
+    text = " ".join(text.split())
+    try:
+        if _SERIAL.match(text):
+            return _from_serial(Decimal(text), ValueError())
+        if match := _DAY_FIRST.match(text):
+            day, month, year = (int(g) for g in match.groups())
+            return datetime.date(year, month, day)
+        if match := _ISO.match(text):
+            return datetime.date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None
     for fmt in _DATE_FORMATS:
         try:
             return datetime.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise unreadable
+    return None
 
 
 def _from_serial(number, unreadable) -> datetime.date:
@@ -431,8 +449,9 @@ def _count_rows(data: bytes, filename: str) -> int:
 
 
 def import_run_start(*, spec: ImportSpec, upload, user, context=None):
-    """Check an upload and import it: at once when it is small (the returned run is DONE or FAILED), or
-    queued as a background task when it is large (the run is QUEUED; its page shows the progress).
+    """Check an upload and import it: at once when it is small (the returned run, not saved, is DONE or
+    FAILED), or queued as a background task when it is large (the run is saved and QUEUED; its page shows
+    the progress and then the result).
     Raises ValidationError when the upload fails the checks every upload gets."""
     from .models import ImportRun
     from .tasks import run_import
@@ -443,8 +462,9 @@ def import_run_start(*, spec: ImportSpec, upload, user, context=None):
     name = os.path.basename((upload.name or "import.csv").replace("\\", "/"))[-200:]
     run = ImportRun(spec=spec.key, created_by=user, original_name=name, context=context or {})
     if _count_rows(data, name) <= background_threshold():
+        # Checked and saved in this request: the run is the answer, not a record (a file that fails leaves
+        # the database exactly as it was).
         run.full_clean(exclude=["file"])
-        run.save()
         execute(run, data, user=user)
         return run
     from django.core.files.base import ContentFile

@@ -136,11 +136,22 @@ POLICY: dict[str, frozenset[str]] = {
     # Recurrence: whoever records findings (the business unit and chairs) marks a suggested earlier
     # finding as the same issue or not related.
     "recurrence.mark": BUSINESS_UNIT | {Role.GROUP_CHAIR},
+    # Impact: the outcomes-based dataset. Everyone signed in reads the indicators, their curves and the
+    # dashboard (partnership figures, nothing about a child); the business unit keeps the library and sees
+    # every agency's owed returns; agency leads and members submit their own agency's values (the views
+    # offer only their agency, and refuse another); the business unit and chairs record the story behind
+    # the curve and the evidence of impact that closes a key message's trail.
+    "impact.view": ALL_ROLES,
+    "impact.view_all": BUSINESS_UNIT | {Role.GROUP_CHAIR, Role.SCRUTINEER},
+    "impact.manage": BUSINESS_UNIT,
+    "impact.submit": BUSINESS_UNIT | {Role.AGENCY_LEAD, Role.AGENCY_MEMBER},
+    "impact.story": BUSINESS_UNIT | {Role.GROUP_CHAIR},
 }
 
 # Actions an agency user may perform only on their own agency's records: the object names its agency
 # in `scope_agency_id`. Business unit roles act partnership-wide.
 AGENCY_SCOPED = frozenset({"embedding.respond", "actions.update", "actions.sustain"})
+AGENCY_SCOPED = AGENCY_SCOPED | {"impact.submit"}  # an agency submits its own dataset returns only
 PARTNERSHIP_WIDE = BUSINESS_UNIT
 # Assurance: a lead completes their own agency's return and grades for their own agency only.
 AGENCY_SCOPED = AGENCY_SCOPED | {"selfassessment.complete", "assurance.grade", "contribution.record"}

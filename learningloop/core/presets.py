@@ -1,6 +1,8 @@
-"""Parts of the framework preset that belong to higher apps (the learning themes' vocabulary...): each
-app registers a loader from its AppConfig.ready(); partnership.preset.preset_load() runs them in its
-transaction, after its own lists. A loader takes the PresetReport and counts what it defines and adds."""
+"""Parts of the framework preset that belong to higher apps (the learning themes' vocabulary, the indicator
+library, the Section 11 and 175/157 standards...): each app registers a loader from its AppConfig.ready();
+partnership.preset.preset_load() runs them in its transaction, after its own lists, so `load_framework`
+loads everything or nothing. A loader takes the PresetReport and counts what it defines and adds; loading
+twice adds nothing."""
 
 from collections.abc import Callable
 

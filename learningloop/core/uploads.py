@@ -107,6 +107,9 @@ def _check_office(upload, folder):
         upload.seek(0)
 
 
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _check_text(upload):
     """Plain text or CSV: UTF-8 (or Windows-1252) with no NUL bytes or other binary control characters."""
     upload.seek(0)
@@ -121,7 +124,7 @@ def _check_text(upload):
             text = data.decode("cp1252")
         except UnicodeDecodeError:
             raise ValidationError(WRONG_TYPE, code="wrong_type") from None
-    if any(ord(c) < 32 and c not in "\t\r\n\f" for c in text):
+    if _CONTROL_CHARACTERS.search(text):  # any below 32 but tab, line feed, form feed and carriage return
         raise ValidationError(WRONG_TYPE, code="wrong_type")
 
 

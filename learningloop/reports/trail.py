@@ -4,7 +4,9 @@ agency embedded it, and the actions it led to — with its loop status.
 The loop status is decided in one place, `with_loop_status(queryset)`: identified (a key message exists) →
 planned (a dissemination plan row for it has at least one communication method chosen) → disseminated (at
 least one of its communications is done) → embedded (at least one agency's response to a request including
-it has been accepted). The status is the furthest stage with evidence. It is a database annotation, so the
+it has been accepted) → evidenced (an indicator it names as its evidence of impact moved the desired way
+between the baseline and follow-up periods: performance.services.impact_evidence_update). The status
+is the furthest stage with evidence. It is a database annotation, so the
 index page filters and shows it without a query per row, and the trail page reads the same annotation."""
 
 from dataclasses import dataclass, field
@@ -27,17 +29,22 @@ from learningloop.dissemination.models import (
 from learningloop.governance.models import LearningEvent, PolicyChange
 from learningloop.improvement.models import Action, ActionPlan
 from learningloop.learning.models import Finding, KeyMessage, LearningActivity
+from learningloop.performance.models import ImpactEvidence
+from learningloop.performance.periods import label_for
 from learningloop.workforce.models import SessionStatus, TrainingSession
 
 IDENTIFIED, PLANNED, DISSEMINATED, EMBEDDED = "identified", "planned", "disseminated", "embedded"
+EVIDENCED = "evidenced"
 STAGES = (
     (IDENTIFIED, "Identified"),
     (PLANNED, "Planned"),
     (DISSEMINATED, "Disseminated"),
     (EMBEDDED, "Embedded"),
+    (EVIDENCED, "Evidenced"),
 )
 STAGE_LABELS = dict(STAGES)
 STAGE_COLOURS = {IDENTIFIED: "grey", PLANNED: "blue", DISSEMINATED: "yellow", EMBEDDED: "green"}
+STAGE_COLOURS[EVIDENCED] = "turquoise"
 # The loop status as the one status tag (core.presenters.StatusTag), drawn by jinja2/core/_status_tag.html.
 STAGE_TAGS = {key: StatusTag(label, STAGE_COLOURS[key], key=key) for key, label in STAGES}
 STAGE_EVIDENCE = {
@@ -45,6 +52,7 @@ STAGE_EVIDENCE = {
     PLANNED: "At least one communication method is planned for it",
     DISSEMINATED: "At least one communication about it is done, or a training session carrying it was given",
     EMBEDDED: "At least one agency's embedding response has been accepted",
+    EVIDENCED: "An indicator named as its evidence of impact moved the desired way",
 }
 
 
@@ -61,13 +69,16 @@ def with_loop_status(queryset):
     embedded = AgencyResponse.objects.filter(
         request__key_messages=OuterRef("pk"), status=ResponseStatus.ACCEPTED
     )
+    evidenced = ImpactEvidence.objects.filter(key_message=OuterRef("pk"), desired=True)
     return queryset.annotate(
         is_planned=Exists(planned),
         is_disseminated=Exists(disseminated),
         is_trained=Exists(trained),
         is_embedded=Exists(embedded),
+        is_evidenced=Exists(evidenced),
     ).annotate(
         loop_status=Case(
+            When(is_evidenced=True, then=Value(EVIDENCED)),
             When(is_embedded=True, then=Value(EMBEDDED)),
             When(Q(is_disseminated=True) | Q(is_trained=True), then=Value(DISSEMINATED)),
             When(is_planned=True, then=Value(PLANNED)),
@@ -87,12 +98,13 @@ class Stage:
 
 
 def stages(message) -> list[Stage]:
-    """The four stages for the flow visual and the accessible list; `message` carries the annotations."""
+    """The five stages for the flow visual and the accessible list; `message` carries the annotations."""
     flags = {
         IDENTIFIED: True,
         PLANNED: message.is_planned,
         DISSEMINATED: message.is_disseminated or message.is_trained,
         EMBEDDED: message.is_embedded,
+        EVIDENCED: message.is_evidenced,
     }
     return [
         Stage(key, label, STAGE_EVIDENCE[key], bool(flags[key]), key == message.loop_status)
@@ -119,6 +131,7 @@ class Trail:
     communications: list
     responses: list
     action_plans: list
+    evidence: list = field(default_factory=list)
     links: dict = field(default_factory=dict)
     training: list = field(default_factory=list)  # delivered sessions of courses carrying the message
     # Views and downloads of the public learning hub's items carrying the message (core.publishing reach).
@@ -203,8 +216,17 @@ def build_trail(message: KeyMessage, user) -> Trail:
         .select_related("course")
         .order_by("-date", "pk")[:20]
     )
+    evidence = [
+        (
+            link,
+            label_for(link.indicator.frequency, link.baseline_start),
+            label_for(link.indicator.frequency, link.followup_start),
+        )
+        for link in message.impact_evidence.select_related("indicator").order_by("pk")
+    ]
     return Trail(
         training=training,
+        evidence=evidence,
         message=message,
         stages=stages(message),
         activities=activities,
@@ -228,3 +250,17 @@ def build_trail(message: KeyMessage, user) -> Trail:
         },
         public_reach=publishing.public_reach(message.pk),
     )
+
+
+def stage_counts(user=None) -> dict:
+    """How many key messages are at each stage of the loop (one query), for the home page."""
+    from django.db.models import Count
+
+    found = dict(
+        with_loop_status(KeyMessage.objects.all())
+        .values_list("loop_status")
+        .annotate(n=Count("pk"))
+        .values_list("loop_status", "n")
+    )
+    rows = [(key, label, found.get(key, 0)) for key, label in STAGES]
+    return {"stages": rows, "total": sum(n for _k, _l, n in rows), "empty": not found}

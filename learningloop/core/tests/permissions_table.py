@@ -407,6 +407,35 @@ TABLE: dict[str, tuple[str, str]] = {
     # --- Recurrence (ADR 0024): marking a suggested earlier finding "same issue" or "not related" is for
     # whoever records findings: the business unit and group chairs. POST only, from the finding's page.
     "learning:suggestion_mark":              ("M M M M M M M M L",               "A A A 4 4 4 4 4 L"),
+
+    # --- Impact, the outcomes-based dataset (docs/user-guide/impact.md): everyone signed in reads the
+    # indicators, their curves, the dashboard, the downloads and the late returns (an agency user sees their
+    # own agency's). The business unit keeps the library. The business unit and chairs record the story
+    # behind the curve. The business unit and the providing agency's leads and members submit and correct
+    # its values: the walk's indicator is the home agency's, so the other agency's lead is refused (403),
+    # and their file naming the home agency comes back with an error (2). An import's page is its
+    # uploader's only: the walk's run has none, so everyone allowed to upload is told it is not found.
+    "performance:dashboard":                 ("A A A A A A A A L",               "M M M M M M M M L"),
+    "performance:dashboard_export":          ("A A A A A A A A L",               "M M M M M M M M L"),
+    "performance:indicator_list":            ("A A A A A A A A L",               "M M M M M M M M L"),
+    "performance:indicator_create":          ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "performance:indicator_detail":          ("A A A A A A A A L",               "M M M M M M M M L"),
+    "performance:indicator_edit":            ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "performance:indicator_story":           ("A A A 4 4 4 4 4 L",               "A A A 4 4 4 4 4 L"),
+    "performance:indicator_export":          ("A A A A A A A A L",               "M M M M M M M M L"),
+    "performance:indicator_scorecard":       ("A A A A A A A A L",               "M M M M M M M M L"),
+    "performance:submission_create":         ("A A 4 A A 4 4 4 L",               "A A 4 A A 4 4 4 L"),
+    "performance:submission_detail":         ("A A A A A A A A L",               "M M M M M M M M L"),
+    "performance:submission_correct":        ("A A 4 A A 4 4 4 L",               "A A 4 A A 4 4 4 L"),
+    "performance:import_upload":             ("A A 4 A A A 4 4 L",               "A A 4 A A 2 4 4 L"),
+    "performance:import_template":           ("A A 4 A A A 4 4 L",               "M M M M M M M M L"),
+    "performance:import_run":                ("N N 4 N N N 4 4 L",               "M M M M M M M M L"),
+    "performance:late_list":                 ("A A A A A A A A L",               "M M M M M M M M L"),
+    # A key message's evidence of impact: the business unit and chairs, who record the story behind the curve.
+    "performance:evidence_add":              ("A A A 4 4 4 4 4 L",               "A A A 4 4 4 4 4 L"),
+    # The agency contribution scorecard: partnership figures every signed-in user reads.
+    "performance:contribution_list":         ("A A A A A A A A L",               "M M M M M M M M L"),
+    "performance:contribution_detail":       ("A A A A A A A A L",               "M M M M M M M M L"),
 }
 # fmt: on
 
@@ -740,5 +769,26 @@ PRACTITIONER: dict[str, tuple[str, str]] = {
     # Every page under /learning/ is the partnership's own business: refused before its view runs (the
     # confinement middleware), whatever the method.
     "learning:suggestion_mark":                               ("4", "4"),
+    # Every page under /impact/ is the partnership's own business: refused before its view runs (the
+    # confinement middleware), whatever the method.
+    "performance:dashboard":                                  ("4", "4"),
+    "performance:dashboard_export":                           ("4", "4"),
+    "performance:indicator_list":                             ("4", "4"),
+    "performance:indicator_create":                           ("4", "4"),
+    "performance:indicator_detail":                           ("4", "4"),
+    "performance:indicator_edit":                             ("4", "4"),
+    "performance:indicator_story":                            ("4", "4"),
+    "performance:indicator_export":                           ("4", "4"),
+    "performance:indicator_scorecard":                        ("4", "4"),
+    "performance:submission_create":                          ("4", "4"),
+    "performance:submission_detail":                          ("4", "4"),
+    "performance:submission_correct":                         ("4", "4"),
+    "performance:import_upload":                              ("4", "4"),
+    "performance:import_template":                            ("4", "4"),
+    "performance:import_run":                                 ("4", "4"),
+    "performance:late_list":                                  ("4", "4"),
+    "performance:evidence_add":                               ("4", "4"),
+    "performance:contribution_list":                          ("4", "4"),
+    "performance:contribution_detail":                        ("4", "4"),
 }
 # fmt: on

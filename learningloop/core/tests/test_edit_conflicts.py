@@ -391,6 +391,36 @@ def _assurance(what):
     return {"pk": case.pk}, details
 
 
+# Impact: the indicator library, the story behind a curve, and a correction of a submitted value.
+def _indicator():
+    from learningloop.performance.tests.factories import IndicatorFactory
+
+    return _pk(IndicatorFactory())
+
+
+def _story():
+    from learningloop.performance.models import Story
+    from learningloop.performance.tests.factories import IndicatorFactory
+
+    story = Story.objects.create(indicator=IndicatorFactory(), helping="As first recorded")
+    return {"pk": story.indicator_id}, story
+
+
+def _submission():
+    from learningloop.partnership.tests.factories import AgencyFactory
+    from learningloop.performance.tests.factories import IndicatorFactory, SubmissionFactory
+
+    agency = AgencyFactory()
+    return _pk(SubmissionFactory(indicator=IndicatorFactory(providers=[agency]), agency=agency, value=70))
+
+
+EDITS += [
+    Edit("performance:indicator_edit", _indicator, "definition"),
+    Edit("performance:indicator_story", _story, "helping"),
+    Edit("performance:submission_correct", _submission, "commentary", extra={"reason": "Recounted"}),
+]
+
+
 def _id(edit):
     return edit.url_name.split(":")[1] + (
         f"[{edit.build.__closure__[0].cell_contents}]" if edit.url_name.endswith("preset_edit") else ""
@@ -446,12 +476,16 @@ NOT_A_RECORD_EDIT = {
 # Pages that edit a saved record through a form without _edit/_update in their name.
 OTHER_EDIT_PAGES = {"improvement:sustainment_check", "learning:child_details"}
 OTHER_EDIT_PAGES = OTHER_EDIT_PAGES | {"assurance:audit_case_details"}
+OTHER_EDIT_PAGES |= {"performance:indicator_story", "performance:submission_correct"}
 # ModelForms that only ever create a record (a new record has nobody else's save to lose).
 CREATE_ONLY_FORMS = {
     "learningloop.improvement.forms.PlanForm": "action plans are created, not edited",
     "learningloop.learning.summaries.forms.SummaryCreateForm": "summaries are edited with SummaryEditForm",
     "learningloop.dissemination.plans.forms.CommunicationCreateForm": "edited with CommunicationEditForm",
 }
+CREATE_ONLY_FORMS["learningloop.performance.indicators.forms.EvidenceForm"] = (
+    "evidence links are added, not edited"
+)
 
 
 def _url_names(resolver=None, namespace=""):

@@ -161,4 +161,5 @@ def test_panels_are_registered_by_the_areas_in_order():
         "improvement.agency_actions",
         "improvement.partnership_actions",
         "governance.meeting_tasks",
+        "reports.loop_stages",
     ]

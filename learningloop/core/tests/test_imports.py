@@ -310,7 +310,10 @@ def test_the_form_lists_the_problems_for_the_error_summary(user):
     form = ImportFileForm(data={}, files={"file": upload(b"x")})
     form.is_valid()
     add_import_errors(form, run)
-    assert form.errors["file"] == ["Row 2, Kind: Enter a known kind: due or overdue"]
+    assert form.errors["file"] == [
+        "The selected file has 1 problem: nothing was imported. Correct the file and upload it again"
+    ]
+    assert form.non_field_errors() == ["Row 2, Kind: Enter a known kind: due or overdue"]
 
 
 @pytest.mark.django_db(transaction=True)
@@ -345,9 +348,17 @@ def test_a_large_file_runs_in_the_background_and_its_page_shows_the_progress(set
     assert "<html" not in fragment
 
 
-def test_only_the_uploader_sees_an_import(user):
+def test_a_small_import_leaves_no_record_and_a_failed_one_changes_nothing(user):
+    start(user, (HEADER + "due,x,a@example.org,31/03/2026,\r\n").encode())
+    start(user, (HEADER + "due,1,a@example.org,31/03/2026,\r\n").encode())
+    assert not ImportRun.objects.exists()
+    assert Reminder.objects.count() == 1
+
+
+def test_only_the_uploader_sees_an_import(user, settings):
     from django.http import Http404
 
+    settings.IMPORT_BACKGROUND_ROWS = 0
     run = start(user, (HEADER + "due,1,a@example.org,31/03/2026,\r\n").encode())
     request = RequestFactory().get("/")
     request.user, request.htmx = UserFactory(), False

@@ -50,6 +50,7 @@ MAIN = "Main sections"
 # Impact holds the dataset and the assurance pages, which everyone signed in may open.
 EVERYONE = ["Home", "Learning", "Practice", "Impact", "Governance", "People"]
 SECTIONS = {persona: EVERYONE for persona in PERSONA_SPECS}
+EVERYONE.insert(3, "Impact")  # the outcomes-based dataset: every signed-in person reads it
 
 # The pages every signed-in person may open from the navigation, by section (written from the policy).
 PAGES = {
@@ -84,6 +85,12 @@ PAGES["Impact"] = {
     "Audits": "/assurance/audits/",
     "Agency learning": "/assurance/agency-learning/",
     "Complaints and compliments": "/assurance/complaints-and-compliments/",
+}
+PAGES["Impact"] = {
+    "Dashboard": "/impact/",
+    "Indicators": "/impact/indicators/",
+    "Late returns": "/impact/late/",
+    "Agency contribution": "/impact/agencies/",
 }
 # Only the business unit's administrators manage users and read the audit trail.
 ADMIN_PAGES = {"Governance": {"Audit trail": "/audit/"}, "People": {"Users": "/accounts/users/"}}

@@ -19,6 +19,7 @@ WRITE_VERBS = [
     "attach",
     "bulk_update",
     "cancel",  # a training booking, session or meeting
+    "correct",
     "create",
     "delete",
     "edit",

@@ -13,7 +13,17 @@ case reviews, which go through `case_review_save` so that their milestones come 
 improvement, audit); every builder takes a `Context` and returns how many rows of its main kind it added.
 """
 
-from . import assurance, audit, dissemination, improvement, learning, partnership, website, workforce
+from . import (
+    assurance,
+    audit,
+    dissemination,
+    improvement,
+    learning,
+    partnership,
+    performance,
+    website,
+    workforce,
+)
 from .common import ADMIN_EMAIL, Context
 
 __all__ = ["ADMIN_EMAIL", "AREAS", "Context"]
@@ -33,6 +43,8 @@ AREAS = [
     ("Improvement actions", improvement.build_actions, ["action plans", "actions", "action updates"]),
     ("Training", workforce.build_training, ["training sessions", "bookings", "evaluations", "practitioners"]),
     ("Self-assessment", assurance.build_assurance, ["self-assessment returns", "self-assessment answers"]),
+    # The outcomes-based dataset (about 500,000 values over ten years).
+    ("Impact dataset", performance.build_dataset, ["indicator values", "data returns due"]),
     ("Audit trail", audit.build_audit, ["audit entries"]),
     ("Learning hub", website.build_publications, ["publications", "monthly counts"]),
 ]

@@ -105,7 +105,7 @@ def test_loop_status_as_flow_and_accessible_list(officer_client, home_agency, ot
     steps = steps[: steps.index("</ol>")]
     items = re.findall(r"<li(.*?)>(.*?)</li>", steps, re.S)
     assert [re.search(r"<strong>(.*?)</strong>", body).group(1) for _, body in items] == [
-        "Identified", "Planned", "Disseminated", "Embedded"
+        "Identified", "Planned", "Disseminated", "Embedded", "Evidenced"
     ]  # fmt: skip
     current = [body for attrs, body in items if 'aria-current="step"' in attrs]
     assert len(current) == 1 and f"<strong>{label}</strong>" in current[0] and "(current stage)" in current[0]

@@ -26,6 +26,7 @@ from learningloop.devdata.demo import (
     website,
     workforce,
 )
+from learningloop.devdata.demo import performance as impact_dataset
 from learningloop.devdata.demo.partnership import DEMO_PASSWORD, DEMO_USERS, LDG_HOLDERS, MEMBERSHIPS, PEOPLE
 from learningloop.partnership.models import Partnership
 
@@ -81,6 +82,8 @@ class Command(BaseCommand):
         # The public learning hub, last: it publishes what the areas above hold.
         website.seed(self.stdout)
         assurance_demo.seed(self.stdout)
+        # What difference it made: the dataset, its stories and the evidence that closes trails.
+        impact_dataset.seed(self.stdout)
         return added
 
     def print_logins(self):

@@ -13,12 +13,5 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        report = preset_load()
+        report = preset_load()  # with the areas' own parts, registered in core.presets
         self.stdout.write(report.summary())
-        # Areas above partnership add their own part of the preset (assurance: the Section 11 and 175/157
-        # standards) through a `load_preset()` on their AppConfig, so this app imports none of them.
-        from django.apps import apps
-
-        for config in apps.get_app_configs():
-            if callable(getattr(config, "load_preset", None)):
-                self.stdout.write(config.load_preset())

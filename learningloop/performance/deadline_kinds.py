@@ -1,0 +1,51 @@
+"""The values each provider agency owes per period, as a kind of deadline in the one engine: shown on the
+deadlines page, and reminded to the agency's strategic leads from the one ledger (before the due date, on
+the day, and weekly while overdue)."""
+
+from django.urls import reverse
+
+from learningloop.core import deadlines as engine
+
+from .periods import label_for
+
+
+def _describe(due):
+    return (
+        f"{due.indicator.name}: {label_for(due.indicator.frequency, due.period_start)}",
+        "Dataset return",
+        reverse("performance:submission_create", args=[due.indicator_id]),
+    )
+
+
+def _recipients(dues):
+    from learningloop.accounts.models import User
+
+    leads = User.objects.strategic_leads_of({d.agency_id for d in dues})
+    return {d.pk: [engine.Recipient(u.full_name, u.email) for u in leads.get(d.agency_id, [])] for d in dues}
+
+
+def compose_data_reminder(reminder: engine.DueReminder):
+    from . import emails
+
+    return emails.data_reminder(reminder=reminder)
+
+
+DATA_RETURN = engine.DeadlineKind(
+    code="data-return",
+    label="Dataset returns",
+    model="performance.DataDue",
+    permission="impact.view",
+    describe=_describe,
+    select_related=("indicator", "agency"),
+    agency_field="agency_id",
+    agency_label=lambda d: d.agency.name,
+    schedule=engine.ReminderSchedule(before=(5,), on_the_day=True, overdue_every_days=7),
+    recipients=_recipients,
+    compose=compose_data_reminder,
+    link=lambda d: reverse("performance:submission_create", args=[d.indicator_id]),
+    position=60,
+)
+
+
+def register():
+    engine.register(DATA_RETURN)

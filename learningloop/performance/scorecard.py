@@ -1,0 +1,95 @@
+"""Downloads of the dataset: an indicator's or the dashboard's data as Excel or CSV, and the scorecard
+report (status, trend and the chart of each indicator) as PDF or Word."""
+
+from django.template.loader import render_to_string
+
+from learningloop.core.documents import add_chart, docx_bytes, landscape_document, render_pdf
+from learningloop.core.spreadsheets import CSV, XLSX, spreadsheet_response
+from learningloop.core.stored_files import attachment_response
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def indicator_spreadsheet(indicator, data, *, fmt):
+    names = sorted(data.agencies)
+    headers = ["Period", "Period start", "Period end", "Partnership", *names]
+    rows = [
+        [period.label, period.start, period.end, _num(value), *[_num(v) for v in values]]
+        for period, value, values in data.rows()
+    ]
+    return spreadsheet_response(
+        headers=headers,
+        rows=rows,
+        fmt=fmt if fmt in (CSV, XLSX) else XLSX,
+        filename=f"indicator-{indicator.code}",
+        sheet=indicator.code,
+    )
+
+
+def dashboard_spreadsheet(entries, *, fmt):
+    headers = [
+        "Code",
+        "Indicator",
+        "Question",
+        "Priority",
+        "Latest period",
+        "Latest value",
+        "Target",
+        "Tolerance",
+        "Status",
+        "Trend",
+    ]
+    rows = [
+        [
+            i.code,
+            i.name,
+            i.get_category_display(),
+            i.priority.name if i.priority_id else "",
+            c.latest_period.label if c.latest_period else "",
+            _num(c.latest),
+            _num(i.target),
+            _num(i.tolerance),
+            c.status.text,
+            c.trend.label,
+        ]
+        for i, c in entries
+    ]
+    return spreadsheet_response(
+        headers=headers,
+        rows=rows,
+        fmt=fmt if fmt in (CSV, XLSX) else XLSX,
+        filename="impact-dashboard",
+        sheet="Dashboard",
+    )
+
+
+def _num(value):
+    return None if value is None else float(value)
+
+
+def scorecard_response(entries, *, title, fmt):
+    """entries: [(indicator, curve)]. PDF (the SVG charts) or Word (the same charts as pictures)."""
+    if fmt == "docx":
+        document = landscape_document(title)
+        document.add_heading(title, level=1)
+        for indicator, data in entries:
+            document.add_heading(indicator.name, level=2)
+            latest = (
+                f"{data.latest}{indicator.suffix and ' ' + indicator.suffix}"
+                if data.latest is not None
+                else "no data"
+            )
+            document.add_paragraph(
+                f"{indicator.get_category_display()} Status: {data.status.text}. Trend: {data.trend.label}. "
+                f"Latest: {latest}{' (' + data.latest_period.label + ')' if data.latest_period else ''}."
+            )
+            if data.periods:
+                add_chart(document, data.chart(), width_cm=22)
+        return attachment_response(docx_bytes(document), filename="scorecard.docx", content_type=DOCX_TYPE)
+    html = render_to_string(
+        "performance/scorecard_pdf.html",
+        {"title": title, "entries": [(i, c, c.chart() if c.periods else None) for i, c in entries]},
+    )
+    return attachment_response(
+        render_pdf(html).write_pdf(), filename="scorecard.pdf", content_type="application/pdf"
+    )

@@ -1,0 +1,128 @@
+"""Writes of the impact area that more than one context uses: the deadlines each provider agency owes."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from learningloop.core.deadlines import Unit, compute_due
+
+from .models import DataDue, Indicator, Submission
+from .periods import periods_between
+
+# Deadlines are made for periods that end up to this far ahead, so the deadlines page shows what is coming.
+LOOK_AHEAD = datetime.timedelta(days=92)
+DEFAULT_FIRST_PERIOD = datetime.date(2024, 4, 1)
+
+
+def data_dues_create(*, indicator: Indicator, today=None) -> int:
+    """Make sure each provider agency has a deadline for each period of the indicator from `collect_from`
+    to the periods ending soon; due dates follow the indicator's working days after the period ends (an
+    open deadline moves when that number is edited; one already met keeps its date). Returns how many
+    were added."""
+    today = today or timezone.localdate()
+    first = indicator.collect_from or DEFAULT_FIRST_PERIOD
+    periods = periods_between(indicator.frequency, first, today + LOOK_AHEAD) if indicator.is_active else []
+    providers = list(indicator.providers.values_list("pk", flat=True))
+    existing = {(d.agency_id, d.period_start): d for d in DataDue.objects.filter(indicator=indicator)}
+    submitted = {
+        (agency_id, start): at
+        for agency_id, start, at in Submission.objects.filter(indicator=indicator).values_list(
+            "agency_id", "period_start", "submitted_at"
+        )
+    }
+    new, moved = [], []
+    for period in periods:
+        due = compute_due(period.end, indicator.due_working_days, Unit.WORKING_DAYS, "after")
+        for agency_id in providers:
+            row = existing.get((agency_id, period.start))
+            if row is None:
+                at = submitted.get((agency_id, period.start))
+                new.append(
+                    DataDue(
+                        indicator=indicator,
+                        agency_id=agency_id,
+                        period_start=period.start,
+                        period_end=period.end,
+                        due_on=due,
+                        done_on=timezone.localdate(at) if at else None,
+                    )
+                )
+            elif row.done_on is None and row.due_on != due:
+                row.due_on = due
+                moved.append(row)
+    with transaction.atomic():
+        DataDue.objects.bulk_create(new, batch_size=2000)
+        DataDue.objects.bulk_update(moved, ["due_on"], batch_size=2000)
+    return len(new)
+
+
+def data_dues_update(*, indicator_id: int, keys) -> None:
+    """Mark (agency_id, period_start) deadlines done today, when their values arrive."""
+    today = timezone.localdate()
+    keys = list(keys)
+    by_agency = {}
+    for agency_id, start in keys:
+        by_agency.setdefault(agency_id, []).append(start)
+    for agency_id, starts in by_agency.items():
+        DataDue.objects.filter(
+            indicator_id=indicator_id, agency_id=agency_id, period_start__in=starts, done_on=None
+        ).update(done_on=today)
+
+
+def impact_evidence_update(*, indicator_ids) -> int:
+    """Work out again each evidence link of these indicators: the partnership's value in its baseline and
+    follow-up periods, and whether the change went the way the indicator wants (measures.py). Called
+    whenever values arrive or are corrected, and when a link is added; returns how many links changed."""
+    from .measures import partnership_value, went_the_desired_way
+    from .models import ImpactEvidence
+
+    links = list(
+        ImpactEvidence.objects.filter(indicator_id__in=list(indicator_ids)).select_related("indicator")
+    )
+    if not links:
+        return 0
+    starts = {d for link in links for d in (link.baseline_start, link.followup_start)}
+    values = {}
+    for row in Submission.objects.filter(
+        indicator_id__in={link.indicator_id for link in links}, period_start__in=starts
+    ):
+        values.setdefault((row.indicator_id, row.period_start), []).append(row)
+    changed = []
+    for link in links:
+        before = partnership_value(link.indicator, values.get((link.indicator_id, link.baseline_start), []))
+        after = partnership_value(link.indicator, values.get((link.indicator_id, link.followup_start), []))
+        desired = went_the_desired_way(link.indicator, before, after)
+        if (link.baseline_value, link.followup_value, link.desired) != (before, after, desired):
+            link.baseline_value, link.followup_value, link.desired = before, after, desired
+            changed.append(link)
+    ImpactEvidence.objects.bulk_update(changed, ["baseline_value", "followup_value", "desired"])
+    return len(changed)
+
+
+def impact_evidence_add(*, evidence, by=None):
+    """A key message names an indicator's change between two periods as its evidence of impact."""
+    from .periods import period_starting
+
+    errors = {}
+    indicator = evidence.indicator
+    for name in ("baseline_start", "followup_start"):
+        if (
+            getattr(evidence, name)
+            and indicator
+            and period_starting(indicator.frequency, getattr(evidence, name)) is None
+        ):
+            errors[name] = (
+                "Choose the start of one of the indicator's "
+                f"{indicator.get_frequency_display().lower()} periods"
+            )
+    if errors:
+        from django.core.exceptions import ValidationError
+
+        raise ValidationError(errors)
+    evidence.added_by = by if getattr(by, "is_authenticated", False) else None
+    with transaction.atomic():
+        evidence.full_clean()
+        evidence.save()
+        impact_evidence_update(indicator_ids=[evidence.indicator_id])
+    return evidence
