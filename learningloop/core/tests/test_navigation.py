@@ -50,7 +50,6 @@ MAIN = "Main sections"
 # Impact holds the dataset and the assurance pages, which everyone signed in may open.
 EVERYONE = ["Home", "Learning", "Practice", "Impact", "Governance", "People"]
 SECTIONS = {persona: EVERYONE for persona in PERSONA_SPECS}
-EVERYONE.insert(3, "Impact")  # the outcomes-based dataset: every signed-in person reads it
 
 # The pages every signed-in person may open from the navigation, by section (written from the policy).
 PAGES = {
@@ -86,7 +85,7 @@ PAGES["Impact"] = {
     "Agency learning": "/assurance/agency-learning/",
     "Complaints and compliments": "/assurance/complaints-and-compliments/",
 }
-PAGES["Impact"] = {
+PAGES["Impact"] |= {
     "Dashboard": "/impact/",
     "Indicators": "/impact/indicators/",
     "Late returns": "/impact/late/",

@@ -23,12 +23,15 @@ def build_dataset(ctx: Context) -> tuple[int, int]:
     periods = periods_between("monthly", ctx.start, ctx.today - datetime.timedelta(days=1))
     recent = {p.start for p in periods[-12:]}
     indicators = []
+    # A forced second run adds measures of its own after the first run's (names are unique).
+    first = Indicator.objects.filter(code__startswith="large-").count()
     for i in range(ctx.n(INDICATORS)):
         percentage = i % 2 == 0
+        number = first + i
         indicators.append(
             Indicator(
-                code=f"large-{i:02d}",
-                name=f"Large dataset measure {i:02d}",
+                code=f"large-{number:02d}",
+                name=f"Large dataset measure {number:02d}",
                 definition="Generated measure",
                 unit=Unit.PERCENTAGE if percentage else Unit.COUNT,
                 polarity=Polarity.HIGHER if i % 3 else Polarity.LOWER,
@@ -38,7 +41,7 @@ def build_dataset(ctx: Context) -> tuple[int, int]:
                 target=80 if percentage else None,
                 tolerance=5 if percentage else None,
                 collect_from=periods[0].start,
-                position=200 + i,
+                position=200 + number,
             )
         )
     bulk(Indicator, indicators)

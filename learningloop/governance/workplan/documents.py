@@ -33,7 +33,7 @@ def build_docx(report) -> bytes:
 
 
 def render_pdf_document(report):
-    """The laid-out PDF (weasyprint.Document): its pages can be read back."""
+    """The laid-out PDF (core.documents.render_pdf): its pages can be read back."""
     html = render_to_string(
         "governance/highlight_pdf.html", {"report": report, "title": title(report)}, using="jinja2"
     )
