@@ -87,6 +87,16 @@ def test_cancelling_a_session_tells_everyone_booked_or_waiting_once_and_releases
     assert "waiting list" in by_address["wes@police.example.org"].body
     assert "released" in by_address["bea@school.example.org"].body
 
+    # The booking page says so, with no joining instructions left on it.
+    from django.test import Client
+
+    practitioner = Client()
+    practitioner.force_login(booked.practitioner)
+    page = practitioner.get(reverse("workforce:booking_detail", kwargs={"pk": booked.pk})).content.decode()
+    assert "This session was cancelled by the partnership" in page
+    assert "Session cancelled" in page
+    assert "4471" not in page
+
     # Cancelling again (a second click, a stale form) sends nothing more.
     session.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):
