@@ -112,3 +112,33 @@ def test_a_practitioner_registers_books_and_evaluates(page, live_server, partner
     axe_check(page, "briefings, empty")
     page.goto(f"{base}/learning/activities/")
     expect(page.locator("h1")).to_have_text("You do not have access to this page")
+
+
+def test_the_training_home_panel_and_a_booking_on_a_cancelled_session(
+    page, live_server, officer, home_agency
+):
+    base = live_server.url
+    course = CourseFactory(title="Child exploitation: spotting the signs")
+    soon = SessionFactory(course=course, date=TODAY + datetime.timedelta(days=1), capacity=2)
+    me = PractitionerFactory(email="sam@northshire.police.uk", agency=home_agency)
+    mine = BookingFactory(session=soon, status="booked", practitioner=me)
+    BookingFactory(session=soon, status="booked")
+    BookingFactory(session=soon, status="waiting")
+    held = SessionFactory(course=course, date=TODAY - datetime.timedelta(days=70))
+    BookingFactory(session=held, attendance="attended")
+    page.goto(f"{base}/")
+    expect(page.get_by_role("heading", name="Training sessions and evaluations")).to_be_visible()
+    expect(page.get_by_role("heading", name="Follow-up evaluations overdue (1)")).to_be_visible()
+    axe_check(page, "home with the training panel")
+    # Cancel the session: its booking page then says so.
+    page.goto(f"{base}/training/sessions/{soon.pk}/")
+    page.get_by_role("button", name="Cancel this session").click()
+    expect(page.get_by_text("Session cancelled").first).to_be_visible()
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.create(user=me, email=me.email, verified=True, primary=True)
+    page.context.clear_cookies()
+    sign_in(page, live_server, me.email)
+    page.goto(f"{base}/training/bookings/{mine.pk}/")
+    expect(page.get_by_text("This session was cancelled by the partnership")).to_be_visible()
+    axe_check(page, "booking on a cancelled session")

@@ -8,7 +8,7 @@ class WorkforceConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from learningloop.core import navigation
+        from learningloop.core import navigation, panels
         from learningloop.core.reminders import register_daily_run
 
         from . import models
@@ -48,3 +48,14 @@ class WorkforceConfig(AppConfig):
             "/training/briefings/",
         )
         register_daily_run("Training programme", run_training_schedule)
+        from . import attention
+
+        panels.register(
+            panels.HomePanel(
+                key="workforce.training",
+                order=40,
+                template="workforce/_home_training.html",
+                context=attention.training_panel,
+                applies=attention.panel_applies,
+            )
+        )

@@ -87,6 +87,25 @@ def training_place_offered(*, booking) -> Email:
     )
 
 
+def training_session_cancelled(*, booking, was_waiting) -> Email:
+    """To everyone booked, offered a place or waiting when the business unit cancels a session."""
+    session = booking.session
+    where = "You were on its waiting list." if was_waiting else "Your place on it has been released."
+    return _notice(
+        "training_session_cancelled",
+        to=booking.practitioner.email,
+        subject=f"Session cancelled: {session.course.title} on {format_date(session.date)}",
+        recipient_name=booking.practitioner.full_name,
+        lines=[
+            f"The session on {_when(session)} has been cancelled.",
+            where,
+            "You can book another session of this course from the training programme.",
+        ],
+        link=_booking_link(booking),
+        action_text="See your booking",
+    )
+
+
 _STAGE_WORDS = {
     "before": ("Before your session: how confident do you feel?", "Tell us before the session"),
     "after": ("How was the session? Tell us what you learned", "Tell us about the session"),

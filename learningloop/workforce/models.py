@@ -185,6 +185,8 @@ class BookingStatus(models.TextChoices):
     OFFERED = "offered", "Place offered"
     CANCELLED = "cancelled", "Cancelled"
     OFFER_LAPSED = "offer_lapsed", "Offer not taken up"
+    # Released because the business unit cancelled the session (not the practitioner's own cancellation).
+    SESSION_CANCELLED = "session_cancelled", "Session cancelled"
 
 
 TAKING_A_PLACE = (BookingStatus.BOOKED, BookingStatus.OFFERED)

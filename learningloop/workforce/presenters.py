@@ -10,6 +10,7 @@ _BOOKING_COLOURS = {
     BookingStatus.OFFERED: "blue",
     BookingStatus.CANCELLED: "grey",
     BookingStatus.OFFER_LAPSED: "grey",
+    BookingStatus.SESSION_CANCELLED: "grey",
 }
 _ATTENDANCE_COLOURS = {
     Attendance.ATTENDED: "green",

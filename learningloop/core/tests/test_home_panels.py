@@ -162,4 +162,5 @@ def test_panels_are_registered_by_the_areas_in_order():
         "improvement.partnership_actions",
         "governance.meeting_tasks",
         "reports.loop_stages",
+        "workforce.training",
     ]

@@ -17,6 +17,7 @@ from . import (
     assurance,
     audit,
     dissemination,
+    governance,
     improvement,
     learning,
     partnership,
@@ -42,6 +43,11 @@ AREAS = [
     ("Requests to agencies", dissemination.build_requests, ["requests", "responses"]),
     ("Improvement actions", improvement.build_actions, ["action plans", "actions", "action updates"]),
     ("Training", workforce.build_training, ["training sessions", "bookings", "evaluations", "practitioners"]),
+    (
+        "Governance",
+        governance.build_governance,
+        ["meetings", "attendance records", "meeting papers", "decisions", "work plan items"],
+    ),
     ("Self-assessment", assurance.build_assurance, ["self-assessment returns", "self-assessment answers"]),
     # The outcomes-based dataset (about 500,000 values over ten years).
     ("Impact dataset", performance.build_dataset, ["indicator values", "data returns due"]),

@@ -47,6 +47,10 @@ def test_every_area_has_rows(generated):
                   Action, ActionUpdate):  # fmt: skip
         assert model.objects.exists(), model.__name__
     assert Agency.objects.filter(is_school=True).exists()
+    from learningloop.governance.models import Attendance, Meeting, MeetingDeadline, WorkPlanItem
+
+    for model in (Meeting, MeetingDeadline, Attendance, WorkPlanItem):
+        assert model.objects.exists(), model.__name__
 
 
 # The statutory clock (Working Together 2023, the Panel's guidance, the SAR and DHR guidance), written out

@@ -62,7 +62,7 @@ def test_a_meeting_action_becomes_an_improvement_action_on_the_owners_home_page(
         meeting=meeting,
         description="Circulate the neglect toolkit to schools",
         owner=owner,
-        due_on=datetime.date.today() + datetime.timedelta(days=5),
+        due_on=D(2027, 1, 8),
     )
     assert (action.owner, action.owner_agency, action.plan.source_meeting) == (
         owner,
@@ -77,13 +77,19 @@ def test_a_meeting_action_becomes_an_improvement_action_on_the_owners_home_page(
     home = client.get(reverse("home")).content.decode()
     assert "Your tasks from meetings" in home
     assert "Circulate the neglect toolkit to schools" in home
-    # Its reminders come from the improvement action's deadline: to its owner, once.
+    # Its reminders come from the improvement action's deadline: to its owner, once. Five working days
+    # before Friday 8 January 2027 (New Year's Day, Friday 1 January, skipped): Thursday 31 December 2026.
     sent = []
     with mock.patch("learningloop.core.reminders.queue_email", sent.append):
-        today = datetime.date.today()
-        send_due_reminders(today=today, codes={"action"})
-        send_due_reminders(today=today, codes={"action"})
-    assert [e.to for e in sent] in ([], [("lou@council.example.org",)])
+        send_due_reminders(today=D(2026, 12, 30), codes={"action"})
+        assert sent == []
+        send_due_reminders(today=D(2026, 12, 31), codes={"action"})
+        send_due_reminders(today=D(2026, 12, 31), codes={"action"})
+        # The next working day the same reminder still applies; it is not sent again.
+        send_due_reminders(today=D(2027, 1, 4), codes={"action"})
+    assert [tuple(e.to) for e in sent] == [("lou@council.example.org",)]
+    assert "due soon" in sent[0].subject.lower()
+    assert reverse("improvement:action_detail", args=[action.pk]) in sent[0].text
 
 
 def test_no_action_or_decision_before_the_meeting_takes_place():
@@ -127,3 +133,57 @@ def test_the_meeting_page_shows_quorum_late_papers_and_decisions_to_ratify(offic
     page = officer_client.get(reverse("governance:meeting_detail", args=[meeting.pk])).content.decode()
     assert "Not quorate: the police not represented" in page
     assert "Needs ratification" in page
+
+
+def test_a_policy_owner_is_reminded_20_and_5_working_days_before_the_review_each_once():
+    from ..models import PolicyDocument
+    from ..policies.services import policy_save
+
+    ldg = make_ldg()
+    policy = policy_save(
+        policy=PolicyDocument(
+            title="Neglect strategy",
+            owner=ldg.seats["health"].person,
+            last_reviewed_on=D(2024, 1, 15),
+            next_review_due=D(2027, 1, 15),
+        )
+    )
+    sent = []
+    with mock.patch("learningloop.core.reminders.queue_email", sent.append):
+        # 20 working days before Friday 15 January 2027, counted on the calendar with New Year's Day
+        # (Friday 1 January), Christmas Day (Friday 25 December) and the Boxing Day substitute (Monday
+        # 28 December) skipped: Tuesday 15 December 2026. Nothing the day before.
+        send_due_reminders(today=D(2026, 12, 14), codes={"policy-review"})
+        assert sent == []
+        send_due_reminders(today=D(2026, 12, 15), codes={"policy-review"})
+        send_due_reminders(today=D(2026, 12, 15), codes={"policy-review"})
+        send_due_reminders(today=D(2026, 12, 16), codes={"policy-review"})
+        assert len(sent) == 1
+        # 5 working days before: Friday 8 January 2027; nothing on Thursday 7th.
+        send_due_reminders(today=D(2027, 1, 7), codes={"policy-review"})
+        assert len(sent) == 1
+        send_due_reminders(today=D(2027, 1, 8), codes={"policy-review"})
+        send_due_reminders(today=D(2027, 1, 8), codes={"policy-review"})
+        send_due_reminders(today=D(2027, 1, 11), codes={"policy-review"})
+    assert [(tuple(e.to), e.subject) for e in sent] == [
+        (("hana@icb.example.org",), "Reminder: policy review due soon: Neglect strategy"),
+        (("hana@icb.example.org",), "Reminder: policy review due soon: Neglect strategy"),
+    ]
+    assert all(reverse("governance:policy_detail", args=[policy.pk]) in e.text for e in sent)
+
+
+def test_the_terms_of_reference_reminder_goes_to_the_chair_once_with_a_link():
+    ldg = make_ldg()
+    ldg.group.terms_review_due = D(2027, 1, 15)
+    ldg.group.save()
+    sent = []
+    with mock.patch("learningloop.core.reminders.queue_email", sent.append):
+        # A month (20 working days) before Friday 15 January 2027: Tuesday 15 December 2026, with the
+        # Christmas, Boxing Day substitute and New Year's Day bank holidays skipped.
+        send_due_reminders(today=D(2026, 12, 14), codes={"terms-review"})
+        assert sent == []
+        send_due_reminders(today=D(2026, 12, 15), codes={"terms-review"})
+        send_due_reminders(today=D(2026, 12, 15), codes={"terms-review"})
+        send_due_reminders(today=D(2026, 12, 16), codes={"terms-review"})
+    assert [tuple(e.to) for e in sent] == [("pat@police.example.org",)]
+    assert "http" in sent[0].text

@@ -2,10 +2,13 @@
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from learningloop.core.concurrency import claim_version
+from learningloop.core.reminders import reminder_send_once
 
-from ..models import AgencyEmailDomain, SessionStatus
+from .. import emails
+from ..models import AgencyEmailDomain, Booking, BookingStatus, SessionStatus
 
 
 @transaction.atomic
@@ -40,9 +43,29 @@ def trainer_create(*, form):
 
 @transaction.atomic
 def session_cancel(*, session, expected_version):
+    """Cancel a session: every place booked or offered and every place in its waiting list is released
+    (status "session cancelled") and each of those people gets one email with the link to their booking."""
     claim_version(session, expected_version)
     session.status = SessionStatus.CANCELLED
     session.save(update_fields=["status"])
+    released = list(
+        Booking.objects.filter(session=session).active().select_related("practitioner").order_by("pk")
+    )
+    Booking.objects.filter(pk__in=[b.pk for b in released]).update(
+        status=BookingStatus.SESSION_CANCELLED, cancelled_at=timezone.now()
+    )
+    for booking in released:
+        was_waiting = booking.status == BookingStatus.WAITING
+        booking.status = BookingStatus.SESSION_CANCELLED
+        booking.session = session
+        if booking.practitioner.email:
+            reminder_send_once(
+                kind="training-session-cancelled",
+                obj=booking,
+                recipient=booking.practitioner.email,
+                remind_on=session.date,
+                email=emails.training_session_cancelled(booking=booking, was_waiting=was_waiting),
+            )
     return session
 
 
