@@ -57,6 +57,16 @@ def data_dues_create(*, indicator: Indicator, today=None) -> int:
     return len(new)
 
 
+def data_dues_create_all(*, today=None) -> int:
+    """The daily run's part (core.reminders.register_daily_run): every active indicator's next periods get
+    their deadlines without anyone saving the indicator. Idempotent: a second run on the same day adds
+    nothing. Returns how many deadlines were added."""
+    return sum(
+        data_dues_create(indicator=indicator, today=today)
+        for indicator in Indicator.objects.filter(is_active=True).order_by("pk")
+    )
+
+
 def data_dues_update(*, indicator_id: int, keys) -> None:
     """Mark (agency_id, period_start) deadlines done today, when their values arrive."""
     today = timezone.localdate()
