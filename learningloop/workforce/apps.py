@@ -48,3 +48,6 @@ class WorkforceConfig(AppConfig):
             "/training/briefings/",
         )
         register_daily_run("Training programme", run_training_schedule)
+        from .programme.figures import register_figures
+
+        register_figures()  # trainers provided, on the agency contribution scorecard
