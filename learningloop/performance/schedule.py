@@ -6,7 +6,15 @@ through the deadline kind as usual."""
 
 def run_data_dues(today) -> int:
     """Add the coming periods' data return deadlines; sends no email itself (returns 0 emails sent)."""
-    from .services import data_dues_create_all
+    from .services import data_dues_create_for_all_indicators
 
-    data_dues_create_all(today=today)
+    data_dues_create_for_all_indicators(today=today)
+    return 0
+
+
+def run_computed_values(today) -> int:
+    """Write the finished periods' computed values (core.computed_indicators); sends no email."""
+    from .services import computed_values_record
+
+    computed_values_record(today=today)
     return 0
