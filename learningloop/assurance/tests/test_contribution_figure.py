@@ -42,8 +42,10 @@ def returns(home_agency, other_agency):
     _cycle(ss, "Section 11 2027", D(2026, 9, 30), {home_agency: None, other_agency: None})  # not due yet
 
 
-def test_returns_on_time_per_agency(returns, home_agency, other_agency):
-    assert section_11_on_time([home_agency.pk, other_agency.pk], D(2026, 6, 15)) == {
+def test_returns_on_time_per_agency(returns, home_agency, other_agency, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        counts = section_11_on_time([home_agency.pk, other_agency.pk], D(2026, 6, 15))
+    assert counts == {
         home_agency.pk: (2, 2),
         other_agency.pk: (0, 2),
     }

@@ -53,8 +53,11 @@ def ldg(home_agency):
     return ldg
 
 
-def test_attendance_per_agency_counts_a_deputy_and_ignores_the_cancelled_meeting(ldg):
-    counts = ldg_attendance([ldg.police.pk, ldg.la.pk, ldg.health.pk, ldg.school.pk], D(2026, 12, 15))
+def test_attendance_per_agency_counts_a_deputy_and_ignores_the_cancelled_meeting(
+    ldg, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(3):  # however many meetings and agencies
+        counts = ldg_attendance([ldg.police.pk, ldg.la.pk, ldg.health.pk, ldg.school.pk], D(2026, 12, 15))
     # Three meetings held (10 March, 12 May, 8 September); the Council sent a deputy on 10 March.
     assert counts == {ldg.police.pk: (2, 3), ldg.la.pk: (3, 3), ldg.health.pk: (2, 3), ldg.school.pk: (0, 3)}
 

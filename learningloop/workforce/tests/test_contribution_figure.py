@@ -37,8 +37,10 @@ def sessions(home_agency, other_agency):
         SessionFactory(date=day, status=status).trainers.set(trainers)
 
 
-def test_sessions_given_per_agency(sessions, home_agency, other_agency):
-    assert trainers_provided([home_agency.pk, other_agency.pk], D(2026, 6, 15)) == {
+def test_sessions_given_per_agency(sessions, home_agency, other_agency, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        counts = trainers_provided([home_agency.pk, other_agency.pk], D(2026, 6, 15))
+    assert counts == {
         home_agency.pk: (2, 0),
         other_agency.pk: (1, 0),
     }
