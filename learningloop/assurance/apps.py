@@ -22,6 +22,9 @@ class AssuranceConfig(AppConfig):
         for model in models.AUDITED:
             auditlog.register(model, exclude_fields=["version"])
         deadline_kinds.register()
+        from .selfassessment.figures import register_figures
+
+        register_figures()  # Section 11 returns on time, on the agency contribution scorecard
         navigation.register_page(
             "impact",
             "Self-assessment",

@@ -20,6 +20,9 @@ class Figure:
     counts: Callable  # (agency_ids, today) -> {agency_id: (met, of)}, a fixed number of queries
     link: Callable  # (agency) -> the URL of the rows behind the figure
     hint: str = ""
+    # A count rather than a share (trainers provided): counts gives {agency_id: (n, 0)} and the cell shows
+    # "n <unit>" instead of a percentage.
+    unit: str = ""
 
 
 _FIGURES: dict[str, Figure] = {}

@@ -19,6 +19,9 @@ class GovernanceConfig(AppConfig):
         for model in models.AUDITED:
             auditlog.register(model, exclude_fields=["version", "sequence", "updated_at"])
         deadline_kinds.register()
+        from .meetings.figures import register_figures
+
+        register_figures()  # LDG attendance, on the agency contribution scorecard
         from .events import imports
 
         imports.register()

@@ -40,5 +40,11 @@ class PerformanceConfig(AppConfig):
 
         register_figures()
         deadline_kinds.register()
+        from learningloop.core.reminders import register_daily_run
+
+        from .schedule import run_computed_values, run_data_dues
+
+        register_daily_run("Data returns owed", run_data_dues)
+        register_daily_run("Computed indicator values", run_computed_values)
         for model in (models.Indicator, models.Submission, models.Story, models.ImpactEvidence):
             auditlog.register(model, exclude_fields=["version"])

@@ -1,6 +1,7 @@
 """Writes of the impact area that more than one context uses: the deadlines each provider agency owes."""
 
 import datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -55,6 +56,16 @@ def data_dues_create(*, indicator: Indicator, today=None) -> int:
         DataDue.objects.bulk_create(new, batch_size=2000)
         DataDue.objects.bulk_update(moved, ["due_on"], batch_size=2000)
     return len(new)
+
+
+def data_dues_create_for_all_indicators(*, today=None) -> int:
+    """The daily run's part (core.reminders.register_daily_run): every active indicator's next periods get
+    their deadlines without anyone saving the indicator. Idempotent: a second run on the same day adds
+    nothing. Returns how many deadlines were added."""
+    return sum(
+        data_dues_create(indicator=indicator, today=today)
+        for indicator in Indicator.objects.filter(is_active=True).order_by("pk")
+    )
 
 
 def data_dues_update(*, indicator_id: int, keys) -> None:
@@ -126,3 +137,61 @@ def impact_evidence_add(*, evidence, by=None):
         evidence.save()
         impact_evidence_update(indicator_ids=[evidence.indicator_id])
     return evidence
+
+
+def computed_values_record(*, today=None) -> int:
+    """Write the readings of the computed-indicator sources (core.computed_indicators, ADR 0031) as the
+    partnership's values: for each active indicator whose code has a source, every period that has ended
+    gets the business unit's submission, numerator and denominator as read (a percentage worked out as
+    usual). A value written this way is worked out again on later runs (late evaluations change the
+    share); one an agency submitted by hand is never overwritten. Its deadline is met and its evidence
+    links worked out again. Returns how many values were added or changed."""
+    from learningloop.core.computed_indicators import sources
+    from learningloop.partnership.models import Agency, StatutoryRole
+
+    from .measures import value_from
+
+    today = today or timezone.localdate()
+    found = sources()
+    partnership = Agency.objects.filter(statutory_role=StatutoryRole.BUSINESS_UNIT, is_active=True).first()
+    if not found or partnership is None:
+        return 0
+    changed, met = 0, {}
+    for indicator in Indicator.objects.filter(is_active=True, code__in=found).order_by("pk"):
+        source = found[indicator.code]
+        note = f"Computed from {source.label}"
+        first = indicator.collect_from or DEFAULT_FIRST_PERIOD
+        existing = {
+            s.period_start: s for s in Submission.objects.filter(indicator=indicator, agency=partnership)
+        }
+        for period in periods_between(indicator.frequency, first, today - datetime.timedelta(days=1)):
+            reading = source.read(period.start, period.end)
+            if reading is None or (reading.denominator is None and reading.value is None):
+                continue
+            if reading.denominator is not None:
+                if not reading.denominator:
+                    continue
+                value = value_from(indicator.unit, reading.numerator, reading.denominator)
+            else:
+                value = Decimal(str(reading.value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            num = None if reading.numerator is None else Decimal(reading.numerator)
+            den = None if reading.denominator is None else Decimal(reading.denominator)
+            row = existing.get(period.start)
+            if row is not None and row.commentary != note:
+                continue  # an agency's own value
+            if row is not None and (row.value, row.numerator, row.denominator) == (value, num, den):
+                continue  # nothing new
+            row = row or Submission(
+                indicator=indicator, agency=partnership, period_start=period.start, period_end=period.end
+            )
+            row.value, row.numerator, row.denominator, row.commentary = value, num, den, note
+            row.full_clean()
+            with transaction.atomic():
+                row.save()
+            changed += 1
+            met.setdefault(indicator.pk, []).append((partnership.pk, period.start))
+    for indicator_id, keys in met.items():
+        data_dues_update(indicator_id=indicator_id, keys=keys)
+    if met:
+        impact_evidence_update(indicator_ids=list(met))
+    return changed

@@ -59,3 +59,9 @@ class WorkforceConfig(AppConfig):
                 applies=attention.panel_applies,
             )
         )
+        from .programme.figures import register_figures
+
+        register_figures()  # trainers provided, on the agency contribution scorecard
+        from .indicator_sources import register_sources
+
+        register_sources()  # fill rate, non-attendance, confidence, practice change feed the dataset

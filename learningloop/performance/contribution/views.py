@@ -23,9 +23,8 @@ def _rows(agencies):
         cells = []
         for f in shown:
             met, of = counts[f.key].get(agency.pk, (0, 0))
-            cells.append(
-                {"figure": f, "met": met, "of": of, "percent": percent(met, of), "href": f.link(agency)}
-            )
+            share = None if f.unit else percent(met, of)
+            cells.append({"figure": f, "met": met, "of": of, "percent": share, "href": f.link(agency)})
         rows.append((agency, cells))
     return shown, rows
 

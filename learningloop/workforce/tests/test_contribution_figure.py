@@ -1,0 +1,55 @@
+"""Trainers provided on the agency contribution scorecard: the sessions delivered this calendar year with
+one of the agency's trainers (a session once per agency; cancelled, last year's and future ones not)."""
+
+import datetime
+
+import pytest
+import time_machine
+
+from learningloop.partnership.tests.factories import PersonFactory
+
+from ..models import SessionStatus
+from ..programme.figures import trainers_provided
+from .factories import SessionFactory, TrainerFactory
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+@pytest.fixture(autouse=True)
+def _today():
+    with time_machine.travel(datetime.datetime(2026, 6, 15, 9, 0), tick=False):
+        yield
+
+
+@pytest.fixture
+def sessions(home_agency, other_agency):
+    police_1 = TrainerFactory(person=PersonFactory(agency=home_agency))
+    police_2 = TrainerFactory(person=PersonFactory(agency=home_agency))
+    health = TrainerFactory(person=PersonFactory(agency=other_agency))
+    for day, trainers, status in [
+        (D(2026, 2, 10), [police_1, health], SessionStatus.SCHEDULED),
+        (D(2026, 3, 10), [police_1, police_2], SessionStatus.SCHEDULED),  # once for the Police
+        (D(2026, 4, 10), [police_1], SessionStatus.CANCELLED),
+        (D(2025, 11, 10), [police_1], SessionStatus.SCHEDULED),  # last year
+        (D(2026, 7, 10), [health], SessionStatus.SCHEDULED),  # not given yet
+    ]:
+        SessionFactory(date=day, status=status).trainers.set(trainers)
+
+
+def test_sessions_given_per_agency(sessions, home_agency, other_agency, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        counts = trainers_provided([home_agency.pk, other_agency.pk], D(2026, 6, 15))
+    assert counts == {
+        home_agency.pk: (2, 0),
+        other_agency.pk: (1, 0),
+    }
+
+
+def test_the_scorecard_shows_the_count_linking_to_the_trainer_pool(sessions, client, make_persona):
+    client.force_login(make_persona("read_only"))
+    html = client.get("/impact/agencies/").content.decode()
+    row = html[html.index(">Northshire Police<") :]
+    row = row[: row.index("</tr>")]
+    assert '2<span class="govuk-visually-hidden"> training sessions given by the agency' in row
+    assert "sessions this year" in row and "/training/pool/" in row
