@@ -35,7 +35,11 @@ def _detail_url(event):
 @require_GET
 @require(VIEW)
 def event_list(request):
-    events = LearningEvent.objects.visible_to(request.user).annotate(total=Sum("attendance__attendees"))
+    events = (
+        LearningEvent.objects.visible_to(request.user)
+        .annotate(total=Sum("attendance__attendees"))
+        .order_by("-held_on", "-pk")
+    )
     page, pagination = paginate(request, events)
     return render(
         request,
