@@ -22,6 +22,9 @@ class GovernanceConfig(AppConfig):
         from .meetings.figures import register_figures
 
         register_figures()  # LDG attendance, on the agency contribution scorecard
+        from .events.figures import register_figures as register_event_figures
+
+        register_event_figures()  # attendees at learning events, on the same scorecard
         from .events import imports
 
         imports.register()

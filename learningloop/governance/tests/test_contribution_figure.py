@@ -76,3 +76,30 @@ def test_the_scorecard_shows_ldg_attendance_linking_to_past_meetings(ldg, client
     assert '100%<span class="govuk-visually-hidden"> ldg meetings attended' in row("Northshire Council")
     assert '0%<span class="govuk-visually-hidden"> ldg meetings attended' in row("Northshire Academy")
     assert "/governance/meetings/?when=past" in row("Northshire Academy")
+
+
+def test_learning_event_attendees_this_year_per_agency(
+    ldg, django_assert_max_num_queries, client, make_persona
+):
+    from ..events.figures import event_attendees
+    from ..events.services import event_attendance_record, learning_event_save
+    from ..models import LearningEvent
+
+    def event(day, counts):
+        saved = learning_event_save(event=LearningEvent(title=f"Webinar {day}", held_on=day))
+        event_attendance_record(event=saved, counts=counts)
+
+    event(D(2025, 11, 20), {ldg.police: 9})  # last year: not counted
+    event(D(2026, 2, 3), {ldg.police: 12, ldg.la: 4})
+    event(D(2026, 10, 6), {ldg.police: 3, ldg.health: 7})
+    event(D(2027, 1, 19), {ldg.health: 30})  # still to come on 15 December 2026: not counted
+    with django_assert_max_num_queries(1):
+        counts = event_attendees([ldg.police.pk, ldg.la.pk, ldg.health.pk, ldg.school.pk], D(2026, 12, 15))
+    # 12 + 3 for the Police, 4 for the Council, 7 for health, nobody from the school.
+    assert counts == {ldg.police.pk: (15, 0), ldg.la.pk: (4, 0), ldg.health.pk: (7, 0)}
+    client.force_login(make_persona("read_only"))
+    html = client.get("/impact/agencies/").content.decode()
+    police = html[html.index(">Northshire Police<") :]
+    police = police[: police.index("</tr>")]
+    assert '15<span class="govuk-visually-hidden"> attendees at learning events</span></a>' in police
+    assert "/governance/events/" in police
