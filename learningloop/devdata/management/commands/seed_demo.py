@@ -79,11 +79,12 @@ class Command(BaseCommand):
         governance.seed(self.stdout)
         # Workforce development: the training programme, practitioners and their bookings.
         workforce.seed(self.stdout)
-        # The public learning hub, last: it publishes what the areas above hold.
-        website.seed(self.stdout)
+        # Assurance: audits, self-assessment cycles, agencies' own learning, complaints and compliments.
         assurance_demo.seed(self.stdout)
         # What difference it made: the dataset, its stories and the evidence that closes trails.
         impact_dataset.seed(self.stdout)
+        # The public learning hub, last: it publishes what the areas above hold.
+        website.seed(self.stdout)
         return added
 
     def print_logins(self):
