@@ -146,7 +146,9 @@ def test_a_restored_demo_backup_has_every_row_and_every_file(demo_backup):
     assert {path.stat().st_mode & 0o777 for path in b["backup"].iterdir()} == {0o600}
 
     files_before, files_after = _checksums(b["root"] / "uploads"), _checksums(restored)
-    assert len(files_before) == 3
+    # The files ADD_FILES uploaded (two activity documents, one action evidence) beside the files the other
+    # areas' demo data stores (meeting papers, published documents...): every one comes back identical.
+    assert len(files_before) >= 3
     assert files_after == files_before
 
     # The restored service can read its files through the stored names in the restored rows.

@@ -3,6 +3,7 @@ working days across bank holidays, the automatic offer of a freed place and its 
 sent once. Expected dates are counted on a calendar (England's bank holidays)."""
 
 import datetime
+from unittest import mock
 
 import pytest
 from django.core import mail
@@ -35,7 +36,10 @@ def settings_row(db):
 
 def _deliver():
     """The worker sends what was queued."""
-    call_command("db_worker", "--batch")
+    # The worker closes its database connection after each task (right for a long-running worker);
+    # inside the test's transaction that would end the test's own connection on PostgreSQL.
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", "--batch")
 
 
 def _kinds():

@@ -3,6 +3,7 @@ post-session evaluation, attendance with the manager told, and the computed resu
 Expected figures are worked out by hand from the records each test makes."""
 
 import datetime
+from unittest import mock
 
 import pytest
 import time_machine
@@ -33,7 +34,10 @@ def training_settings(db):
 
 
 def _deliver():
-    call_command("db_worker", "--batch")
+    # The worker closes its database connection after each task (right for a long-running worker);
+    # inside the test's transaction that would end the test's own connection on PostgreSQL.
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", "--batch")
 
 
 def test_the_stages_open_in_turn(bu_officer):
