@@ -17,6 +17,8 @@ class AccountsConfig(AppConfig):
     def register_home_and_navigation(self):
         from learningloop.core import navigation
 
+        # Practitioners manage their own account; the user administration stays closed to them.
+        navigation.open_to_practitioners("/accounts/", closed=("/accounts/users/",))
         navigation.register_page(
             "people", "Users", "accounts:user_list", "accounts.manage", "/accounts/users/", order=20
         )

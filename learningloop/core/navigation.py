@@ -115,3 +115,22 @@ def navigation_for(request) -> dict:
         "pages": current_pages if len(current_pages) > 1 else [],
         "sections": visible,
     }
+
+
+# Where a signed-in practitioner may go (ADR 0020). Practitioners are confined to the pages meant for them
+# before any view runs; each area that has such pages opens its own URL prefixes from its AppConfig.ready()
+# (the training programme, the public hub, a public survey form...), and may keep a part of them closed
+# (the user administration under the account pages). The assets, the health check and the accessibility
+# statement are open to everyone.
+_PRACTITIONER_OPEN: set[str] = {"/static/", "/assets/", "/healthz", "/accessibility"}
+_PRACTITIONER_CLOSED: set[str] = set()
+
+
+def open_to_practitioners(*prefixes: str, closed: tuple[str, ...] = ()) -> None:
+    """Let practitioners open every path under `prefixes`, except those under `closed`."""
+    _PRACTITIONER_OPEN.update(prefixes)
+    _PRACTITIONER_CLOSED.update(closed)
+
+
+def practitioner_may_open(path: str) -> bool:
+    return path.startswith(tuple(_PRACTITIONER_OPEN)) and not path.startswith(tuple(_PRACTITIONER_CLOSED))

@@ -18,6 +18,9 @@ class WebsiteConfig(AppConfig):
             auditlog.register(model, exclude_fields=["version", "search_text"])
         kinds.register()
         reach.register()
+        # The hub is public: a practitioner reads it as anyone may; its publishing pages under
+        # /publications/manage/ refuse them by policy.
+        navigation.open_to_practitioners("/publications/")
         navigation.register_page(
             "learning",
             "Publications",

@@ -21,6 +21,7 @@ class WorkforceConfig(AppConfig):
         navigation.register_page(
             "people", "Training", "workforce:course_list", "training.view", "/training/", order=60
         )
+        navigation.open_to_practitioners("/training/")
         # Practitioners have their own sections (ADR 0020): Home (their training), Training, Briefings.
         navigation.register_section("practitioner_training", "Training", 60)
         navigation.register_section("practitioner_briefings", "Briefings", 70)

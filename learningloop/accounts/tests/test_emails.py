@@ -3,13 +3,11 @@ by the worker when it sends the email, so no working link, key or token is ever 
 each says what to do and by when, on the shared layout."""
 
 import datetime
-import io
 import re
 
 import pytest
 import time_machine
 from django.core import mail
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -18,6 +16,7 @@ from django_tasks_db.models import DBTaskResult
 from learningloop.accounts import emails
 from learningloop.accounts.models import User
 from learningloop.core.tests.email_checks import check_email_html, visible_text
+from learningloop.core.tests.worker import run_worker
 
 from .factories import UserFactory
 
@@ -31,10 +30,6 @@ LINK = re.compile(re.escape(SITE) + r"(/accounts/password/reset/key/(\w+)-([\w-]
 @pytest.fixture(autouse=True)
 def _site(settings):
     settings.SITE_URL = SITE
-
-
-def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=io.StringIO())
 
 
 def task_table_text() -> str:

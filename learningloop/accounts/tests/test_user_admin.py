@@ -4,7 +4,6 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -12,6 +11,7 @@ from django.urls import reverse
 
 from learningloop.accounts.models import User
 from learningloop.core.policy import Role
+from learningloop.core.tests.worker import run_worker
 from learningloop.partnership.tests.factories import AgencyFactory, PersonFactory
 
 from .factories import PASSWORD, UserFactory
@@ -132,7 +132,7 @@ def test_create_user_emails_a_link_to_set_a_password(home_agency):
     person.refresh_from_db()
     assert person.user == user
     assert mail.outbox == []
-    call_command("db_worker", "--batch")
+    run_worker()
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["alex.morgan@example.org"]
     link = re.search(r"https?://[^/\s]+(/accounts/password/reset/key/\S+)", mail.outbox[0].body).group(1)
 

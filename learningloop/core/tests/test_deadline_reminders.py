@@ -18,6 +18,7 @@ from learningloop.core.policy import Role
 from learningloop.core.reminders import send_due_reminders
 from learningloop.core.tasks import next_reminder_run, schedule_reminders
 from learningloop.core.tasks import send_due_reminders as send_due_reminders_task
+from learningloop.core.tests.worker import run_worker
 from learningloop.dissemination.tests.factories_plans import CommunicationFactory
 from learningloop.dissemination.tests.factories_requests import RequestFactory, ResponseFactory
 from learningloop.improvement.tests.factories import ActionFactory
@@ -41,7 +42,7 @@ FIVE_BEFORE = D(2026, 12, 23)
 
 
 def _worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=io.StringIO())
+    run_worker()
 
 
 def _run(day, times=1):

@@ -3,7 +3,6 @@ client sends (template id, address, personalisation, a token signed with the key
 as a failed task (tried again later when the failure may pass), never silently dropped."""
 
 import datetime
-import io
 import json
 import threading
 import uuid
@@ -13,7 +12,6 @@ import jwt
 import pytest
 from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
-from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -21,6 +19,7 @@ from django_tasks_db.models import DBTaskResult
 from learningloop.config.mailers import mailers_from_env
 from learningloop.core.emails import Email, queue_email
 from learningloop.core.notify import NotifyEmailBackend, NotifyError
+from learningloop.core.tests.worker import run_worker
 
 SERVICE_ID = str(uuid.uuid4())
 SECRET = str(uuid.uuid4())
@@ -100,10 +99,6 @@ def _email(**fields):
             **fields,
         }
     )
-
-
-def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=io.StringIO())
 
 
 def test_the_backend_sends_the_generic_template_with_subject_and_body(notify):

@@ -2,11 +2,11 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 
 from learningloop.core.emails import Email
 from learningloop.core.models import Reminder
 from learningloop.core.reminders import reminder_send_once
+from learningloop.core.tests.worker import run_worker
 
 
 def _email(to, subject):
@@ -23,7 +23,7 @@ def test_a_reminder_is_sent_once_however_often_it_is_asked_for(home_agency):
             remind_on=datetime.date(2026, 12, 1),
             email=_email("Lead@Example.org", "A response is due"),
         )
-        call_command("db_worker", "--batch")
+        run_worker()
     assert Reminder.objects.count() == 1
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["Lead@Example.org"]
@@ -39,5 +39,5 @@ def test_a_later_reminder_for_the_same_thing_is_a_new_one(home_agency):
             remind_on=datetime.date(2026, 12, day),
             email=_email("lead@example.org", "A response is overdue"),
         )
-    call_command("db_worker", "--batch")
+    run_worker()
     assert len(mail.outbox) == 2

@@ -13,6 +13,7 @@ from django.core.management import call_command
 from learningloop.accounts.tests.factories import UserFactory
 from learningloop.core.models import Reminder
 from learningloop.core.policy import Role
+from learningloop.core.tests.worker import run_worker
 from learningloop.dissemination.models import ResponseStatus
 from learningloop.dissemination.reminders import DUE_SOON, DUE_TODAY, OVERDUE, applicable_reminder
 from learningloop.partnership.tests.factories import AgencyFactory
@@ -29,7 +30,7 @@ def _run(day):
     """The daily job on `day`, then the worker that sends the queued emails."""
     with time_machine.travel(datetime.datetime(day.year, day.month, day.day, 7, 0), tick=True):
         call_command("send_reminders", stdout=io.StringIO())
-        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=io.StringIO())
+        run_worker()
 
 
 @pytest.fixture
@@ -107,5 +108,5 @@ def test_the_task_sends_the_same_reminders(setup):
 
     with time_machine.travel(datetime.datetime(2026, 3, 18, 7, 0), tick=True):
         send_reminders_task.call()
-        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=io.StringIO())
+        run_worker()
     assert len(mail.outbox) == 1

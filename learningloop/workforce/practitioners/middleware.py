@@ -2,27 +2,16 @@
 
 One gate, whatever later areas add: a signed-in practitioner may open the training pages (/training/, where
 each view decides further), their own account pages (/accounts/, but not the user administration under
-/accounts/users/), the public pages and the assets. Any other path answers 403 before any view runs, so a
-page that forgets to check the policy still shows a practitioner nothing. The home page sends them to their
+/accounts/users/), the public pages and the assets: each area opens its own prefixes in the registry
+`core.navigation.open_to_practitioners`. Any other path answers 403 before any view runs, so a page that
+forgets to check the policy still shows a practitioner nothing. The home page sends them to their
 own training page."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 
+from learningloop.core.navigation import practitioner_may_open
 from learningloop.core.policy import Role
-
-# The public learning hub (/publications/) is public: a practitioner reads it as anyone may, and its
-# publishing pages under /publications/manage/ refuse them by policy.
-ALLOWED = (
-    "/training/",
-    "/accounts/",
-    "/publications/",
-    "/static/",
-    "/assets/",
-    "/healthz",
-    "/accessibility",
-)
-NOT_ALLOWED = ("/accounts/users/",)
 
 
 def _is_practitioner(user) -> bool:
@@ -38,7 +27,7 @@ class PractitionerConfinementMiddleware:
             path = request.path
             if path == "/":
                 return redirect("workforce:my_training")
-            if not path.startswith(ALLOWED) or path.startswith(NOT_ALLOWED):
+            if not practitioner_may_open(path):
                 from learningloop.core.views import error_403
 
                 return error_403(request, PermissionDenied())

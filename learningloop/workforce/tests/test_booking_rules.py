@@ -3,14 +3,13 @@ working days across bank holidays, the automatic offer of a freed place and its 
 sent once. Expected dates are counted on a calendar (England's bank holidays)."""
 
 import datetime
-from unittest import mock
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 
 from learningloop.core.models import Reminder
+from learningloop.core.tests.worker import run_worker
 from learningloop.partnership.models import Partnership
 from learningloop.workforce.bookings import services
 from learningloop.workforce.models import BookingStatus, TrainingSettings
@@ -38,8 +37,7 @@ def _deliver():
     """The worker sends what was queued."""
     # The worker closes its database connection after each task (right for a long-running worker);
     # inside the test's transaction that would end the test's own connection on PostgreSQL.
-    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
-        call_command("db_worker", "--batch")
+    run_worker()
 
 
 def _kinds():

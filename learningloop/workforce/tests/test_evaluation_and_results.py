@@ -3,15 +3,14 @@ post-session evaluation, attendance with the manager told, and the computed resu
 Expected figures are worked out by hand from the records each test makes."""
 
 import datetime
-from unittest import mock
 
 import pytest
 import time_machine
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 
 from learningloop.core.models import Reminder
+from learningloop.core.tests.worker import run_worker
 from learningloop.partnership.models import Partnership
 from learningloop.workforce import measures
 from learningloop.workforce.bookings import services
@@ -36,8 +35,7 @@ def training_settings(db):
 def _deliver():
     # The worker closes its database connection after each task (right for a long-running worker);
     # inside the test's transaction that would end the test's own connection on PostgreSQL.
-    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
-        call_command("db_worker", "--batch")
+    run_worker()
 
 
 def test_the_stages_open_in_turn(bu_officer):

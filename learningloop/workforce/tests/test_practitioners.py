@@ -2,17 +2,16 @@
 confirmation before signing in, and what a signed-in practitioner may reach."""
 
 import re
-from unittest import mock
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
-from django.core.management import call_command
 from django.test import override_settings
 
 from learningloop.accounts.mfa import mfa_required
 from learningloop.core.policy import Role
 from learningloop.core.tests.test_navigation import MAIN, navs
+from learningloop.core.tests.worker import run_worker
 from learningloop.workforce.models import AgencyEmailDomain, PractitionerProfile
 
 from .factories import BookingFactory, PractitionerFactory, SessionFactory
@@ -52,8 +51,7 @@ def test_a_practitioner_registers_confirms_their_email_then_signs_in(client, pol
     assert client.get("/training/mine/").status_code == 302
     # The worker closes its database connection after each task (right for a long-running worker);
     # inside the test's transaction that would end the test's own connection on PostgreSQL.
-    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
-        call_command("db_worker", "--batch")
+    run_worker()
     assert len(mail.outbox) == 1
     link = re.search(r"http\S+/accounts/confirm-email/(\S+)/", mail.outbox[0].body)
     assert link, mail.outbox[0].body

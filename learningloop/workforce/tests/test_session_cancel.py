@@ -2,13 +2,12 @@
 to their booking and nothing else about the session's people; their places are released."""
 
 import datetime
-from unittest import mock
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.urls import reverse
 
+from learningloop.core.tests.worker import run_worker
 from learningloop.workforce.models import BookingStatus, SessionStatus
 
 from .factories import BookingFactory, PractitionerFactory, SessionFactory
@@ -19,8 +18,7 @@ pytestmark = pytest.mark.django_db
 def _deliver():
     # The worker closes its database connection after each task (right for a long-running worker);
     # inside the test's transaction that would end the test's own connection on PostgreSQL.
-    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
-        call_command("db_worker", "--batch")
+    run_worker()
 
 
 def test_cancelling_a_session_tells_everyone_booked_or_waiting_once_and_releases_their_places(
