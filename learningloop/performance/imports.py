@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from django.db import connections, router
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -188,19 +189,17 @@ class SubmissionImport(imports.ImportSpec):
         with db.cursor() as cursor:
             for i in range(0, len(rows), 5000):
                 cursor.executemany(sql, rows[i : i + 5000])
-        owed = {}
-        for row in cleaned:
-            owed.setdefault((row.indicator_id, row.agency_id), []).append(row.period_start)
-        today = timezone.localdate()
-        for (indicator_id, agency_id), starts in owed.items():
-            for i in range(0, len(starts), 2000):
-                DataDue.objects.filter(
-                    indicator_id=indicator_id,
-                    agency_id=agency_id,
-                    period_start__in=starts[i : i + 2000],
-                    done_on=None,
-                ).update(done_on=today)
-        impact_evidence_update(indicator_ids={indicator_id for indicator_id, _agency in owed})
+        # The dues these rows answer, marked done in one statement (not one per agency and indicator).
+        indicator_ids = {row.indicator_id for row in cleaned}
+        answered = Submission.objects.filter(
+            indicator_id=OuterRef("indicator_id"),
+            agency_id=OuterRef("agency_id"),
+            period_start=OuterRef("period_start"),
+        )
+        DataDue.objects.filter(indicator_id__in=indicator_ids, done_on=None).filter(Exists(answered)).update(
+            done_on=timezone.localdate()
+        )
+        impact_evidence_update(indicator_ids=indicator_ids)
         return len(cleaned)
 
     @staticmethod
