@@ -344,6 +344,7 @@ IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 200000)
 # `Authorization: Bearer <token>`: sessions never authenticate it, so it has no CSRF surface. Each token is
 # rate-limited by its user on the shared database cache (CACHES["default"]); over the limit is a 429.
 API_TOKEN_MAX_DAYS = env_int("API_TOKEN_MAX_DAYS", 366)
+API_RATE_LIMIT = env_str("API_RATE_LIMIT", "1200/hour")
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["learningloop.api.feed.authentication.AccessTokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -351,8 +352,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "learningloop.api.feed.paging.FeedPagination",
     "PAGE_SIZE": 100,
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"user": env_str("API_RATE_LIMIT", "1200/hour")},
+    "DEFAULT_THROTTLE_CLASSES": ["learningloop.api.feed.paging.FeedRateThrottle"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "COERCE_DECIMAL_TO_STRING": False,  # numbers stay numbers for Power BI and Excel
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
