@@ -7,7 +7,7 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
 from ..models import AccessToken, hash_secret
-from ..tokens.services import access_token_record_use
+from ..tokens.services import access_token_mark_used
 
 KEYWORD = "Bearer"
 REFUSED = "The access token is not valid: it may be mistyped, expired or revoked"
@@ -32,7 +32,7 @@ class AccessTokenAuthentication(authentication.BaseAuthentication):
         )
         if token is None or not token.user.is_active:
             raise exceptions.AuthenticationFailed(REFUSED)
-        access_token_record_use(token=token)
+        access_token_mark_used(token=token)
         return token.user, token
 
     def authenticate_header(self, request):

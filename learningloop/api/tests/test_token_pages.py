@@ -142,3 +142,7 @@ def test_practitioners_may_not_create_tokens(partnership, home_agency):
         == 403
     )
     assert not AccessToken.objects.exists()
+
+
+def test_the_account_page_leads_staff_to_their_tokens(agency_lead):
+    assert 'href="/api/tokens/"' in _signed_in(agency_lead).get("/accounts/").content.decode()

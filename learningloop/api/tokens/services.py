@@ -41,7 +41,7 @@ def access_token_revoke(*, token, by) -> AccessToken:
     return locked
 
 
-def access_token_record_use(*, token) -> None:
+def access_token_mark_used(*, token) -> None:
     """Note when a token was last used (at most once a minute, so reads stay reads)."""
     now = timezone.now()
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
