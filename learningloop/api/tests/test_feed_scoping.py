@@ -151,3 +151,45 @@ def test_a_junk_filter_is_a_400_not_a_500(agency_lead):
     client = bearer(secret)
     assert client.get("/api/v1/values/", {"period_start_from": "not a date"}).status_code == 400
     assert client.get("/api/v1/deadlines/", {"status": "whenever"}).status_code == 400
+
+
+def test_another_agencys_own_action_is_not_found_by_id(actions, other_agency_lead, agency_lead):
+    from learningloop.improvement.models import Action
+
+    police_only = Action.objects.get(description=POLICE_ONLY)
+    _, hospital_secret = token_for(other_agency_lead)
+    _, police_secret = token_for(agency_lead)
+    assert bearer(hospital_secret).get(f"/api/v1/actions/{police_only.pk}/").status_code == 404
+    assert (
+        bearer(police_secret).get(f"/api/v1/actions/{police_only.pk}/").json()["description"] == POLICE_ONLY
+    )
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/indicators/", "/api/v1/values/", "/api/v1/actions/", "/api/v1/key-messages/"]
+)
+def test_the_number_of_queries_does_not_grow_with_the_rows(
+    path, home_agency, bu_officer, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _, secret = token_for(bu_officer)
+    client = bearer(secret)
+
+    def add(n):
+        for _ in range(n):
+            indicator = IndicatorFactory(providers=[home_agency])
+            SubmissionFactory(indicator=indicator, agency=home_agency)
+            ActionFactory(owner_agency=home_agency)
+            KeyMessageFactory()
+
+    def queries():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(path).status_code == 200
+        return len(ctx.captured_queries)
+
+    add(2)
+    few = queries()
+    add(20)
+    assert queries() <= few
