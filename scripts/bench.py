@@ -128,6 +128,23 @@ PAGES = [
     ("Indicator detail", "performance:indicator_detail", "indicator"),
     ("Late and missing returns", "performance:late_list", None),
 ]
+# The data feed's pages and the CSV downloads beside the lists (ADR 0036).
+PAGES += [
+    ("API tokens (everyone's)", "api:token_admin_list", None),
+    ("Actions CSV", "improvement:action_export_csv", None),
+    ("Indicator values CSV", "performance:indicator_values_export", "indicator"),
+    ("Learning trail CSV", "reports:trail_export", None),
+    ("Deadlines CSV", "learning:statutory_deadlines_export", None),
+]
+# The JSON feed, read with a personal access token (sessions do not open it), a full page of 1000 rows each.
+FEED = [
+    ("Feed: indicators", "api:feed_indicators-list", ""),
+    ("Feed: periods", "api:feed_periods-list", ""),
+    ("Feed: values", "api:feed_values-list", ""),
+    ("Feed: actions", "api:feed_actions-list", ""),
+    ("Feed: key messages", "api:feed_key_messages-list", ""),
+    ("Feed: deadlines (all)", "api:feed_deadlines-list", "&status=all"),
+]
 
 
 def _busiest_agency():
@@ -362,6 +379,19 @@ def signed_in_client(user):
     return sign_in_with_mfa(client, user)
 
 
+def _feed_client(user):
+    import datetime
+
+    from django.utils import timezone
+
+    from learningloop.api.tokens.services import access_token_create
+
+    _token, secret = access_token_create(
+        user=user, name="Bench", expires_on=timezone.localdate() + datetime.timedelta(days=1)
+    )
+    return Client(raise_request_exception=False, HTTP_AUTHORIZATION=f"Bearer {secret}")
+
+
 def _percentile_95(times):
     times = sorted(times)
     return times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
@@ -463,7 +493,10 @@ def main():
             page, reference = measure((client, url), (admin_client, admin_reference_url(name)))
             row(label, *page, ratio=page[0] / reference[0])
             row("  reference: admin changelist", *reference)
-        transaction.set_rollback(True)  # leave no session, superuser or audit entry behind
+        feed_client = _feed_client(administrator)
+        for label, name, query in FEED:
+            row(label, *measure((feed_client, f"{reverse(name)}?page_size=1000{query}"))[0])
+        transaction.set_rollback(True)  # leave no session, superuser, token or audit entry behind
 
     for note in skipped:
         print(f"skipped  {note}")

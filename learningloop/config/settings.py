@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "learningloop.governance",
     "learningloop.reports",
     "learningloop.website",
+    "learningloop.api",
     # Demo data and the large-partnership generator (seed_demo, generate_large_partnership); production.py
     # removes it.
     "learningloop.devdata",
@@ -50,6 +51,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks_db",
     "auditlog",
+    "rest_framework",
+    "drf_spectacular",
+    "django_filters",
 ]
 
 MIDDLEWARE = [
@@ -334,3 +338,34 @@ ACCOUNT_RATE_LIMITS["signup"] = env_str("SIGNUP_RATE_LIMIT", "20/m/ip")
 # the background worker, with a progress page; a file with more than IMPORT_MAX_ROWS rows is refused.
 IMPORT_BACKGROUND_ROWS = env_int("IMPORT_BACKGROUND_ROWS", 2000)
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 200000)
+
+# --- The data feed for analysts (learningloop.api, ADR 0036) -------------------------------------------
+# A read-only JSON API (Django REST framework) authenticated only by personal access tokens sent as
+# `Authorization: Bearer <token>`: sessions never authenticate it, so it has no CSRF surface. Each token is
+# rate-limited by its user on the shared database cache (CACHES["default"]); over the limit is a 429.
+API_TOKEN_MAX_DAYS = env_int("API_TOKEN_MAX_DAYS", 366)
+API_RATE_LIMIT = env_str("API_RATE_LIMIT", "1200/hour")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["learningloop.api.feed.authentication.AccessTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "learningloop.api.feed.paging.FeedPagination",
+    "PAGE_SIZE": 100,
+    "DEFAULT_THROTTLE_CLASSES": ["learningloop.api.feed.paging.FeedRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "COERCE_DECIMAL_TO_STRING": False,  # numbers stay numbers for Power BI and Excel
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Learning Loop data feed",
+    "DESCRIPTION": "Read-only data for analysts: the dataset, improvement actions, key messages with their "
+    "loop status, and deadlines. Each token sees what its user sees on the pages.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SERVE_AUTHENTICATION": ["learningloop.api.feed.authentication.AccessTokenAuthentication"],
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+# -------------------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ urlpatterns = [
     path("training/", include("learningloop.workforce.urls")),
     path("governance/", include("learningloop.governance.urls")),
     path("publications/", include("learningloop.website.urls")),
+    path("api/", include("learningloop.api.urls")),
     path("accounts/users/", include("learningloop.accounts.users.urls", namespace="accounts")),
     path("accounts/", include("learningloop.accounts.urls")),
     path("accounts/", include("allauth.urls")),

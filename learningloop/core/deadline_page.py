@@ -152,3 +152,21 @@ def hydrate(page_rows, kinds_by_code, today):
         if obj is not None:
             rows.append(kinds_by_code[code].as_row(obj, today))
     return rows
+
+
+CSV_HEADERS = ["What is due", "For", "Agency", "Group", "Kind", "Due date", "Status"]
+
+
+def deadline_csv(request, *, today=None):
+    """Every deadline the page lists for these filters (all its pages), as a CSV download."""
+    from .spreadsheets import CSV, spreadsheet_response
+
+    today = today or timezone.localdate()
+    _filters, combined, kinds = deadline_rows(request, today=today)
+    rows = hydrate(list(combined), kinds, today) if combined is not None else []
+    return spreadsheet_response(
+        headers=CSV_HEADERS,
+        rows=([r.what, r.subject, r.agency, r.group, r.kind.label, r.due_on, r.status.text] for r in rows),
+        fmt=CSV,
+        filename=f"deadlines-{today:%Y-%m-%d}",
+    )

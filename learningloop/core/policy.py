@@ -147,6 +147,10 @@ POLICY: dict[str, frozenset[str]] = {
     "impact.submit": BUSINESS_UNIT | {Role.AGENCY_LEAD, Role.AGENCY_MEMBER},
     "impact.story": BUSINESS_UNIT | {Role.GROUP_CHAIR},
 }
+# The data feed for analysts (ADR 0036): partnership staff create personal access tokens that read the
+# feed with their own scope (practitioners may not); business unit administrators see and revoke anyone's.
+POLICY["api.tokens"] = ALL_ROLES
+POLICY["api.tokens_manage"] = frozenset({Role.BU_ADMIN})
 
 # Actions an agency user may perform only on their own agency's records: the object names its agency
 # in `scope_agency_id`. Business unit roles act partnership-wide.

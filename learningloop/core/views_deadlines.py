@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from .deadline_page import deadline_rows, hydrate
+from .deadline_page import deadline_csv, deadline_rows, hydrate
 from .pagination import paginate
 
 
@@ -29,5 +29,14 @@ def deadline_list(request):
             "pagination": pagination,
             "rows": rows,
             "today": today,
+            # The CSV download sits beside the page (deadlines/export.csv), with the same filters.
+            "csv_url": filterset.url_with_filters(f"{request.path}export.csv"),
         },
     )
+
+
+@require_GET
+@login_required
+def deadline_export(request):
+    """The deadlines page's rows, every page of them, as CSV."""
+    return deadline_csv(request)

@@ -41,12 +41,12 @@ def rows(actions, today):
         ]
 
 
-def response(actions, today):
-    """The actions as an Excel download, named for the day."""
+def response(actions, today, fmt=XLSX):
+    """The actions as an Excel (or CSV) download, named for the day."""
     return spreadsheet_response(
         headers=HEADERS,
         rows=rows(actions, today),
-        fmt=XLSX,
+        fmt=fmt,
         filename=f"actions-{today:%Y-%m-%d}",
         sheet="Actions",
     )

@@ -10,6 +10,7 @@ urlpatterns = [
     path("mine/", v.my_actions, name="my_actions"),
     path("bulk-update/", v.action_bulk_update, name="action_bulk_update"),
     path("export.xlsx", v.action_export, name="action_export"),
+    path("export.csv", v.action_export_csv, name="action_export_csv"),
     path("plans/", v.plan_list, name="plan_list"),
     path("plans/new", v.plan_create, name="plan_create"),
     path("plans/<int:pk>/", v.plan_detail, name="plan_detail"),

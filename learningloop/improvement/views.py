@@ -13,6 +13,7 @@ from learningloop.core.breadcrumbs import breadcrumbs
 from learningloop.core.concurrency import RecordsChanged, records_changed_message
 from learningloop.core.pagination import paginate
 from learningloop.core.policy import DENIED, can, state_allows, state_rule, why_not
+from learningloop.core.spreadsheets import CSV
 from learningloop.core.stored_files import child_file_download
 from learningloop.core.views_kit import apply_errors, bound, edit_with_conflict
 from learningloop.learning.models import CaseReview, Finding, KeyMessage, LearningActivity
@@ -421,6 +422,7 @@ def _list_page(request, *, preset=None, bulk_form=None, status=200):
             "can_bulk": can(user, "actions.update"),
             "can_export": can(user, "actions.export"),
             "export_url": filters.url_with_filters(reverse("improvement:action_export")),
+            "csv_url": filters.url_with_filters(reverse("improvement:action_export_csv")),
             "crumbs": _crumbs(ACTIONS, (LIST_TITLES[preset], None)) if preset else None,
         },
         status=status,
@@ -475,6 +477,13 @@ def action_bulk_update(request):
 def action_export(request):
     actions = _filters(request).qs
     return exports.response(actions, timezone.localdate())
+
+
+@require_GET
+@require("actions.export")
+def action_export_csv(request):
+    """The same rows as the Excel download, as CSV (for analysts' tools)."""
+    return exports.response(_filters(request).qs, timezone.localdate(), fmt=CSV)
 
 
 @require_GET

@@ -2,10 +2,13 @@
 report (status, trend and the chart of each indicator) as PDF or Word."""
 
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from learningloop.core.documents import add_chart, docx_bytes, landscape_document, render_pdf
 from learningloop.core.spreadsheets import CSV, XLSX, spreadsheet_response
 from learningloop.core.stored_files import attachment_response
+
+from .periods import label_for
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -23,6 +26,42 @@ def indicator_spreadsheet(indicator, data, *, fmt):
         fmt=fmt if fmt in (CSV, XLSX) else XLSX,
         filename=f"indicator-{indicator.code}",
         sheet=indicator.code,
+    )
+
+
+VALUE_HEADERS = [
+    "Indicator code",
+    "Period",
+    "Period start",
+    "Period end",
+    "Agency",
+    "Value",
+    "Numerator",
+    "Denominator",
+    "Analysis and commentary",
+    "Submitted on",
+]
+
+
+def indicator_values_csv(indicator, submissions):
+    """Each submitted value of one indicator with its commentary, one row per agency and period."""
+    rows = [
+        [
+            indicator.code,
+            label_for(indicator.frequency, s.period_start),
+            s.period_start,
+            s.period_end,
+            s.agency.name,
+            _num(s.value),
+            _num(s.numerator),
+            _num(s.denominator),
+            s.commentary,
+            timezone.localdate(s.submitted_at),
+        ]
+        for s in submissions.select_related("agency").order_by("period_start", "agency__name", "pk")
+    ]
+    return spreadsheet_response(
+        headers=VALUE_HEADERS, rows=rows, fmt=CSV, filename=f"indicator-{indicator.code}-values"
     )
 
 

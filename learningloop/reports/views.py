@@ -1,11 +1,13 @@
 """The learning trail: an index of key messages with their loop status, and a page per key message."""
 
 from django.shortcuts import render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from learningloop.core.access import get_visible_or_404, require
 from learningloop.core.pagination import paginate
+from learningloop.core.spreadsheets import CSV, spreadsheet_response
 from learningloop.learning.models import KeyMessage
 
 from . import trail as trails
@@ -36,7 +38,27 @@ def trail_index(request):
             "pagination": pagination,
             "stage_tags": trails.STAGE_TAGS,
             "crumbs": [{"text": TRAIL[0]}],
+            "csv_url": filters.url_with_filters(reverse("reports:trail_export")),
         },
+    )
+
+
+@require_GET
+@require(VIEW)
+def trail_export(request):
+    """The trail index's key messages, for these filters, as CSV: summary, message and loop status."""
+    filters = TrailFilterSet(
+        request=request,
+        queryset=trails.with_loop_status(KeyMessage.objects.visible_to(request.user)).select_related(
+            "summary"
+        ),
+    )
+    messages = filters.qs.order_by("summary__title", "summary_id", "position", "pk")
+    return spreadsheet_response(
+        headers=["Summary of Learning", "Key message", "Loop status"],
+        rows=([m.summary.title, m.text, trails.STAGE_LABELS[m.loop_status]] for m in messages),
+        fmt=CSV,
+        filename=f"learning-trail-{timezone.localdate():%Y-%m-%d}",
     )
 
 

@@ -24,6 +24,7 @@ Codes:
     M  405 Method Not Allowed.
     L  302 redirect to the sign-in page.
     C  409 Conflict: refused because of the record's state (core.policy STATE_RULES); nothing changes.
+    U  401 Unauthorized: the data feed (/api/), which only a bearer token opens, never a session.
 Every POST that does not answer A (or 2) must leave the database exactly as it was.
 
 The walk's records (core/tests/walk_objects.py and each app's tests/walk_builders*.py) belong to the home
@@ -436,6 +437,35 @@ TABLE: dict[str, tuple[str, str]] = {
     # The agency contribution scorecard: partnership figures every signed-in user reads.
     "performance:contribution_list":         ("A A A A A A A A L",               "M M M M M M M M L"),
     "performance:contribution_detail":       ("A A A A A A A A L",               "M M M M M M M M L"),
+
+    # --- The data feed for analysts (ADR 0036). Personal access tokens: every member of partnership staff
+    # keeps their own (practitioners have none); creating one shows the token on a 200 page, never a
+    # redirect, so the walk posts no valid body (2: the form's errors). Only business unit administrators
+    # see everyone's tokens and may revoke another person's; the walk's token belongs to someone who is
+    # none of the personas, so it is hidden (404) from everyone else.
+    "api:token_list":                        ("A A A A A A A A L",               "M M M M M M M M L"),
+    "api:token_create":                      ("A A A A A A A A L",               "2 2 2 2 2 2 2 2 L"),
+    "api:token_admin_list":                  ("A 4 4 4 4 4 4 4 L",               "M M M M M M M M L"),
+    "api:token_revoke":                      ("A N N N N N N N L",               "A N N N N N N N L"),
+    # The feed itself answers only a bearer token: a session (or none) is 401 for everyone, POST included
+    # (authentication is checked before the method).
+    "api:schema":                            ("U U U U U U U U U",               "U U U U U U U U U"),
+    "api:feed_indicators-list":              ("U U U U U U U U U",               "U U U U U U U U U"),
+    "api:feed_indicators-detail":            ("U U U U U U U U U",               "U U U U U U U U U"),
+    "api:feed_periods-list":                 ("U U U U U U U U U",               "U U U U U U U U U"),
+    "api:feed_values-list":                  ("U U U U U U U U U",               "U U U U U U U U U"),
+    "api:feed_values-detail":                ("U U U U U U U U U",               "U U U U U U U U U"),
+    "api:feed_actions-list":                 ("U U U U U U U U U",               "U U U U U U U U U"),
+    "api:feed_actions-detail":               ("U U U U U U U U U",               "U U U U U U U U U"),
+    "api:feed_key_messages-list":            ("U U U U U U U U U",               "U U U U U U U U U"),
+    "api:feed_key_messages-detail":          ("U U U U U U U U U",               "U U U U U U U U U"),
+    "api:feed_deadlines-list":               ("U U U U U U U U U",               "U U U U U U U U U"),
+    # CSV downloads of the pages' data: who may download is who may see the page (the actions list's CSV,
+    # like its Excel, is for the business unit, chairs, scrutineers and agency leads).
+    "improvement:action_export_csv":         ("A A A A 4 A A 4 L",               "M M M M M M M M L"),
+    "performance:indicator_values_export":   ("A A A A A A A A L",               "M M M M M M M M L"),
+    "reports:trail_export":                  ("A A A A A A A A L",               "M M M M M M M M L"),
+    "learning:statutory_deadlines_export":   ("A A A A A A A A L",               "M M M M M M M M L"),
 }
 # fmt: on
 
@@ -790,5 +820,26 @@ PRACTITIONER: dict[str, tuple[str, str]] = {
     "performance:evidence_add":                               ("4", "4"),
     "performance:contribution_list":                          ("4", "4"),
     "performance:contribution_detail":                        ("4", "4"),
+    # The data feed's pages and the feed live under /api/, the CSV downloads under the partnership's own
+    # areas: none is opened to practitioners, so the confinement middleware refuses them all (403).
+    "api:token_list":                                         ("4", "4"),
+    "api:token_create":                                       ("4", "4"),
+    "api:token_admin_list":                                   ("4", "4"),
+    "api:token_revoke":                                       ("4", "4"),
+    "api:schema":                                             ("4", "4"),
+    "api:feed_indicators-list":                               ("4", "4"),
+    "api:feed_indicators-detail":                             ("4", "4"),
+    "api:feed_periods-list":                                  ("4", "4"),
+    "api:feed_values-list":                                   ("4", "4"),
+    "api:feed_values-detail":                                 ("4", "4"),
+    "api:feed_actions-list":                                  ("4", "4"),
+    "api:feed_actions-detail":                                ("4", "4"),
+    "api:feed_key_messages-list":                             ("4", "4"),
+    "api:feed_key_messages-detail":                           ("4", "4"),
+    "api:feed_deadlines-list":                                ("4", "4"),
+    "improvement:action_export_csv":                          ("4", "4"),
+    "performance:indicator_values_export":                    ("4", "4"),
+    "reports:trail_export":                                   ("4", "4"),
+    "learning:statutory_deadlines_export":                    ("4", "4"),
 }
 # fmt: on

@@ -67,6 +67,7 @@ def _rows():
 
 ROWS = list(_rows()) if all(name in RULES for name, _ in OURS) else []
 CODES = set("A24NMLC")
+CODES = CODES | {"U"}  # 401: the data feed answers a session (or none) so; it needs a bearer token
 
 
 def _row_template(row):

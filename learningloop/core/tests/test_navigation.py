@@ -93,6 +93,7 @@ PAGES["Impact"] |= {
 }
 # Only the business unit's administrators manage users and read the audit trail.
 ADMIN_PAGES = {"Governance": {"Audit trail": "/audit/"}, "People": {"Users": "/accounts/users/"}}
+ADMIN_PAGES["People"]["API tokens"] = "/api/tokens/all/"  # everyone's data feed tokens (api.tokens_manage)
 # What is on the public learning hub and its statistics: the business unit (website.manage).
 BUSINESS_UNIT_PAGES = {"Learning": {"Publications": "/publications/manage/"}}
 

@@ -29,6 +29,7 @@ WRITE_VERBS = [
     "mark_draft",
     "mark_ready",
     "mark_viewed",
+    "mark_used",  # a personal access token, when the data feed accepts it
     "move",
     "publish",
     "ratify",
@@ -36,6 +37,7 @@ WRITE_VERBS = [
     "record",
     "record_update",
     "retire",
+    "revoke",  # a personal access token
     "reset",
     "reopen",
     "review",

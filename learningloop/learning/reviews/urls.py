@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from learningloop.core.views_deadlines import deadline_list
+from learningloop.core.views_deadlines import deadline_export, deadline_list
 
 from . import views
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path("reviews/<int:pk>/restricted/", views.child_details, name="child_details"),
     # The one deadlines page over every kind (core.views_deadlines); its address and name are kept.
     path("deadlines/", deadline_list, name="statutory_deadlines"),
+    path("deadlines/export.csv", deadline_export, name="statutory_deadlines_export"),
     path("deadlines/rules/", views.deadline_rules, name="deadline_rules"),
     path("deadlines/rules/<int:pk>/edit", views.deadline_rule_edit_view, name="deadline_rule_edit"),
 ]

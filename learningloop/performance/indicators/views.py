@@ -17,7 +17,7 @@ from learningloop.improvement.models import Action
 
 from .. import scorecard
 from ..curves import curve
-from ..models import Indicator, Story
+from ..models import Indicator, Story, Submission
 from ..services import impact_evidence_add
 from . import services
 from .forms import EvidenceForm, IndicatorFilterSet, IndicatorForm, StoryForm
@@ -163,6 +163,16 @@ def indicator_story(request, pk):
 def indicator_export(request, pk):
     indicator = _indicator(request, pk)
     return scorecard.indicator_spreadsheet(indicator, curve(indicator), fmt=request.GET.get("format", "xlsx"))
+
+
+@require_GET
+@require("impact.view")
+def indicator_values_export(request, pk):
+    """The indicator's values with their commentary as CSV, as each value's page shows them."""
+    indicator = _indicator(request, pk)
+    return scorecard.indicator_values_csv(
+        indicator, Submission.objects.visible_to(request.user).filter(indicator=indicator)
+    )
 
 
 @require_GET

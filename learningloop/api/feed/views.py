@@ -1,0 +1,177 @@
+"""The feed's read-only endpoints. Each reads through the same scoped QuerySet methods as its page
+(`visible_to`, the trail's `with_loop_status`, the deadlines page's `deadline_rows`), so a token sees what
+its user sees on the pages, and nothing more."""
+
+import django_filters
+from django.contrib.auth.decorators import login_not_required
+from django.utils import timezone
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework import permissions, viewsets
+from rest_framework.response import Response
+
+from learningloop.core.deadline_page import STATUS_CHOICES, deadline_rows, hydrate
+from learningloop.core.policy import can
+from learningloop.improvement.models import Action
+from learningloop.learning.models import KeyMessage
+from learningloop.performance.models import Indicator, Submission
+from learningloop.reports.trail import with_loop_status
+
+from . import serializers
+from .paging import FeedPagination
+
+
+class MayRead(permissions.BasePermission):
+    """The token's user must be allowed the view's policy action (the one its page requires)."""
+
+    message = "Your account may not read this part of the feed"
+
+    def has_permission(self, request, view):
+        user = request.user
+        return bool(user and user.is_authenticated and can(user, view.required_action))
+
+
+class NoSession:
+    """Only the bearer token authenticates: the site-wide sign-in redirect does not apply (a 401 does)."""
+
+    @classmethod
+    def as_view(cls, *args, **kwargs):
+        return login_not_required(super().as_view(*args, **kwargs))
+
+
+class FeedViewSet(NoSession, viewsets.ReadOnlyModelViewSet):
+    permission_classes = [MayRead]
+    filter_backends = [DjangoFilterBackend]
+
+
+class IndicatorViewSet(FeedViewSet):
+    """The dataset's indicators."""
+
+    required_action = "impact.view"
+    serializer_class = serializers.IndicatorSerializer
+    filterset_fields = {"code": ["exact"], "category": ["exact"], "is_active": ["exact"]}
+
+    def get_queryset(self):
+        return Indicator.objects.visible_to(self.request.user).for_list().order_by("position", "code", "pk")
+
+
+class ValueFilter(django_filters.FilterSet):
+    indicator = django_filters.CharFilter(field_name="indicator__code", help_text="An indicator's code")
+    agency = django_filters.NumberFilter(field_name="agency_id", help_text="An agency's id")
+    period_start_from = django_filters.DateFilter(field_name="period_start", lookup_expr="gte")
+    period_start_to = django_filters.DateFilter(field_name="period_start", lookup_expr="lte")
+
+    class Meta:
+        model = Submission
+        fields = []
+
+
+class ValueViewSet(FeedViewSet):
+    """Submitted values with their analysis and commentary, one per indicator, agency and period."""
+
+    required_action = "impact.view"
+    serializer_class = serializers.ValueSerializer
+    filterset_class = ValueFilter
+
+    def get_queryset(self):
+        return (
+            Submission.objects.visible_to(self.request.user)
+            .select_related("indicator", "agency")
+            .order_by("indicator__position", "indicator__code", "period_start", "agency__name", "pk")
+        )
+
+
+class PeriodFilter(django_filters.FilterSet):
+    indicator = django_filters.CharFilter(field_name="indicator__code", help_text="An indicator's code")
+
+    class Meta:
+        model = Submission
+        fields = []
+
+
+class PeriodViewSet(NoSession, viewsets.GenericViewSet):
+    """The reporting periods that have values, per indicator."""
+
+    required_action = "impact.view"
+    permission_classes = [MayRead]
+    serializer_class = serializers.PeriodSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = PeriodFilter
+    queryset = Submission.objects.none()  # for the OpenAPI description; the list reads get_queryset
+
+    def get_queryset(self):
+        return Submission.objects.visible_to(self.request.user)
+
+    def list(self, request):
+        periods = (
+            self.filter_queryset(self.get_queryset())
+            .order_by("indicator__code", "period_start", "period_end")
+            .values("indicator__code", "indicator__frequency", "period_start", "period_end")
+            .distinct()
+        )
+        page = self.paginate_queryset(periods)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+
+class ActionViewSet(FeedViewSet):
+    """Improvement actions: partnership-wide roles see every plan's, agency users multi-agency plans' and
+    their own agency's (as on the actions list)."""
+
+    required_action = "actions.view"
+    serializer_class = serializers.ActionSerializer
+    filterset_fields = {"status": ["exact"], "due_on": ["gte", "lte"], "owner_agency": ["exact"]}
+
+    def get_queryset(self):
+        return (
+            Action.objects.visible_to(self.request.user)
+            .select_related("plan", "owner_agency", "owner")
+            .order_by("due_on", "pk")
+        )
+
+
+class KeyMessageViewSet(FeedViewSet):
+    """Key messages with their loop status (identified, planned, disseminated, embedded, evidenced)."""
+
+    required_action = "trail.view"
+    serializer_class = serializers.KeyMessageSerializer
+
+    def get_queryset(self):
+        return (
+            with_loop_status(KeyMessage.objects.visible_to(self.request.user))
+            .select_related("summary")
+            .order_by("summary__title", "summary_id", "position", "pk")
+        )
+
+
+class DeadlineViewSet(NoSession, viewsets.GenericViewSet):
+    """The deadlines of the user's deadlines page: the kinds they may see, scoped as there. `status`
+    chooses which (default: overdue or due soon, as on the page); `kind`, `group` and `agency` filter."""
+
+    permission_classes = [permissions.IsAuthenticated]
+    serializer_class = serializers.DeadlineSerializer
+    pagination_class = FeedPagination
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("status", str, enum=[code for code, _label in STATUS_CHOICES]),
+            OpenApiParameter("kind", str, description="A kind of deadline's code"),
+            OpenApiParameter("group", int, description="A group's id"),
+            OpenApiParameter("agency", int, description="An agency's id"),
+        ]
+    )
+    def list(self, request):
+        today = timezone.localdate()
+        filterset, combined, kinds = deadline_rows(request, today=today)
+        if filterset.errors:
+            return Response({"errors": filterset.errors}, status=400)
+        if combined is None:
+            page = self.paginate_queryset([])
+            return self.get_paginated_response([])
+        page = self.paginate_queryset(combined)
+        rows = hydrate(list(page), kinds, today)
+        return self.get_paginated_response(self.get_serializer(rows, many=True).data)
+
+
+class SchemaView(NoSession, SpectacularAPIView):
+    """The OpenAPI description of the feed (a token is needed, as for the data)."""
