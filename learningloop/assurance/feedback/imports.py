@@ -32,11 +32,9 @@ class FeedbackCountImport(imports.ImportSpec):
     )
 
     def prepare(self, *, user, context):
-        by_name = {}
-        for agency in Agency.objects.filter(is_active=True):
-            by_name[agency.name.strip().lower()] = agency
-            if agency.short_name:
-                by_name.setdefault(agency.short_name.strip().lower(), agency)
+        agencies = Agency.objects.filter(is_active=True)
+        by_name = {a.short_name.strip().lower(): a for a in agencies if a.short_name}
+        by_name |= {a.name.strip().lower(): a for a in agencies}  # a name wins over a short name
         themes = {t.name.strip().lower(): t for t in Theme.objects.filter(is_active=True)}
         return {"agencies": by_name, "themes": themes, "own_agency": context.get("own_agency")}
 
