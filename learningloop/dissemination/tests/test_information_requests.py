@@ -248,3 +248,25 @@ def test_reminders_about_a_chronology_are_sent_once_each(home_agency):
         "Overdue: response to Chronologies for Child M",
     ]
     assert Reminder.objects.filter(kind__startswith="response-").count() == 3
+
+
+def test_the_case_review_page_costs_the_same_however_many_requests_and_agencies(officer_client, review):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("learning:review_detail", args=[review.pk])
+
+    def add(n):
+        request = RequestFactory(kind="information", case_review=review, key_messages=[])
+        for _ in range(n):
+            ResponseFactory(request=request)
+
+    add(1)
+    with CaptureQueriesContext(connection) as few:
+        assert officer_client.get(url).status_code == 200
+    for _ in range(3):
+        add(4)
+    with CaptureQueriesContext(connection) as many:
+        page = officer_client.get(url).text
+    assert page.count("0 of 4 received") == 3
+    assert len(many) == len(few)
