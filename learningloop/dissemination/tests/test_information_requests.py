@@ -270,3 +270,23 @@ def test_the_case_review_page_costs_the_same_however_many_requests_and_agencies(
         page = officer_client.get(url).text
     assert page.count("0 of 4 received") == 3
     assert len(many) == len(few)
+
+
+def test_each_kind_keeps_to_its_own_questions(home_agency, review):
+    from django.core.exceptions import ValidationError
+
+    from learningloop.dissemination.requests.services import request_send
+
+    from .factories_requests import accepted_key_message
+
+    common = {"title": "T", "message": "M", "agencies": [home_agency], "working_days": 5}
+    with pytest.raises(ValidationError) as refused:
+        request_send(kind="information", key_messages=[accepted_key_message()], **common)
+    assert "A request for information does not name key messages" in str(refused.value)
+    with pytest.raises(ValidationError) as refused:
+        request_send(kind="embedding", case_review=review, key_messages=[accepted_key_message()], **common)
+    assert "Only a request for information is for a case review" in str(refused.value)
+    with pytest.raises(ValidationError) as refused:
+        request_send(kind="embedding", **common)
+    assert "Select at least one key message" in str(refused.value)
+    assert not EmbeddingRequest.objects.exists() and not AgencyResponse.objects.exists()
