@@ -35,7 +35,7 @@ INFORMATION_REQUIRED = "Enter the information, or a summary of the files you add
 DEFAULT_INFORMATION_WORKING_DAYS = 5
 
 
-def answer_fields(kind) -> tuple[str, ...]:
+def _answer_fields(kind) -> tuple[str, ...]:
     """The fields an agency answers for this kind of request."""
     return INFORMATION_FIELDS if kind == RequestKind.INFORMATION else ANSWER_FIELDS
 
@@ -115,7 +115,7 @@ def response_save(*, response: AgencyResponse, data: dict, submit: bool, by=None
     current = AgencyResponse.objects.select_related("request").get(pk=response.pk)
     if current.status not in EDITABLE:
         raise AlreadySubmitted(ALREADY_SUBMITTED, code="already_submitted")
-    fields = answer_fields(current.request.kind)
+    fields = _answer_fields(current.request.kind)
     for name in fields:
         setattr(response, name, data.get(name) if name == "evaluate_by" else (data.get(name) or "").strip())
     if submit and current.request.kind == RequestKind.INFORMATION:
