@@ -3,44 +3,20 @@ form (filled in with the review and its agencies), the request, an agency's answ
 and importing complaints and compliments from a file. Every page is checked with axe in its empty, filled
 and error states."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
-from learningloop.accounts.tests.factories import UserFactory
-from learningloop.core.policy import Role
 from learningloop.dissemination.models import EmbeddingRequest
 from learningloop.learning.tests.factories_reviews import CaseReviewFactory
 from learningloop.partnership.tests.factories import AgencyFactory
 
-from .helpers import axe_check, expect_error_state, sign_in
+from .helpers import axe_check, expect_error_state
+from .test_assurance_pages import _go, _submit, admin  # noqa: F401 - the signed-in admin fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def admin(page, live_server, partnership, business_unit):
-    call_command("load_framework", stdout=io.StringIO())
-    user = UserFactory(
-        email="admin@example.org", full_name="Ada Admin", agency=business_unit, roles=[Role.BU_ADMIN]
-    )
-    sign_in(page, live_server, user.email)
-    return user
-
-
-def _go(page, live_server, path, what):
-    response = page.goto(f"{live_server.url}{path}")
-    assert response.status == 200, f"{what}: HTTP {response.status} at {path}"
-    axe_check(page, what)
-
-
-def _submit(page, name):
-    page.get_by_role("button", name=name, exact=True).click()
-    page.wait_for_load_state("load")
-
-
-def test_a_chronology_request_from_a_case_review_empty_filled_and_in_error(page, live_server, admin):
+@pytest.mark.usefixtures("admin")
+def test_a_chronology_request_from_a_case_review_empty_filled_and_in_error(page, live_server):
     _go(page, live_server, "/dissemination/requests/", "requests (none)")
     _go(page, live_server, "/dissemination/requests/new-information", "information request form")
     _submit(page, "Send request")
@@ -72,7 +48,8 @@ def test_a_chronology_request_from_a_case_review_empty_filled_and_in_error(page,
     _go(page, live_server, "/dissemination/requests/outstanding/", "outstanding responses with information")
 
 
-def test_the_complaints_and_compliments_import_empty_and_in_error(page, live_server, admin, tmp_path):
+@pytest.mark.usefixtures("admin")
+def test_the_complaints_and_compliments_import_empty_and_in_error(page, live_server, tmp_path):
     AgencyFactory(name="Northshire Police")
     _go(page, live_server, "/assurance/complaints-and-compliments/import/", "complaints import")
     _submit(page, "Import counts")
