@@ -147,7 +147,9 @@ def seed(stdout=None) -> int:
         if not information:
             request.key_messages.set(key_messages[index % len(key_messages) :][:2] or key_messages[:1])
         for position, agency in enumerate(_asked(information, review, agencies)):
-            status = statuses[position % len(statuses)]
+            # Embedding requests cycle through their statuses; a request for information gives the agencies
+            # past the end of its list the last status (so exactly one answer is late).
+            status = statuses[min(position, len(statuses) - 1) if information else position % len(statuses)]
             response = AgencyResponse(request=request, agency=agency, status=status)
             if status != S:
                 response.first_viewed_at = sent_at + datetime.timedelta(days=1)
