@@ -127,6 +127,10 @@ PAGES = [
     ("Indicator list", "performance:indicator_list", None),
     ("Indicator detail", "performance:indicator_detail", "indicator"),
     ("Late and missing returns", "performance:late_list", None),
+    # Requests to agencies for information; complaints and compliments (and their import page)
+    ("Ask agencies for information", "dissemination:information_request_create", None),
+    ("Complaints and compliments", "assurance:feedback_list", None),
+    ("Import complaints and compliments", "assurance:feedback_import", None),
 ]
 # The data feed's pages and the CSV downloads beside the lists (ADR 0036).
 PAGES += [

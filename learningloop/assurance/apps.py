@@ -22,6 +22,9 @@ class AssuranceConfig(AppConfig):
         for model in models.AUDITED:
             auditlog.register(model, exclude_fields=["version"])
         deadline_kinds.register()
+        from .feedback import imports as feedback_imports
+
+        feedback_imports.register()  # complaints and compliments from a file (core.imports)
         from .selfassessment.figures import register_figures
 
         register_figures()  # Section 11 returns on time, on the agency contribution scorecard

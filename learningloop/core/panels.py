@@ -50,3 +50,44 @@ def panels_for(user) -> list[dict]:
             continue
         shown.append({"key": panel.key, "template": panel.template, "context": context})
     return shown
+
+
+# --- Record panels: a section a higher area adds to a lower area's record page ---
+
+
+@dataclass(frozen=True)
+class RecordPanel:
+    """A section on one kind of record's page that another area adds, so the record's own (lower) area
+    need not import it: for example the requests to agencies for information about a case review, shown
+    on the case review's page. `record` is the model's "app_label.ModelName"; `context(user, record)`
+    returns the template's context (a fixed number of queries); `applies(user)` says who sees it."""
+
+    key: str
+    record: str
+    order: int
+    template: str
+    context: Callable[..., dict]
+    applies: Callable[..., bool] = _always
+
+
+_RECORD_PANELS: dict[str, RecordPanel] = {}
+
+
+def register_record_panel(panel: RecordPanel) -> None:
+    """Add or replace a record panel (by key)."""
+    _RECORD_PANELS[panel.key] = panel
+
+
+def record_panels_for(request, record) -> list:
+    """The record panels for this record's page, each rendered with its own escaped context."""
+    from django.template.loader import render_to_string
+    from markupsafe import Markup
+
+    label = record._meta.label
+    shown = []
+    for panel in sorted(_RECORD_PANELS.values(), key=lambda p: (p.order, p.key)):
+        if panel.record != label or not panel.applies(request.user):
+            continue
+        context = {**panel.context(request.user, record), "user": request.user}
+        shown.append(Markup(render_to_string(panel.template, context, request=request)))  # noqa: S704
+    return shown

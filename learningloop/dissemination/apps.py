@@ -49,6 +49,17 @@ class DisseminationConfig(AppConfig):
                 applies=lambda user: bool(user.agency_id),
             )
         )
+        # On a case review's page: its requests to agencies for information (chronologies for a rapid review).
+        panels.register_record_panel(
+            panels.RecordPanel(
+                key="dissemination.review_information_requests",
+                record="learning.CaseReview",
+                order=10,
+                template="dissemination/_review_information_requests.html",
+                context=attention.review_information_requests,
+                applies=lambda user: can(user, "embedding.view"),
+            )
+        )
         panels.register(
             panels.HomePanel(
                 key="dissemination.overdue_responses",

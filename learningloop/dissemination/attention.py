@@ -66,3 +66,30 @@ def overdue_responses_panel(user, today=None) -> dict:
     total = overdue.count()
     agencies = overdue.values("agency").distinct().count() if total else 0
     return {"overdue_total": total, "overdue_agencies": agencies, "empty": not total}
+
+
+def review_information_requests(user, review) -> dict:
+    """The case review page's section (core.panels record panel): the requests for information about this
+    review that the user may see, each with its responses' statuses (the business unit sees every agency's;
+    an agency user their own agency's). Two queries however many requests."""
+    from django.db.models import Prefetch
+
+    from learningloop.core.policy import can
+
+    from .models import EmbeddingRequest, RequestKind
+
+    today = timezone.localdate()
+    responses = (
+        AgencyResponse.objects.visible_to(user).select_related("agency", "request").order_by("agency__name")
+    )
+    requests = list(
+        EmbeddingRequest.objects.visible_to(user)
+        .filter(case_review=review, kind=RequestKind.INFORMATION)
+        .prefetch_related(Prefetch("responses", queryset=responses, to_attr="shown_responses"))
+        .order_by("-sent_at", "-pk")
+    )
+    for request in requests:
+        for response in request.shown_responses:
+            response.display_status = response_status(response, today)
+        request.received = sum(1 for r in request.shown_responses if r.status not in OPEN_RESPONSE_STATUSES)
+    return {"review": review, "information_requests": requests, "can_send": can(user, "embedding.send")}

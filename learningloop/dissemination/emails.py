@@ -19,13 +19,16 @@ def _response_link(response) -> str:
 
 
 def request_sent(*, response, recipient) -> Email:
-    """To an agency's strategic lead when the business unit sends a request to embed learning."""
+    """To an agency's strategic lead when the business unit sends a request to embed learning, or a request
+    for information (its title, by when and the link: never what the information is about)."""
     request = response.request
+    what = "Request for information" if request.is_information else "Request to embed learning"
     return render_email(
         "request_sent",
         to=recipient.email,
-        subject=f"Request to embed learning: {request.title}",
+        subject=f"{what}: {request.title}",
         context={
+            "is_information": request.is_information,
             "recipient_name": recipient.full_name,
             "agency_name": response.agency.name,
             "title": request.title,

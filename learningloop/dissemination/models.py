@@ -18,7 +18,7 @@ from learningloop.core.deadlines import (
 from learningloop.core.files import random_name
 from learningloop.core.querysets import SignedInQuerySet
 from learningloop.core.stored_files import StoredFile
-from learningloop.learning.models import KeyMessage, SummaryOfLearning
+from learningloop.learning.models import CaseReview, KeyMessage, SummaryOfLearning
 from learningloop.partnership.models import Agency, AudienceGroup, DisseminationMethod, Person
 
 # --- Learning Dissemination Action Plan (Appendix C) ---
@@ -225,7 +225,7 @@ class Briefing(models.Model):
         return self.title
 
 
-# --- Formal requests to agencies (seed 3.5) ---
+# --- Formal requests to agencies (seed 3.5), and requests to agencies for information (seed 1.3) ---
 
 
 class RequestQuerySet(models.QuerySet):
@@ -241,11 +241,30 @@ class RequestQuerySet(models.QuerySet):
         return self.filter(responses__agency_id=user.agency_id).distinct()
 
 
-class EmbeddingRequest(models.Model):
-    """The business unit formally asks chosen agencies how they will embed one or more key messages."""
+class RequestKind(models.TextChoices):
+    EMBEDDING = "embedding", "Request to embed learning"
+    INFORMATION = "information", "Request for information"
 
+
+class EmbeddingRequest(models.Model):
+    """A formal request from the business unit to chosen agencies, answered by each agency through the same
+    request-and-response mechanism (ADR 0034): a request to embed one or more key messages (the agency says
+    where and how), or a request for information (for example each agency's chronology and summary for a
+    rapid review, or a LADO or private fostering annual report: the agency gives the information and files).
+    Key messages belong to embedding requests only; an information request may name the case review it is
+    for."""
+
+    kind = models.CharField(max_length=20, choices=RequestKind.choices, default=RequestKind.EMBEDDING)
     title = models.CharField(max_length=200)
-    key_messages = models.ManyToManyField(KeyMessage, related_name="embedding_requests")
+    key_messages = models.ManyToManyField(KeyMessage, blank=True, related_name="embedding_requests")
+    case_review = models.ForeignKey(
+        CaseReview,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="information_requests",
+        verbose_name="case review",
+    )
     message = models.TextField("what the business unit asks", blank=True)
     due_working_days = models.PositiveSmallIntegerField("working days to respond", default=20)
     due_on = models.DateField("responses due")
@@ -261,6 +280,10 @@ class EmbeddingRequest(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_information(self) -> bool:
+        return self.kind == RequestKind.INFORMATION
 
     @staticmethod
     def due_on_for(working_days: int, *, sent_on=None):
@@ -333,8 +356,9 @@ class ResponseQuerySet(DeadlineQuerySet):
 
 
 class AgencyResponse(DeadlineMixin, models.Model):
-    """One agency's answer to a request: where the learning will be embedded, what will support the
-    improvement, how and by when the agency will evaluate it, and evidence. It is a deadline in the one
+    """One agency's answer to a request. To embed learning: where the learning will be embedded, what will
+    support the improvement, how and by when the agency will evaluate it. For information: the information
+    given. Either way with evidence files. It is a deadline in the one
     engine: due by the request's due date, done when submitted, open again if more is asked for."""
 
     deadline_due_field = "request__due_on"
@@ -350,6 +374,7 @@ class AgencyResponse(DeadlineMixin, models.Model):
     mechanisms = models.TextField("mechanisms that will support the improvement", blank=True)
     evaluation = models.TextField("how the agency will evaluate whether it worked", blank=True)
     evaluate_by = models.DateField("evaluation date", null=True, blank=True)
+    information = models.TextField("the information the agency gives", blank=True)  # information requests
     submitted_at = models.DateTimeField(null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

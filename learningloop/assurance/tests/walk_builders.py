@@ -60,6 +60,11 @@ def extend(objects):
     if not LearningSourceType.objects.filter(name="Complaints and compliments").exists():
         LearningSourceTypeFactory(name="Complaints and compliments")
 
+    from learningloop.core.models import ImportRun
+
+    objects["feedback_run"] = ImportRun.objects.create(
+        spec="assurance.feedback_counts", original_name="walk.csv"
+    )
     objects["contribution"] = contribution(objects["agency"], title="Walk draft learning")
     objects["contribution_to_submit"] = contribution(objects["agency"], title="Walk learning to submit")
     objects["contribution_submitted"] = contribution(

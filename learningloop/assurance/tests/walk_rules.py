@@ -84,6 +84,12 @@ RULES = {
         kwargs=_pk("contribution_submitted"),
         states={"accepted": _pk("contribution_accepted")},
     ),
+    # Complaints and compliments from a file (core.imports); a run's page is its uploader's only.
+    "assurance:feedback_import": Rule(get="feedback.record", post="feedback.record"),
+    "assurance:feedback_import_template": Rule(get="feedback.record"),
+    "assurance:feedback_import_run": Rule(
+        get="feedback.record", kwargs=_pk("feedback_run"), scoped=Scoped(reach="uploader")
+    ),
 }
 
 
@@ -265,4 +271,15 @@ VALID = {
         data=lambda o: {**_date("held_on"), f"agreed_{o['audit_case'].audit.domains.first().pk}": "good"},
         changed=lambda o: o["audit_case"].moderated.exists(),
     ),
+    "assurance:feedback_import": Valid(
+        data=lambda o: {"file": _feedback_file(o)},
+        changed=_exists("assurance.FeedbackCount", kind="complaint", count=11),
+    ),
 }
+
+
+def _feedback_file(objects):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    body = f"Agency,Quarter starting,Kind,Theme,Count\n{objects['agency'].name},01/07/2026,Complaints,,11\n"
+    return SimpleUploadedFile("counts.csv", body.encode(), content_type="text/csv")

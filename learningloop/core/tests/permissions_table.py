@@ -466,6 +466,18 @@ TABLE: dict[str, tuple[str, str]] = {
     "performance:indicator_values_export":   ("A A A A A A A A L",               "M M M M M M M M L"),
     "reports:trail_export":                  ("A A A A A A A A L",               "M M M M M M M M L"),
     "learning:statutory_deadlines_export":   ("A A A A A A A A L",               "M M M M M M M M L"),
+
+    # --- Complaints and compliments from a file, and requests to agencies for information (issue 9). The
+    # business unit imports for any agency; an agency's lead for their own agency only, so the other
+    # agency's lead's file naming the home agency comes back with its row's error (2). An import's page is
+    # its uploader's only: the walk's run has none, so everyone allowed to upload is told it is not found.
+    "assurance:feedback_import":             ("A A 4 A 4 A 4 4 L",               "A A 4 A 4 2 4 4 L"),
+    "assurance:feedback_import_template":    ("A A 4 A 4 A 4 4 L",               "M M M M M M M M L"),
+    "assurance:feedback_import_run":         ("N N 4 N 4 N 4 4 L",               "M M M M M M M M L"),
+    # A request for information is sent by the business unit, as a request to embed learning is; the home
+    # agency's response to one is answered by its lead (and the business unit), as every response is.
+    "dissemination:information_request_create": ("A A 4 4 4 4 4 4 L",           "A A 4 4 4 4 4 4 L"),
+    "dissemination:response_edit [information]": ("A A 4 A 4 N 4 4 L",          "A A 4 A 4 N 4 4 L"),
 }
 # fmt: on
 
@@ -841,5 +853,11 @@ PRACTITIONER: dict[str, tuple[str, str]] = {
     "performance:indicator_values_export":                    ("4", "4"),
     "reports:trail_export":                                   ("4", "4"),
     "learning:statutory_deadlines_export":                    ("4", "4"),
+    # Complaints and compliments imports and requests for information are the partnership's own business.
+    "assurance:feedback_import":                              ("4", "4"),
+    "assurance:feedback_import_template":                     ("4", "4"),
+    "assurance:feedback_import_run":                          ("4", "4"),
+    "dissemination:information_request_create":              ("4", "4"),
+    "dissemination:response_edit [information]":             ("4", "4"),
 }
 # fmt: on

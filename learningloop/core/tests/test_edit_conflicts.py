@@ -169,6 +169,12 @@ def _response():
     return _pk(ResponseFactory())
 
 
+def _information_response():
+    from learningloop.dissemination.tests.factories_requests import RequestFactory, ResponseFactory
+
+    return _pk(ResponseFactory(request=RequestFactory(kind="information", key_messages=[])))
+
+
 def _action():
     from learningloop.improvement.tests.factories import ActionFactory
 
@@ -270,6 +276,7 @@ EDITS = [
     Edit("dissemination:message_plan_edit", _message_plan, "purpose"),
     Edit("dissemination:communication_edit", _communication, "notes"),
     Edit("dissemination:response_edit", _response, "where_embedded"),
+    Edit("dissemination:response_edit", _information_response, "information"),  # a request for information
     # Improvement actions
     Edit("improvement:action_edit", _action, "description"),
     Edit(

@@ -5,11 +5,11 @@ from django import forms
 from learningloop.core.concurrency import VersionedFormMixin
 from learningloop.core.govuk_forms import GovukDateField
 from learningloop.core.uploads import check_upload
-from learningloop.learning.models import KeyMessage, SummaryStatus
+from learningloop.learning.models import CaseReview, KeyMessage, SummaryStatus
 from learningloop.partnership.models import Agency
 
 from ..models import AgencyResponse
-from .services import ACCEPT, MORE_INFORMATION
+from .services import ACCEPT, DEFAULT_INFORMATION_WORKING_DAYS, MORE_INFORMATION
 
 
 class KeyMessageChoiceField(forms.ModelMultipleChoiceField):
@@ -77,6 +77,89 @@ class RequestForm(forms.Form):
             self.initial.setdefault(
                 "agencies", list(Agency.objects.on_the_ldg().values_list("pk", flat=True))
             )
+
+
+class CaseReviewChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return str(obj)  # the kind and the pseudonym only, never the child's details
+
+
+class InformationRequestForm(forms.Form):
+    """A request to agencies for information: what is asked and by when, to which agencies, and (for a
+    rapid review's chronologies) the case review it is for."""
+
+    title = RequestForm.base_fields["title"]
+    case_review = CaseReviewChoiceField(
+        label="Case review (optional)",
+        queryset=CaseReview.objects.none(),
+        required=False,
+        empty_label="Not for a case review",
+        help_text="For example the rapid review the chronologies are for",
+        error_messages=_choice_errors("a case review"),
+    )
+    message = forms.CharField(
+        label="What you are asking for",
+        widget=forms.Textarea,
+        max_length=20000,
+        help_text="For example each agency's chronology of its involvement and a summary of its learning",
+        error_messages={
+            "required": "Enter what you are asking the agencies for",
+            "max_length": "What you are asking for must be 20,000 characters or fewer",
+        },
+    )
+    working_days = forms.IntegerField(
+        label="Working days to respond",
+        initial=DEFAULT_INFORMATION_WORKING_DAYS,
+        min_value=1,
+        max_value=260,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        help_text="Counted in working days: weekends and bank holidays in England are not counted",
+        error_messages=RequestForm.base_fields["working_days"].error_messages
+        | {"invalid": "Working days to respond must be a whole number, like 5"},
+    )
+    agencies = forms.ModelMultipleChoiceField(
+        label="Agencies",
+        queryset=Agency.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="For a case review, the agencies involved in it are selected",
+        error_messages={"required": "Select at least one agency", **_choice_errors("agencies")},
+    )
+
+    def __init__(self, *args, review=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["case_review"].queryset = CaseReview.objects.order_by("-aware_on", "-pk")
+        self.fields["agencies"].queryset = Agency.objects.active().order_by("name")
+        if not self.is_bound and review is not None:
+            self.initial.setdefault("case_review", review.pk)
+            self.initial.setdefault(
+                "title", f"Chronology and summary for the rapid review: {review.pseudonym}"
+            )
+            self.initial.setdefault(
+                "message",
+                "Please send your agency's chronology of its involvement with the child and family, and a "
+                "short summary of what your agency has learned.",
+            )
+            self.initial.setdefault(
+                "agencies",
+                list(review.activity.provider_agencies.filter(is_active=True).values_list("pk", flat=True)),
+            )
+
+
+class InformationResponseForm(VersionedFormMixin, forms.ModelForm):
+    """An agency's answer to a request for information: the information (files are added as evidence)."""
+
+    information = forms.CharField(
+        label="The information you are giving",
+        help_text="Or a summary of the files you add as evidence, for example your chronology",
+        widget=forms.Textarea(attrs={"rows": 12}),
+        required=False,
+        max_length=100000,
+        error_messages={"max_length": "The information must be 100,000 characters or fewer"},
+    )
+
+    class Meta:
+        model = AgencyResponse
+        fields = ["information"]
 
 
 class ResponseForm(VersionedFormMixin, forms.ModelForm):

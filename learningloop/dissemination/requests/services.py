@@ -1,5 +1,6 @@
-"""Writes for formal requests to agencies (seed 3.5): sending a request, an agency's draft and submitted
-response, its evidence, and the business unit's review. Keyword-only, validated, atomic."""
+"""Writes for formal requests to agencies: sending a request (to embed learning, seed 3.5, or for
+information, seed 1.3 — one mechanism, ADR 0034), an agency's draft and submitted response, its evidence,
+and the business unit's review. Keyword-only, validated, atomic."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,7 +12,7 @@ from learningloop.core.emails import queue_email
 from learningloop.core.stored_files import attach_upload
 
 from .. import emails
-from ..models import AgencyResponse, EmbeddingRequest, ResponseEvidence, ResponseStatus
+from ..models import AgencyResponse, EmbeddingRequest, RequestKind, ResponseEvidence, ResponseStatus
 
 EDITABLE = (ResponseStatus.SENT, ResponseStatus.VIEWED, ResponseStatus.DRAFT, ResponseStatus.MORE_INFORMATION)
 ALREADY_SUBMITTED = "This response has already been submitted and cannot be changed"
@@ -28,19 +29,46 @@ REQUIRED_MESSAGES = {
     "evaluation": "Enter how you will evaluate whether it worked",
     "evaluate_by": "Enter the date by when you will evaluate it",
 }
+# What an agency answers to a request for information: the information itself (and evidence files).
+INFORMATION_FIELDS = ("information",)
+INFORMATION_REQUIRED = "Enter the information, or a summary of the files you add as evidence"
+DEFAULT_INFORMATION_WORKING_DAYS = 5
+
+
+def _answer_fields(kind) -> tuple[str, ...]:
+    """The fields an agency answers for this kind of request."""
+    return INFORMATION_FIELDS if kind == RequestKind.INFORMATION else ANSWER_FIELDS
 
 
 @transaction.atomic
-def request_send(*, title, message, key_messages, agencies, working_days, by=None, today=None):
+def request_send(
+    *,
+    title,
+    message,
+    agencies,
+    working_days,
+    key_messages=(),
+    kind=RequestKind.EMBEDDING,
+    case_review=None,
+    by=None,
+    today=None,
+):
     """Create the request and one response per agency (status sent); after commit, one email to each
-    agency's strategic lead(s), naming the request title and the link only. Returns (request, agencies
-    that have no strategic lead)."""
+    agency's strategic lead(s), naming the request title and the link only. A request to embed learning
+    names at least one key message; a request for information may name the case review it is for.
+    Returns (request, agencies that have no strategic lead)."""
     key_messages, agencies = list(key_messages), list(agencies)
-    if not key_messages:
+    if kind == RequestKind.EMBEDDING and not key_messages:
         raise ValidationError({"key_messages": "Select at least one key message"})
+    if kind == RequestKind.INFORMATION and key_messages:
+        raise ValidationError({"key_messages": "A request for information does not name key messages"})
+    if case_review is not None and kind != RequestKind.INFORMATION:
+        raise ValidationError({"case_review": "Only a request for information is for a case review"})
     if not agencies:
         raise ValidationError({"agencies": "Select at least one agency"})
     request = EmbeddingRequest(
+        kind=kind,
+        case_review=case_review,
         title=title,
         message=message,
         due_working_days=working_days,
@@ -49,7 +77,8 @@ def request_send(*, title, message, key_messages, agencies, working_days, by=Non
     )
     request.full_clean()
     request.save()
-    request.key_messages.set(key_messages)
+    if key_messages:
+        request.key_messages.set(key_messages)
     responses = AgencyResponse.objects.bulk_create(
         [AgencyResponse(request=request, agency=agency) for agency in agencies]
     )
@@ -80,14 +109,19 @@ def response_mark_viewed(*, response: AgencyResponse, by) -> bool:
 
 @transaction.atomic
 def response_save(*, response: AgencyResponse, data: dict, submit: bool, by=None, expected_version=None):
-    """Save an agency's answer as a draft (fields optional) or submit it (all four required). A submitted
-    or accepted response cannot be changed; a concurrent edit raises EditConflict."""
-    current = AgencyResponse.objects.get(pk=response.pk)
+    """Save an agency's answer as a draft (fields optional) or submit it: to embed learning, all four
+    answers are required; for information, the information or at least one evidence file. A submitted or
+    accepted response cannot be changed; a concurrent edit raises EditConflict."""
+    current = AgencyResponse.objects.select_related("request").get(pk=response.pk)
     if current.status not in EDITABLE:
         raise AlreadySubmitted(ALREADY_SUBMITTED, code="already_submitted")
-    for name in ANSWER_FIELDS:
+    fields = _answer_fields(current.request.kind)
+    for name in fields:
         setattr(response, name, data.get(name) if name == "evaluate_by" else (data.get(name) or "").strip())
-    if submit:
+    if submit and current.request.kind == RequestKind.INFORMATION:
+        if not response.information and not current.evidence.exists():
+            raise ValidationError({"information": INFORMATION_REQUIRED})
+    elif submit:
         missing = {n: REQUIRED_MESSAGES[n] for n in ANSWER_FIELDS if not getattr(response, n)}
         if missing:
             raise ValidationError(missing)

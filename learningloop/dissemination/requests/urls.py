@@ -7,6 +7,7 @@ from . import views
 urlpatterns = [
     path("requests/", views.request_list, name="request_list"),
     path("requests/new", views.request_create, name="request_create"),
+    path("requests/new-information", views.information_request_create, name="information_request_create"),
     path("requests/outstanding/", views.outstanding_responses, name="outstanding_responses"),
     path("requests/<int:pk>/", views.request_detail, name="request_detail"),
     path("responses/<int:pk>/", views.response_detail, name="response_detail"),

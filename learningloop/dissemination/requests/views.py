@@ -1,5 +1,6 @@
-"""Formal requests to agencies (seed 3.5): the business unit sends, each agency's strategic lead answers
-with evidence, the business unit reviews, and the outstanding responses page shows what is still open.
+"""Formal requests to agencies — to embed learning (seed 3.5) or for information (seed 1.3), one mechanism
+(ADR 0034): the business unit sends, each agency's strategic lead answers with evidence, the business unit
+reviews, and the outstanding responses page shows what is still open.
 Agency users see only their own agency's requests and responses. Views stay thin: forms validate,
 services_requests writes, attention presents."""
 
@@ -22,15 +23,24 @@ from learningloop.core.pagination import paginate
 from learningloop.core.policy import DENIED, WRONG_STATE, can, state_rule, why_not
 from learningloop.core.stored_files import child_file_download
 from learningloop.core.views_kit import apply_errors, bound, edit_with_conflict
+from learningloop.learning.models import CaseReview
 
 from ..attention import overdue_by, response_status
 from ..models import (
     AgencyResponse,
     EmbeddingRequest,
+    RequestKind,
     ResponseEvidence,
 )
 from . import services
-from .forms import EvidenceForm, RequestForm, ResponseForm, ReviewForm
+from .forms import (
+    EvidenceForm,
+    InformationRequestForm,
+    InformationResponseForm,
+    RequestForm,
+    ResponseForm,
+    ReviewForm,
+)
 
 GET_POST = ["GET", "POST"]
 REQUESTS = ("Requests to agencies", reverse_lazy("dissemination:request_list"))
@@ -105,31 +115,40 @@ def request_list(request):
     )
 
 
+def _send(request, form, *, what, **fields):
+    """Send the request the valid form describes (services.request_send, with `fields` for its kind): the
+    redirect to the sent request with its messages, or None with the errors put on the form."""
+    data = form.cleaned_data
+    try:
+        sent, without_lead = services.request_send(
+            title=data["title"],
+            message=data["message"],
+            agencies=data["agencies"],
+            working_days=data["working_days"],
+            by=request.user,
+            **fields,
+        )
+    except ValidationError as error:
+        apply_errors(form, error)
+        return None
+    count = len(data["agencies"])
+    messages.success(
+        request, f"{what} sent to {count} agencies. Responses are due by {format_date(sent.due_on)}"
+    )
+    if without_lead:
+        names = ", ".join(a.name for a in without_lead)
+        messages.warning(request, f"These agencies have no strategic lead to email: {names}")
+    return redirect("dissemination:request_detail", pk=sent.pk)
+
+
 @require_http_methods(GET_POST)
 @require("embedding.send")
 def request_create(request):
     form = RequestForm(*bound(request))
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            sent, without_lead = services.request_send(
-                title=data["title"],
-                message=data["message"],
-                key_messages=data["key_messages"],
-                agencies=data["agencies"],
-                working_days=data["working_days"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            count = len(data["agencies"])
-            text = f"Request sent to {count} agencies. Responses are due by {format_date(sent.due_on)}"
-            messages.success(request, text)
-            if without_lead:
-                names = ", ".join(a.name for a in without_lead)
-                messages.warning(request, f"These agencies have no strategic lead to email: {names}")
-            return redirect("dissemination:request_detail", pk=sent.pk)
+        sent = _send(request, form, what="Request", key_messages=form.cleaned_data["key_messages"])
+        if sent:
+            return sent
     return render(
         request,
         "dissemination/request_form.html",
@@ -142,11 +161,45 @@ def request_create(request):
     )
 
 
+@require_http_methods(GET_POST)
+@require("embedding.send")
+def information_request_create(request):
+    """A request to agencies for information, due in a few working days (5 by default, counted by the
+    deadline engine). Opened from a case review's page (?review=<id>), the review and the agencies involved
+    in it are filled in."""
+    review = None
+    if request.method == "GET" and (review_id := request.GET.get("review", "")).isdigit():
+        review = CaseReview.objects.select_related("activity").filter(pk=review_id).first()
+    form = InformationRequestForm(*bound(request), review=review)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        sent = _send(
+            request, form, what="Request for information", kind=RequestKind.INFORMATION,
+            case_review=data["case_review"],
+        )  # fmt: skip
+        if sent:
+            return sent
+    cancel = reverse("learning:review_detail", args=[review.pk]) if review else REQUESTS[1]
+    return render(
+        request,
+        "dissemination/information_request_form.html",
+        {
+            "form": form,
+            "default_days": services.DEFAULT_INFORMATION_WORKING_DAYS,
+            "due_on": EmbeddingRequest.due_on_for(services.DEFAULT_INFORMATION_WORKING_DAYS),
+            "crumbs": _crumbs(REQUESTS, ("Ask agencies for information", None)),
+            "cancel_url": cancel,
+        },
+    )
+
+
 @require_GET
 @require("embedding.view")
 def request_detail(request, pk):
     req = get_visible_or_404(
-        EmbeddingRequest.objects.select_related("sent_by").prefetch_related("key_messages__summary"),
+        EmbeddingRequest.objects.select_related("sent_by", "case_review").prefetch_related(
+            "key_messages__summary"
+        ),
         request.user,
         pk=pk,
     )
@@ -235,10 +288,11 @@ def response_edit(request, pk):
         return refused
     detail = reverse("dissemination:response_detail", args=[pk])
     submit = "submit" in request.POST
+    form_class = InformationResponseForm if response.request.is_information else ResponseForm
 
     return edit_with_conflict(
         request,
-        ResponseForm(*bound(request), instance=response),
+        form_class(*bound(request), instance=response),
         lambda form: services.response_save(
             response=form.instance,
             data=form.cleaned_data,

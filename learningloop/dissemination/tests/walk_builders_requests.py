@@ -16,6 +16,9 @@ def extend(objects):
         request=RequestFactory(), agency=objects["agency"], status=ResponseStatus.SUBMITTED
     )
     objects["response_evidence"] = EvidenceFactory(response=objects["agency_response"])
+    # A request for information (for example a rapid review's chronologies): the home agency's to answer.
+    information = RequestFactory(kind="information", title="Walk chronologies", key_messages=[])
+    objects["information_response"] = ResponseFactory(request=information, agency=objects["agency"])
     # Home-agency responses in the other states the state rules name (core.policy STATE_RULES).
     for status in (ResponseStatus.MORE_INFORMATION, ResponseStatus.ACCEPTED, ResponseStatus.DRAFT):
         objects[f"response_{status}"] = answered(

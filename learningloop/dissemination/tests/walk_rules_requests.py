@@ -17,6 +17,7 @@ def _pk(name):
 RULES = {
     "dissemination:request_list": Rule(get=VIEW),
     "dissemination:request_create": Rule(get=SEND, post=SEND),
+    "dissemination:information_request_create": Rule(get=SEND, post=SEND),
     "dissemination:outstanding_responses": Rule(get=OUTSTANDING),
     # Sent to both agencies: each agency's users see it with their own response only.
     "dissemination:request_detail": Rule(get=VIEW, kwargs=_pk("embedding_request")),
@@ -26,7 +27,12 @@ RULES = {
         post=RESPOND,
         kwargs=_pk("agency_response"),
         scoped=OWN,
-        states={"submitted": _pk("submitted_response"), "more_information": _pk("response_more_information")},
+        states={
+            "submitted": _pk("submitted_response"),
+            "more_information": _pk("response_more_information"),
+            # The same page answering a request for information (its own form: the information given).
+            "information": _pk("information_response"),
+        },
     ),
     "dissemination:evidence_upload": Rule(
         get=RESPOND,
@@ -99,6 +105,26 @@ VALID = {
             "agencies": [o["agency"].pk],
         },  # fmt: skip
         changed=_sent,
+    ),
+    "dissemination:information_request_create": Valid(
+        data=lambda o: {
+            "title": "Walk information request",
+            "message": "Send your chronology",
+            "working_days": "5",
+            "agencies": [o["agency"].pk],
+        },
+        changed=lambda o: (
+            __import__("learningloop.dissemination.models", fromlist=["EmbeddingRequest"])
+            .EmbeddingRequest.objects.filter(title="Walk information request", kind="information")
+            .exists()
+        ),
+    ),
+    "dissemination:response_edit [information]": Valid(
+        data=lambda o: {
+            "information": "Walk: our chronology",
+            "version": _fresh(o, "information_response").version,
+        },
+        changed=lambda o: _fresh(o, "information_response").information == "Walk: our chronology",
     ),
     "dissemination:response_edit": Valid(
         data=_answers("agency_response"),

@@ -18,6 +18,7 @@ from learningloop.core.audit import record_view
 from learningloop.core.breadcrumbs import breadcrumbs
 from learningloop.core.deadlines import State
 from learningloop.core.pagination import paginate
+from learningloop.core.panels import record_panels_for
 from learningloop.core.policy import can
 from learningloop.core.views_kit import apply_errors, edit_with_conflict
 
@@ -152,6 +153,8 @@ def review_detail(request, pk):
             "can_manage": can(request.user, "review.manage"),
             "can_see_restricted": can(request.user, "restricted.view"),
             "can_change_restricted": can(request.user, "restricted.change"),
+            # Sections other areas add to a case review (core.panels), e.g. requests for information.
+            "record_panels": record_panels_for(request, review),
         },
     )
 
