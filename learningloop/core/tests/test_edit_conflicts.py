@@ -493,6 +493,9 @@ CREATE_ONLY_FORMS = {
 CREATE_ONLY_FORMS["learningloop.performance.indicators.forms.EvidenceForm"] = (
     "evidence links are added, not edited"
 )
+CREATE_ONLY_FORMS["learningloop.api.tokens.forms.TokenCreateForm"] = (
+    "personal access tokens are created and revoked, never edited"
+)
 
 
 def _url_names(resolver=None, namespace=""):
