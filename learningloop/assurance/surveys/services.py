@@ -78,6 +78,13 @@ def question_save(*, question: SurveyQuestion, options=(), expected_version=None
     if question.kind != QuestionKind.SCALE:
         question.scale_min = question.scale_max = None
         question.min_label = question.max_label = ""
+    if not question.position:  # no order given: after the survey's last question
+        last = (
+            SurveyQuestion.objects.filter(survey=question.survey)
+            .exclude(pk=question.pk)
+            .order_by("-position")
+        )
+        question.position = (last.values_list("position", flat=True).first() or 0) + 1
     try:
         question.full_clean(validate_constraints=False)
     except ValidationError as error:
@@ -88,9 +95,6 @@ def question_save(*, question: SurveyQuestion, options=(), expected_version=None
     if question.pk is not None:
         was_group = SurveyQuestion.objects.filter(pk=question.pk, is_respondent_group=True).exists()
         claim_version(question, expected_version)
-    elif not question.position:
-        last = SurveyQuestion.objects.filter(survey=question.survey).order_by("-position").first()
-        question.position = (last.position if last else 0) + 1
     question.save()
     _sync_options(question, labels)
     if was_group != question.is_respondent_group:
