@@ -98,7 +98,7 @@ def question_save(*, question: SurveyQuestion, options=(), expected_version=None
     question.save()
     _sync_options(question, labels)
     if was_group != question.is_respondent_group:
-        responses_group_refill(survey=question.survey)
+        _refill_groups(question.survey)
     return question
 
 
@@ -126,7 +126,7 @@ def _sync_options(question, labels):
             option.save(update_fields=["position", "label"])
 
 
-def responses_group_refill(*, survey: Survey) -> None:
+def _refill_groups(survey: Survey) -> None:
     """Copy each response's answer to the respondent group question onto the response (one UPDATE)."""
     group = SurveyQuestion.objects.filter(survey=survey, is_respondent_group=True).first()
     if group is None:
@@ -165,14 +165,6 @@ def _answer_rows(questions, values) -> tuple[list[SurveyAnswer], str]:
     return rows, group
 
 
-def questions_for_answers(survey: Survey) -> list[SurveyQuestion]:
-    """The survey's questions with their options (two queries), each with `option_by_id`."""
-    questions = list(survey.questions.prefetch_related("options"))
-    for question in questions:
-        question.option_by_id = {o.pk: o for o in question.options.all()}
-    return questions
-
-
 @transaction.atomic
 def response_submit(
     *, survey: Survey, values: dict, channel: str, contact_name: str = "", contact_email: str = ""
@@ -183,7 +175,7 @@ def response_submit(
         raise ValidationError(CLOSED)
     if channel not in (Channel.PUBLIC, Channel.SIGNED_IN):
         raise ValidationError("Unknown way of answering")
-    questions = questions_for_answers(survey)
+    questions = survey.questions.with_options()
     missing = [q.text for q in questions if q.required and values.get(q.pk) in (None, "", [])]
     if missing:
         raise ValidationError("Answer every question marked as required: " + "; ".join(missing))

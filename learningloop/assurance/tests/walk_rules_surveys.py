@@ -50,9 +50,8 @@ def _exists(model, **lookup):
 
 def _answer_body(objects):
     # By role, not by wording: an earlier row of the walk (the question's edit page) rewords a question.
-    from learningloop.assurance.surveys.services import questions_for_answers
 
-    asked = questions_for_answers(objects["survey"])
+    asked = objects["survey"].questions.with_options()
     year = next(q for q in asked if q.is_respondent_group)
     safe = next(q for q in asked if q.pk == objects["survey_question"].pk)
     listen = next(q for q in asked if q.kind == "scale")
@@ -64,9 +63,8 @@ def _answer_body(objects):
 
 
 def _import_file(objects):
-    from learningloop.assurance.surveys.services import questions_for_answers
 
-    asked = questions_for_answers(objects["survey"])
+    asked = objects["survey"].questions.with_options()
     year = next(q for q in asked if q.is_respondent_group)
     safe = next(q for q in asked if q.pk == objects["survey_question"].pk)
     listen = next(q for q in asked if q.kind == "scale")

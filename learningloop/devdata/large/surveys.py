@@ -84,6 +84,8 @@ def build_surveys(ctx: Context) -> tuple[int, int, int]:
         safes = [o.pk for o in safe.options.all()]
         talks = [o.pk for o in talk.options.all()]
         days = max(0, (last - first).days)
+        # One moment for each day of the survey's year, made once (not an aware datetime per response).
+        moments = [ctx.moment(first + datetime.timedelta(days=d), hour=11) for d in range(days + 1)]
         done = 0
         while done < per_survey:
             size = min(BATCH * 5, per_survey - done)
@@ -92,7 +94,7 @@ def build_surveys(ctx: Context) -> tuple[int, int, int]:
                 [
                     SurveyResponse(
                         survey_id=survey.pk,
-                        submitted_at=ctx.moment(first + datetime.timedelta(days=rng.randint(0, days))),
+                        submitted_at=rng.choice(moments),
                         channel="import",
                         respondent_group=YEARS[group],
                     )
