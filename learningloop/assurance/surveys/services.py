@@ -136,13 +136,6 @@ def _refill_groups(survey: Survey) -> None:
     SurveyResponse.objects.filter(survey=survey).update(respondent_group=Coalesce(Subquery(label), Value("")))
 
 
-@transaction.atomic
-def question_delete(*, question: SurveyQuestion) -> None:
-    if question.answers.exists():
-        raise ValidationError("This question has answers: it cannot be deleted")
-    question.delete()
-
-
 def _answer_rows(questions, values) -> tuple[list[SurveyAnswer], str]:
     """The answer rows for {question id: value} (an option id, a list of option ids, a number or text) and
     the respondent group's label."""
