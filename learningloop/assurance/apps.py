@@ -55,3 +55,11 @@ class AssuranceConfig(AppConfig):
             "/assurance/complaints-and-compliments/",
             order=43,
         )
+        navigation.register_page(
+            "impact", "Surveys", "assurance:survey_list", "surveys.view", "/assurance/surveys/", order=44
+        )
+        from .surveys import imports as survey_imports
+        from .surveys.urls import PUBLIC_PREFIX
+
+        survey_imports.register()  # responses from a CSV or Excel file, through core.imports
+        navigation.open_to_practitioners(PUBLIC_PREFIX)  # practitioners answer surveys too

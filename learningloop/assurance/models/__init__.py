@@ -29,6 +29,19 @@ from .selfassessment import (  # noqa: F401
     StandardSet,
     StandardSetKind,
 )
+from .surveys import (  # noqa: F401
+    CHOICE_KINDS,
+    AnsweredBy,
+    Audience,
+    Channel,
+    QuestionKind,
+    Survey,
+    SurveyAnswer,
+    SurveyOption,
+    SurveyQuestion,
+    SurveyResponse,
+    SurveyStatus,
+)
 
 AUDITED = (
     StandardSet,
@@ -45,4 +58,7 @@ AUDITED = (
     ModeratedGrade,
     AgencyContribution,
     FeedbackCount,
+    Survey,  # surveys' questions and options; responses are counted, not audited one by one
+    SurveyQuestion,
+    SurveyOption,
 )

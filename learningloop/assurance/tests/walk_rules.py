@@ -283,3 +283,10 @@ def _feedback_file(objects):
 
     body = f"Agency,Quarter starting,Kind,Theme,Count\n{objects['agency'].name},01/07/2026,Complaints,,11\n"
     return SimpleUploadedFile("counts.csv", body.encode(), content_type="text/csv")
+
+# Surveys (walk_rules_surveys.py): their rules and valid bodies join this app's.
+from .walk_rules_surveys import RULES as _SURVEY_RULES  # noqa: E402
+from .walk_rules_surveys import VALID as _SURVEY_VALID  # noqa: E402
+
+RULES.update(_SURVEY_RULES)
+VALID.update(_SURVEY_VALID)

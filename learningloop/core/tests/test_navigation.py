@@ -91,6 +91,7 @@ PAGES["Impact"] |= {
     "Late returns": "/impact/late/",
     "Agency contribution": "/impact/agencies/",
 }
+PAGES["Impact"]["Surveys"] = "/assurance/surveys/"
 # Only the business unit's administrators manage users and read the audit trail.
 ADMIN_PAGES = {"Governance": {"Audit trail": "/audit/"}, "People": {"Users": "/accounts/users/"}}
 ADMIN_PAGES["People"]["API tokens"] = "/api/tokens/all/"  # everyone's data feed tokens (api.tokens_manage)
