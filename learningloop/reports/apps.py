@@ -12,6 +12,20 @@ class ReportsConfig(AppConfig):
             "practice", "Learning trail", "reports:trail_index", "trail.view", "/trail/", order=40
         )
         self.register_home_panel()
+        self.register_yearly_report()
+
+    def register_yearly_report(self):
+        """The partners' yearly report: a page under Governance, its deadline and its public kind."""
+        from learningloop.core import navigation
+
+        from . import deadline_kinds
+        from .yearly import public
+
+        navigation.register_page(
+            "governance", "Yearly report", "yearly:list", "yearly.view", "/yearly-reports/", order=28
+        )
+        deadline_kinds.register()
+        public.register()
 
     def register_home_panel(self):
         """The business unit sees how many key messages are at each stage of the loop, evidenced last."""
