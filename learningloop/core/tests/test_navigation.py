@@ -91,6 +91,8 @@ PAGES["Impact"] |= {
     "Late returns": "/impact/late/",
     "Agency contribution": "/impact/agencies/",
 }
+# The partners' yearly report: everyone in the partnership reads it (reports.yearly).
+PAGES["Governance"]["Yearly report"] = "/yearly-reports/"
 # Only the business unit's administrators manage users and read the audit trail.
 ADMIN_PAGES = {"Governance": {"Audit trail": "/audit/"}, "People": {"Users": "/accounts/users/"}}
 # What is on the public learning hub and its statistics: the business unit (website.manage).
