@@ -334,3 +334,9 @@ ACCOUNT_RATE_LIMITS["signup"] = env_str("SIGNUP_RATE_LIMIT", "20/m/ip")
 # the background worker, with a progress page; a file with more than IMPORT_MAX_ROWS rows is refused.
 IMPORT_BACKGROUND_ROWS = env_int("IMPORT_BACKGROUND_ROWS", 2000)
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 200000)
+
+# The partners' yearly report (reports.yearly, ADR 0035): the month its reporting year starts (4: April to
+# March, the financial year English public bodies report in; 9 would be September to August).
+YEARLY_REPORT_START_MONTH = env_int("YEARLY_REPORT_START_MONTH", 4)
+if not 1 <= YEARLY_REPORT_START_MONTH <= 12:
+    raise ValueError("YEARLY_REPORT_START_MONTH must be a month number from 1 to 12")
