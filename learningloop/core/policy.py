@@ -151,7 +151,7 @@ POLICY: dict[str, frozenset[str]] = {
 # The partners' yearly report (reports.yearly, ADR 0035): everyone in the partnership reads the draft and the
 # signed-off report; the business unit drafts it and writes its texts; each of the three statutory
 # safeguarding partners signs it off through a strategic lead of that partner's own agency (the local
-# authority's, the police's, health's: reports.yearly.services.partner_of; a lead of any other agency is
+# authority's, the police's, health's: reports.yearly.partners.partner_of; a lead of any other agency is
 # refused), and that partner's lead may withdraw the sign-off, with a reason, until the third has signed.
 POLICY |= {
     "yearly.view": ALL_ROLES,

@@ -12,6 +12,7 @@ from learningloop.core.policy import Role
 from learningloop.partnership.models import Agency, Person, StatutoryRole
 from learningloop.reports.models import YearlyReport, YearlyReportStatus, reporting_year_of
 from learningloop.reports.yearly import services
+from learningloop.reports.yearly.partners import partner_of
 from learningloop.website.models import Publication
 from learningloop.website.publishing.services import publication_publish
 
@@ -85,7 +86,7 @@ def _leads():
     found = [_la_lead()]
     for email in ("police.lead@example.org", "health.lead@example.org"):
         found.append(User.objects.filter(email=email).first())
-    return [u for u in found if u is not None and services.partner_of(u)]
+    return [u for u in found if u is not None and partner_of(u)]
 
 
 def _report(year, texts):
@@ -105,9 +106,9 @@ def seed(stdout=None) -> int:
     if last.status == YearlyReportStatus.DRAFT:
         signed = set(last.sign_offs.filter(withdrawn_at__isnull=True).values_list("partner", flat=True))
         for user in _leads():
-            if services.partner_of(user) not in signed:
+            if partner_of(user) not in signed:
                 last.refresh_from_db()
-                last = services.yearly_report_sign_off(report=last, by=user, expected_version=last.version)
+                last = services.sign_off_record(report=last, by=user, expected_version=last.version)
     publisher = (
         User.objects.filter(email__in=["publisher@example.org", "admin@example.org"])
         .order_by("-email")

@@ -42,7 +42,7 @@ def draft(year=2025):
 
 def sign(report, user):
     report.refresh_from_db()
-    return services.yearly_report_sign_off(report=report, by=user, expected_version=report.version)
+    return services.sign_off_record(report=report, by=user, expected_version=report.version)
 
 
 def signed_off(year=2025, leads=None):

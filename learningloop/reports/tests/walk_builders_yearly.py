@@ -31,9 +31,7 @@ def extend(objects):
     def sign(report, *who):
         for name in who:
             report.refresh_from_db()
-            report = services.yearly_report_sign_off(
-                report=report, by=leads[name], expected_version=report.version
-            )
+            report = services.sign_off_record(report=report, by=leads[name], expected_version=report.version)
         return report
 
     objects["yearly_draft"] = services.yearly_report_create(year=current - 1)

@@ -67,7 +67,7 @@ def register():
             ),
             fields=FIELDS,
             build=snapshot,
-            on_published=services.yearly_report_published,
+            on_published=services.yearly_report_publish,
             keep_online_months=12,
             takes_document=True,
             position=60,

@@ -13,6 +13,7 @@ from learningloop.partnership.models import SAFEGUARDING_PARTNERS
 
 from ..models import NextReportDue, SignOff, YearlyReport, YearlyReportStatus
 from . import sections
+from .partners import partner_of
 
 FROZEN = "This yearly report has been signed off by the three safeguarding partners and cannot be changed."
 
@@ -49,13 +50,6 @@ def yearly_report_update(*, report: YearlyReport, texts: dict, expected_version)
     return report
 
 
-def partner_of(user) -> str | None:
-    """The safeguarding partner (statutory role) whose lead this user is, or None."""
-    agency = getattr(user, "agency", None)
-    role = getattr(agency, "statutory_role", None)
-    return role if role in SAFEGUARDING_PARTNERS else None
-
-
 def _signer(user):
     person = getattr(user, "person", None)
     name = (person.full_name if person else "") or user.full_name or user.email
@@ -63,7 +57,7 @@ def _signer(user):
 
 
 @transaction.atomic
-def yearly_report_sign_off(*, report: YearlyReport, by, expected_version) -> YearlyReport:
+def sign_off_record(*, report: YearlyReport, by, expected_version) -> YearlyReport:
     """One partner signs off. When the third has signed, the figures are stored (the snapshot) and the
     report is frozen."""
     report = YearlyReport.objects.select_for_update().get(pk=report.pk)
@@ -92,9 +86,7 @@ def yearly_report_sign_off(*, report: YearlyReport, by, expected_version) -> Yea
 
 
 @transaction.atomic
-def yearly_report_withdraw_sign_off(
-    *, report: YearlyReport, by, reason: str, expected_version
-) -> YearlyReport:
+def sign_off_withdraw(*, report: YearlyReport, by, reason: str, expected_version) -> YearlyReport:
     """A partner withdraws its sign-off, with a reason, while the report is not yet signed off by all
     three. The withdrawn sign-off is kept with who withdrew it and why."""
     report = YearlyReport.objects.select_for_update().get(pk=report.pk)
@@ -113,7 +105,7 @@ def yearly_report_withdraw_sign_off(
     return report
 
 
-def yearly_report_published(report: YearlyReport, on: datetime.date, by=None) -> None:
+def yearly_report_publish(report: YearlyReport, on: datetime.date, by=None) -> None:
     """Publishing on the public hub (core.publishing on_published, inside the publishing transaction): the
     report is marked published, the deadline it answers is met, and the next report falls due twelve
     months later (the deadline engine reminds the business unit)."""

@@ -20,6 +20,7 @@ from learningloop.core.views_kit import apply_errors, bound
 from ..models import PARTNER_ROLES, SignOff, YearlyReport
 from . import content, documents, presenters, sections, services
 from .forms import WithdrawForm, YearlyCreateForm, YearlyEditForm, field_name
+from .partners import partner_of
 
 VIEW, MANAGE, SIGN = "yearly.view", "yearly.manage", "yearly.sign_off"
 GET_POST = ["GET", "POST"]
@@ -84,7 +85,7 @@ def yearly_create(request):
 def _detail(request, report, errors=None, status=200):
     sign_offs = _sign_offs(report)
     signed = {s.partner: s for s in sign_offs}
-    partner = services.partner_of(request.user)
+    partner = partner_of(request.user)
     may_sign = can(request.user, SIGN, report) and partner is not None
     return render(
         request,
@@ -172,7 +173,7 @@ def yearly_edit(request, pk):
 
 
 def _signing_partner(request):
-    if services.partner_of(request.user) is None:
+    if partner_of(request.user) is None:
         raise PermissionDenied  # a lead of an agency that is not a safeguarding partner
 
 
@@ -185,7 +186,7 @@ def yearly_sign_off(request, pk):
         return _frozen(request, report)
     posted = request.POST.get("version", "")
     try:
-        report = services.yearly_report_sign_off(
+        report = services.sign_off_record(
             report=report, by=request.user, expected_version=int(posted) if posted.isdigit() else 0
         )
     except EditConflict:
@@ -211,7 +212,7 @@ def yearly_withdraw(request, pk):
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            services.yearly_report_withdraw_sign_off(
+            services.sign_off_withdraw(
                 report=report,
                 by=request.user,
                 reason=form.cleaned_data["reason"],
