@@ -249,7 +249,11 @@ def test_publishing_marks_it_published_and_sets_the_next_report_due_twelve_month
     from learningloop.core.deadlines import get_kind
     from learningloop.website.tests.factories import publish, publisher
 
-    report = signed_off()
+    report = draft()
+    report.texts["partners"] = {"above": "We met <b>4</b> times.", "below": ""}
+    report.save()
+    for user in three_leads():
+        report = sign(report, user)
     item = publish("yearly_report", report, publisher())
 
     report.refresh_from_db()
@@ -257,6 +261,9 @@ def test_publishing_marks_it_published_and_sets_the_next_report_due_twelve_month
     assert item.title == report.title
     headings = [s["heading"] for s in item.sections]
     assert "Rapid reviews and local child safeguarding practice reviews" in headings
+    partners = item.sections[headings.index("What the partners did and how effective the arrangements were")]
+    assert "We met &lt;b&gt;4&lt;/b&gt; times." in partners["html"]  # the partners' text, escaped
+    assert '<th scope="col" class="govuk-table__header">Measure</th>' in partners["html"]
     due = NextReportDue.objects.get(after=report)
     assert due.due_on == report.published_on.replace(year=report.published_on.year + 1)
     assert get_kind("yearly-report").model_class is NextReportDue

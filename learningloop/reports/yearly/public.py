@@ -16,28 +16,34 @@ FIELDS = ("title", "label", "public_sections")
 
 
 def _paragraphs(lines):
-    return format_html_join("", "<p>{}</p>", ((line,) for line in lines))
+    return format_html_join("", '<p class="govuk-body">{}</p>', ((line,) for line in lines))
 
 
 def _table(caption, headers, rows):
-    head = format_html_join("", '<th scope="col">{}</th>', ((h,) for h in headers))
+    head = format_html_join(
+        "", '<th scope="col" class="govuk-table__header">{}</th>', ((h,) for h in headers)
+    )
+    cells = '<td class="govuk-table__cell">{}</td>'
     body = "".join(
-        "<tr>" + format_html_join("", "<td>{}</td>", ((cell,) for cell in row)) + "</tr>" for row in rows
+        '<tr class="govuk-table__row">' + format_html_join("", cells, ((cell,) for cell in row)) + "</tr>"
+        for row in rows
     )
     return (
-        f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
-        f"<tbody>{body}</tbody></table>"
+        '<table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--s">'
+        f'{escape(caption)}</caption><thead class="govuk-table__head"><tr class="govuk-table__row">'
+        f'{head}</tr></thead><tbody class="govuk-table__body">{body}</tbody></table>'
     )
 
 
 def public_sections(report) -> tuple[PublicSection, ...]:
     """Each section as escaped HTML: the texts, the figures and tables, and each chart's text alternative."""
     found = []
-    for part in content.parts(report, with_charts=False):
+    for part in content.parts(report):
         html = [_paragraphs(part.paragraphs("above"))]
         if part.figures:
             html.append(_table("Key figures", ["Measure", "Figure"], part.figures))
         html += [_table(t["caption"], t["headers"], t["rows"]) for t in part.tables]
+        html.append(_paragraphs([chart.text for chart in part.charts]))
         if part.empty:
             html.append(_paragraphs([part.empty]))
         html.append(_paragraphs(part.paragraphs("below")))
