@@ -258,3 +258,57 @@ def test_the_sections_are_a_registry_in_the_report_order():
     assert keys == ["partners", "reviews", "dissemination", "impact", "assurance", "training", "feedback",
                     "scorecard", "progress", "next_year"]  # fmt: skip
     assert sections.SECTIONS["next_year"].build is None  # text only
+
+
+def test_audits_and_section_11_findings(partnership, home_agency, other_agency):
+    from learningloop.assurance.models import Answer, AuditDomain, ModeratedGrade, SelfAssessmentReturn
+    from learningloop.assurance.selfassessment.services import cycle_create
+    from learningloop.assurance.tests.factories import standard_set
+    from learningloop.assurance.tests.factories_audits import audit
+
+    made = audit(agencies=[home_agency, other_agency], title="Neglect audit", theme="Neglect")
+    type(made).objects.filter(pk=made.pk).update(moderated_on=D(2025, 11, 20), status="moderated")
+    domain = AuditDomain.objects.filter(audit=made).first() or AuditDomain.objects.create(
+        audit=made, name="Plans"
+    )
+    first, second = made.cases.order_by("pk")
+    ModeratedGrade.objects.create(case=first, domain=domain, grade="good")
+    ModeratedGrade.objects.create(case=second, domain=domain, grade="requires_improvement")
+    later = audit(agencies=[home_agency], title="Exploitation audit", theme="Exploitation")
+    type(later).objects.filter(pk=later.pk).update(moderated_on=D(2026, 5, 1))  # the next year
+
+    cycle = cycle_create(standard_set=standard_set(), name="Section 11 2025-26", frequency="annual",
+                         opens_on=D(2026, 1, 5), due_on=D(2026, 3, 13))  # fmt: skip
+    scores = {
+        home_agency: {"Leadership": (3, None), "Training": (1, None), "Safer recruitment": (2, None)},
+        other_agency: {"Leadership": (2, None), "Training": (2, 0), "Safer recruitment": (2, None)},
+    }
+    for agency, by_title in scores.items():
+        for title, (score, moderated) in by_title.items():
+            Answer.objects.filter(ret__cycle=cycle, ret__agency=agency, standard__title=title).update(
+                score=score, moderated_score=moderated
+            )
+    SelfAssessmentReturn.objects.filter(cycle=cycle, agency=home_agency).update(
+        status="submitted", submitted_on=D(2026, 3, 10)
+    )
+
+    found = sections.assurance(_year())
+
+    assert figures(found) == {
+        "Multi-agency audits": 1,
+        "Self-assessment cycles due": 1,
+        "Self-assessment returns received": 1,
+        "Returns late": 1,  # the health trust's, still open after its due date
+    }
+    audits, cycles, weakest = found["tables"]
+    assert audits["rows"] == [
+        ["Neglect audit", "Neglect", "2", "Moderated", "Good: 1; Requires improvement: 1"]
+    ]
+    assert cycles["rows"] == [
+        ["Section 11 2025-26", "Section 11 (Children Act 2004)", "2", "1", "1", "1.7 of 3"]
+    ]
+    assert weakest["rows"] == [
+        ["Section 11 2025-26", "Training", "0.5 of 3"],  # (1 + moderated 0) / 2
+        ["Section 11 2025-26", "Safer recruitment", "2.0 of 3"],
+        ["Section 11 2025-26", "Leadership", "2.5 of 3"],
+    ]

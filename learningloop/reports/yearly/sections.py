@@ -413,24 +413,32 @@ def assurance(year: Year) -> dict:
         .annotate(agency_count=Count("agencies", distinct=True))
         .order_by("moderated_on", "pk")
     )
-    grades = {}
+    counted: dict = {}
     for row in (
         ModeratedGrade.objects.filter(case__audit__in=audits)
         .values("case__audit_id", "grade")
         .annotate(n=Count("pk"))
     ):
-        label = dict(Grade.choices).get(row["grade"], row["grade"])
-        grades.setdefault(row["case__audit_id"], []).append(f"{label}: {row['n']}")
+        counted[(row["case__audit_id"], row["grade"])] = row["n"]
+    grades = {
+        a.pk: [
+            f"{label}: {counted[(a.pk, value)]}" for value, label in Grade.choices if (a.pk, value) in counted
+        ]
+        for a in audits
+    }
     cycles = list(
         Cycle.objects.filter(due_on__gte=year.start, due_on__lte=year.end)
         .select_related("standard_set")
         .order_by("due_on", "pk")
     )
-    cycle_rows = []
+    cycle_rows, weakest = [], []
     for cycle in cycles:
         counts = SelfAssessmentReturn.objects.filter(cycle=cycle).counts(year.today)
-        averages = Answer.objects.averages(cycle)
+        averages = Answer.objects.averages(cycle, by="standard__title")
         mean = sum(averages.values()) / len(averages) if averages else None
+        # The findings: the standards agencies scored lowest (moderated scores where moderated).
+        for title, score in sorted(averages.items(), key=lambda item: (item[1], item[0]))[:WEAKEST]:
+            weakest.append([cycle.name, title, f"{score:.1f} of 3"])
         cycle_rows.append(
             [
                 cycle.name,
@@ -473,9 +481,14 @@ def assurance(year: Year) -> dict:
                 cycle_rows,
             )
         )
+    if weakest:
+        tables.append(table("Standards scored lowest", ["Cycle", "Standard", "Average score"], weakest))
     return content(
         figures, tables, empty="" if audits or cycles else "No audit or self-assessment in the year."
     )
+
+
+WEAKEST = 3  # standards per cycle in "Standards scored lowest"
 
 
 # --- Training ---------------------------------------------------------------------------------------------
