@@ -84,8 +84,8 @@ def test_error_states(page, live_server, admin):
 
 
 def test_filled_pages(page, live_server, admin, home_agency, other_agency):
-    from learningloop.partnership.models import StatutoryRole
-    from learningloop.reports.tests.factories_yearly import draft, lead, sign, signed_off
+    from learningloop.accounts.models import User
+    from learningloop.reports.tests.factories_yearly import draft, sign, signed_off
 
     _filled_year(home_agency, other_agency)
     report = draft(2025)
@@ -105,7 +105,7 @@ def test_filled_pages(page, live_server, admin, home_agency, other_agency):
     _go(page, live_server, "yearly:list")
     axe_check(page, "Yearly reports (filled)")
 
-    police = lead(StatutoryRole.POLICE, "Northshire Police")
+    police = User.objects.get(email="lead.police@example.org")  # signed the 2024 report
     sign(report, police)
     page.context.clear_cookies()
     sign_in(page, live_server, police.email)
