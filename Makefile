@@ -106,6 +106,9 @@ bench-recurrence: setup ## Recall@5 and time of the recurrence suggestions on th
 bench-recurrence-postgres: setup ## The same on a throwaway PostgreSQL cluster (builds the large partnership there)
 	scripts/pg-test.sh $(PY) scripts/bench_recurrence.py
 
+bench-yearly: db ## Print how long the yearly report's page, PDF and Word take on the demo data (goal: under 5 s)
+	$(PY) scripts/bench_yearly.py
+
 bench-import: setup ## Import a generated 100,000-row data returns file through the upload's code path and print the time
 	$(PY) scripts/bench_import.py
 
@@ -139,4 +142,4 @@ restore: setup ## Restore BACKUP=folder into an empty PostgreSQL database and fi
 clean: ## Remove the virtual environment, npm packages, built assets and the local database
 	rm -rf $(VENV) node_modules build var
 
-.PHONY: help setup db run test test-fast test-browser test-postgres lint format bench bench-large bench-large-postgres bench-large-both bench-recurrence bench-recurrence-postgres bench-import check-deploy backup restore load-test clean
+.PHONY: help setup db run test test-fast test-browser test-postgres lint format bench bench-large bench-large-postgres bench-large-both bench-recurrence bench-recurrence-postgres bench-import bench-yearly check-deploy backup restore load-test clean

@@ -281,6 +281,18 @@ OBJECTS = {
 }
 OBJECTS["survey"] = _busiest_survey
 
+
+def _latest_yearly_report():
+    from learningloop.reports.models import YearlyReport
+
+    return YearlyReport.objects.order_by("-year").first()
+
+
+# The partners' yearly report: its builder page reads every section from live data (the documents are timed
+# by scripts/bench_yearly.py, `make bench-yearly`).
+PAGES.append(("Yearly report builder", "yearly:detail", "yearly_report"))
+OBJECTS["yearly_report"] = _latest_yearly_report
+
 # References: the Django admin's changelist for the same model and rows as each main list, 50 a page, with
 # the columns the list shows. Registered here for the run only (the project registers no admin of its own);
 # must happen before the first URL is resolved. URL name of the list -> (app label.model, list_display,

@@ -375,3 +375,9 @@ SPECTACULAR_SETTINGS = {
 # in the shared cache: every form sent counts, and the next one over the limit gets a plain 429 page. The
 # default lets a class of 30 on one school network answer within 10 minutes.
 ACCOUNT_RATE_LIMITS["survey_response"] = env_str("SURVEY_RATE_LIMIT", "30/10m/ip")
+
+# The partners' yearly report (reports.yearly, ADR 0035): the month its reporting year starts (4: April to
+# March, the financial year English public bodies report in; 9 would be September to August).
+YEARLY_REPORT_START_MONTH = env_int("YEARLY_REPORT_START_MONTH", 4)
+if not 1 <= YEARLY_REPORT_START_MONTH <= 12:
+    raise ValueError("YEARLY_REPORT_START_MONTH must be a month number from 1 to 12")

@@ -15,6 +15,7 @@ urlpatterns = [
     path("dissemination/", include("learningloop.dissemination.urls")),
     path("actions/", include("learningloop.improvement.urls")),
     path("trail/", include("learningloop.reports.urls")),
+    path("yearly-reports/", include("learningloop.reports.yearly.urls")),  # the partners' yearly report
     path("impact/", include("learningloop.performance.urls")),
     path("assurance/", include("learningloop.assurance.urls")),
     path("have-your-say/", include(assurance_survey_urls.public_urlpatterns)),  # surveys' answer forms

@@ -159,6 +159,17 @@ POLICY: dict[str, frozenset[str]] = {
 POLICY["api.tokens"] = ALL_ROLES
 POLICY["api.tokens_manage"] = frozenset({Role.BU_ADMIN})
 
+# The partners' yearly report (reports.yearly, ADR 0035): everyone in the partnership reads the draft and the
+# signed-off report; the business unit drafts it and writes its texts; each of the three statutory
+# safeguarding partners signs it off through a strategic lead of that partner's own agency (the local
+# authority's, the police's, health's: reports.yearly.partners.partner_of; a lead of any other agency is
+# refused), and that partner's lead may withdraw the sign-off, with a reason, until the third has signed.
+POLICY |= {
+    "yearly.view": ALL_ROLES,
+    "yearly.manage": BUSINESS_UNIT,
+    "yearly.sign_off": frozenset({Role.AGENCY_LEAD}),
+}
+
 # Actions an agency user may perform only on their own agency's records: the object names its agency
 # in `scope_agency_id`. Business unit roles act partnership-wide.
 AGENCY_SCOPED = frozenset({"embedding.respond", "actions.update", "actions.sustain"})
@@ -261,6 +272,17 @@ STATE_RULES: dict[tuple[str, str], StateRule] = {
         "status", frozenset({"submitted", "locked"}), "A return is moderated once it is submitted or locked."
     ),
 }
+# A yearly report signed off by the three partners is frozen: its texts are not edited, and no sign-off is
+# added or withdrawn (the snapshot keeps its figures as they were).
+_YEARLY_FROZEN = (
+    "This yearly report has been signed off by the three safeguarding partners and cannot be changed."
+)
+STATE_RULES[("yearly.manage", "reports.YearlyReport")] = StateRule(
+    "status", frozenset({"draft"}), _YEARLY_FROZEN
+)
+STATE_RULES[("yearly.sign_off", "reports.YearlyReport")] = StateRule(
+    "status", frozenset({"draft"}), _YEARLY_FROZEN
+)
 
 
 def state_rule(action: str, obj) -> StateRule | None:

@@ -12,6 +12,29 @@ class ReportsConfig(AppConfig):
             "practice", "Learning trail", "reports:trail_index", "trail.view", "/trail/", order=40
         )
         self.register_home_panel()
+        self.register_yearly_report()
+
+    def register_yearly_report(self):
+        """The partners' yearly report: its audit trail, a page under Governance, its deadline and its public
+        kind."""
+        from auditlog.registry import auditlog
+
+        from learningloop.core import navigation
+
+        from . import deadline_kinds, models
+        from .yearly import public
+
+        # Who drafted, edited, signed off, withdrew and published is in the audit trail; the snapshot (the
+        # stored figures) is written once, at the third sign-off, and stays out of it.
+        auditlog.register(models.YearlyReport, exclude_fields=["version", "snapshot"])
+        auditlog.register(models.SignOff)
+        auditlog.register(models.NextReportDue)
+
+        navigation.register_page(
+            "governance", "Yearly report", "yearly:list", "yearly.view", "/yearly-reports/", order=28
+        )
+        deadline_kinds.register()
+        public.register()
 
     def register_home_panel(self):
         """The business unit sees how many key messages are at each stage of the loop, evidenced last."""

@@ -499,6 +499,25 @@ TABLE: dict[str, tuple[str, str]] = {
     "assurance:survey_import_run":           ("N N 4 4 4 4 4 4 L",               "M M M M M M M M L"),
     "have_your_say:answer":                  ("A A A A A A A A A",               "A A A A A A A A A"),
     "have_your_say:thanks":                  ("A A A A A A A A A",               "M M M M M M M M M"),
+
+    # --- The partners' yearly report (docs/user-guide/yearly-report.md, ADR 0035): everyone signed in reads
+    # it and its documents; the business unit drafts it and writes its texts. A strategic lead of one of the
+    # three statutory safeguarding partners signs off for that partner: the walk's agency lead is the
+    # police's, the other agency's lead the health trust's, so both may; nobody else may, the business unit
+    # included. A partner that signed may withdraw with a reason; the health lead has not signed the walk's
+    # report, so their withdrawal comes back with an error (2). Signed off by all three, it is frozen: an
+    # edit, a sign-off or a withdrawal is refused (409); its pages say why.
+    "yearly:list":                           ("A A A A A A A A L",               "M M M M M M M M L"),
+    "yearly:create":                         ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "yearly:detail":                         ("A A A A A A A A L",               "M M M M M M M M L"),
+    "yearly:edit":                           ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "yearly:edit [signed_off]":              ("A A 4 4 4 4 4 4 L",               "C C 4 4 4 4 4 4 L"),
+    "yearly:sign_off":                       ("M M M M M M M M L",               "4 4 4 A 4 A 4 4 L"),
+    "yearly:sign_off [signed_off]":          ("M M M M M M M M L",               "4 4 4 C 4 C 4 4 L"),
+    "yearly:withdraw":                       ("4 4 4 A 4 A 4 4 L",               "4 4 4 A 4 2 4 4 L"),
+    "yearly:withdraw [signed_off]":          ("4 4 4 A 4 A 4 4 L",               "4 4 4 C 4 C 4 4 L"),
+    "yearly:pdf":                            ("A A A A A A A A L",               "M M M M M M M M L"),
+    "yearly:docx":                           ("A A A A A A A A L",               "M M M M M M M M L"),
 }
 # fmt: on
 
@@ -896,5 +915,18 @@ PRACTITIONER: dict[str, tuple[str, str]] = {
     "assurance:survey_import_run":                            ("4", "4"),
     "have_your_say:answer":                                   ("A", "A"),
     "have_your_say:thanks":                                   ("A", "M"),
+    # Every page under /yearly-reports/ is the partnership's own business: refused before its view runs (the
+    # confinement middleware), whatever the method.
+    "yearly:list":                                            ("4", "4"),
+    "yearly:create":                                          ("4", "4"),
+    "yearly:detail":                                          ("4", "4"),
+    "yearly:edit":                                            ("4", "4"),
+    "yearly:edit [signed_off]":                               ("4", "4"),
+    "yearly:sign_off":                                        ("4", "4"),
+    "yearly:sign_off [signed_off]":                           ("4", "4"),
+    "yearly:withdraw":                                        ("4", "4"),
+    "yearly:withdraw [signed_off]":                           ("4", "4"),
+    "yearly:pdf":                                             ("4", "4"),
+    "yearly:docx":                                            ("4", "4"),
 }
 # fmt: on

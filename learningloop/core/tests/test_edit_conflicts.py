@@ -447,6 +447,22 @@ EDITS += [
 ]
 
 
+def _yearly_report():
+    from learningloop.reports.yearly.services import yearly_report_create
+
+    return _pk(yearly_report_create(year=2025))
+
+
+EDITS += [
+    Edit(
+        "yearly:edit",
+        _yearly_report,
+        "section-partners-above",
+        read=lambda report: report.text("partners", "above"),
+    ),
+]
+
+
 def _id(edit):
     return edit.url_name.split(":")[1] + (
         f"[{edit.build.__closure__[0].cell_contents}]" if edit.url_name.endswith("preset_edit") else ""

@@ -92,6 +92,8 @@ PAGES["Impact"] |= {
     "Agency contribution": "/impact/agencies/",
 }
 PAGES["Impact"]["Surveys"] = "/assurance/surveys/"
+# The partners' yearly report: everyone in the partnership reads it (reports.yearly).
+PAGES["Governance"]["Yearly report"] = "/yearly-reports/"
 # Only the business unit's administrators manage users and read the audit trail.
 ADMIN_PAGES = {"Governance": {"Audit trail": "/audit/"}, "People": {"Users": "/accounts/users/"}}
 ADMIN_PAGES["People"]["API tokens"] = "/api/tokens/all/"  # everyone's data feed tokens (api.tokens_manage)

@@ -49,6 +49,7 @@ WRITE_VERBS = [
     "update",
     "upload",
     "write",
+    "withdraw",  # a partner's sign-off of the yearly report, with a reason
 ]
 
 # Public functions that are not writes but stay in a services module, each with its reason.

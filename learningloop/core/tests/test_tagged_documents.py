@@ -55,6 +55,16 @@ DOCUMENTS = {
 }
 
 
+def _yearly_report(objects):
+    from learningloop.reports.yearly.services import yearly_report_create
+
+    report = yearly_report_create(year=2025)
+    return reverse("yearly:pdf", args=[report.pk]), "yearly report 2025 to 2026"
+
+
+DOCUMENTS["The partners' yearly report"] = _yearly_report
+
+
 @pytest.mark.parametrize("name", DOCUMENTS)
 def test_every_generated_pdf_is_tagged_with_title_and_language(name, persona_client):
     url, title = DOCUMENTS[name](None)

@@ -28,6 +28,7 @@ from learningloop.devdata.demo import (
 )
 from learningloop.devdata.demo import performance as impact_dataset
 from learningloop.devdata.demo import surveys as surveys_demo
+from learningloop.devdata.demo import yearly_report as yearly_report_demo
 from learningloop.devdata.demo.partnership import DEMO_PASSWORD, DEMO_USERS, LDG_HOLDERS, MEMBERSHIPS, PEOPLE
 from learningloop.partnership.models import Partnership
 
@@ -88,6 +89,8 @@ class Command(BaseCommand):
         impact_dataset.seed(self.stdout)
         # The public learning hub, last: it publishes what the areas above hold.
         website.seed(self.stdout)
+        # The partners' yearly reports: last year's signed off and published on the hub, this year's a draft.
+        yearly_report_demo.seed(self.stdout)
         return added
 
     def print_logins(self):

@@ -1,0 +1,77 @@
+"""How long the yearly report's documents take on the demo data: `make bench-yearly` (after `make db`).
+
+For last reporting year's report (signed off: read from its snapshot) and this year's draft (every section
+read from live data), times the builder page, the PDF (core.documents.render_pdf, tagged PDF/UA) and the
+Word document, each made three times, and prints the slowest of each with its size. The goal is under 5
+seconds for each document. It only prints: there is no timed assertion. Everything runs inside a
+transaction that is rolled back."""
+
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learningloop.config.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+from learningloop.accounts.models import User  # noqa: E402
+from learningloop.accounts.tests.sessions import sign_in_with_mfa  # noqa: E402
+from learningloop.core.policy import Role  # noqa: E402
+from learningloop.reports.models import YearlyReport  # noqa: E402
+
+RUNS = 3
+GOAL_SECONDS = 5.0
+
+
+def _slowest(client, url):
+    """The slowest of RUNS requests (the first pays for the charts' drawing like any other: nothing is
+    cached), and the size of the answer."""
+    times, size = [], 0
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        response = client.get(url)
+        times.append(time.perf_counter() - started)
+        assert response.status_code == 200, f"{url}: {response.status_code}"
+        size = len(response.content)
+    return max(times), size
+
+
+def main() -> int:
+    users = User.objects.filter(is_active=True).order_by("pk")
+    administrator = next((u for u in users if Role.BU_ADMIN in (u.roles or [])), None)
+    reports = list(YearlyReport.objects.order_by("-year")[:2])
+    if administrator is None or not reports:
+        print("No yearly report in this database: load the demo data first (`make db`), then run this again.")
+        return 1
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)  # its notes on matplotlib's SVG styles
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0
+    print(f"Load average {load:.1f} on {os.cpu_count()} CPUs: on a busy machine every time here is longer.")
+    print(f"{'Yearly report':<24}{'page':>10}{'PDF':>10}{'Word':>10}{'PDF size':>12}{'Word size':>12}  goal")
+    with transaction.atomic():
+        # The demo administrator has no authenticator app: a session that passed MFA, as make bench signs in.
+        client = sign_in_with_mfa(Client(), administrator)
+        for report in reports:
+            page, _ = _slowest(client, reverse("yearly:detail", args=[report.pk]))
+            pdf, pdf_size = _slowest(client, reverse("yearly:pdf", args=[report.pk]))
+            word, word_size = _slowest(client, reverse("yearly:docx", args=[report.pk]))
+            verdict = "met" if max(pdf, word) < GOAL_SECONDS else f"MISSED (over {GOAL_SECONDS:.0f} s)"
+            label = f"{report.label} ({report.get_status_display().lower()})"
+            print(
+                f"{label:<24}{page:>9.2f}s{pdf:>9.2f}s{word:>9.2f}s{pdf_size / 1024:>10.0f}kB"
+                f"{word_size / 1024:>10.0f}kB  {verdict}"
+            )
+        transaction.set_rollback(True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
