@@ -12,6 +12,7 @@ Nothing here draws by hand: matplotlib lays out the axes, lines, bars and band. 
 object API (matplotlib.figure.Figure, no pyplot state), so concurrent requests do not share a figure.
 """
 
+import hashlib
 import io
 import re
 from dataclasses import dataclass, field
@@ -98,7 +99,6 @@ def line_chart(
     import matplotlib
 
     matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text in the SVG
-    matplotlib.rcParams["svg.hashsalt"] = "learningloop"  # the same chart gives the same SVG
     figure, axes = _figure()
     x = list(range(len(periods)))
     if band is not None:
@@ -166,7 +166,6 @@ def bar_chart(
     import matplotlib
 
     matplotlib.rcParams["svg.fonttype"] = "none"
-    matplotlib.rcParams["svg.hashsalt"] = "learningloop"
     figure, axes = _figure(height=max(2.0, 0.45 * len(categories) + 1))
     axes.grid(axis="x", color="#b1b4b6", linewidth=0.5)
     axes.grid(axis="y", visible=False)
@@ -193,15 +192,24 @@ def bar_chart(
 
 
 _PROLOGUE = re.compile(r"^.*?(?=<svg)", re.S)
+_IDS = re.compile(r'(\bid="|url\(#|href="#)')
 _SIZE = re.compile(r'<svg([^>]*?) width="[^"]*" height="[^"]*"')
 
 
 def _svg_markup(figure, *, title: str, text: str) -> str:
     """The figure as inline SVG: no XML prologue, scales to its container, and is one image to assistive
     technology, named by the chart's title and described by its text alternative."""
+    import matplotlib
+
     buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
-    markup = _PROLOGUE.sub("", buffer.getvalue(), count=1)
+    with matplotlib.rc_context({"svg.hashsalt": "learningloop"}):  # the same chart gives the same SVG
+        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    # matplotlib numbers its ids (figure_1, axes_1, clip paths, markers) per figure, so two charts on one page
+    # or in one document would share them and a clip path could resolve to the other chart's: every id and
+    # reference gets a prefix from the chart's own title and text (the same chart still gives the same SVG).
+    prefix = "c" + hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()[:10] + "-"
+    markup = _IDS.sub(lambda m: f"{m.group(1)}{prefix}", buffer.getvalue())
+    markup = _PROLOGUE.sub("", markup, count=1)
     markup = _SIZE.sub(r'<svg\1 width="100%"', markup, count=1)
     accessible = f'<svg role="img" aria-label="{escape(title)}. {escape(text)}" focusable="false"'
     markup = markup.replace("<svg", accessible, 1)

@@ -42,6 +42,17 @@ def test_the_same_chart_gives_the_same_svg():
     assert a_line().svg == a_line().svg
 
 
+def test_two_charts_on_one_page_share_no_id():
+    """Ids repeated across inline SVGs make a clip path or marker resolve to the other chart's."""
+    import re
+
+    first = a_line().svg
+    second = bar_chart(title="On time", categories=["Police", "Health"], values=[80, 95], unit="%").svg
+    ids = [set(re.findall(r'id="([^"]+)"', svg)) for svg in (first, second)]
+    assert ids[0] and ids[1]
+    assert not ids[0] & ids[1]
+
+
 def test_a_series_with_no_values_says_so():
     chart = line_chart(title="Empty", periods=["Q1"], series=[Series("Partnership", [None])])
     assert "Partnership: no values." in chart.text
