@@ -14,7 +14,7 @@ from typing import NamedTuple
 from django.db.models import Count
 
 from .search import Query, ranked
-from .vocabulary import Text, Vocabulary, query_words, stem, theme_words
+from .vocabulary import Text, analysed_text, query_words, stem, theme_words, vocabulary_for
 
 MAX_UNITS = 60  # words and phrases in one search, so that its cost stays bounded
 CANDIDATES = 60  # from each full-text search; the page shows 8
@@ -100,7 +100,7 @@ def suggestions_for(finding, queryset, *, limit=8) -> list[Suggestion]:
     vocabulary = theme_words(Theme.objects.filter(is_active=True) | Theme.objects.filter(pk__in=tagged_ids))
     by_pk = {t.pk: t for t in vocabulary}
     text = Text(finding.text)
-    vocabulary_index = Vocabulary(vocabulary)
+    vocabulary_index = vocabulary_for(tuple(vocabulary))
     concepts = vocabulary_index.recognised(text)
     words = query_words(finding.text)
     synonyms = vocabulary_index.synonyms(text)
@@ -137,7 +137,7 @@ def suggestions_for(finding, queryset, *, limit=8) -> list[Suggestion]:
     scored = []
     for pk, other_text_value, kind, created_at in rows:
         if other_text_value not in analysed:
-            other_text = Text(other_text_value)
+            other_text = analysed_text(other_text_value)
             analysed[other_text_value] = (other_text, set(vocabulary_index.recognised(other_text)))
         other_text, other_concepts = analysed[other_text_value]
         other_tags = tags.get(pk, set())

@@ -97,6 +97,7 @@ class Text:
     """A text's tokens and stems, worked out once, for finding phrases in it."""
 
     def __init__(self, text: str):
+        self.source = text
         self.raw = tokens(text)
         self.stems = [stem(w) for w in self.raw]
         self.stem_set = set(self.stems)
@@ -112,6 +113,19 @@ class Text:
         return any(tuple(self.stems[i : i + n]) == p.stems for i in range(len(self.stems) - n + 1))
 
 
+@lru_cache(maxsize=20000)
+def analysed_text(text: str) -> Text:
+    """The same Text for the same words, kept for the process: the earlier findings the suggestions read
+    again and again are not split and stemmed on every page."""
+    return Text(text)
+
+
+@lru_cache(maxsize=8)
+def vocabulary_for(themes: tuple[ThemeWords, ...]) -> "Vocabulary":
+    """One index per set of themes (a theme's edit gives a new set, so a new index)."""
+    return Vocabulary(list(themes))
+
+
 class Vocabulary:
     """The themes' phrases indexed by their first stem (or acronym), so that finding which themes a text
     uses costs a look-up per word of the text, not a pass over every phrase."""
@@ -121,6 +135,7 @@ class Vocabulary:
         self.by_pk = {t.pk: t for t in themes}
         self.index: dict[str, list[tuple[int, Phrase]]] = {}
         self.groups_of: dict[Phrase, list[tuple[Phrase, ...]]] = {}
+        self._recognised: dict[str, dict[int, list[str]]] = {}
         for theme in themes:
             for p in theme.phrases:
                 key = p.words[0].upper() if p.acronym else p.stems[0]
@@ -145,7 +160,15 @@ class Vocabulary:
         return found
 
     def recognised(self, text: Text) -> dict[int, list[str]]:
-        """The themes whose name or terms `text` uses: {theme pk: [the phrases found]}."""
+        """The themes whose name or terms `text` uses: {theme pk: [the phrases found]} (kept per text)."""
+        if text.source in self._recognised:
+            return self._recognised[text.source]
+        found = self._recognised[text.source] = self._find(text)
+        if len(self._recognised) > 20000:
+            self._recognised.clear()
+        return found
+
+    def _find(self, text: Text) -> dict[int, list[str]]:
         found: dict[int, list[str]] = {}
         keys = text.stem_set | {w for w in text.raw if w.isupper()}
         for key in keys:
