@@ -5,7 +5,6 @@ triggers on SQLite), so bulk loads and data migrations are indexed too. `install
 migrate (apps.py) and is safe to repeat; on SQLite it rebuilds the index when it had to put a trigger back
 (a table rebuilt by a later migration loses its triggers)."""
 
-import math
 import time
 from dataclasses import dataclass
 
@@ -122,9 +121,9 @@ class Query:
         """(the rarer words and phrases, the rest): the rarest first, while the findings that use them
         add up to PG_RARE_BUDGET; `share_of(word)` is the share of findings that use a word."""
         units = [((w,), False) for w in self.words] + [(p, True) for p in self.phrases]
-        # A phrase: as if its words were independent (the statistics leave out "of", "the"...).
-        shares = [math.prod(s for s in map(share_of, words) if s is not None) if any(
-            s is not None for s in map(share_of, words)) else 0.0 for words, _ in units]  # fmt: skip
+        # A phrase counts as its rarest word the statistics know (they leave out "of", "the"...): at
+        # least as many findings as the phrase, so the budget holds.
+        shares = [min((s for s in map(share_of, words) if s is not None), default=0.0) for words, _ in units]
         order = sorted(range(len(units)), key=lambda n: (shares[n], n))
         rows, total, rare = share_of(None), 0.0, set()
         for n in order:
