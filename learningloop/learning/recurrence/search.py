@@ -5,7 +5,6 @@ triggers on SQLite), so bulk loads and data migrations are indexed too. `install
 migrate (apps.py) and is safe to repeat; on SQLite it rebuilds the index when it had to put a trigger back
 (a table rebuilt by a later migration loses its triggers)."""
 
-import time
 from dataclasses import dataclass
 
 from django.db import connections
@@ -64,14 +63,12 @@ PG_COMMON_WEIGHT = 0.2  # the common words' share of the score
 PG_STATS = """SELECT s.most_common_elems::text, s.most_common_elem_freqs, c.reltuples
     FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename
     WHERE s.tablename = 'learning_finding' AND s.attname = 'search_vector'"""
-STATS_SECONDS = 300
 SQLITE_RANKED = """SELECT f.id, -bm25(learning_finding_fts) AS score
     FROM learning_finding_fts JOIN learning_finding f ON f.id = learning_finding_fts.rowid
     WHERE learning_finding_fts MATCH %s AND f.activity_id <> %s AND f.created_at <= %s AND f.id <> %s
     ORDER BY score DESC, f.id DESC LIMIT %s"""
 # Only among the findings tagged with one of the themes (ids, as many placeholders as themes).
 WITH_THEMES = " AND f.id IN (SELECT finding_id FROM learning_finding_themes WHERE theme_id IN ({}))"
-_stats: dict[str, tuple[float, float, dict[str, float]]] = {}  # alias -> (read at, rows, {lexeme: share})
 
 
 def install(using="default") -> None:
@@ -141,23 +138,22 @@ class Query:
         return query(sorted(rare)), query(n for n in range(len(units)) if n not in rare)
 
 
-def _pg_shares(connection):
-    """share_of(word) from PostgreSQL's statistics of the search vector (a word not among the most common
-    is rarer than the rarest listed); share_of(None) is the number of findings. Read once a few minutes."""
-    now = time.monotonic()
-    cached = _stats.get(connection.alias)
-    if cached is None or now - cached[0] > STATS_SECONDS:
-        with connection.cursor() as cursor:
-            cursor.execute(PG_STATS)
-            row = cursor.fetchone()
-        shares: dict[str, float] = {}
-        rows = 0.0
-        if row and row[0]:
-            lexemes = [item.strip('"') for item in row[0].strip("{}").split(",")]
-            shares = dict(zip(lexemes, row[1], strict=False))
-            rows = max(float(row[2]), 0.0)
-        cached = _stats[connection.alias] = (now, rows, shares)
-    _, rows, shares = cached
+def word_shares(using="default"):
+    """share_of(word) from PostgreSQL's statistics of the search vector, read in one query (call it once
+    per page and pass it to every `ranked`); share_of(None) is the number of findings. None on SQLite,
+    whose bm25() weighs words by rarity itself."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(PG_STATS)
+        row = cursor.fetchone()
+    shares: dict[str, float] = {}
+    rows = 0.0
+    if row and row[0]:
+        lexemes = [item.strip('"') for item in row[0].strip("{}").split(",")]
+        shares = dict(zip(lexemes, row[1], strict=False))
+        rows = max(float(row[2]), 0.0)
 
     def share_of(word):
         """The share of findings that use `word`, or None for a word the statistics do not list: rarer
@@ -170,7 +166,15 @@ def _pg_shares(connection):
 
 
 def ranked(
-    query: Query, *, before, exclude_activity_id, exclude_id, limit: int, theme_ids=(), using="default"
+    query: Query,
+    *,
+    before,
+    exclude_activity_id,
+    exclude_id,
+    limit: int,
+    theme_ids=(),
+    share_of=None,
+    using="default",
 ):
     """[(finding id, text score)] of the findings created at or before `before`, outside the activity,
     best first (a higher score reads more alike); with `theme_ids`, only findings tagged with one of those
@@ -182,7 +186,7 @@ def ranked(
     connection = connections[using]
     moment = connection.ops.adapt_datetimefield_value(before)
     if connection.vendor == "postgresql":
-        rare, _ = query.split_by_rarity(_pg_shares(connection))
+        rare, _ = query.split_by_rarity(share_of or word_shares(using))
         sql = PG_RANKED
         params = [rare.tsquery(), query.tsquery(), PG_COMMON_WEIGHT, exclude_activity_id, moment, exclude_id,
                   theme_ids, PG_INNER_LIMIT, limit]  # fmt: skip
