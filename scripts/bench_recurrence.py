@@ -35,6 +35,8 @@ def _arguments(argv=None):
     parser = argparse.ArgumentParser(description="Recall@5 and time of the recurrence suggestions.")
     parser.add_argument("--database-url", help="Measure this database (default: DATABASE_URL)")
     parser.add_argument("--k", type=int, default=5, help="How many top suggestions count (default 5)")
+    parser.add_argument("--misses", action="store_true", help="Also list the pairs whose twin was missed")
+    parser.add_argument("--no-half", action="store_true", help="Skip the second timing at half the findings")
     return parser.parse_args(argv)
 
 
@@ -83,15 +85,18 @@ def _activity(title, source_type, day):
 
 
 def _rank_of(later, earlier_pk, k):
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     suggestions = Finding.objects.similar_to(later)
     elapsed = (time.perf_counter() - started) * 1000
-    top = [s.finding.pk for s in suggestions[:k]]
-    return (earlier_pk in top), elapsed
+    CPU.append((time.process_time() - cpu) * 1000)
+    top = [s.finding.pk for s in suggestions]
+    rank = top.index(earlier_pk) + 1 if earlier_pk in top else None
+    return rank, elapsed
 
 
 def _run(pairs, earlier, source_type, themes, *, tagged, k):
-    hits, times = 0, []
+    """[the twin's place among the suggestions, or None] per pair, and the times."""
+    ranks, times = [], []
     now = timezone.now()
     for number, (pair, first) in enumerate(zip(pairs, earlier, strict=True)):
         activity = _activity(f"Bench later activity {number}", source_type, now.date())
@@ -105,16 +110,45 @@ def _run(pairs, earlier, source_type, themes, *, tagged, k):
         else:
             first.themes.clear()
         later = Finding.objects.select_related("activity").prefetch_related("themes").get(pk=later.pk)
-        hit, elapsed = _rank_of(later, first.pk, k)
-        hits += hit
+        rank, elapsed = _rank_of(later, first.pk, k)
+        ranks.append(rank)
         times.append(elapsed)
         activity.delete()
-    return hits / len(pairs), times
+    return ranks, times
+
+
+def _recall(pairs, ranks, k, which=None):
+    chosen = [r for p, r in zip(pairs, ranks, strict=True) if which is None or p.get("set", "first") == which]
+    return sum(1 for r in chosen if r is not None and r <= k) / len(chosen) if chosen else float("nan")
+
+
+def _report(pairs, text_ranks, theme_ranks, k):
+    sets = sorted({p.get("set", "first") for p in pairs})
+    print(f"recall@{k} text-only {_recall(pairs, text_ranks, k):.2f}, "
+          f"with-themes {_recall(pairs, theme_ranks, k):.2f} ({len(pairs)} pairs)")  # fmt: skip
+    if len(sets) > 1:
+        for which in sets:
+            count = sum(1 for p in pairs if p.get("set", "first") == which)
+            print(f"  {which} pairs ({count}): text-only {_recall(pairs, text_ranks, k, which):.2f}, "
+                  f"with-themes {_recall(pairs, theme_ranks, k, which):.2f}")  # fmt: skip
+    if ARGS.misses:
+        for pair, a, b in zip(pairs, text_ranks, theme_ranks, strict=True):
+            if a is None or a > k or b is None or b > k:
+                print(f"  missed [{pair.get('set', 'first')}] {pair['topic']}: text-only {a}, themes {b}")
+
+
+CPU = []  # this process's processor time per call: the whole work on SQLite, Python's part on PostgreSQL
 
 
 def _ms(times):
-    ordered = sorted(times)
-    return f"median {statistics.median(ordered):.1f} ms, p95 {ordered[int(0.95 * (len(ordered) - 1))]:.1f} ms"
+    ordered, cpu = sorted(times), sorted(CPU)
+    CPU.clear()
+
+    def p95(values):
+        return values[int(0.95 * (len(values) - 1))]
+
+    return (f"median {statistics.median(ordered):.1f} ms, p95 {p95(ordered):.1f} ms (processor time of "
+            f"this process: median {statistics.median(cpu):.1f} ms, p95 {p95(cpu):.1f} ms)")  # fmt: skip
 
 
 def main():
@@ -143,13 +177,16 @@ def main():
                     )
                 )
             total = Finding.objects.count()
+            print("Load average (1, 5, 15 min): " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
             print(f"Database: {connection.vendor}; {total} findings ({total - len(pairs)} distractors), "
                   f"{len(pairs)} labelled pairs")  # fmt: skip
-            text_only, times_text = _run(pairs, earlier, source_type, themes, tagged=False, k=ARGS.k)
-            with_themes, times_themes = _run(pairs, earlier, source_type, themes, tagged=True, k=ARGS.k)
+            text_ranks, times_text = _run(pairs, earlier, source_type, themes, tagged=False, k=ARGS.k)
+            theme_ranks, times_themes = _run(pairs, earlier, source_type, themes, tagged=True, k=ARGS.k)
             times = times_text + times_themes
-            print(f"recall@{ARGS.k} text-only {text_only:.2f}, with-themes {with_themes:.2f}")
+            _report(pairs, text_ranks, theme_ranks, ARGS.k)
             print(f"suggestion time at {total} findings: {_ms(times)}")
+            if ARGS.no_half:
+                raise Rollback
             keep = {f.pk for f in earlier}
             distractors = list(
                 Finding.objects.exclude(pk__in=keep)
@@ -163,6 +200,7 @@ def main():
             _, fewer_a = _run(pairs, earlier, source_type, themes, tagged=False, k=ARGS.k)
             _, fewer_b = _run(pairs, earlier, source_type, themes, tagged=True, k=ARGS.k)
             print(f"suggestion time at {half} findings: {_ms(fewer_a + fewer_b)}")
+            print("Load average (1, 5, 15 min): " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
             raise Rollback
     except Rollback:
         pass

@@ -23,6 +23,15 @@ THEME_VOCABULARY: dict[str, tuple[str, list[str]]] = {
             "did not ask",
             "accepted the account",
             "checked with other professionals",
+            (
+                "professional curiosity = accepted at face value = taken at face value = "
+                "did not question = not questioned = not explored"
+            ),
+            (
+                "explanations = the account given = what parents said = what parents told them = "
+                "explained away"
+            ),
+            "checked with other professionals = verify = corroborate = tested against",
         ],
     ),
     "Information sharing": (
@@ -43,6 +52,13 @@ THEME_VOCABULARY: dict[str, tuple[str, list[str]]] = {
             "passed on",
             "notifications",
             "call-outs",
+            (
+                "information sharing = not passed on = not shared = not told = was not informed = "
+                "did not reach = unaware"
+            ),
+            "GP = primary care = general practice = the surgery",
+            "children's social care = children's services = social care = the local authority",
+            "notification = notified = told = informed",
         ],
     ),
     "Voice of the child": (
@@ -60,6 +76,15 @@ THEME_VOCABULARY: dict[str, tuple[str, list[str]]] = {
             "views of the child",
             "what life was like",
             "never asked the child",
+            (
+                "voice of the child = child's lived experience = lived experience = "
+                "wishes and feelings = child's views = what the child said"
+            ),
+            (
+                "seen alone = spoken to alone = seen on their own = spoken to on their own = "
+                "away from their parents"
+            ),
+            "daily life = day-to-day experience = what life was like = life at home",
         ],
     ),
     "Risk assessment": (
@@ -76,6 +101,8 @@ THEME_VOCABULARY: dict[str, tuple[str, list[str]]] = {
             "too hopeful",
             "promises to change",
             "revisit the risk",
+            "over-optimism = over-optimistic = too hopeful = start again syndrome = promises to change",
+            "risk assessment = assessment of risk = risk analysis = analysis of risk",
         ],
     ),
     "Neglect": (
@@ -100,6 +127,11 @@ THEME_VOCABULARY: dict[str, tuple[str, list[str]]] = {
             "basic care",
             "little food",
             "dirty home",
+            "neglect = cumulative harm = cumulative impact = basic needs not met = needs were not met",
+            "was not brought = not brought = not taken to = did not attend = missed appointments",
+            "poor home conditions = dirty home = dirty house = home conditions = state of the home",
+            "dental decay = tooth decay = dental neglect",
+            "little food = hungry = not fed",
         ],
     ),
     "Domestic abuse": (
@@ -119,6 +151,11 @@ THEME_VOCABULARY: dict[str, tuple[str, list[str]]] = {
             "domestic incidents",
             "Operation Encompass",
             "police call-outs",
+            (
+                "domestic abuse = DA = domestic violence = abuse at home = violence in the home = "
+                "domestic incidents"
+            ),
+            "coercive control = controlling behaviour",
         ],
     ),
     "Fathers and significant adults": (
@@ -136,6 +173,8 @@ THEME_VOCABULARY: dict[str, tuple[str, list[str]]] = {
             "men in the household",
             "male partner",
             "dad",
+            "fathers = father = dads = dad = male carer = men in the household = invisible men",
+            "mother's partner = new partner = stepfather = male partner",
         ],
     ),
     "Escalation": (
@@ -151,6 +190,12 @@ THEME_VOCABULARY: dict[str, tuple[str, list[str]]] = {
             "drifted",
             "formally challenge",
             "challenge the decision",
+            (
+                "escalation = escalate = challenge = professional challenge = "
+                "professional disagreement = resolving professional disagreement = "
+                "resolution protocol = escalation policy"
+            ),
+            "drift = drifted = plan drift = no progress",
         ],
     ),
     "Exploitation": (
@@ -171,6 +216,11 @@ THEME_VOCABULARY: dict[str, tuple[str, list[str]]] = {
             "unexplained gifts",
             "online grooming",
             "messaging",
+            "child sexual exploitation = CSE = sexual exploitation",
+            "child criminal exploitation = CCE = criminal exploitation = county lines",
+            ("extra-familial harm = harm outside the home = contextual safeguarding = risk outside the home"),
+            "radicalisation = extremism = Prevent",
+            "online harm = online safety = internet safety = safe online",
         ],
     ),
     "Parental mental health": (
@@ -187,6 +237,8 @@ THEME_VOCABULARY: dict[str, tuple[str, list[str]]] = {
             "psychiatric",
             "low mood",
             "mental state",
+            "mental health = mental ill health = psychiatric = low mood = depression",
+            "perinatal mental health = postnatal depression = after the birth",
         ],
     ),
     "Substance misuse": (
@@ -203,6 +255,7 @@ THEME_VOCABULARY: dict[str, tuple[str, list[str]]] = {
             "heroin",
             "alcohol misuse",
             "treatment services",
+            "substance misuse = drug use = drugs = alcohol misuse = drinking",
         ],
     ),
     "Safe sleep": (
@@ -218,6 +271,8 @@ THEME_VOCABULARY: dict[str, tuple[str, list[str]]] = {
             "sofa",
             "Moses basket",
             "cot",
+            "safe sleep = safer sleep = sleeping arrangements = where the baby slept = co-sleeping = SUDI",
+            "cot = crib = Moses basket",
         ],
     ),
     "Multi-agency working": (
@@ -231,6 +286,8 @@ THEME_VOCABULARY: dict[str, tuple[str, list[str]]] = {
             "professionals meeting",
             "lead professional",
             "team around the family",
+            "multi-agency meeting = professionals meeting = team around the family = brought together",
+            "lead professional = lead agency = take the lead",
         ],
     ),
     "Record keeping": (
@@ -248,6 +305,10 @@ THEME_VOCABULARY: dict[str, tuple[str, list[str]]] = {
             "previous concerns",
             "started afresh",
             "case file",
+            "chronology = history = timeline = build-up of concerns = pattern of concerns",
+            "case records = case notes = case file = the file = records",
+            "not recorded = not written down = no record = not documented",
+            "rationale = reasons = reasoning",
         ],
     ),
     "Thresholds and early help": (
@@ -266,6 +327,8 @@ THEME_VOCABULARY: dict[str, tuple[str, list[str]]] = {
             "signposted",
             "stepped down",
             "contacts to the front door",
+            "threshold = level of need = below threshold = threshold document",
+            "step down = stepped down = step-down",
         ],
     ),
     "Child in need and child protection planning": (
@@ -283,6 +346,9 @@ THEME_VOCABULARY: dict[str, tuple[str, list[str]]] = {
             "CIN plan",
             "measurable outcomes",
             "timescales",
+            "child protection conference = initial conference = review conference = ICPC",
+            "child in need = CIN",
+            "child protection plan = CP plan = subject to a plan",
         ],
     ),
     "Strategy discussions": (
@@ -295,6 +361,7 @@ THEME_VOCABULARY: dict[str, tuple[str, list[str]]] = {
             "joint investigation",
             "section 47 enquiry",
             "not invited to the strategy",
+            "strategy discussion = strategy meeting = section 47 = S47 = child protection enquiry",
         ],
     ),
     "Allegations against people who work with children": (
@@ -307,6 +374,11 @@ THEME_VOCABULARY: dict[str, tuple[str, list[str]]] = {
             "position of trust",
             "people who work with children",
             "volunteer",
+            "LADO = local authority designated officer = designated officer",
+            (
+                "allegation = allegations against staff = concern about a member of staff = "
+                "concern about a volunteer"
+            ),
         ],
     ),
     "Missing children": (
@@ -322,6 +394,10 @@ THEME_VOCABULARY: dict[str, tuple[str, list[str]]] = {
             "ran away",
             "running away",
             "absences from home",
+            (
+                "missing episode = missing episodes = went missing = missing from home = "
+                "missing from care = absences from home = ran away = running away"
+            ),
         ],
     ),
     "Injuries to non-mobile babies": (
@@ -338,6 +414,8 @@ THEME_VOCABULARY: dict[str, tuple[str, list[str]]] = {
             "could not yet crawl",
             "child protection medical",
             "bruises",
+            "non-mobile = not yet mobile = could not yet crawl = not yet rolling",
+            "bruising = bruise = bruises = marks",
         ],
     ),
     "Transitions": (
@@ -357,6 +435,9 @@ THEME_VOCABULARY: dict[str, tuple[str, list[str]]] = {
             "eighteen",
             "changed schools",
             "moved school",
+            "turned 18 = turning 18 = eighteen = eighteenth birthday = adulthood",
+            "moved school = changed schools = moving school",
+            "transfer = transferred = handover",
         ],
     ),
     "Special educational needs and disabilities": (
@@ -372,9 +453,12 @@ THEME_VOCABULARY: dict[str, tuple[str, list[str]]] = {
             "learning disability",
             "communication needs",
             "communication aids",
-            "signing",
+            "sign language",
             "cognitive difficulties",
             "easy-read",
+            "SEND = special educational needs = disability = disabled",
+            "non-verbal = communication needs = communication aids = sign language",
+            "autism = autistic",
         ],
     ),
     "Education and home education": (
@@ -394,6 +478,12 @@ THEME_VOCABULARY: dict[str, tuple[str, list[str]]] = {
             "attendance",
             "persistent absence",
             "absence from school",
+            "missing education = children missing education = CME",
+            (
+                "school attendance = absence from school = persistent absence = part-time timetable = "
+                "reduced timetable"
+            ),
+            "elective home education = EHE = home educated = home education",
         ],
     ),
     "Private fostering": (
@@ -404,6 +494,7 @@ THEME_VOCABULARY: dict[str, tuple[str, list[str]]] = {
             "private arrangement",
             "family friend",
             "not a close relative",
+            "private fostering = privately fostered = private arrangement = host family",
         ],
     ),
     "Think family": (
@@ -418,6 +509,9 @@ THEME_VOCABULARY: dict[str, tuple[str, list[str]]] = {
             "brothers and sisters",
             "whole family picture",
             "separately",
+            "siblings = brothers and sisters",
+            "whole family = think family = whole family picture = whole-family approach",
+            "young carer = caring for a parent",
         ],
     ),
     "Disguised compliance": (
@@ -435,6 +529,11 @@ THEME_VOCABULARY: dict[str, tuple[str, list[str]]] = {
             "appeared to co-operate",
             "lack of progress",
             "nothing changed",
+            (
+                "disguised compliance = apparent co-operation = appeared to co-operate = "
+                "apparent engagement = superficial engagement"
+            ),
+            "no access visits = cancelled visits = avoided professionals",
         ],
     ),
 }

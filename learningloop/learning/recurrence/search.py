@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from django.db import connections
 
+from .vocabulary import stem
+
 FTS = "learning_finding_fts"
 SQLITE_TRIGGERS = {
     "learning_finding_fts_ai": """CREATE TRIGGER IF NOT EXISTS learning_finding_fts_ai
@@ -33,11 +35,34 @@ PG_CREATE = [
     GENERATED ALWAYS AS (to_tsvector('english', text)) STORED""",
     "CREATE INDEX IF NOT EXISTS learning_finding_search_vector ON learning_finding USING gin (search_vector)",
 ]
-# The candidates: created at or before a moment, outside the finding's activity, best match first.
-PG_RANKED = """SELECT f.id, ts_rank(f.search_vector, q, 1) AS score
-    FROM learning_finding f, to_tsquery('english', %s) q
-    WHERE f.search_vector @@ q AND f.activity_id <> %s AND f.created_at <= %s AND f.id <> %s
-    ORDER BY score DESC, f.id DESC LIMIT %s"""
+# The candidates: created at or before a moment, outside the finding's activity, best match first. On
+# PostgreSQL the GIN index finds the findings that use one of the query's *rarer* words (at most
+# PG_INNER_LIMIT of them), and only those are ranked: by ts_rank over the rarer words, plus a little over
+# every word. ts_rank has no idea how common a word is; ranking the rare words apart from the common ones
+# is the inverse document frequency the database's own statistics give (`pg_stats`, below). It is a
+# function so that it can tell the planner to use the index (SET enable_seqscan = off for this query
+# alone): on a register of a few thousand findings the planner would read the whole table instead,
+# which costs ten times as much and grows with every finding.
+PG_FUNCTION = """CREATE OR REPLACE FUNCTION learning_finding_ranked(rare text, every text,
+        common_weight float8, exclude_activity bigint, before timestamptz, exclude_id bigint,
+        theme_ids bigint[], inner_limit int, top int)
+    RETURNS TABLE(finding_id bigint, score float8) LANGUAGE sql STABLE SET enable_seqscan = off AS $$
+    SELECT c.id, (ts_rank(c.search_vector, r, 1) + common_weight * ts_rank(c.search_vector, a, 1))::float8
+    FROM (SELECT f.id, f.search_vector FROM learning_finding f
+          WHERE f.search_vector @@ to_tsquery('english', rare)
+          AND f.activity_id <> exclude_activity AND f.created_at <= before AND f.id <> exclude_id
+          AND (cardinality(theme_ids) = 0 OR f.id IN (
+              SELECT t.finding_id FROM learning_finding_themes t WHERE t.theme_id = ANY(theme_ids)))
+          LIMIT inner_limit) c, to_tsquery('english', rare) r, to_tsquery('english', every) a
+    ORDER BY 2 DESC, 1 DESC LIMIT top $$"""
+PG_RANKED = "SELECT finding_id, score FROM learning_finding_ranked(%s, %s, %s, %s, %s, %s, %s, %s, %s)"
+PG_INNER_LIMIT = 1000  # findings ranked at most, whatever the size of the register
+PG_RARE_BUDGET = 600  # the rarer words: the rarest, while the findings that use them add up to this
+PG_COMMON_WEIGHT = 0.2  # the common words' share of the score
+# How often each lexeme occurs in findings, as ANALYZE last saw it (autovacuum keeps it current).
+PG_STATS = """SELECT s.most_common_elems::text, s.most_common_elem_freqs, c.reltuples
+    FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename
+    WHERE s.tablename = 'learning_finding' AND s.attname = 'search_vector'"""
 SQLITE_RANKED = """SELECT f.id, -bm25(learning_finding_fts) AS score
     FROM learning_finding_fts JOIN learning_finding f ON f.id = learning_finding_fts.rowid
     WHERE learning_finding_fts MATCH %s AND f.activity_id <> %s AND f.created_at <= %s AND f.id <> %s
@@ -55,6 +80,7 @@ def install(using="default") -> None:
         if connection.vendor == "postgresql":
             for sql in PG_CREATE:
                 cursor.execute(sql)
+            cursor.execute(PG_FUNCTION)
         elif connection.vendor == "sqlite":
             cursor.execute(
                 "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') AND name LIKE %s",
@@ -83,12 +109,72 @@ class Query:
         return " OR ".join(units)
 
     def tsquery(self) -> str:
-        units = list(self.words) + ["(" + " <-> ".join(p) + ")" for p in self.phrases]
-        return " | ".join(units)
+        return " | ".join(self.tsquery_units())
+
+    def tsquery_units(self) -> list[str]:
+        return list(self.words) + ["(" + " <-> ".join(p) + ")" for p in self.phrases]
+
+    def split_by_rarity(self, share_of) -> tuple["Query", "Query"]:
+        """(the rarer words and phrases, the rest): the rarest first, while the findings that use them
+        add up to PG_RARE_BUDGET; `share_of(word)` is the share of findings that use a word."""
+        units = [((w,), False) for w in self.words] + [(p, True) for p in self.phrases]
+        # A phrase counts as its rarest word the statistics know (they leave out "of", "the"...): at
+        # least as many findings as the phrase, so the budget holds.
+        shares = [min((s for s in map(share_of, words) if s is not None), default=0.0) for words, _ in units]
+        order = sorted(range(len(units)), key=lambda n: (shares[n], n))
+        rows, total, rare = share_of(None), 0.0, set()
+        for n in order:
+            if rare and total + shares[n] * rows > PG_RARE_BUDGET:
+                break
+            rare.add(n)
+            total += shares[n] * rows
+
+        def query(chosen):
+            return Query(
+                tuple(units[n][0][0] for n in chosen if not units[n][1]),
+                tuple(units[n][0] for n in chosen if units[n][1]),
+            )
+
+        return query(sorted(rare)), query(n for n in range(len(units)) if n not in rare)
+
+
+def word_shares(using="default"):
+    """share_of(word) from PostgreSQL's statistics of the search vector, read in one query (call it once
+    per page and pass it to every `ranked`); share_of(None) is the number of findings. None on SQLite,
+    whose bm25() weighs words by rarity itself."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(PG_STATS)
+        row = cursor.fetchone()
+    shares: dict[str, float] = {}
+    rows = 0.0
+    if row and row[0]:
+        lexemes = [item.strip('"') for item in row[0].strip("{}").split(",")]
+        shares = dict(zip(lexemes, row[1], strict=False))
+        rows = max(float(row[2]), 0.0)
+
+    def share_of(word):
+        """The share of findings that use `word`, or None for a word the statistics do not list: rarer
+        than those listed, or one the database does not index ("of", "the")."""
+        if word is None:
+            return rows
+        return shares.get(stem(word))
+
+    return share_of
 
 
 def ranked(
-    query: Query, *, before, exclude_activity_id, exclude_id, limit: int, theme_ids=(), using="default"
+    query: Query,
+    *,
+    before,
+    exclude_activity_id,
+    exclude_id,
+    limit: int,
+    theme_ids=(),
+    share_of=None,
+    using="default",
 ):
     """[(finding id, text score)] of the findings created at or before `before`, outside the activity,
     best first (a higher score reads more alike); with `theme_ids`, only findings tagged with one of those
@@ -100,13 +186,15 @@ def ranked(
     connection = connections[using]
     moment = connection.ops.adapt_datetimefield_value(before)
     if connection.vendor == "postgresql":
-        sql, search = PG_RANKED, query.tsquery()
+        rare, _ = query.split_by_rarity(share_of or word_shares(using))
+        sql = PG_RANKED
+        params = [rare.tsquery(), query.tsquery(), PG_COMMON_WEIGHT, exclude_activity_id, moment, exclude_id,
+                  theme_ids, PG_INNER_LIMIT, limit]  # fmt: skip
     else:
-        sql, search = SQLITE_RANKED, query.fts5()
-    params = [search, exclude_activity_id, moment, exclude_id, *theme_ids, limit]
-    if theme_ids:
-        where, order = sql.split("\n    ORDER BY ")
-        sql = where + WITH_THEMES.format(", ".join(["%s"] * len(theme_ids))) + "\n    ORDER BY " + order
+        where, order = SQLITE_RANKED.split("\n    ORDER BY ")
+        themes = WITH_THEMES.format(", ".join(["%s"] * len(theme_ids))) if theme_ids else ""
+        sql = where + themes + "\n    ORDER BY " + order
+        params = [query.fts5(), exclude_activity_id, moment, exclude_id, *theme_ids, limit]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [(pk, float(score)) for pk, score in cursor.fetchall()]

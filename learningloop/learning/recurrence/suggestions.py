@@ -13,8 +13,8 @@ from typing import NamedTuple
 
 from django.db.models import Count
 
-from .search import Query, ranked
-from .vocabulary import Text, Vocabulary, query_words, stem, theme_words
+from .search import Query, ranked, word_shares
+from .vocabulary import Text, analysed_text, query_words, stem, theme_words, vocabulary_for
 
 MAX_UNITS = 60  # words and phrases in one search, so that its cost stays bounded
 CANDIDATES = 60  # from each full-text search; the page shows 8
@@ -44,9 +44,11 @@ class Suggestion(NamedTuple):
     why: Why
 
 
-def _query(text: Text, words: list[str], themes) -> tuple[Query, list]:
-    """The search: the finding's words, plus every phrase of the given themes (query expansion)."""
-    extra_words, phrases, expansions, seen = [], [], [], set(words)
+def _query(text: Text, words: list[str], themes, phrases=()) -> tuple[Query, list]:
+    """The search: the finding's words (and phrases), plus every phrase of the given themes (query
+    expansion)."""
+    extra_words, expansions, seen = [], [], set(words)
+    phrases = list(phrases)
     for theme in themes:
         for p in theme.phrases:
             expansions.append(p)
@@ -60,6 +62,16 @@ def _query(text: Text, words: list[str], themes) -> tuple[Query, list]:
     extra_words = extra_words[: room // 2]
     phrases = phrases[: room - len(extra_words)]
     return Query(tuple(words + extra_words), tuple(phrases)), expansions
+
+
+def _primary(words: list[str], synonyms) -> Query:
+    """The finding's own words, plus the other ways of saying what it says (its synonym groups)."""
+    extra = [p.words[0] for p in synonyms if len(p.words) == 1 and p.words[0] not in words]
+    phrases = [p.words for p in synonyms if len(p.words) > 1]
+    room = max(MAX_UNITS - len(words), 0)
+    extra = list(dict.fromkeys(extra))[: room // 2]
+    phrases = list(dict.fromkeys(phrases))[: room - len(extra)]
+    return Query(tuple(words + extra), tuple(phrases))
 
 
 def _theme_candidates(finding, queryset, tagged_ids):
@@ -88,15 +100,18 @@ def suggestions_for(finding, queryset, *, limit=8) -> list[Suggestion]:
     vocabulary = theme_words(Theme.objects.filter(is_active=True) | Theme.objects.filter(pk__in=tagged_ids))
     by_pk = {t.pk: t for t in vocabulary}
     text = Text(finding.text)
-    vocabulary_index = Vocabulary(vocabulary)
+    vocabulary_index = vocabulary_for(tuple(vocabulary))
     concepts = vocabulary_index.recognised(text)
     words = query_words(finding.text)
+    synonyms = vocabulary_index.synonyms(text)
+    primary = _primary(words, synonyms)
     expand = [by_pk[pk] for pk in sorted(set(concepts) | tagged_ids) if pk in by_pk]
-    query, expansions = _query(text, words, expand)
+    query, expansions = _query(text, list(primary.words), expand, primary.phrases)
+    expansions = synonyms + [p for p in expansions if p not in synonyms]
 
     where = {"before": finding.created_at, "exclude_activity_id": finding.activity_id,
-             "exclude_id": finding.pk, "limit": CANDIDATES}  # fmt: skip
-    own = dict(ranked(Query(tuple(words)), **where))
+             "exclude_id": finding.pk, "limit": CANDIDATES, "share_of": word_shares()}  # fmt: skip
+    own = dict(ranked(primary, **where))
     expanded = dict(ranked(query, **where)) if expand else {}
     if tagged_ids:
         expanded.update(ranked(query, theme_ids=sorted(tagged_ids), **where))
@@ -122,7 +137,7 @@ def suggestions_for(finding, queryset, *, limit=8) -> list[Suggestion]:
     scored = []
     for pk, other_text_value, kind, created_at in rows:
         if other_text_value not in analysed:
-            other_text = Text(other_text_value)
+            other_text = analysed_text(other_text_value)
             analysed[other_text_value] = (other_text, set(vocabulary_index.recognised(other_text)))
         other_text, other_concepts = analysed[other_text_value]
         other_tags = tags.get(pk, set())

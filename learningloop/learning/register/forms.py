@@ -17,6 +17,7 @@ from ..models import (
     Priority,
     Theme,
 )
+from ..recurrence.vocabulary import SYNONYMS, alternatives
 
 
 def _too_long(what, limit):
@@ -220,15 +221,18 @@ class ThemeForm(VocabularyForm):
         super().__init__(*args, **kwargs)
         self.fields["terms"].help_text = (
             "Other words for this theme, one a line: abbreviations (CSE), the words written out (child "
-            "sexual exploitation) and phrases practitioners use. Suggestions of earlier findings search "
-            "for them too"
+            "sexual exploitation) and phrases practitioners use. Put ways of saying the same thing on one "
+            "line with = between them (chronology = timeline = build-up of concerns): a finding that uses "
+            "one is searched for the others. Suggestions of earlier findings search for them too"
         )
         self.fields["terms"].validators.append(_max_length_validator("Terms and phrases", 5000))
 
     def clean_terms(self):
         lines = [" ".join(line.split()) for line in self.cleaned_data.get("terms", "").splitlines()]
+        # A line of several ways of saying one thing ("chronology = timeline") is written " = " apart.
+        lines = [f" {SYNONYMS} ".join(" ".join(a.split()) for a in alternatives(line)) for line in lines]
         kept = list(dict.fromkeys(line for line in lines if line))
-        too_long = [line for line in kept if len(line) > 100]
+        too_long = [line for line in kept if any(len(a) > 100 for a in alternatives(line))]
         if too_long:
             raise forms.ValidationError("Each term or phrase must be 100 characters or fewer")
         return "\n".join(kept)

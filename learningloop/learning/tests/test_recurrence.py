@@ -126,6 +126,65 @@ def test_a_term_added_under_themes_is_used_by_the_next_suggestions(officer_clien
     assert "Terms and phrases: HSB; peer-on-peer abuse" in listing
 
 
+def test_a_synonym_line_finds_the_same_problem_said_another_way(officer_client):
+    theme = ThemeFactory(name="Supervision", terms="supervision")
+    old = FindingFactory(activity=ActivityFactory(title="Earlier review"),
+                         text="Nobody talked the case through with a manager", created_at=AGO)  # fmt: skip
+    new = FindingFactory(text="Reflective discussion of the case was missing")
+    assert old not in _suggested(new)  # "case" alone is not enough
+    response = officer_client.post(
+        reverse("learning:theme_edit", args=[theme.pk]),
+        {"name": theme.name, "terms": "supervision\nreflective discussion=talked the case through",
+         "is_active": "on", "version": theme.version},
+    )  # fmt: skip
+    assert response.status_code == 302
+    theme.refresh_from_db()
+    assert theme.term_list == ["supervision", "reflective discussion = talked the case through"]
+    [suggestion] = Finding.objects.similar_to(new)
+    assert suggestion.finding == old
+    assert "talked the case through" in suggestion.why.matched_terms
+    assert "Earlier review" in officer_client.get(_detail(new)).content.decode()
+
+
+def test_each_way_of_saying_a_thing_must_be_100_characters_or_fewer(officer_client):
+    theme = ThemeFactory(terms="HSB")
+    long_line = " = ".join(["peer abuse"] * 12)  # over 100 characters, each part short: accepted
+    response = officer_client.post(
+        reverse("learning:theme_edit", args=[theme.pk]),
+        {"name": theme.name, "terms": f"{long_line}\nHSB = {'x' * 101}", "is_active": "on",
+         "version": theme.version},
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert "Each term or phrase must be 100 characters or fewer" in response.content.decode()
+    theme.refresh_from_db()
+    assert theme.terms == "HSB" and theme.version == 1
+
+
+def test_the_upgrade_gives_synonym_groups_to_unedited_themes_only():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from learningloop.learning.preset import THEME_VOCABULARY
+
+    upgrade = import_module("learningloop.learning.migrations.0012_recurrence_synonym_groups")
+    first_shipped_neglect = [  # the Neglect theme's starting terms as first shipped, copied by hand
+        "neglect", "neglected", "cumulative harm", "cumulative impact", "poor home conditions", "hygiene",
+        "was not brought", "missed health appointments", "unmet health needs", "dental decay",
+        "Graded Care Profile", "GCP2", "pattern over time", "build-up of concerns", "not brought",
+        "not taken to", "basic care", "little food", "dirty home",
+    ]  # fmt: skip
+    Theme.objects.filter(name="Neglect").update(terms="\n".join(first_shipped_neglect))
+    Theme.objects.filter(name="Escalation").update(terms="escalate\nour own protocol")
+    upgrade.upgrade(apps, None)
+    neglect = Theme.objects.get(name="Neglect")
+    assert neglect.term_list == THEME_VOCABULARY["Neglect"][1]
+    assert "neglect = cumulative harm = cumulative impact = basic needs not met = needs were not met" in (
+        neglect.term_list
+    )
+    assert Theme.objects.get(name="Escalation").terms == "escalate\nour own protocol"  # edited: kept
+
+
 def test_a_term_too_long_is_refused_and_nothing_saved(officer_client):
     theme = ThemeFactory(terms="HSB")
     response = officer_client.post(
@@ -275,9 +334,13 @@ def _recall(pairs, *, tagged):
 
 def test_recall_floor_on_part_of_the_labelled_set():
     """A regression guard, not the measure: docs/performance.md records `make bench-recurrence` on the
-    whole set among ten years of findings. Here every third pair among 300 generated findings."""
+    whole set among ten years of findings. Here every third of the first pairs and every second of the
+    fresh ones (written later, in other styles) among 300 generated findings. Today, on both databases:
+    first 15 of 19 text-only and 19 of 19 with themes; fresh 3 of 14 and 12 of 14."""
     _distractors(300, random.Random(7))
-    subset = PAIRS[::3]
-    assert len(subset) >= 18
-    assert _recall(subset, tagged=False) >= 0.5
-    assert _recall(subset, tagged=True) >= 0.9
+    first = [p for p in PAIRS if p.get("set", "first") == "first"][::3]
+    fresh = [p for p in PAIRS if p.get("set") == "fresh"][::2]
+    assert len(first) >= 18 and len(fresh) >= 14
+    assert _recall(first, tagged=False) >= 0.7
+    assert _recall(first, tagged=True) >= 0.94
+    assert _recall(fresh, tagged=True) >= 0.78

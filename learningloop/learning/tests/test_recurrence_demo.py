@@ -20,10 +20,14 @@ EXPECTED_FIRST = {
     "Escalation of professional disagreements was still": "Several agencies could not evidence how they "
     "escalate",
 }
-# Among the first three: the later finding is tagged Exploitation and Information sharing; the demo's
-# finding about missing episodes not being shared carries both tags and the one about young people at risk
-# of exploitation shares its words, so either may come before the repeat, which shares one tag.
-EXPECTED_TOP_THREE = {
+# Among the first five (the issue's measure): the later finding is tagged Exploitation and Information
+# sharing; the demo's finding about missing episodes not being shared carries both tags, and the two about
+# exploitation risk not being recognised ("young people at risk of exploitation were not always identified
+# early enough", "'putting themselves at risk', which hides exploitation") share the Exploitation tag and
+# the words exploitation and risk, so all three may come before the repeat, which shares one tag and no
+# word but exploitation ("children missing education" and "persistent absence" are different things in
+# the guidance, so the vocabulary does not make them synonyms).
+EXPECTED_TOP_FIVE = {
     "Pupils missing education were again not linked": "Persistent absence was not always seen",
 }
 
@@ -38,9 +42,9 @@ def _suggestions(later):
     return Finding.objects.similar_to(Finding.objects.prefetch_related("themes").get(text__startswith=later))
 
 
-@pytest.mark.parametrize("later, earlier", EXPECTED_TOP_THREE.items())
-def test_the_repeat_is_among_the_first_three(demo, later, earlier):
-    assert any(s.finding.text.startswith(earlier) for s in _suggestions(later)[:3])
+@pytest.mark.parametrize("later, earlier", EXPECTED_TOP_FIVE.items())
+def test_the_repeat_is_among_the_first_five(demo, later, earlier):
+    assert any(s.finding.text.startswith(earlier) for s in _suggestions(later)[:5])
 
 
 @pytest.mark.parametrize("later, earlier", EXPECTED_FIRST.items())
