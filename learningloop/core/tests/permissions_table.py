@@ -436,6 +436,11 @@ TABLE: dict[str, tuple[str, str]] = {
     # The agency contribution scorecard: partnership figures every signed-in user reads.
     "performance:contribution_list":         ("A A A A A A A A L",               "M M M M M M M M L"),
     "performance:contribution_detail":       ("A A A A A A A A L",               "M M M M M M M M L"),
+    # --- Large spreadsheets built in the background (ADR 0038): the progress page and the download hold
+    # the rows their requester could see, so they are the requester's only. The walk's export has no
+    # requester: everyone signed in is told it is not found. GET only.
+    "exports:export_run":                    ("N N N N N N N N L",               "M M M M M M M M L"),
+    "exports:export_download":               ("N N N N N N N N L",               "M M M M M M M M L"),
 }
 # fmt: on
 
@@ -790,5 +795,8 @@ PRACTITIONER: dict[str, tuple[str, str]] = {
     "performance:evidence_add":                               ("4", "4"),
     "performance:contribution_list":                          ("4", "4"),
     "performance:contribution_detail":                        ("4", "4"),
+    # A large spreadsheet built in the background: /exports/ is internal (the confinement middleware).
+    "exports:export_run":                                     ("4", "4"),
+    "exports:export_download":                                ("4", "4"),
 }
 # fmt: on
