@@ -34,6 +34,9 @@ def _arguments(argv=None):
     )
     parser.add_argument("--user-email", help="Sign in as this business unit administrator (or BENCH_EMAIL)")
     parser.add_argument(
+        "--only", action="append", default=[], help="Only the pages whose label contains this (repeatable)"
+    )
+    parser.add_argument(
         "--exports",
         action="store_true",
         help="Time the spreadsheet exports instead: the request, and the background build of a large one",
@@ -450,6 +453,8 @@ def main():
         admin_client = signed_in_client(superuser)
         skipped = []
         for label, name, kind in PAGES:
+            if ARGS.only and not any(word.lower() in label.lower() for word in ARGS.only):
+                continue
             args = []
             if kind is not None:
                 obj = OBJECTS[kind]()
