@@ -17,7 +17,7 @@ SCHOOLS = "schools"
 class _ShortAgencyChoices(ModelChoiceIterator):
     """The agencies that are not schools, then one "Any school" choice (a partnership has hundreds of
     schools: listing each made every list's page grow with them, ADR 0038), then the school already chosen,
-    if one is (a link from the school's own page)."""
+    if one is (a link or saved address that names it)."""
 
     def __iter__(self):
         field = self.field

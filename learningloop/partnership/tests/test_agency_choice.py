@@ -1,6 +1,7 @@
 """A list's agency filter offers the agencies that are not schools and one "Any school" choice: a
 partnership has hundreds of schools, and listing each one made every list with the filter grow with them.
-A school chosen from its own page (?agency=<id>) is still offered, selected, and filters the list."""
+A school named in the address (?agency=<id>, a link or a saved search) is still offered, selected, and
+filters the list."""
 
 import re
 
@@ -48,7 +49,7 @@ def test_any_school_lists_the_people_of_every_school(officer_client, partnership
     assert re.search(r'<option value="schools" selected>Any school</option>', response.content.decode())
 
 
-def test_a_school_chosen_from_its_page_is_offered_selected(officer_client, partnership_with_schools):
+def test_a_school_named_in_the_address_is_offered_selected(officer_client, partnership_with_schools):
     hillside = partnership_with_schools["hillside"]
     response = officer_client.get(reverse("partnership:person_list"), {"agency": hillside.pk})
     assert listed(response, PEOPLE) == ["Cat Hillside"]
