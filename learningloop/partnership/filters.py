@@ -23,7 +23,8 @@ class _ShortAgencyChoices(ModelChoiceIterator):
         field = self.field
         if field.empty_label is not None:
             yield ("", field.empty_label)
-        chosen = [int(v) for v in field.chosen if str(v).isdigit()]
+        # An id the database can hold (a junk value is reported by the form, never looked up).
+        chosen = [int(v) for v in field.chosen if str(v).isdigit() and int(v) < 2**63]
         schools = []
         offered = self.queryset.filter(Q(is_school=False) | Q(pk__in=chosen)).only("pk", "name", "is_school")
         for agency in offered:
