@@ -33,6 +33,14 @@ def _arguments(argv=None):
         "--database-url", help="Measure this database (default: DATABASE_URL or the demo one)"
     )
     parser.add_argument("--user-email", help="Sign in as this business unit administrator (or BENCH_EMAIL)")
+    parser.add_argument(
+        "--only", action="append", default=[], help="Only the pages whose label contains this (repeatable)"
+    )
+    parser.add_argument(
+        "--exports",
+        action="store_true",
+        help="Time the spreadsheet exports instead: the request, and the background build of a large one",
+    )
     return parser.parse_args(argv)
 
 
@@ -500,6 +508,8 @@ def main():
         admin_client = signed_in_client(superuser)
         skipped = []
         for label, name, kind in PAGES:
+            if ARGS.only and not any(word.lower() in label.lower() for word in ARGS.only):
+                continue
             args = []
             if kind is not None:
                 obj = OBJECTS[kind]()
@@ -528,5 +538,64 @@ def main():
     return 0
 
 
+EXPORTS = [
+    ("Action list export (Excel)", "improvement:action_export"),
+    ("Activity list export (CSV)", "learning:activity_export_csv"),
+    ("Activity list export (Excel)", "learning:activity_export_xlsx"),
+    ("Agency list export (CSV)", "partnership:agency_export"),
+]
+EXPORT_RUNS = 3
+
+
+def _body_size(response):
+    if response.streaming:
+        return sum(len(chunk) for chunk in response.streaming_content)
+    return len(response.content)
+
+
+def bench_exports():
+    """Per export: the request's time (what holds an app server's worker: the whole download when it is
+    small, or queueing it and the redirect when it is large), then, for a queued one, the background build."""
+    from learningloop.core.models import SpreadsheetExport
+    from learningloop.core.spreadsheets import background_threshold, build_in_background
+
+    administrator = find_administrator()
+    threshold = background_threshold()
+    print(f"Spreadsheet exports as {administrator.email}; built in the background above {threshold:,} rows")
+    columns = ("request ms", 10), ("status", 6), ("bytes", 10), ("worker ms", 10), ("rows", 8)
+    columns += (("file bytes", 11),)
+    print(f"{'export':<32} " + " ".join(f"{name:>{width}}" for name, width in columns))
+    logging.getLogger("django.request").setLevel(logging.CRITICAL)
+    with transaction.atomic():
+        client = signed_in_client(administrator)
+        for label, name in EXPORTS:
+            url = reverse(name)
+            requests, builds = [], []
+            for _ in range(EXPORT_RUNS):
+                start = time.perf_counter()
+                response = client.get(url)
+                size = _body_size(response)
+                requests.append((time.perf_counter() - start) * 1000)
+                export = None
+                if response.status_code == 302:
+                    export = SpreadsheetExport.objects.order_by("-pk").first()
+                    start = time.perf_counter()
+                    build_in_background(export.pk)
+                    builds.append((time.perf_counter() - start) * 1000)
+                    export.refresh_from_db()
+            worker = f"{statistics.median(builds):>10.0f}" if builds else f"{'-':>10}"
+            rows = f"{export.written_rows:>8,}" if export else f"{'-':>8}"
+            file_size = f"{export.file.size:>11,}" if export else f"{'-':>11}"
+            print(
+                f"{label:<32} {statistics.median(requests):>10.0f} {response.status_code:>6} {size:>10,} "
+                f"{worker} {rows} {file_size}"
+            )
+            if export:
+                for done in SpreadsheetExport.objects.exclude(file=""):
+                    done.file.delete(save=False)
+        transaction.set_rollback(True)
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(bench_exports() if ARGS.exports else main())

@@ -53,7 +53,7 @@ def test_outstanding_responses_come_50_a_page(page, live_server):
 @pytest.mark.usefixtures("admin")
 def test_register_and_action_list_with_many_agencies(page, live_server):
     for i in range(60):
-        AgencyFactory(name=f"Primary school {i:02}")
+        AgencyFactory(name=f"Primary school {i:02}", is_school=True)
     police = AgencyFactory(name="Northshire Police")
     LearningActivity.objects.create(
         title="Multi-agency audit of neglect",
@@ -65,9 +65,13 @@ def test_register_and_action_list_with_many_agencies(page, live_server):
     ActionFactory(description="Share chronologies at strategy meetings", owner_agency=police)
 
     _go(page, live_server, "/learning/activities/", "register with many agencies in the filter")
+    # "Any agency", every agency that is not a school, and one "Any school" (ADR 0038): not the 60 schools.
+    agencies = LearningActivity.provider_agencies.field.related_model.objects
     expect(page.get_by_label("Provider agency").locator("option")).to_have_count(
-        1 + LearningActivity.provider_agencies.field.related_model.objects.count()
+        1 + agencies.filter(is_school=False).count() + 1
     )
+    school_option = page.get_by_label("Provider agency").locator("option", has_text="Primary school 07")
+    expect(school_option).to_have_count(0)
     expect(page.locator("strong.govuk-tag", has_text="Completed")).to_be_visible()
 
     page.get_by_label("Provider agency").select_option(label="Northshire Police")
@@ -83,3 +87,24 @@ def test_register_and_action_list_with_many_agencies(page, live_server):
     _go(page, live_server, f"/actions/?agency={police.pk}", "action list filtered by an agency")
     expect(page.get_by_label("Agency")).to_have_value(str(police.pk))
     expect(page.get_by_role("link", name="Share chronologies at strategy meetings")).to_be_visible()
+
+
+@pytest.mark.usefixtures("admin")
+def test_a_large_export_shows_its_progress_then_the_download(page, live_server, settings):
+    from learningloop.core.tests.worker import run_worker
+
+    settings.SPREADSHEET_BACKGROUND_ROWS = 1  # two actions make a "large" export here
+    ActionFactory(description="Share chronologies at strategy meetings")
+    ActionFactory(description="Audit escalation")
+    _go(page, live_server, "/actions/", "action list before a large export")
+    response = page.goto(f"{live_server.url}/actions/export.xlsx")
+    assert response.status == 200 and "/exports/" in page.url
+    axe_check(page, "export progress, waiting")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Preparing actions-")
+    run_worker()
+    page.reload()
+    axe_check(page, "export ready")
+    expect(page.get_by_text("Your spreadsheet is ready")).to_be_visible()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download actions-").click()
+    assert download.value.suggested_filename.endswith(".xlsx")

@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "learningloop.core.audit.AuditlogMiddleware",
     "learningloop.workforce.practitioners.middleware.PractitionerConfinementMiddleware",  # ADR 0020
+    "learningloop.core.spreadsheets.ExportRequestMiddleware",  # large downloads built by the worker, ADR 0038
 ]
 
 ROOT_URLCONF = "learningloop.config.urls"
@@ -337,6 +338,8 @@ ACCOUNT_RATE_LIMITS["signup"] = env_str("SIGNUP_RATE_LIMIT", "20/m/ip")
 # Imports of CSV and Excel files (core.imports): a file with more rows than this is checked and saved by
 # the background worker, with a progress page; a file with more than IMPORT_MAX_ROWS rows is refused.
 IMPORT_BACKGROUND_ROWS = env_int("IMPORT_BACKGROUND_ROWS", 2000)
+# A CSV or Excel download with more rows than this is built by the background worker (ADR 0038).
+SPREADSHEET_BACKGROUND_ROWS = env_int("SPREADSHEET_BACKGROUND_ROWS", 2000)
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 200000)
 
 # --- The data feed for analysts (learningloop.api, ADR 0036) -------------------------------------------

@@ -10,6 +10,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("accessibility", core_views.accessibility, name="accessibility"),
     path("audit/", include("learningloop.core.urls")),
+    path("exports/", include("learningloop.core.export_urls")),
     path("partnership/", include("learningloop.partnership.urls")),
     path("learning/", include("learningloop.learning.urls")),
     path("dissemination/", include("learningloop.dissemination.urls")),

@@ -113,6 +113,11 @@ class GovukFilterSet(django_filters.FilterSet):
                 message = str(field.error_messages.get(code, ""))
                 if message.startswith(_DJANGO_CHOICE_ERRORS):
                     field.error_messages[code] = CHOICE_ERROR
+        # A field that offers a short list of choices shows the one already chosen too (partnership's
+        # AgencyChoiceField): it is told what the query string asks for.
+        for name, field in self.form.fields.items():
+            if hasattr(field, "chosen"):
+                field.chosen = self.form.data.getlist(self.form.add_prefix(name))
 
     @property
     def qs(self):

@@ -62,6 +62,15 @@ def _select(params):
     return Markup(_PLACEHOLDER_OPTION.sub(lambda _match: str(options), html, count=1))
 
 
+def url_for_each(name, arg="pk"):
+    """A list's links to its rows' pages, reversed once per page instead of once per row (ADR 0038):
+    `{% set detail = url_for_each("app:thing_detail") %}` then `detail(row.pk)` gives what
+    `url("app:thing_detail", pk=row.pk)` would."""
+    sentinel = "2147483646"
+    head, tail = reverse(name, kwargs={arg: int(sentinel)}).split(sentinel, 1)
+    return lambda value: f"{head}{value}{tail}"
+
+
 def govuk_tag(text, classes=""):
     """A GOV.UK tag, as the govukTag macro writes it (text only, no attributes), for tags shown on every row
     of a list: one string format instead of a macro call each (ADR 0025)."""
@@ -120,6 +129,7 @@ def environment(**options):
         static=static,
         can=can,
         url=url,
+        url_for_each=url_for_each,
         govuk_field=govuk_field,
         govuk_fields=govuk_fields,
         govuk_error_summary=govuk_error_summary,

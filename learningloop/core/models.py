@@ -97,3 +97,56 @@ class ImportRun(models.Model):
         from .imports import RowError
 
         return [RowError(**e) for e in self.errors]
+
+
+def export_file_name(instance, filename):
+    from .files import random_name
+
+    return random_name("exports", filename)
+
+
+class SpreadsheetExportQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """An export holds the rows its requester could see when they asked: it is theirs alone."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(created_by=user)
+
+
+class SpreadsheetExport(models.Model):
+    """A spreadsheet too large to build in the request (core.spreadsheets): the download the user asked for
+    (the page's path and filters), built by the background worker with the user's own rights at that
+    moment, and kept as a file until they download it."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        BUILDING = "building", "Writing rows"
+        DONE = "done", "Ready"
+        FAILED = "failed", "Not built"
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    path = models.CharField(max_length=500)
+    query = models.TextField(blank=True)
+    back_path = models.CharField(max_length=500, default="/")
+    filename = models.CharField(max_length=255)
+    fmt = models.CharField(max_length=8)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
+    written_rows = models.PositiveIntegerField(default=0)
+    file = models.FileField(upload_to=export_file_name, blank=True)
+    problem = models.CharField(max_length=255, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SpreadsheetExportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.filename} ({self.get_status_display()})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

@@ -121,3 +121,15 @@ def run_import(run_id: int):
     from .imports import run_in_background
 
     run_in_background(run_id)
+
+
+# --- Spreadsheets too large to build in the request (core.spreadsheets, ADR 0038) ---
+
+
+@task
+def build_spreadsheet(export_id: int):
+    """Build one large CSV or Excel download; its SpreadsheetExport records the progress and holds the
+    file, so the user can leave the progress page and come back."""
+    from .spreadsheets import build_in_background
+
+    build_in_background(export_id)

@@ -3,7 +3,8 @@ reads a cell that starts with = + - @, tab, CR or NUL as a formula."""
 
 from learningloop.core.spreadsheets import XLSX, spreadsheet_response
 
-from .presenters import action_rag
+from .models import ActionStatus, SustainmentResult
+from .presenters import rag
 
 HEADERS = [
     "Plan",
@@ -22,22 +23,50 @@ HEADERS = [
 ]
 
 
+COLUMNS = (
+    "plan__title",
+    "description",
+    "owner_agency__name",
+    "owner__full_name",
+    "due_on",
+    "status",
+    "progress",
+    "completed_on",
+    "evidence_of_completion",
+    "sustainment_due_on",
+    "sustainment_checked_on",
+    "sustainment_result",
+)
+
+
 def rows(actions, today):
-    for a in actions.select_related("plan", "owner_agency", "owner"):
+    """One list of values per action, read as plain values (no model objects); the RAG rating comes from
+    the one rule (presenters.rag), worked out once per combination of the values it depends on."""
+    status_text = dict(ActionStatus.choices)
+    result_text = dict(SustainmentResult.choices)
+    rags = {}
+    for values in actions.values_list(*COLUMNS).iterator(chunk_size=2000):
+        (plan, description, agency, owner, due_on, status, progress, completed_on, evidence, check_on,
+         checked_on, result) = values  # fmt: skip
+        key = (status, due_on, progress, result)
+        if key not in rags:
+            rags[key] = rag(
+                status=status, due_on=due_on, progress=progress, sustainment_result=result, today=today
+            )
         yield [
-            a.plan.title,
-            a.description,
-            a.owner_agency.name,
-            a.owner.full_name if a.owner else "",
-            a.due_on,
-            a.get_status_display(),
-            action_rag(a, today).text,
-            a.progress,
-            a.completed_on,
-            a.evidence_of_completion,
-            a.sustainment_due_on,
-            a.sustainment_checked_on,
-            a.get_sustainment_result_display() if a.sustainment_result else "",
+            plan,
+            description,
+            agency,
+            owner or "",
+            due_on,
+            status_text.get(status, status),
+            rags[key].text,
+            progress,
+            completed_on,
+            evidence,
+            check_on,
+            checked_on,
+            result_text.get(result, result) if result else "",
         ]
 
 

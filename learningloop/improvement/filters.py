@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from learningloop.core.filters import GovukFilterSet, SearchFilter
+from learningloop.partnership.filters import AgencyChoiceFilter
 from learningloop.partnership.models import Agency
 
 from .models import Action, ActionStatus, PlanScope
@@ -20,7 +21,7 @@ class ActionFilterSet(GovukFilterSet):
         label="Status", choices=ActionStatus.choices, empty_label="Any status"
     )
     rag = django_filters.ChoiceFilter(label="RAG", choices=RAG_CHOICES, empty_label="Any", method="by_rag")
-    agency = django_filters.ModelChoiceFilter(
+    agency = AgencyChoiceFilter(
         label="Owner agency",
         field_name="owner_agency",
         queryset=Agency.objects.all(),
@@ -77,7 +78,7 @@ class ActionPlanFilterSet(GovukFilterSet):
 class AgencyActionsFilterSet(GovukFilterSet):
     """The agency whose actions "My agency's actions" shows, for those who may see every agency's."""
 
-    agency = django_filters.ModelChoiceFilter(
+    agency = AgencyChoiceFilter(
         label="Agency",
         queryset=Agency.objects.all(),
         empty_label="Select an agency",

@@ -1,5 +1,7 @@
 """Improvement plans and actions (seed 1.5). Views compose forms and services and stay thin."""
 
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
@@ -17,6 +19,7 @@ from learningloop.core.spreadsheets import CSV
 from learningloop.core.stored_files import child_file_download
 from learningloop.core.views_kit import apply_errors, bound, edit_with_conflict
 from learningloop.learning.models import CaseReview, Finding, KeyMessage, LearningActivity
+from learningloop.partnership.filters import SCHOOLS
 from learningloop.partnership.models import Agency
 
 from . import exports, services
@@ -496,6 +499,8 @@ def my_actions(request):
         filters = AgencyActionsFilterSet(request=request, queryset=actions)
         chooser, agency = filters.form, filters.value("agency")
         actions = filters.qs if agency else actions.none()
+        if agency == SCHOOLS:  # the chooser's "Any school": every school's actions together
+            agency = SimpleNamespace(name="every school")
     else:
         agency = Agency.objects.filter(pk=user.agency_id).first() if user.agency_id else None
         actions = actions.for_agency(agency.pk) if agency else actions.none()

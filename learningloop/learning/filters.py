@@ -8,6 +8,7 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 
 from learningloop.core.filters import GovukFilterSet, SearchFilter, SortFilter
+from learningloop.partnership.filters import SCHOOLS, AgencyChoiceFilter
 from learningloop.partnership.models import Agency, Group, LearningSourceType
 
 from .models import ActivityStatus, Finding, LearningActivity, Stage, SummaryStatus, Theme
@@ -92,7 +93,7 @@ class ActivityFilterSet(GovukFilterSet):
         method="with_theme",
         error_messages={"invalid_choice": "Select a theme from the list"},
     )
-    agency = django_filters.ModelChoiceFilter(
+    agency = AgencyChoiceFilter(
         label="Provider agency",
         queryset=Agency.objects.all(),
         empty_label="Any agency",
@@ -116,7 +117,8 @@ class ActivityFilterSet(GovukFilterSet):
 
     def with_provider(self, queryset, name, agency):
         through = LearningActivity.provider_agencies.through
-        return queryset.filter(Exists(through.objects.filter(learningactivity=OuterRef("pk"), agency=agency)))
+        provider = {"agency__is_school": True} if agency == SCHOOLS else {"agency": agency}  # "Any school"
+        return queryset.filter(Exists(through.objects.filter(learningactivity=OuterRef("pk"), **provider)))
 
     def applied(self):
         """The filters in force, for the page to say what it shows."""
@@ -126,6 +128,8 @@ class ActivityFilterSet(GovukFilterSet):
             if value:
                 if name == "status":
                     value = ActivityStatus(value).label
+                elif value == SCHOOLS:
+                    value = "Any school"
                 elif isinstance(value, datetime.date):
                     value = f"{value.day} {value:%B %Y}"
                 labels.append(f"{self.form.fields[name].label}: {value}")

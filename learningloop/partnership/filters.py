@@ -1,12 +1,66 @@
 """The partnership lists' filters (agencies, people, groups): see core/filters.py for the shared behaviour."""
 
 import django_filters
+from django.db.models import Q
+from django.forms.models import ModelChoiceField, ModelChoiceIterator
 
 from learningloop.core.filters import GovukFilterSet, SearchFilter, SortFilter
 
 from .models import Agency, Sector, StatutoryRole
 
 STATUS_CHOICES = [("active", "Active"), ("ended", "Ended"), ("all", "All")]
+
+
+SCHOOLS = "schools"
+
+
+class _ShortAgencyChoices(ModelChoiceIterator):
+    """The agencies that are not schools, then one "Any school" choice (a partnership has hundreds of
+    schools: listing each made every list's page grow with them, ADR 0038), then the school already chosen,
+    if one is (a link or saved address that names it)."""
+
+    def __iter__(self):
+        field = self.field
+        if field.empty_label is not None:
+            yield ("", field.empty_label)
+        # An id the database can hold (a junk value is reported by the form, never looked up).
+        chosen = [int(v) for v in field.chosen if str(v).isdigit() and int(v) < 2**63]
+        schools = []
+        offered = self.queryset.filter(Q(is_school=False) | Q(pk__in=chosen)).only("pk", "name", "is_school")
+        for agency in offered:
+            if agency.is_school:
+                schools.append(agency)
+            else:
+                yield self.choice(agency)
+        yield (SCHOOLS, "Any school")
+        for school in schools:
+            yield self.choice(school)
+
+    def __len__(self):
+        return sum(1 for _ in self)
+
+
+class AgencyChoiceField(ModelChoiceField):
+    """One agency, or SCHOOLS for every school; offers the short list above."""
+
+    iterator = _ShortAgencyChoices
+    chosen = ()  # the values asked for, set by GovukFilterSet from the query string
+
+    def to_python(self, value):
+        if value == SCHOOLS:
+            return SCHOOLS
+        return super().to_python(value)
+
+
+class AgencyChoiceFilter(django_filters.ModelChoiceFilter):
+    """A list's agency filter: one agency, or any school."""
+
+    field_class = AgencyChoiceField
+
+    def filter(self, qs, value):
+        if value == SCHOOLS:
+            return qs.filter(**{f"{self.field_name}__is_school": True})
+        return super().filter(qs, value)
 
 
 class _PartnershipFilterSet(GovukFilterSet):
@@ -54,7 +108,7 @@ class AgencyFilterSet(_PartnershipFilterSet):
 
 class PersonFilterSet(_PartnershipFilterSet):
     q = SearchFilter(label="Name, job title or email", method="search")
-    agency = django_filters.ModelChoiceFilter(
+    agency = AgencyChoiceFilter(
         label="Agency",
         queryset=Agency.objects.all(),
         empty_label="Any agency",

@@ -518,6 +518,11 @@ TABLE: dict[str, tuple[str, str]] = {
     "yearly:withdraw [signed_off]":          ("4 4 4 A 4 A 4 4 L",               "4 4 4 C 4 C 4 4 L"),
     "yearly:pdf":                            ("A A A A A A A A L",               "M M M M M M M M L"),
     "yearly:docx":                           ("A A A A A A A A L",               "M M M M M M M M L"),
+    # --- Large spreadsheets built in the background (ADR 0038): the progress page and the download hold
+    # the rows their requester could see, so they are the requester's only. The walk's export has no
+    # requester: everyone signed in is told it is not found. GET only.
+    "exports:export_run":                    ("N N N N N N N N L",               "M M M M M M M M L"),
+    "exports:export_download":               ("N N N N N N N N L",               "M M M M M M M M L"),
 }
 # fmt: on
 
@@ -928,5 +933,8 @@ PRACTITIONER: dict[str, tuple[str, str]] = {
     "yearly:withdraw [signed_off]":                           ("4", "4"),
     "yearly:pdf":                                             ("4", "4"),
     "yearly:docx":                                            ("4", "4"),
+    # A large spreadsheet built in the background: /exports/ is internal (the confinement middleware).
+    "exports:export_run":                                     ("4", "4"),
+    "exports:export_download":                                ("4", "4"),
 }
 # fmt: on

@@ -300,7 +300,7 @@ def test_the_template_round_trips(user):
     assert reminder.object_type == "=not a formula"
     csv_template = imports.template_response(SPEC, user=user, fmt="csv")
     Reminder.objects.all().delete()
-    run = start(user, csv_template.content, name="template.csv")
+    run = start(user, csv_template.getvalue(), name="template.csv")
     assert run.status == ImportRun.Status.DONE, run.errors
     assert Reminder.objects.get().object_type == "=not a formula"
 

@@ -34,4 +34,17 @@ def build(*, home_agency, other_agency):
         "group": group,
         "membership": membership,
         "source_type": LearningSourceTypeFactory(owning_group=group),
+        "spreadsheet_export": _spreadsheet_export(),
     }
+
+
+def _spreadsheet_export():
+    """A finished export with no requester (exports are their requester's only)."""
+    from django.core.files.base import ContentFile
+
+    from learningloop.core.models import SpreadsheetExport
+
+    export = SpreadsheetExport(path="/actions/export.xlsx", filename="walk.xlsx", fmt="xlsx", status="done")
+    export.file.save("walk.xlsx", ContentFile(b"walk"), save=False)
+    export.save()
+    return export

@@ -56,7 +56,7 @@ def test_register_downloads_keep_the_filter(officer_client, activities):
     body = officer_client.get(url, {"status": "completed", "page": "2"}).content.decode()
     assert f'{reverse("learning:activity_export_csv")}?status=completed"' in body
     export = officer_client.get(reverse("learning:activity_export_csv"), {"status": "completed"})
-    titles = [line.split(",")[0] for line in export.content.decode().splitlines()]
+    titles = [line.split(",")[0] for line in export.getvalue().decode().splitlines()]
     assert titles == ["Title", "Audit of neglect"]
     assert export["X-Content-Type-Options"] == "nosniff"
 

@@ -422,7 +422,7 @@ def test_csv_export_escapes_formulas(officer_client, nasty_activity):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode())))
     assert rows[0][0] == "Title"
     cells = [cell for row in rows[1:] for cell in row]
     for cell in cells:
@@ -448,7 +448,7 @@ def test_xlsx_export_escapes_formulas_and_opens(scrutineer_client, nasty_activit
 def test_exports_follow_the_filters(officer_client, register):
     import csv
 
-    body = officer_client.get(reverse("learning:activity_export_csv"), {"q": "coercive"}).content.decode()
+    body = officer_client.get(reverse("learning:activity_export_csv"), {"q": "coercive"}).getvalue().decode()
     rows = list(csv.reader(io.StringIO(body)))
     assert [r[0] for r in rows[1:]] == ["Bravo inspection"]
 

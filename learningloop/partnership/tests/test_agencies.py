@@ -105,7 +105,7 @@ def test_csv_export_content_and_escaping(officer_client):
     response = officer_client.get(reverse("partnership:agency_export"), {"status": "all"})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode())))
     assert rows[0] == ["Name", "Short name", "Sector", "Statutory role", "School", "Active"]
     by_name = {row[0]: row for row in rows[1:]}
     assert '\'=HYPERLINK("http://evil")' in by_name
@@ -118,7 +118,7 @@ def test_csv_export_follows_filters(officer_client):
     AgencyFactory(name="Kept agency")
     AgencyFactory(name="Filtered out")
     response = officer_client.get(reverse("partnership:agency_export"), {"q": "kept"})
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode())))
     assert [r[0] for r in rows[1:]] == ["Kept agency"]
 
 

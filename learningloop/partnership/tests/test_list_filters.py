@@ -27,7 +27,7 @@ def test_agencies_narrow_by_sector_and_keep_the_filter_in_the_download(officer_c
     assert listed(response, AGENCIES) == ["Brook Hospital"]
     assert f'href="{reverse("partnership:agency_export")}?sector=health"' in response.content.decode()
     export = officer_client.get(reverse("partnership:agency_export"), {"sector": "health"})
-    lines = export.content.decode().splitlines()
+    lines = export.getvalue().decode().splitlines()
     assert [line.split(",")[0] for line in lines] == ["Name", "Brook Hospital"]
     assert export["Content-Disposition"] == 'attachment; filename="agencies.csv"'
 
