@@ -52,3 +52,14 @@ class AssuranceConfig(AppConfig):
             "/assurance/complaints-and-compliments/",
             order=43,
         )
+        navigation.register_page(
+            "impact",
+            "You said, we did",
+            "assurance:yswd_list",
+            "assurance.view",
+            "/assurance/you-said-we-did/",
+            order=44,
+        )
+        from .publishing import register_kind
+
+        register_kind()  # "You said, we did" on the public learning hub (core.publishing)

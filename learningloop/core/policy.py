@@ -147,6 +147,9 @@ POLICY: dict[str, frozenset[str]] = {
     "impact.submit": BUSINESS_UNIT | {Role.AGENCY_LEAD, Role.AGENCY_MEMBER},
     "impact.story": BUSINESS_UNIT | {Role.GROUP_CHAIR},
 }
+# "You said, we did" (ADR 0033): everyone signed in reads it (its "said" text is written by staff); the
+# business unit records what children, young people and families said and what the partnership did.
+POLICY["yswd.manage"] = BUSINESS_UNIT
 
 # Actions an agency user may perform only on their own agency's records: the object names its agency
 # in `scope_agency_id`. Business unit roles act partnership-wide.

@@ -14,6 +14,7 @@ from .audits import (  # noqa: F401
     ModeratedGrade,
 )
 from .contributions import AgencyContribution, ContributionStatus  # noqa: F401
+from .evidence import AssuranceEvidence, EvidenceKind  # noqa: F401
 from .feedback import FeedbackCount, FeedbackKind  # noqa: F401
 from .selfassessment import (  # noqa: F401
     SCORE_CHOICES,
@@ -29,6 +30,7 @@ from .selfassessment import (  # noqa: F401
     StandardSet,
     StandardSetKind,
 )
+from .yousaid import HeardFrom, YouSaidWeDid  # noqa: F401
 
 AUDITED = (
     StandardSet,
@@ -46,3 +48,4 @@ AUDITED = (
     AgencyContribution,
     FeedbackCount,
 )
+AUDITED = AUDITED + (AssuranceEvidence, YouSaidWeDid)
