@@ -30,6 +30,19 @@ from .selfassessment import (  # noqa: F401
     StandardSet,
     StandardSetKind,
 )
+from .surveys import (  # noqa: F401
+    CHOICE_KINDS,
+    AnsweredBy,
+    Audience,
+    Channel,
+    QuestionKind,
+    Survey,
+    SurveyAnswer,
+    SurveyOption,
+    SurveyQuestion,
+    SurveyResponse,
+    SurveyStatus,
+)
 from .yousaid import HeardFrom, YouSaidWeDid  # noqa: F401
 
 AUDITED = (
@@ -47,5 +60,8 @@ AUDITED = (
     ModeratedGrade,
     AgencyContribution,
     FeedbackCount,
+    Survey,  # surveys' questions and options; responses are counted, not audited one by one
+    SurveyQuestion,
+    SurveyOption,
 )
 AUDITED = AUDITED + (AssuranceEvidence, YouSaidWeDid)
