@@ -63,3 +63,13 @@ class AssuranceConfig(AppConfig):
         from .publishing import register_kind
 
         register_kind()  # "You said, we did" on the public learning hub (core.publishing)
+        from learningloop.core.reminders import register_daily_run
+
+        from .evidence.services import survey_evidence_update
+
+        def run_survey_evidence(today) -> int:
+            """Survey evidence of impact worked out again daily (survey writes do it too); no email."""
+            survey_evidence_update(today)
+            return 0
+
+        register_daily_run("Survey evidence of impact", run_survey_evidence)

@@ -172,7 +172,10 @@ def key_message_queryset():
             Prefetch(
                 "assurance_evidence",
                 queryset=AssuranceEvidence.objects.select_related(
-                    "baseline_domain__audit__activity", "followup_domain__audit__activity"
+                    "baseline_domain__audit__activity",
+                    "followup_domain__audit__activity",
+                    "baseline_question__survey",
+                    "followup_question__survey",
                 ).order_by("pk"),
             ),
             Prefetch("you_said_we_did", queryset=YouSaidWeDid.objects.order_by("-did_on", "-pk")),

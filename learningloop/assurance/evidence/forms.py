@@ -4,7 +4,7 @@ from django import forms
 
 from learningloop.learning.models import KeyMessage
 
-from ..models import Audit, AuditDomain
+from ..models import Audit, AuditDomain, QuestionKind, SurveyQuestion
 
 _PICK = "from the list"
 
@@ -64,3 +64,61 @@ class AuditEvidenceForm(forms.Form):
         if before and after and before.pk == after.pk:
             self.add_error("followup_audit", "Choose a different, later audit for the follow-up")
         return data
+
+
+class QuestionField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.survey.title}: {obj.text}"
+
+
+class SurveyEvidenceForm(forms.Form):
+    """A survey question asked in a baseline survey and again in a later survey, with the answers that
+    count as favourable."""
+
+    favourable_options = forms.CharField(
+        label="Answers that count as favourable",
+        help_text="For a choice question: the answers as the survey words them, one a line",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "Enter 2,000 characters or fewer"},
+    )
+    favourable_from = forms.IntegerField(
+        label="Favourable from",
+        help_text="For a scale question: the lowest number that counts as favourable",
+        required=False,
+        min_value=-100,
+        max_value=100,
+        error_messages={
+            "invalid": "Enter a whole number",
+            "min_value": "Enter a number on the scale",
+            "max_value": "Enter a number on the scale",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        questions = (
+            SurveyQuestion.objects.select_related("survey")
+            .exclude(kind=QuestionKind.FREE_TEXT)
+            .order_by("survey__title", "position", "pk")
+        )
+        fields = {"key_message": key_message_field()}
+        for name, label, hint in (
+            ("baseline_question", "Baseline survey question", "The question as asked before the change"),
+            ("followup_question", "Follow-up survey question", "The same question in a later survey"),
+        ):
+            fields[name] = QuestionField(
+                questions,
+                label=label,
+                help_text=hint,
+                empty_label="Select the question",
+                error_messages={
+                    "required": f"Select the {label.lower()}",
+                    "invalid_choice": f"Select a question {_PICK}",
+                },
+            )
+        self.fields = {**fields, **self.fields}
+
+    def clean_favourable_options(self):
+        return [line.strip() for line in self.cleaned_data["favourable_options"].splitlines() if line.strip()]

@@ -14,7 +14,7 @@ from learningloop.core.views_kit import apply_errors, bound
 from ..models import AssuranceEvidence
 from ..pages import form_page
 from . import services
-from .forms import AuditEvidenceForm
+from .forms import AuditEvidenceForm, SurveyEvidenceForm
 
 TRAILS = ("Learning trail", "reports:trail_index")
 
@@ -59,10 +59,41 @@ def audit_evidence_add(request):
     )
 
 
+@require_http_methods(["GET", "POST"])
+@require("impact.story")
+def survey_evidence_add(request):
+    """A key message names a survey question's change between two surveys as its evidence of impact."""
+    form = SurveyEvidenceForm(*bound(request), initial=_initial(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            evidence = services.survey_evidence_add(
+                key_message=data["key_message"],
+                baseline_question=data["baseline_question"],
+                followup_question=data["followup_question"],
+                favourable_options=data["favourable_options"],
+                favourable_from=data["favourable_from"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Evidence of impact added to the key message's trail")
+            return redirect("reports:key_message_trail", pk=evidence.key_message_id)
+    return form_page(
+        request,
+        form,
+        title="Add evidence of impact from surveys",
+        button="Add evidence",
+        crumbs=breadcrumbs((TRAILS[0], reverse(TRAILS[1])), ("Evidence from surveys", None)),
+        cancel_url=_cancel(request),
+    )
+
+
 @require_POST
 @require("impact.story")
 def assurance_evidence_remove(request, pk):
     evidence = get_object_or_404(AssuranceEvidence.objects.visible_to(request.user), pk=pk)
-    services.assurance_evidence_remove(evidence=evidence, by=request.user)
+    services.assurance_evidence_delete(evidence=evidence, by=request.user)
     messages.success(request, "Evidence of impact removed from the key message's trail")
     return redirect("reports:key_message_trail", pk=evidence.key_message_id)

@@ -17,6 +17,7 @@ from django.utils import timezone
 from learningloop.core.querysets import SignedInQuerySet
 
 from .audits import AuditDomain, Grade
+from .surveys import QuestionKind, SurveyQuestion
 
 # The audit rule: these agreed grades count as a good outcome for the case in that domain.
 GOOD_OR_BETTER = (Grade.GOOD, Grade.OUTSTANDING)
@@ -50,6 +51,16 @@ class AssuranceEvidence(models.Model):
     followup_domain = models.ForeignKey(
         AuditDomain, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
+    baseline_question = models.ForeignKey(
+        SurveyQuestion, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    followup_question = models.ForeignKey(
+        SurveyQuestion, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    # What counts as favourable: the options' labels (a choice question; the same labels in both surveys),
+    # or, for a scale, this number or higher.
+    favourable_options = models.JSONField("favourable answers", default=list, blank=True)
+    favourable_from = models.SmallIntegerField("favourable from", null=True, blank=True)
     # Worked out by the service (never typed): favourable cases or respondents, and how many were counted.
     baseline_favourable = models.PositiveIntegerField(null=True, editable=False)
     baseline_counted = models.PositiveIntegerField(null=True, editable=False)
@@ -72,6 +83,16 @@ class AssuranceEvidence(models.Model):
                 condition=Q(kind="audit"),
                 name="assurance_evidence_audit_once",
             ),
+            models.UniqueConstraint(
+                fields=["key_message", "baseline_question", "followup_question"],
+                condition=Q(kind="survey"),
+                name="assurance_evidence_survey_once",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="survey")
+                | (Q(baseline_question__isnull=False) & Q(followup_question__isnull=False)),
+                name="assurance_evidence_survey_questions",
+            ),
             models.CheckConstraint(
                 condition=~Q(kind="audit")
                 | (Q(baseline_domain__isnull=False) & Q(followup_domain__isnull=False)),
@@ -92,6 +113,45 @@ class AssuranceEvidence(models.Model):
                 raise ValidationError(
                     {"followup_audit": "The follow-up audit must have started after the baseline audit"}
                 )
+
+        if self.kind == EvidenceKind.SURVEY and self.baseline_question_id and self.followup_question_id:
+            self._clean_survey()
+
+    def _clean_survey(self):
+        before, after = self.baseline_question, self.followup_question
+        if before.pk == after.pk or before.survey_id == after.survey_id:
+            raise ValidationError(
+                {"followup_question": "Choose a question from a different, later survey for the follow-up"}
+            )
+        opened = (before.survey.opens_on, after.survey.opens_on)
+        if None not in opened and opened[1] <= opened[0]:
+            raise ValidationError(
+                {"followup_question": "The follow-up survey must open after the baseline survey"}
+            )
+        if before.kind != after.kind:
+            raise ValidationError({"followup_question": "Choose a follow-up question of the same kind"})
+        if before.kind == QuestionKind.SCALE:
+            if self.favourable_from is None:
+                raise ValidationError(
+                    {"favourable_from": "Enter the lowest number that counts as favourable"}
+                )
+            for q in (before, after):
+                if not q.scale_min <= self.favourable_from <= q.scale_max:
+                    raise ValidationError(
+                        {"favourable_from": f"Enter a number from {q.scale_min} to {q.scale_max}"}
+                    )
+        elif before.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
+            if not self.favourable_options:
+                raise ValidationError({"favourable_options": "Select the answers that count as favourable"})
+            for side, q in (("baseline", before), ("follow-up", after)):
+                labels = {o.label.casefold() for o in q.options.all()}
+                missing = [x for x in self.favourable_options if x.casefold() not in labels]
+                if missing:
+                    raise ValidationError(
+                        {"favourable_options": f"The {side} question has no answer “{missing[0]}”"}
+                    )
+        else:
+            raise ValidationError({"baseline_question": "Choose a choice or scale question, not free text"})
 
     @property
     def baseline_share(self):

@@ -12,6 +12,8 @@ from django.utils import timezone
 from learningloop.core.querysets import SignedInQuerySet
 from learningloop.learning.models import LearningActivity, Theme
 
+from .surveys import Survey, SurveyQuestion
+
 
 class HeardFrom(models.TextChoices):
     CHILDREN = "children", "Children and young people"
@@ -31,6 +33,17 @@ class YouSaidWeDid(models.Model):
     said = models.TextField(
         "what they said",
         help_text="In your own words. Never copy a child's or family member's own written answer",
+    )
+    survey = models.ForeignKey(
+        Survey, on_delete=models.PROTECT, null=True, blank=True, related_name="you_said_we_did"
+    )
+    question = models.ForeignKey(
+        SurveyQuestion,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="survey question",
     )
     source_activity = models.ForeignKey(
         LearningActivity,
@@ -67,5 +80,13 @@ class YouSaidWeDid(models.Model):
         return self.title
 
     def clean(self):
+        errors = {}
         if self.did_on and self.did_on > timezone.localdate():
-            raise ValidationError({"did_on": "The date must be today or in the past"})
+            errors["did_on"] = "The date must be today or in the past"
+        if self.question_id:
+            if self.survey_id is None:
+                self.survey_id = self.question.survey_id
+            elif self.question.survey_id != self.survey_id:
+                errors["question"] = "Choose a question of the survey it came from"
+        if errors:
+            raise ValidationError(errors)
