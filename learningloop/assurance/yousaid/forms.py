@@ -9,7 +9,7 @@ from learningloop.core.govuk_forms import GovukDateField
 from learningloop.improvement.models import Action
 from learningloop.learning.models import KeyMessage, LearningActivity, Theme
 
-from ..models import HeardFrom, YouSaidWeDid
+from ..models import HeardFrom, Survey, SurveyQuestion, YouSaidWeDid
 
 _PICK = {"invalid_choice": "Select from the list", "invalid_pk_value": "Select from the list"}
 
@@ -54,7 +54,7 @@ class YouSaidWeDidForm(VersionedFormMixin, forms.ModelForm):
 
     class Meta:
         model = YouSaidWeDid
-        fields = ["title", "heard_from", "said", "source_activity", "did", "did_on"]
+        fields = ["title", "heard_from", "said", "survey", "question", "source_activity", "did", "did_on"]
         widgets = {
             "heard_from": forms.RadioSelect,
             "said": forms.Textarea(attrs={"rows": 4}),
@@ -72,6 +72,11 @@ class YouSaidWeDidForm(VersionedFormMixin, forms.ModelForm):
             "said": {"required": "Enter what they said, in your own words"},
             "did": {"required": "Enter what the partnership did"},
             "source_activity": _PICK,
+            "survey": _PICK,
+            "question": _PICK,
+        }
+        help_texts = {
+            "question": "The question it came from, if you know it (a question of the survey above)"
         }
 
     def __init__(self, *args, **kwargs):
@@ -81,6 +86,14 @@ class YouSaidWeDidForm(VersionedFormMixin, forms.ModelForm):
         ).order_by("-started_on", "title")
         self.fields["source_activity"].empty_label = "Not from a learning source in the register"
         self.fields["source_activity"].required = False
+        self.fields["survey"].queryset = Survey.objects.order_by("-opens_on", "title")
+        self.fields["survey"].empty_label = "Not from a survey"
+        self.fields["survey"].label = "Survey it came from"
+        self.fields["question"].queryset = SurveyQuestion.objects.select_related("survey").order_by(
+            "survey__title", "position", "pk"
+        )
+        self.fields["question"].empty_label = "No particular question"
+        self.fields["question"].label_from_instance = lambda q: f"{q.survey.title}: {q.text}"
         self.fields["key_messages"].queryset = KeyMessage.objects.select_related("summary").order_by(
             "summary__title", "position", "pk"
         )
@@ -105,7 +118,7 @@ class YouSaidWeDidFilterSet(GovukFilterSet):
         empty_label="All themes",
         distinct=True,
     )
-    sort = SortFilter(orderings={"date": ("-did_on",), "title": ("title",)}, default="date", label="Sort by")
+    sort = SortFilter(orderings={"date": ("did_on",), "title": ("title",)}, default="-date", label="Sort by")
 
     class Meta:
         model = YouSaidWeDid

@@ -34,7 +34,7 @@ def _listed(request):
     return YouSaidWeDidFilterSet(
         request=request,
         queryset=YouSaidWeDid.objects.visible_to(request.user)
-        .select_related("source_activity")
+        .select_related("source_activity", "survey")
         .prefetch_related("themes"),
     )
 
@@ -62,6 +62,7 @@ EXPORT_HEADERS = [
     "Headline",
     "Who said it",
     "What they said",
+    "Survey",
     "Learning source",
     "What the partnership did",
     "When",
@@ -79,6 +80,7 @@ def yswd_export(request):
             e.title,
             e.get_heard_from_display(),
             e.said,
+            e.survey.title if e.survey else "",
             e.source_activity.title if e.source_activity else "",
             e.did,
             e.did_on,
@@ -96,7 +98,7 @@ def yswd_export(request):
 @require(VIEW)
 def yswd_detail(request, pk):
     entry = get_visible_or_404(
-        YouSaidWeDid.objects.select_related("source_activity").prefetch_related(
+        YouSaidWeDid.objects.select_related("source_activity", "survey", "question").prefetch_related(
             "themes",
             Prefetch("key_messages", queryset=KeyMessage.objects.select_related("summary").order_by("pk")),
         ),
