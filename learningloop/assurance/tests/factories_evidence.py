@@ -4,6 +4,7 @@ with the agreed grade given for one domain (None: left blank at moderation; miss
 import datetime
 
 from learningloop.assurance.audits import services
+from learningloop.assurance.models import Survey, SurveyAnswer, SurveyOption, SurveyQuestion, SurveyResponse
 from learningloop.partnership.models import LearningSourceType
 from learningloop.partnership.tests.factories import LearningSourceTypeFactory
 
@@ -23,3 +24,46 @@ def moderated_audit(*, agencies, title, started_on, grades, domain="Joint workin
     for n in range(unmoderated):
         services.case_add(audit=made, reference=f"Unmoderated {n + 1}")
     return made
+
+
+WORRIED = "I know who to talk to if I am worried"
+D = datetime.date
+
+
+def hrbq(year, answers, *, skipped=0, kind="single", scale=None):
+    """A survey with the worried question; `answers` one per respondent (an option label, a list of labels
+    for a multiple choice, or a number); `skipped` respondents answered only another question."""
+    survey = Survey.objects.create(
+        title=f"Health related behaviour questionnaire {year}",
+        slug=f"hrbq-{year}",
+        audience="children",
+        answered_by="public",
+        opens_on=D(year, 1, 5),
+        status="closed",
+    )
+    question = SurveyQuestion.objects.create(
+        survey=survey,
+        position=1,
+        text=WORRIED,
+        kind=kind,
+        scale_min=scale[0] if scale else None,
+        scale_max=scale[1] if scale else None,
+    )
+    other = SurveyQuestion.objects.create(
+        survey=survey, position=2, text="Your school year", kind="free_text"
+    )
+    options = {}
+    if kind != "scale":
+        for n, label in enumerate(["Yes", "Not sure", "No", "Yes, more than one person"], start=1):
+            options[label] = SurveyOption.objects.create(question=question, position=n, label=label)
+    for answer in answers:
+        response = SurveyResponse.objects.create(survey=survey, channel="public")
+        if kind == "scale":
+            SurveyAnswer.objects.create(response=response, question=question, number=answer)
+            continue
+        for label in answer if isinstance(answer, list) else [answer]:
+            SurveyAnswer.objects.create(response=response, question=question, option=options[label])
+    for _ in range(skipped):
+        response = SurveyResponse.objects.create(survey=survey, channel="public")
+        SurveyAnswer.objects.create(response=response, question=other, text="Year 8")
+    return question

@@ -11,65 +11,20 @@ import pytest
 from django.urls import reverse
 
 from learningloop.assurance.evidence import services
-from learningloop.assurance.models import (
-    AssuranceEvidence,
-    Survey,
-    SurveyAnswer,
-    SurveyOption,
-    SurveyQuestion,
-    SurveyResponse,
-)
+from learningloop.assurance.models import AssuranceEvidence, SurveyAnswer, SurveyResponse
 from learningloop.learning.models import KeyMessage
 from learningloop.reports import trail as trails
 from learningloop.reports.tests.factories import make_trail
 
+from .factories_evidence import WORRIED, hrbq
+
 pytestmark = pytest.mark.django_db
 D = datetime.date
-WORRIED = "I know who to talk to if I am worried"
 ADD = reverse("assurance:survey_evidence_add")
 
 
 def status_of(message):
     return trails.with_loop_status(KeyMessage.objects.filter(pk=message.pk)).get().loop_status
-
-
-def hrbq(year, answers, *, skipped=0, kind="single", scale=None):
-    """A survey with the worried question; `answers` one per respondent (an option label, a list of labels
-    for a multiple choice, or a number); `skipped` respondents answered only another question."""
-    survey = Survey.objects.create(
-        title=f"Health related behaviour questionnaire {year}",
-        slug=f"hrbq-{year}",
-        audience="children",
-        answered_by="public",
-        opens_on=D(year, 1, 5),
-        status="closed",
-    )
-    question = SurveyQuestion.objects.create(
-        survey=survey,
-        position=1,
-        text=WORRIED,
-        kind=kind,
-        scale_min=scale[0] if scale else None,
-        scale_max=scale[1] if scale else None,
-    )
-    other = SurveyQuestion.objects.create(
-        survey=survey, position=2, text="Your school year", kind="free_text"
-    )
-    options = {}
-    if kind != "scale":
-        for n, label in enumerate(["Yes", "Not sure", "No", "Yes, more than one person"], start=1):
-            options[label] = SurveyOption.objects.create(question=question, position=n, label=label)
-    for answer in answers:
-        response = SurveyResponse.objects.create(survey=survey, channel="public")
-        if kind == "scale":
-            SurveyAnswer.objects.create(response=response, question=question, number=answer)
-            continue
-        for label in answer if isinstance(answer, list) else [answer]:
-            SurveyAnswer.objects.create(response=response, question=question, option=options[label])
-    for _ in range(skipped):
-        response = SurveyResponse.objects.create(survey=survey, channel="public")
-        SurveyAnswer.objects.create(response=response, question=other, text="Year 8")
-    return question
 
 
 @pytest.fixture

@@ -266,3 +266,10 @@ VALID = {
         changed=lambda o: o["audit_case"].moderated.exists(),
     ),
 }
+
+# Evidence of impact from audits and surveys, and "You said, we did" (ADR 0033).
+from .walk_rules_yswd import RULES as YSWD_RULES  # noqa: E402
+from .walk_rules_yswd import VALID as YSWD_VALID  # noqa: E402
+
+RULES.update(YSWD_RULES)
+VALID.update(YSWD_VALID)
