@@ -91,6 +91,8 @@ PAGES["Impact"] |= {
     "Late returns": "/impact/late/",
     "Agency contribution": "/impact/agencies/",
 }
+# What children, young people and families said and what the partnership did (ADR 0033).
+PAGES["Impact"]["You said, we did"] = "/assurance/you-said-we-did/"
 # Only the business unit's administrators manage users and read the audit trail.
 ADMIN_PAGES = {"Governance": {"Audit trail": "/audit/"}, "People": {"Users": "/accounts/users/"}}
 # What is on the public learning hub and its statistics: the business unit (website.manage).
