@@ -197,3 +197,58 @@ def test_removing_the_evidence_takes_the_trail_back(officer_client, persona_clie
     assert officer_client.post(url).status_code == 302
     assert not AssuranceEvidence.objects.exists()
     assert status_of(embedded) == "embedded"
+
+
+def test_trail_queries_do_not_grow_with_audit_and_survey_evidence_or_you_said_we_did(
+    officer_client, home_agency, other_agency, embedded
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from learningloop.assurance.evidence.services import survey_evidence_add
+    from learningloop.assurance.models import YouSaidWeDid
+    from learningloop.assurance.yousaid.services import you_said_we_did_save
+
+    from .factories_evidence import hrbq
+
+    url = reverse("reports:key_message_trail", args=[embedded.pk])
+
+    def add(n, offset):
+        for i in range(n):
+            year = 2000 + offset + 2 * i
+            before = moderated_audit(
+                agencies=[home_agency], title=f"Audit {year}", started_on=D(year, 1, 6), grades=["good"]
+            )
+            after = moderated_audit(
+                agencies=[home_agency],
+                title=f"Audit {year + 1}",
+                started_on=D(year + 1, 1, 6),
+                grades=["good"],
+            )
+            _add(officer_client, embedded, before, after)
+            survey_evidence_add(
+                key_message=embedded,
+                baseline_question=hrbq(year, ["Yes", "No"]),
+                followup_question=hrbq(year + 1, ["Yes"]),
+                favourable_options=["Yes"],
+            )
+            you_said_we_did_save(
+                entry=YouSaidWeDid(
+                    title=f"Entry {year}", heard_from="children", said="s", did="d", did_on=D(2026, 1, 1)
+                ),
+                key_messages=[embedded],
+            )
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert officer_client.get(url).status_code == 200
+        return len(captured)
+
+    add(1, 0)
+    one = queries()
+    add(4, 10)
+    five = queries()
+    html = officer_client.get(url).content.decode()
+    assert html.count("Audit domain: Joint working") == 5 and html.count("Survey question:") == 5
+    assert "Entry 2016" in html
+    assert one == five
