@@ -127,6 +127,8 @@ PAGES = [
     ("Indicator list", "performance:indicator_list", None),
     ("Indicator detail", "performance:indicator_detail", "indicator"),
     ("Late and missing returns", "performance:late_list", None),
+    ("Survey list", "assurance:survey_list", None),
+    ("Survey results (most responses)", "assurance:survey_results", "survey"),
 ]
 
 
@@ -233,6 +235,12 @@ def _busiest_indicator():
     return Indicator.objects.annotate(n=Count("submissions")).order_by("-n", "pk").first()
 
 
+def _busiest_survey():
+    from learningloop.assurance.models import Survey
+
+    return Survey.objects.annotate(n=Count("responses")).order_by("-n", "pk").first()
+
+
 # How to find a representative object for each kind: the one with the most related rows.
 OBJECTS = {
     "publication": _busiest_publication,
@@ -250,6 +258,7 @@ OBJECTS = {
     "training_session": _busiest_training_session,
     "schools_cycle": _schools_cycle,
 }
+OBJECTS["survey"] = _busiest_survey
 
 # References: the Django admin's changelist for the same model and rows as each main list, 50 a page, with
 # the columns the list shows. Registered here for the run only (the project registers no admin of its own);

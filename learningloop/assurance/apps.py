@@ -58,7 +58,7 @@ class AssuranceConfig(AppConfig):
             "assurance:yswd_list",
             "assurance.view",
             "/assurance/you-said-we-did/",
-            order=44,
+            order=45,
         )
         from .publishing import register_kind
 
@@ -73,3 +73,11 @@ class AssuranceConfig(AppConfig):
             return 0
 
         register_daily_run("Survey evidence of impact", run_survey_evidence)
+        navigation.register_page(
+            "impact", "Surveys", "assurance:survey_list", "surveys.view", "/assurance/surveys/", order=44
+        )
+        from .surveys import imports as survey_imports
+        from .surveys.urls import PUBLIC_PREFIX
+
+        survey_imports.register()  # responses from a CSV or Excel file, through core.imports
+        navigation.open_to_practitioners(PUBLIC_PREFIX)  # practitioners answer surveys too

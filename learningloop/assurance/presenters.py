@@ -79,3 +79,15 @@ def change_text(now, before) -> str:
     if delta == 0:
         return "No change"
     return f"{'Up' if delta > 0 else 'Down'} {abs(delta):.1f}"
+
+
+# A survey's status: a draft is being written, an open survey takes answers, a closed one no longer does.
+SURVEY_STATUS_TAGS = {
+    "draft": StatusTag("Draft", "grey", key="draft"),
+    "open": StatusTag("Open", "green", key="open"),
+    "closed": StatusTag("Closed", "blue", key="closed"),
+}
+
+
+def survey_status(survey) -> StatusTag:
+    return SURVEY_STATUS_TAGS.get(survey.status, SURVEY_STATUS_TAGS["draft"])

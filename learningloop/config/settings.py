@@ -334,3 +334,9 @@ ACCOUNT_RATE_LIMITS["signup"] = env_str("SIGNUP_RATE_LIMIT", "20/m/ip")
 # the background worker, with a progress page; a file with more than IMPORT_MAX_ROWS rows is refused.
 IMPORT_BACKGROUND_ROWS = env_int("IMPORT_BACKGROUND_ROWS", 2000)
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 200000)
+
+# Surveys' answer forms at /have-your-say/ (assurance.surveys): answers sent from one client address
+# (core.audit.client_ip, as the sign-in throttles see it) are limited through django-allauth's rate limiter
+# in the shared cache: every form sent counts, and the next one over the limit gets a plain 429 page. The
+# default lets a class of 30 on one school network answer within 10 minutes.
+ACCOUNT_RATE_LIMITS["survey_response"] = env_str("SURVEY_RATE_LIMIT", "30/10m/ip")

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from learningloop.assurance.surveys import urls as assurance_survey_urls
 from learningloop.core import views as core_views
 
 urlpatterns = [
@@ -16,6 +17,7 @@ urlpatterns = [
     path("trail/", include("learningloop.reports.urls")),
     path("impact/", include("learningloop.performance.urls")),
     path("assurance/", include("learningloop.assurance.urls")),
+    path("have-your-say/", include(assurance_survey_urls.public_urlpatterns)),  # surveys' answer forms
     path("training/", include("learningloop.workforce.urls")),
     path("governance/", include("learningloop.governance.urls")),
     path("publications/", include("learningloop.website.urls")),

@@ -146,6 +146,13 @@ POLICY: dict[str, frozenset[str]] = {
     "impact.manage": BUSINESS_UNIT,
     "impact.submit": BUSINESS_UNIT | {Role.AGENCY_LEAD, Role.AGENCY_MEMBER},
     "impact.story": BUSINESS_UNIT | {Role.GROUP_CHAIR},
+    # Surveys of children, young people, families, practitioners and managers: everyone signed in reads the
+    # surveys and their results as counts and percentages; the business unit builds surveys and imports
+    # responses; free-text answers (and any personal details a survey asks for) are read by the business
+    # unit only — never on a public page, never in an export for anyone else (docs/adr/0032).
+    "surveys.view": ALL_ROLES,
+    "surveys.manage": BUSINESS_UNIT,
+    "surveys.free_text": BUSINESS_UNIT,
 }
 # "You said, we did" (ADR 0033): everyone signed in reads it (its "said" text is written by staff); the
 # business unit records what children, young people and families said and what the partnership did.

@@ -220,6 +220,22 @@ class SurveyResponse(models.Model):
         return f"Response {self.pk} to {self.survey_id}"
 
 
+class SurveyAnswerQuerySet(models.QuerySet):
+    def tally(self):
+        """{(question id, option id, number): answers}: one GROUP BY over the answers."""
+        rows = self.values("question_id", "option_id", "number").annotate(n=Count("pk")).order_by()
+        return {(r["question_id"], r["option_id"], r["number"]): r["n"] for r in rows}
+
+    def respondents_by_question(self):
+        """{question id: how many responses answered it}: one GROUP BY (a multiple choice question's
+        percentages are of the people who answered it, not of the ticks)."""
+        rows = self.values("question_id").annotate(n=Count("response_id", distinct=True)).order_by()
+        return {r["question_id"]: r["n"] for r in rows}
+
+    def free_text(self):
+        return self.exclude(text="")
+
+
 class SurveyAnswer(models.Model):
     """One answer: the chosen option (one row per option chosen for a multiple choice question), the number
     on a scale, or the free text."""
@@ -231,6 +247,8 @@ class SurveyAnswer(models.Model):
     )
     number = models.SmallIntegerField(null=True, blank=True)
     text = models.TextField(blank=True)
+
+    objects = SurveyAnswerQuerySet.as_manager()
 
     class Meta:
         ordering = ["response", "question", "pk"]

@@ -119,3 +119,23 @@ def test_bad_choices_are_explained_and_nothing_is_saved(officer_client, embedded
         assert response.status_code == 200, change
         assert message in unescape(response.content.decode()), change
     assert not AssuranceEvidence.objects.exists()
+
+
+def test_a_response_from_the_public_form_works_the_share_out_again(embedded):
+    from learningloop.assurance.surveys.services import response_submit
+
+    before = hrbq(2025, ["Yes", "No"])  # 1 of 2 (50%)
+    after = hrbq(2026, ["Yes", "No"])  # 1 of 2 (50%): not higher
+    link = services.survey_evidence_add(
+        key_message=embedded, baseline_question=before, followup_question=after, favourable_options=["Yes"]
+    )
+    assert link.desired is False
+    after.survey.status, after.survey.closes_on = "open", None
+    after.survey.save()
+    yes = after.options.get(label="Yes")
+    school_year = after.survey.questions.get(position=2)
+    response_submit(
+        survey=after.survey, values={after.pk: yes.pk, school_year.pk: "Year 8"}, channel="public"
+    )
+    link.refresh_from_db()
+    assert (link.followup_favourable, link.followup_counted, link.desired) == (2, 3, True)  # 66.7% > 50%

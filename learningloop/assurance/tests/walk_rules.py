@@ -273,3 +273,10 @@ from .walk_rules_yswd import VALID as YSWD_VALID  # noqa: E402
 
 RULES.update(YSWD_RULES)
 VALID.update(YSWD_VALID)
+
+# Surveys (walk_rules_surveys.py): their rules and valid bodies join this app's.
+from .walk_rules_surveys import RULES as _SURVEY_RULES  # noqa: E402
+from .walk_rules_surveys import VALID as _SURVEY_VALID  # noqa: E402
+
+RULES.update(_SURVEY_RULES)
+VALID.update(_SURVEY_VALID)

@@ -448,6 +448,27 @@ TABLE: dict[str, tuple[str, str]] = {
     "assurance:yswd_detail":                 ("A A A A A A A A L",               "M M M M M M M M L"),
     "assurance:yswd_create":                 ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
     "assurance:yswd_edit":                   ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+
+    # --- Surveys (docs/user-guide/surveys.md): everyone signed in reads the surveys, their questions and
+    # their results as counts and percentages, and downloads the responses (without free text). The
+    # business unit builds surveys and their questions and imports responses from a file. Free-text answers
+    # are the business unit's only. An import's page is its uploader's: the walk's run has none, so the
+    # business unit is told it is not found. The answer form and its thank-you page at /have-your-say/ are
+    # for anyone, signed in or not (the walk's survey is a public one).
+    "assurance:survey_list":                 ("A A A A A A A A L",               "M M M M M M M M L"),
+    "assurance:survey_create":               ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "assurance:survey_detail":               ("A A A A A A A A L",               "M M M M M M M M L"),
+    "assurance:survey_edit":                 ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "assurance:survey_question_create":      ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "assurance:survey_question_edit":        ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "assurance:survey_free_text":            ("A A 4 4 4 4 4 4 L",               "M M M M M M M M L"),
+    "assurance:survey_results":              ("A A A A A A A A L",               "M M M M M M M M L"),
+    "assurance:survey_export":               ("A A A A A A A A L",               "M M M M M M M M L"),
+    "assurance:survey_import":               ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "assurance:survey_import_template":      ("A A 4 4 4 4 4 4 L",               "M M M M M M M M L"),
+    "assurance:survey_import_run":           ("N N 4 4 4 4 4 4 L",               "M M M M M M M M L"),
+    "have_your_say:answer":                  ("A A A A A A A A A",               "A A A A A A A A A"),
+    "have_your_say:thanks":                  ("A A A A A A A A A",               "M M M M M M M M M"),
 }
 # fmt: on
 
@@ -811,5 +832,21 @@ PRACTITIONER: dict[str, tuple[str, str]] = {
     "assurance:yswd_detail":                                  ("4", "4"),
     "assurance:yswd_create":                                  ("4", "4"),
     "assurance:yswd_edit":                                    ("4", "4"),
+    # Surveys: the pages under /assurance/ are the partnership's own business (refused before the view
+    # runs); the answer form at /have-your-say/ is open to practitioners, who answer surveys too.
+    "assurance:survey_list":                                  ("4", "4"),
+    "assurance:survey_create":                                ("4", "4"),
+    "assurance:survey_detail":                                ("4", "4"),
+    "assurance:survey_edit":                                  ("4", "4"),
+    "assurance:survey_question_create":                       ("4", "4"),
+    "assurance:survey_question_edit":                         ("4", "4"),
+    "assurance:survey_free_text":                             ("4", "4"),
+    "assurance:survey_results":                               ("4", "4"),
+    "assurance:survey_export":                                ("4", "4"),
+    "assurance:survey_import":                                ("4", "4"),
+    "assurance:survey_import_template":                       ("4", "4"),
+    "assurance:survey_import_run":                            ("4", "4"),
+    "have_your_say:answer":                                   ("A", "A"),
+    "have_your_say:thanks":                                   ("A", "M"),
 }
 # fmt: on

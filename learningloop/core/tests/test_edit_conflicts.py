@@ -440,6 +440,25 @@ EDITS += [
 ]
 
 
+# Surveys: a survey and one of its questions, each on the one edit path.
+def _survey():
+    from learningloop.assurance.tests.factories_surveys import survey
+
+    return _pk(survey())
+
+
+def _survey_question():
+    from learningloop.assurance.tests.factories_surveys import questions, survey
+
+    return _pk(questions(survey())["How safe do you feel at school?"])
+
+
+EDITS += [
+    Edit("assurance:survey_edit", _survey, "title"),
+    Edit("assurance:survey_question_edit", _survey_question, "text"),
+]
+
+
 def _id(edit):
     return edit.url_name.split(":")[1] + (
         f"[{edit.build.__closure__[0].cell_contents}]" if edit.url_name.endswith("preset_edit") else ""

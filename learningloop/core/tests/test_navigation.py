@@ -93,6 +93,7 @@ PAGES["Impact"] |= {
 }
 # What children, young people and families said and what the partnership did (ADR 0033).
 PAGES["Impact"]["You said, we did"] = "/assurance/you-said-we-did/"
+PAGES["Impact"]["Surveys"] = "/assurance/surveys/"
 # Only the business unit's administrators manage users and read the audit trail.
 ADMIN_PAGES = {"Governance": {"Audit trail": "/audit/"}, "People": {"Users": "/accounts/users/"}}
 # What is on the public learning hub and its statistics: the business unit (website.manage).

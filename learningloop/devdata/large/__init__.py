@@ -22,6 +22,7 @@ from . import (
     learning,
     partnership,
     performance,
+    surveys,
     website,
     workforce,
 )
@@ -51,6 +52,8 @@ AREAS = [
     ("Self-assessment", assurance.build_assurance, ["self-assessment returns", "self-assessment answers"]),
     # The outcomes-based dataset (about 500,000 values over ten years).
     ("Impact dataset", performance.build_dataset, ["indicator values", "data returns due"]),
+    # Surveys: 200,000 children's responses with their answers.
+    ("Surveys", surveys.build_surveys, ["surveys", "survey responses", "survey answers"]),
     ("Audit trail", audit.build_audit, ["audit entries"]),
     ("Learning hub", website.build_publications, ["publications", "monthly counts"]),
 ]

@@ -27,6 +27,7 @@ from learningloop.devdata.demo import (
     workforce,
 )
 from learningloop.devdata.demo import performance as impact_dataset
+from learningloop.devdata.demo import surveys as surveys_demo
 from learningloop.devdata.demo.partnership import DEMO_PASSWORD, DEMO_USERS, LDG_HOLDERS, MEMBERSHIPS, PEOPLE
 from learningloop.partnership.models import Partnership
 
@@ -81,6 +82,8 @@ class Command(BaseCommand):
         workforce.seed(self.stdout)
         # Assurance: audits, self-assessment cycles, agencies' own learning, complaints and compliments.
         assurance_demo.seed(self.stdout)
+        # Surveys of children, families and practitioners, with their imported responses.
+        surveys_demo.seed(self.stdout)
         # What difference it made: the dataset, its stories and the evidence that closes trails.
         impact_dataset.seed(self.stdout)
         # The public learning hub, last: it publishes what the areas above hold.
