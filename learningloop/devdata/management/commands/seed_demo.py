@@ -28,6 +28,7 @@ from learningloop.devdata.demo import (
 )
 from learningloop.devdata.demo import performance as impact_dataset
 from learningloop.devdata.demo import surveys as surveys_demo
+from learningloop.devdata.demo import you_said_we_did as you_said_we_did_demo
 from learningloop.devdata.demo.partnership import DEMO_PASSWORD, DEMO_USERS, LDG_HOLDERS, MEMBERSHIPS, PEOPLE
 from learningloop.partnership.models import Partnership
 
@@ -86,6 +87,8 @@ class Command(BaseCommand):
         surveys_demo.seed(self.stdout)
         # What difference it made: the dataset, its stories and the evidence that closes trails.
         impact_dataset.seed(self.stdout)
+        # Evidence of impact from audits and surveys, and "You said, we did" (some published on the hub).
+        you_said_we_did_demo.seed(self.stdout)
         # The public learning hub, last: it publishes what the areas above hold.
         website.seed(self.stdout)
         return added
