@@ -16,7 +16,7 @@ from learningloop.website.models import Publication, PublicationStatus
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_evidence_and_you_said_we_did(settings):
+def test_demo_evidence_and_you_said_we_did(settings, client):
     settings.DEBUG = True
     call_command("seed_demo", stdout=io.StringIO())
     audit = AssuranceEvidence.objects.get(kind="audit")
@@ -40,6 +40,18 @@ def test_demo_evidence_and_you_said_we_did(settings):
     assert all(e.key_messages.exists() for e in entries)
     live = Publication.objects.filter(kind="you_said_we_did", status=PublicationStatus.PUBLISHED)
     assert live.count() == 3
+
+    # On the hub: what the business unit wrote, never a respondent's own free-text answer.
+    from django.urls import reverse
+
+    from learningloop.assurance.models import SurveyAnswer
+
+    answers = set(SurveyAnswer.objects.exclude(text="").values_list("text", flat=True))
+    assert answers
+    for item in live:
+        page = client.get(reverse("website:publication", kwargs={"slug": item.slug})).content.decode()
+        assert item.title in page.replace("&#x27;", "'")
+        assert not [a for a in answers if a in page]
 
     counts = (AssuranceEvidence.objects.count(), entries.count(), live.count())
     call_command("seed_demo", stdout=io.StringIO())
