@@ -109,6 +109,15 @@ def assurance_evidence_update(*, audit_ids=(), question_ids=(), survey_ids=(), e
     return _recount(links) if links else 0
 
 
+def _saved(evidence):
+    """Validate and save a new link, and work its values out at once."""
+    evidence.full_clean()
+    evidence.save()
+    assurance_evidence_update(evidence_ids=[evidence.pk])
+    evidence.refresh_from_db()
+    return evidence
+
+
 @transaction.atomic
 def audit_evidence_add(*, key_message, baseline_audit, followup_audit, domain_name, by=None):
     """A key message names an audit domain, graded in a baseline audit and again in a later audit, as its
@@ -137,11 +146,7 @@ def audit_evidence_add(*, key_message, baseline_audit, followup_audit, domain_na
         followup_domain=evidence.followup_domain,
     ).exists():
         raise ValidationError({"domain": "This key message already names this audit domain"})
-    evidence.full_clean()
-    evidence.save()
-    assurance_evidence_update(evidence_ids=[evidence.pk])
-    evidence.refresh_from_db()
-    return evidence
+    return _saved(evidence)
 
 
 @transaction.atomic
@@ -164,11 +169,7 @@ def survey_evidence_add(
         key_message=key_message, baseline_question=baseline_question, followup_question=followup_question
     ).exists():
         raise ValidationError({"followup_question": "This key message already names these survey questions"})
-    evidence.full_clean()
-    evidence.save()
-    assurance_evidence_update(evidence_ids=[evidence.pk])
-    evidence.refresh_from_db()
-    return evidence
+    return _saved(evidence)
 
 
 def survey_evidence_update(today=None) -> int:

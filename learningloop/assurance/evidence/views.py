@@ -29,21 +29,12 @@ def _cancel(request):
     return reverse("reports:key_message_trail", args=[value]) if value.isdigit() else reverse(TRAILS[1])
 
 
-@require_http_methods(["GET", "POST"])
-@require("impact.story")
-def audit_evidence_add(request):
-    """A key message names an audit domain's change between two audits as its evidence of impact."""
-    form = AuditEvidenceForm(*bound(request), initial=_initial(request))
+def _add_page(request, form_class, add, *, what):
+    """The one add page for both kinds: `add(cleaned_data)` calls the kind's service."""
+    form = form_class(*bound(request), initial=_initial(request))
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            evidence = services.audit_evidence_add(
-                key_message=data["key_message"],
-                baseline_audit=data["baseline_audit"],
-                followup_audit=data["followup_audit"],
-                domain_name=data["domain"],
-                by=request.user,
-            )
+            evidence = add(form.cleaned_data)
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -52,10 +43,28 @@ def audit_evidence_add(request):
     return form_page(
         request,
         form,
-        title="Add evidence of impact from audits",
+        title=f"Add evidence of impact from {what}",
         button="Add evidence",
-        crumbs=breadcrumbs((TRAILS[0], reverse(TRAILS[1])), ("Evidence from audits", None)),
+        crumbs=breadcrumbs((TRAILS[0], reverse(TRAILS[1])), (f"Evidence from {what}", None)),
         cancel_url=_cancel(request),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@require("impact.story")
+def audit_evidence_add(request):
+    """A key message names an audit domain's change between two audits as its evidence of impact."""
+    return _add_page(
+        request,
+        AuditEvidenceForm,
+        lambda data: services.audit_evidence_add(
+            key_message=data["key_message"],
+            baseline_audit=data["baseline_audit"],
+            followup_audit=data["followup_audit"],
+            domain_name=data["domain"],
+            by=request.user,
+        ),
+        what="audits",
     )
 
 
@@ -63,30 +72,18 @@ def audit_evidence_add(request):
 @require("impact.story")
 def survey_evidence_add(request):
     """A key message names a survey question's change between two surveys as its evidence of impact."""
-    form = SurveyEvidenceForm(*bound(request), initial=_initial(request))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            evidence = services.survey_evidence_add(
-                key_message=data["key_message"],
-                baseline_question=data["baseline_question"],
-                followup_question=data["followup_question"],
-                favourable_options=data["favourable_options"],
-                favourable_from=data["favourable_from"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, "Evidence of impact added to the key message's trail")
-            return redirect("reports:key_message_trail", pk=evidence.key_message_id)
-    return form_page(
+    return _add_page(
         request,
-        form,
-        title="Add evidence of impact from surveys",
-        button="Add evidence",
-        crumbs=breadcrumbs((TRAILS[0], reverse(TRAILS[1])), ("Evidence from surveys", None)),
-        cancel_url=_cancel(request),
+        SurveyEvidenceForm,
+        lambda data: services.survey_evidence_add(
+            key_message=data["key_message"],
+            baseline_question=data["baseline_question"],
+            followup_question=data["followup_question"],
+            favourable_options=data["favourable_options"],
+            favourable_from=data["favourable_from"],
+            by=request.user,
+        ),
+        what="surveys",
     )
 
 
