@@ -113,6 +113,15 @@ class Survey(models.Model):
         )
 
 
+class SurveyQuestionQuerySet(models.QuerySet):
+    def with_options(self) -> list:
+        """The questions in order with their options (two queries), each with `option_by_id`."""
+        questions = list(self.order_by("position", "pk").prefetch_related("options"))
+        for question in questions:
+            question.option_by_id = {o.pk: o for o in question.options.all()}
+        return questions
+
+
 class SurveyQuestion(models.Model):
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="questions")
     position = models.PositiveSmallIntegerField("order", default=0)
@@ -130,6 +139,8 @@ class SurveyQuestion(models.Model):
         help_text="Results can be filtered by the answer (for example school year, age band or agency)",
     )
     version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = SurveyQuestionQuerySet.as_manager()
 
     class Meta:
         ordering = ["survey", "position", "pk"]

@@ -14,7 +14,7 @@ from django.utils import timezone
 from learningloop.core import imports
 
 from ..models import QuestionKind, Survey
-from .services import questions_for_answers, responses_bulk_save
+from .services import responses_bulk_save
 
 DATE_HEADER = "Date answered"
 MULTIPLE_SEPARATOR = ";"
@@ -44,7 +44,7 @@ class SurveyResponsesImport(imports.ImportSpec):
 
     def prepare(self, *, user, context):
         survey = Survey.objects.get(pk=context["survey"])
-        questions = questions_for_answers(survey)
+        questions = survey.questions.with_options()
         # Every question's column may be left out of the file or left blank unless an answer is required:
         # a required question's column must be there.
         columns = [imports.Column("date", DATE_HEADER, required=False, hint="For example 31/03/2026")]

@@ -78,6 +78,13 @@ def question_save(*, question: SurveyQuestion, options=(), expected_version=None
     if question.kind != QuestionKind.SCALE:
         question.scale_min = question.scale_max = None
         question.min_label = question.max_label = ""
+    if not question.position:  # no order given: after the survey's last question
+        last = (
+            SurveyQuestion.objects.filter(survey=question.survey)
+            .exclude(pk=question.pk)
+            .order_by("-position")
+        )
+        question.position = (last.values_list("position", flat=True).first() or 0) + 1
     try:
         question.full_clean(validate_constraints=False)
     except ValidationError as error:
@@ -88,13 +95,10 @@ def question_save(*, question: SurveyQuestion, options=(), expected_version=None
     if question.pk is not None:
         was_group = SurveyQuestion.objects.filter(pk=question.pk, is_respondent_group=True).exists()
         claim_version(question, expected_version)
-    elif not question.position:
-        last = SurveyQuestion.objects.filter(survey=question.survey).order_by("-position").first()
-        question.position = (last.position if last else 0) + 1
     question.save()
     _sync_options(question, labels)
     if was_group != question.is_respondent_group:
-        responses_group_refill(survey=question.survey)
+        _refill_groups(question.survey)
     return question
 
 
@@ -122,7 +126,7 @@ def _sync_options(question, labels):
             option.save(update_fields=["position", "label"])
 
 
-def responses_group_refill(*, survey: Survey) -> None:
+def _refill_groups(survey: Survey) -> None:
     """Copy each response's answer to the respondent group question onto the response (one UPDATE)."""
     group = SurveyQuestion.objects.filter(survey=survey, is_respondent_group=True).first()
     if group is None:
@@ -130,13 +134,6 @@ def responses_group_refill(*, survey: Survey) -> None:
         return
     label = SurveyAnswer.objects.filter(response=OuterRef("pk"), question=group).values("option__label")[:1]
     SurveyResponse.objects.filter(survey=survey).update(respondent_group=Coalesce(Subquery(label), Value("")))
-
-
-@transaction.atomic
-def question_delete(*, question: SurveyQuestion) -> None:
-    if question.answers.exists():
-        raise ValidationError("This question has answers: it cannot be deleted")
-    question.delete()
 
 
 def _answer_rows(questions, values) -> tuple[list[SurveyAnswer], str]:
@@ -161,14 +158,6 @@ def _answer_rows(questions, values) -> tuple[list[SurveyAnswer], str]:
     return rows, group
 
 
-def questions_for_answers(survey: Survey) -> list[SurveyQuestion]:
-    """The survey's questions with their options (two queries), each with `option_by_id`."""
-    questions = list(survey.questions.prefetch_related("options"))
-    for question in questions:
-        question.option_by_id = {o.pk: o for o in question.options.all()}
-    return questions
-
-
 @transaction.atomic
 def response_submit(
     *, survey: Survey, values: dict, channel: str, contact_name: str = "", contact_email: str = ""
@@ -179,7 +168,7 @@ def response_submit(
         raise ValidationError(CLOSED)
     if channel not in (Channel.PUBLIC, Channel.SIGNED_IN):
         raise ValidationError("Unknown way of answering")
-    questions = questions_for_answers(survey)
+    questions = survey.questions.with_options()
     missing = [q.text for q in questions if q.required and values.get(q.pk) in (None, "", [])]
     if missing:
         raise ValidationError("Answer every question marked as required: " + "; ".join(missing))

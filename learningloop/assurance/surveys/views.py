@@ -44,7 +44,7 @@ def _crumb(survey):
 
 
 def _questions(survey):
-    return services.questions_for_answers(survey)
+    return survey.questions.with_options()
 
 
 # --- Inside the service ---------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ def question(survey, text, kind, *, options=(), **fields) -> SurveyQuestion:
 
 
 def questions(survey):
-    return {q.text: q for q in services.questions_for_answers(survey)}
+    return {q.text: q for q in survey.questions.with_options()}
 
 
 def answer(survey, **by_text):

@@ -348,10 +348,14 @@ def test_the_business_unit_builds_a_survey_and_bad_input_saves_nothing(officer_c
     assert "Only a single choice question can be the respondent group" in free_group.text
     assert not made_survey.questions.exists()
     ok = officer_client.post(
-        q_url, {"text": "Did we help?", "kind": "single", "options": "Yes\nNo\n", "required": "on"}
+        q_url,
+        {"text": "Did we help?", "kind": "single", "options": "Yes\nNo\n", "required": "on", "position": ""},
     )
     assert ok.status_code == 302
     assert [o.label for o in made_survey.questions.get().options.all()] == ["Yes", "No"]
+    second = officer_client.post(q_url, {"text": "Anything else?", "kind": "free_text", "position": ""})
+    assert second.status_code == 302
+    assert list(made_survey.questions.values_list("position", flat=True)) == [1, 2]  # in the order added
 
 
 def test_an_answered_option_cannot_be_removed(children, officer_client):

@@ -49,17 +49,12 @@ def _exists(model, **lookup):
 
 
 def _answer_body(objects):
-    from .factories_surveys import questions
+    # By role, not by wording: an earlier row of the walk (the question's edit page) rewords a question.
 
-    asked = questions(objects["survey"])
-    year, safe, listen = (
-        asked[t]
-        for t in (
-            "Which school year are you in?",
-            "How safe do you feel at school?",
-            "How well do adults listen to you?",
-        )
-    )
+    asked = objects["survey"].questions.with_options()
+    year = next(q for q in asked if q.is_respondent_group)
+    safe = next(q for q in asked if q.pk == objects["survey_question"].pk)
+    listen = next(q for q in asked if q.kind == "scale")
     return {
         f"q{year.pk}": year.options.get(label="Year 10").pk,
         f"q{safe.pk}": safe.options.get(label="Unsafe").pk,
@@ -68,10 +63,12 @@ def _answer_body(objects):
 
 
 def _import_file(objects):
-    text = (
-        "Which school year are you in?,How safe do you feel at school?,How well do adults listen to you?\r\n"
-    )
-    text += "Year 10,Not sure,5\r\n"
+
+    asked = objects["survey"].questions.with_options()
+    year = next(q for q in asked if q.is_respondent_group)
+    safe = next(q for q in asked if q.pk == objects["survey_question"].pk)
+    listen = next(q for q in asked if q.kind == "scale")
+    text = f'"{year.text}","{safe.text}","{listen.text}"\r\nYear 10,Not sure,5\r\n'
     return {"file": SimpleUploadedFile("walk.csv", text.encode(), content_type="text/csv")}
 
 

@@ -71,7 +71,6 @@ def build_surveys(ctx: Context) -> tuple[int, int, int]:
     per_survey = max(1, ctx.n(RESPONSES) // len(spans))
     rng = ctx.rng
     surveys = responses = answers = 0
-    next_response = (SurveyResponse.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
     for first, last in spans:
         survey, (year, safe, talk, happy, area) = _survey(
             ctx,
@@ -85,23 +84,27 @@ def build_surveys(ctx: Context) -> tuple[int, int, int]:
         safes = [o.pk for o in safe.options.all()]
         talks = [o.pk for o in talk.options.all()]
         days = max(0, (last - first).days)
+        # One moment for each day of the survey's year, made once (not an aware datetime per response).
+        moments = [ctx.moment(first + datetime.timedelta(days=d), hour=11) for d in range(days + 1)]
         done = 0
         while done < per_survey:
             size = min(BATCH * 5, per_survey - done)
-            rows, answer_rows = [], []
-            for i in range(size):
-                pk = next_response + i
-                group = (done + i) % 4
-                moment = ctx.moment(first + datetime.timedelta(days=rng.randint(0, days)))
-                rows.append(
+            groups = [(done + i) % 4 for i in range(size)]
+            rows = SurveyResponse.objects.bulk_create(
+                [
                     SurveyResponse(
-                        pk=pk,
                         survey_id=survey.pk,
-                        submitted_at=moment,
+                        submitted_at=rng.choice(moments),
                         channel="import",
                         respondent_group=YEARS[group],
                     )
-                )
+                    for group in groups
+                ],
+                batch_size=BATCH,
+            )  # the new rows' ids come back (PostgreSQL and SQLite), for their answers
+            answer_rows = []
+            for response, group in zip(rows, groups, strict=True):
+                pk = response.pk
                 answer_rows.append(SurveyAnswer(response_id=pk, question_id=year.pk, option_id=years[group]))
                 answer_rows.append(
                     SurveyAnswer(
@@ -120,9 +123,7 @@ def build_surveys(ctx: Context) -> tuple[int, int, int]:
                     answer_rows.append(
                         SurveyAnswer(response_id=pk, question_id=area.pk, text=rng.choice(COMMENTS))
                     )
-            SurveyResponse.objects.bulk_create(rows, batch_size=BATCH)
             SurveyAnswer.objects.bulk_create(answer_rows, batch_size=BATCH)
-            next_response += size
             done += size
             responses += size
             answers += len(answer_rows)

@@ -39,4 +39,3 @@ def test_the_surveys_have_their_responses_and_answers():
         "Year 10",
         "Year 12",
     }
-
