@@ -159,6 +159,10 @@ FEED = [
     ("Survey list", "assurance:survey_list", None),
     ("Survey results (most responses)", "assurance:survey_results", "survey"),
 ]
+PAGES += [
+    ("You said, we did", "assurance:yswd_list", None),
+    ("You said, we did entry", "assurance:yswd_detail", "you_said_we_did"),
+]
 
 
 def _busiest_agency():
@@ -300,6 +304,16 @@ def _latest_yearly_report():
 # by scripts/bench_yearly.py, `make bench-yearly`).
 PAGES.append(("Yearly report builder", "yearly:detail", "yearly_report"))
 OBJECTS["yearly_report"] = _latest_yearly_report
+
+
+def _busiest_you_said_we_did():
+    from learningloop.assurance.models import YouSaidWeDid
+
+    links = Count("key_messages", distinct=True) + Count("actions", distinct=True)
+    return YouSaidWeDid.objects.annotate(n=links).order_by("-n", "pk").first()
+
+
+OBJECTS["you_said_we_did"] = _busiest_you_said_we_did
 
 # References: the Django admin's changelist for the same model and rows as each main list, 50 a page, with
 # the columns the list shows. Registered here for the run only (the project registers no admin of its own);

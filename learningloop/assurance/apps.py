@@ -56,6 +56,27 @@ class AssuranceConfig(AppConfig):
             order=43,
         )
         navigation.register_page(
+            "impact",
+            "You said, we did",
+            "assurance:yswd_list",
+            "assurance.view",
+            "/assurance/you-said-we-did/",
+            order=45,
+        )
+        from .publishing import register_kind
+
+        register_kind()  # "You said, we did" on the public learning hub (core.publishing)
+        from learningloop.core.reminders import register_daily_run
+
+        from .evidence.services import survey_evidence_update
+
+        def run_survey_evidence(today) -> int:
+            """Survey evidence of impact worked out again daily (survey writes do it too); no email."""
+            survey_evidence_update(today)
+            return 0
+
+        register_daily_run("Survey evidence of impact", run_survey_evidence)
+        navigation.register_page(
             "impact", "Surveys", "assurance:survey_list", "surveys.view", "/assurance/surveys/", order=44
         )
         from .surveys import imports as survey_imports

@@ -169,6 +169,9 @@ POLICY |= {
     "yearly.manage": BUSINESS_UNIT,
     "yearly.sign_off": frozenset({Role.AGENCY_LEAD}),
 }
+# "You said, we did" (ADR 0033): everyone signed in reads it (its "said" text is written by staff); the
+# business unit records what children, young people and families said and what the partnership did.
+POLICY["yswd.manage"] = BUSINESS_UNIT
 
 # Actions an agency user may perform only on their own agency's records: the object names its agency
 # in `scope_agency_id`. Business unit roles act partnership-wide.

@@ -15,6 +15,7 @@ from django.db.models import Case, CharField, Exists, OuterRef, Prefetch, Q, Sum
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from learningloop.assurance.models import AssuranceEvidence, YouSaidWeDid
 from learningloop.core import publishing
 from learningloop.core.presenters import StatusTag
 from learningloop.dissemination.models import (
@@ -52,7 +53,8 @@ STAGE_EVIDENCE = {
     PLANNED: "At least one communication method is planned for it",
     DISSEMINATED: "At least one communication about it is done, or a training session carrying it was given",
     EMBEDDED: "At least one agency's embedding response has been accepted",
-    EVIDENCED: "An indicator named as its evidence of impact moved the desired way",
+    EVIDENCED: "An indicator, audit domain or survey question named as its evidence of impact moved the "
+    "desired way",
 }
 
 
@@ -70,12 +72,14 @@ def with_loop_status(queryset):
         request__key_messages=OuterRef("pk"), status=ResponseStatus.ACCEPTED
     )
     evidenced = ImpactEvidence.objects.filter(key_message=OuterRef("pk"), desired=True)
+    # ... or an audit domain or survey question (assurance, ADR 0033) did.
+    assured = AssuranceEvidence.objects.filter(key_message=OuterRef("pk"), desired=True)
     return queryset.annotate(
         is_planned=Exists(planned),
         is_disseminated=Exists(disseminated),
         is_trained=Exists(trained),
         is_embedded=Exists(embedded),
-        is_evidenced=Exists(evidenced),
+        is_evidenced=Exists(evidenced) | Exists(assured),
     ).annotate(
         loop_status=Case(
             When(is_evidenced=True, then=Value(EVIDENCED)),
@@ -132,6 +136,9 @@ class Trail:
     responses: list
     action_plans: list
     evidence: list = field(default_factory=list)
+    # Evidence of impact from audits and survey questions (assurance), and "You said, we did" entries.
+    assurance_evidence: list = field(default_factory=list)
+    you_said_we_did: list = field(default_factory=list)
     links: dict = field(default_factory=dict)
     training: list = field(default_factory=list)  # delivered sessions of courses carrying the message
     # Views and downloads of the public learning hub's items carrying the message (core.publishing reach).
@@ -162,6 +169,16 @@ def key_message_queryset():
             Prefetch("summary__activities", queryset=activities.order_by("started_on", "pk")),
             Prefetch("message_plans", queryset=message_plans),
             Prefetch("briefings", queryset=Briefing.objects.order_by("-updated_at", "-pk")),
+            Prefetch(
+                "assurance_evidence",
+                queryset=AssuranceEvidence.objects.select_related(
+                    "baseline_domain__audit__activity",
+                    "followup_domain__audit__activity",
+                    "baseline_question__survey",
+                    "followup_question__survey",
+                ).order_by("pk"),
+            ),
+            Prefetch("you_said_we_did", queryset=YouSaidWeDid.objects.order_by("-did_on", "-pk")),
             # Governance: policies and procedures updated because of it, and learning events that shared it
             # (with their attendance), as disseminations with their dates.
             Prefetch(
@@ -225,6 +242,8 @@ def build_trail(message: KeyMessage, user) -> Trail:
         for link in message.impact_evidence.select_related("indicator").order_by("pk")
     ]
     return Trail(
+        assurance_evidence=list(message.assurance_evidence.all()),
+        you_said_we_did=list(message.you_said_we_did.all()),
         training=training,
         evidence=evidence,
         message=message,

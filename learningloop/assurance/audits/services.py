@@ -148,6 +148,9 @@ def moderation_record(*, case: AuditCase, agreed: dict, held_on, by=None) -> int
     audit.status, audit.moderated_on = AuditStatus.MODERATED, held_on
     audit.full_clean()
     audit.save(update_fields=["status", "moderated_on"])
+    from ..evidence.services import assurance_evidence_update
+
+    assurance_evidence_update(audit_ids=[audit.pk])  # key messages evidenced by this audit's domains
     return len(rows)
 
 

@@ -14,6 +14,7 @@ from .audits import (  # noqa: F401
     ModeratedGrade,
 )
 from .contributions import AgencyContribution, ContributionStatus  # noqa: F401
+from .evidence import AssuranceEvidence, EvidenceKind  # noqa: F401
 from .feedback import FeedbackCount, FeedbackKind  # noqa: F401
 from .selfassessment import (  # noqa: F401
     SCORE_CHOICES,
@@ -42,6 +43,7 @@ from .surveys import (  # noqa: F401
     SurveyResponse,
     SurveyStatus,
 )
+from .yousaid import HeardFrom, YouSaidWeDid  # noqa: F401
 
 AUDITED = (
     StandardSet,
@@ -62,3 +64,4 @@ AUDITED = (
     SurveyQuestion,
     SurveyOption,
 )
+AUDITED = AUDITED + (AssuranceEvidence, YouSaidWeDid)

@@ -186,6 +186,7 @@ def response_submit(
     for row in rows:
         row.response = response
     SurveyAnswer.objects.bulk_create(rows)
+    _evidence_update(survey.pk)
     return response
 
 
@@ -219,4 +220,12 @@ def responses_bulk_save(*, survey_id: int, records, run=None, channel=Channel.IM
             batch_size=BATCH,
         )
         saved += len(batch)
+    _evidence_update(survey_id)
     return saved
+
+
+def _evidence_update(survey_id):
+    """Key messages evidenced by this survey's questions: their shares worked out again (ADR 0033)."""
+    from ..evidence.services import assurance_evidence_update
+
+    assurance_evidence_update(survey_ids=[survey_id])

@@ -284,6 +284,13 @@ def _feedback_file(objects):
     body = f"Agency,Quarter starting,Kind,Theme,Count\n{objects['agency'].name},01/07/2026,Complaints,,11\n"
     return SimpleUploadedFile("counts.csv", body.encode(), content_type="text/csv")
 
+# Evidence of impact from audits and surveys, and "You said, we did" (ADR 0033).
+from .walk_rules_yswd import RULES as YSWD_RULES  # noqa: E402
+from .walk_rules_yswd import VALID as YSWD_VALID  # noqa: E402
+
+RULES.update(YSWD_RULES)
+VALID.update(YSWD_VALID)
+
 # Surveys (walk_rules_surveys.py): their rules and valid bodies join this app's.
 from .walk_rules_surveys import RULES as _SURVEY_RULES  # noqa: E402
 from .walk_rules_surveys import VALID as _SURVEY_VALID  # noqa: E402

@@ -437,6 +437,18 @@ TABLE: dict[str, tuple[str, str]] = {
     # The agency contribution scorecard: partnership figures every signed-in user reads.
     "performance:contribution_list":         ("A A A A A A A A L",               "M M M M M M M M L"),
     "performance:contribution_detail":       ("A A A A A A A A L",               "M M M M M M M M L"),
+    # --- Evidence of impact from audits and survey questions (ADR 0033): named and removed on a key
+    # message's trail by the business unit and chairs, as the indicator evidence is (impact.story). Removing
+    # is a button (POST only). "You said, we did": everyone signed in reads the list, an entry and the
+    # export (the "said" text is the business unit's own words); the business unit records and edits.
+    "assurance:audit_evidence_add":          ("A A A 4 4 4 4 4 L",               "A A A 4 4 4 4 4 L"),
+    "assurance:survey_evidence_add":         ("A A A 4 4 4 4 4 L",               "A A A 4 4 4 4 4 L"),
+    "assurance:assurance_evidence_remove":   ("M M M M M M M M L",               "A A A 4 4 4 4 4 L"),
+    "assurance:yswd_list":                   ("A A A A A A A A L",               "M M M M M M M M L"),
+    "assurance:yswd_export":                 ("A A A A A A A A L",               "M M M M M M M M L"),
+    "assurance:yswd_detail":                 ("A A A A A A A A L",               "M M M M M M M M L"),
+    "assurance:yswd_create":                 ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
+    "assurance:yswd_edit":                   ("A A 4 4 4 4 4 4 L",               "A A 4 4 4 4 4 4 L"),
 
     # --- The data feed for analysts (ADR 0036). Personal access tokens: every member of partnership staff
     # keeps their own (practitioners have none); creating one shows the token on a 200 page, never a
@@ -904,6 +916,15 @@ PRACTITIONER: dict[str, tuple[str, str]] = {
     "assurance:feedback_import_run":                          ("4", "4"),
     "dissemination:information_request_create":              ("4", "4"),
     "dissemination:response_edit [information]":             ("4", "4"),
+    # Every page under /assurance/ is the partnership's own business (evidence of impact, "You said, we did").
+    "assurance:audit_evidence_add":                           ("4", "4"),
+    "assurance:survey_evidence_add":                          ("4", "4"),
+    "assurance:assurance_evidence_remove":                    ("4", "4"),
+    "assurance:yswd_list":                                    ("4", "4"),
+    "assurance:yswd_export":                                  ("4", "4"),
+    "assurance:yswd_detail":                                  ("4", "4"),
+    "assurance:yswd_create":                                  ("4", "4"),
+    "assurance:yswd_edit":                                    ("4", "4"),
     # Surveys: the pages under /assurance/ are the partnership's own business (refused before the view
     # runs); the answer form at /have-your-say/ is open to practitioners, who answer surveys too.
     "assurance:survey_list":                                  ("4", "4"),

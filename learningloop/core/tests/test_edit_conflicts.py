@@ -421,6 +421,25 @@ def _submission():
     return _pk(SubmissionFactory(indicator=IndicatorFactory(providers=[agency]), agency=agency, value=70))
 
 
+def _you_said_we_did():
+    import datetime
+
+    from learningloop.assurance.models import YouSaidWeDid
+    from learningloop.assurance.yousaid.services import you_said_we_did_save
+
+    entry = YouSaidWeDid(
+        title="Waiting times",
+        heard_from="children",
+        said="Before",
+        did="Before",
+        did_on=datetime.date(2026, 5, 1),
+    )
+    return _pk(you_said_we_did_save(entry=entry))
+
+
+# "You said, we did" (ADR 0033): the business unit's own words of what was said, and what was done.
+EDITS += [Edit("assurance:yswd_edit", _you_said_we_did, "did")]
+
 EDITS += [
     Edit("performance:indicator_edit", _indicator, "definition"),
     Edit("performance:indicator_story", _story, "helping"),

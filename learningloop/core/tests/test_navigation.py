@@ -91,6 +91,8 @@ PAGES["Impact"] |= {
     "Late returns": "/impact/late/",
     "Agency contribution": "/impact/agencies/",
 }
+# What children, young people and families said and what the partnership did (ADR 0033).
+PAGES["Impact"]["You said, we did"] = "/assurance/you-said-we-did/"
 PAGES["Impact"]["Surveys"] = "/assurance/surveys/"
 # The partners' yearly report: everyone in the partnership reads it (reports.yearly).
 PAGES["Governance"]["Yearly report"] = "/yearly-reports/"

@@ -29,6 +29,7 @@ from learningloop.devdata.demo import (
 from learningloop.devdata.demo import performance as impact_dataset
 from learningloop.devdata.demo import surveys as surveys_demo
 from learningloop.devdata.demo import yearly_report as yearly_report_demo
+from learningloop.devdata.demo import you_said_we_did as you_said_we_did_demo
 from learningloop.devdata.demo.partnership import DEMO_PASSWORD, DEMO_USERS, LDG_HOLDERS, MEMBERSHIPS, PEOPLE
 from learningloop.partnership.models import Partnership
 
@@ -87,6 +88,8 @@ class Command(BaseCommand):
         surveys_demo.seed(self.stdout)
         # What difference it made: the dataset, its stories and the evidence that closes trails.
         impact_dataset.seed(self.stdout)
+        # Evidence of impact from audits and surveys, and "You said, we did" (some published on the hub).
+        you_said_we_did_demo.seed(self.stdout)
         # The public learning hub, last: it publishes what the areas above hold.
         website.seed(self.stdout)
         # The partners' yearly reports: last year's signed off and published on the hub, this year's a draft.
