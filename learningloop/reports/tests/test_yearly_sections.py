@@ -211,6 +211,54 @@ def test_feedback_from_children_and_families_by_theme(partnership, home_agency, 
     assert found["tables"][0]["rows"] == [["Being listened to", "5", "0"], ["No theme", "0", "7"]]
 
 
+def test_you_said_we_did_and_the_surveys_answered_in_the_year(partnership):
+    from learningloop.assurance.models import Survey, SurveyResponse, YouSaidWeDid
+
+    first = Survey.objects.create(title="Health-related behaviour questionnaire", slug="hrbq",
+                                  audience="children", answered_by="import")  # fmt: skip
+    second = Survey.objects.create(title="Families' views", slug="families", audience="families",
+                                   answered_by="public")  # fmt: skip
+    london = datetime.timezone(datetime.timedelta(hours=1))  # British Summer Time
+    for survey, moment in (
+        (
+            first,
+            datetime.datetime(2025, 4, 1, 0, 30, tzinfo=london),
+        ),  # just after the year began (local time)
+        (first, datetime.datetime(2025, 11, 5, 12, 0, tzinfo=datetime.UTC)),
+        (second, datetime.datetime(2026, 3, 31, 22, 0, tzinfo=datetime.UTC)),  # 10 pm, the last day
+        (second, datetime.datetime(2026, 4, 1, 9, 0, tzinfo=london)),  # the next year
+        (first, datetime.datetime(2025, 3, 31, 23, 30, tzinfo=london)),  # the year before, local time
+    ):
+        SurveyResponse.objects.create(survey=survey, submitted_at=moment, channel="import")
+    for title, said, did, on in (
+        (
+            "Somewhere to talk",
+            "There is nobody to talk to at school",
+            "Drop-in sessions in every secondary school",
+            D(2025, 9, 1),
+        ),
+        (
+            "Waiting",
+            "Waiting for a worker takes too long",
+            "A duty worker calls back the same day",
+            D(2026, 4, 2),
+        ),  # the next year
+    ):
+        YouSaidWeDid.objects.create(title=title, heard_from="children", said=said, did=did, did_on=on)
+
+    found = sections.you_said_we_did(_year())
+
+    assert figures(found) == {"Survey responses": 3, "Surveys answered": 2, "You said, we did": 1}
+    assert found["tables"][0]["rows"] == [
+        ["Families' views", "1"],
+        ["Health-related behaviour questionnaire", "2"],
+    ]
+    assert found["tables"][1]["rows"] == [
+        ["Children and young people", "There is nobody to talk to at school",
+         "Drop-in sessions in every secondary school", "1 September 2025"],
+    ]  # fmt: skip
+
+
 def test_priorities_with_little_or_no_progress(partnership, home_agency):
     from learningloop.improvement.tests.factories import ActionFactory, PlanFactory
     from learningloop.learning.tests.factories_register import ActivityFactory, PriorityFactory
@@ -256,7 +304,7 @@ def test_the_scorecard_has_a_row_per_agency_and_a_column_per_figure(partnership,
 def test_the_sections_are_a_registry_in_the_report_order():
     keys = [s.key for s in sections.sections()]
     assert keys == ["partners", "reviews", "dissemination", "impact", "assurance", "training", "feedback",
-                    "scorecard", "progress", "next_year"]  # fmt: skip
+                    "you_said", "scorecard", "progress", "next_year"]  # fmt: skip
     assert sections.SECTIONS["next_year"].build is None  # text only
 
 

@@ -553,6 +553,56 @@ def feedback(year: Year) -> dict:
     )
 
 
+def you_said_we_did(year: Year) -> dict:
+    """How children, young people and families were heard in the year and what the partnership did about it:
+    the surveys answered in the year (responses by survey) and the "You said, we did" entries whose action
+    fell in the year. Only what staff wrote is shown, never a respondent's own words."""
+    from learningloop.assurance.models import SurveyResponse, YouSaidWeDid
+
+    start = timezone.make_aware(datetime.datetime.combine(year.start, datetime.time.min))  # local midnight
+    end = timezone.make_aware(
+        datetime.datetime.combine(year.end + datetime.timedelta(days=1), datetime.time.min)
+    )
+    surveys = list(
+        SurveyResponse.objects.filter(submitted_at__gte=start, submitted_at__lt=end)
+        .values("survey__title")
+        .annotate(n=Count("pk"))
+        .order_by("survey__title")
+    )
+    entries = list(
+        YouSaidWeDid.objects.filter(did_on__gte=year.start, did_on__lte=year.end).order_by("did_on", "pk")
+    )
+    figures = [
+        ("Survey responses", sum(row["n"] for row in surveys)),
+        ("Surveys answered", len(surveys)),
+        ("You said, we did", len(entries)),
+    ]
+    tables = []
+    if surveys:
+        tables.append(
+            table(
+                "Responses by survey",
+                ["Survey", "Responses"],
+                [[r["survey__title"], r["n"]] for r in surveys],
+            )
+        )
+    if entries:
+        tables.append(
+            table(
+                "You said, we did",
+                ["Who said it", "You said", "We did", "When"],
+                [[e.get_heard_from_display(), e.said, e.did, f"{e.did_on:%-d %B %Y}"] for e in entries],
+            )
+        )
+    return content(
+        figures,
+        tables,
+        empty=""
+        if tables
+        else "No survey was answered and no \u201cYou said, we did\u201d was recorded in the year.",
+    )
+
+
 # --- The agency contribution scorecard --------------------------------------------------------------------
 
 
@@ -660,6 +710,8 @@ for key, heading, order, build, above, below in (
      "The training offered", "What the evaluation showed"),
     ("feedback", "Feedback from children and families and how it was used", 70, feedback,
      "How the partners sought feedback", "How it was used"),
+    ("you_said", "You said, we did", 75, you_said_we_did,
+     "How children, young people and families were heard", "What changed because of what they said"),
     ("scorecard", "Agency contribution scorecard", 80, scorecard,
      "How agencies contributed", "Where contribution needs to improve"),
     ("progress", "Priorities with little or no progress", 90, little_progress,
