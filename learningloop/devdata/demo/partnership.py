@@ -41,6 +41,8 @@ DEMO_USERS = [
     ("police.lead@example.org", "Sarah Lloyd", Role.AGENCY_LEAD, WMP),
     ("police.member@example.org", "Jack Morris", Role.AGENCY_MEMBER, WMP),
     ("health.lead@example.org", "Priya Sharma", Role.AGENCY_LEAD, ICB),
+    # The local authority's strategic lead: with the police and health leads, signs off the yearly report.
+    ("la.lead@example.org", "Catherine Doyle", Role.AGENCY_LEAD, CSC),
     ("scrutineer@example.org", "Helen Marsh", Role.SCRUTINEER, BU),
     ("readonly@example.org", "Oliver Grant", Role.READ_ONLY, CSC),
     ("publisher@example.org", "Leon Carter", Role.PUBLISHER, BU),  # publishes on the learning hub

@@ -61,20 +61,23 @@ def test_running_twice_changes_nothing():
 
 def test_one_demo_login_per_persona_and_every_role_covered():
     seed()
-    # Staff logins: the eight personas and the hub's publisher. Practitioners who book training are users
-    # too (the demo's bookings), one of them a printed demo login.
+    # Staff logins: the eight personas, the hub's publisher and the local authority's lead. Practitioners
+    # who book training are users too (the demo's bookings), one of them a printed demo login.
     staff = [user.pk for user in User.objects.all() if Role.PRACTITIONER not in user.roles]
     users = User.objects.filter(pk__in=staff)
-    assert users.count() == len(DEMO_USERS) == 9
+    assert users.count() == len(DEMO_USERS) == 10
     roles = Counter(role for user in users for role in user.roles)
-    # One user per staff role, except that there are two agency leads (police, and another: health).
+    # One user per staff role, except that there are three agency leads: the three safeguarding partners'
+    # (police, health and the local authority), who sign off the yearly report.
     staff_roles = [role for role in Role.values if role != Role.PRACTITIONER]
-    assert roles == Counter({role: 1 for role in staff_roles} | {Role.AGENCY_LEAD: 2})
+    assert roles == Counter({role: 1 for role in staff_roles} | {Role.AGENCY_LEAD: 3})
     practitioner = User.objects.get(email="practitioner@police.example.org")
     assert practitioner.roles == [Role.PRACTITIONER]
     assert authenticate(email=practitioner.email, password=DEMO_PASSWORD) == practitioner
-    leads = users.filter(email__in=["police.lead@example.org", "health.lead@example.org"])
-    assert {u.agency.statutory_role for u in leads} == {"police", "health"}
+    leads = users.filter(
+        email__in=["police.lead@example.org", "health.lead@example.org", "la.lead@example.org"]
+    )
+    assert {u.agency.statutory_role for u in leads} == {"police", "health", "local_authority"}
     admin = User.objects.get(email="admin@example.org")
     assert admin.full_name == "Amira Khan"
     assert admin.agency.statutory_role == "business_unit"

@@ -275,6 +275,28 @@ def test_publishing_marks_it_published_and_sets_the_next_report_due_twelve_month
     assert NextReportDue.objects.get(after=following).done_on is None
 
 
+def test_the_public_report_numbers_the_reviews_and_the_partners_report_names_them(partnership):
+    """A review (or audit, or cycle) is not on the hub because the yearly report mentions it: the published
+    sections say "Review 1", the partners' own report keeps the title."""
+    from learningloop.learning.tests.factories_reviews import ActivityFactory, make_review
+    from learningloop.reports.yearly import content
+    from learningloop.website.tests.factories import publish, publisher
+
+    make_review(activity=ActivityFactory(title="Rapid review: Child Q"), aware_on=datetime.date(2025, 5, 1),
+                rapid_review_sent_on=datetime.date(2025, 6, 20))  # fmt: skip
+    make_review(activity=ActivityFactory(title="Rapid review: Child R"), aware_on=datetime.date(2025, 8, 1),
+                rapid_review_sent_on=datetime.date(2025, 9, 10))  # fmt: skip
+    report = signed_off(2025)
+    item = publish("yearly_report", report, publisher())
+
+    public = " ".join(section["html"] for section in item.sections)
+    assert "Child Q" not in public and "Child R" not in public
+    assert '<td class="govuk-table__cell">Review 1</td>' in public
+    assert '<td class="govuk-table__cell">Review 2</td>' in public
+    reviews = next(p for p in content.parts(report) if p.key == "reviews")
+    assert [row[0] for row in reviews.tables[0]["rows"]] == ["Rapid review: Child Q", "Rapid review: Child R"]
+
+
 def _existing_leads():
     from learningloop.accounts.models import User
 

@@ -35,14 +35,29 @@ def _table(caption, headers, rows):
     )
 
 
+def _public_rows(table, numbers):
+    """The table's rows with each named record numbered instead ("Review 1"): the same record keeps its
+    number across the report's tables."""
+    rows = []
+    for row in table["rows"]:
+        row = list(row)
+        for column in table.get("records", ()):
+            label = table["headers"][column]
+            known = numbers.setdefault(label, {})
+            row[column] = f"{label} {known.setdefault(row[column], len(known) + 1)}"
+        rows.append(row)
+    return rows
+
+
 def public_sections(report) -> tuple[PublicSection, ...]:
-    """Each section as escaped HTML: the texts, the figures and tables, and each chart's text alternative."""
-    found = []
+    """Each section as escaped HTML: the texts, the figures and tables, and each chart's text alternative.
+    Reviews, audits and cycles are numbered, not named (sections.table's `records`)."""
+    found, numbers = [], {}
     for part in content.parts(report):
         html = [_paragraphs(part.paragraphs("above"))]
         if part.figures:
             html.append(_table("Key figures", ["Measure", "Figure"], part.figures))
-        html += [_table(t["caption"], t["headers"], t["rows"]) for t in part.tables]
+        html += [_table(t["caption"], t["headers"], _public_rows(t, numbers)) for t in part.tables]
         html.append(_paragraphs([chart.text for chart in part.charts]))
         if part.empty:
             html.append(_paragraphs([part.empty]))

@@ -89,8 +89,16 @@ def content(figures=(), tables=(), chart_specs=(), empty="") -> dict:
     }
 
 
-def table(caption, headers, rows) -> dict:
-    return {"caption": caption, "headers": list(headers), "rows": [[str(c) for c in r] for r in rows]}
+def table(caption, headers, rows, records=()) -> dict:
+    """`records`: the columns that name a working record (a review, an audit, a self-assessment cycle). The
+    partners' own report names them; the public hub numbers them instead (reports.yearly.public), so a
+    published report never names a review or record that is not itself published."""
+    return {
+        "caption": caption,
+        "headers": list(headers),
+        "rows": [[str(c) for c in r] for r in rows],
+        "records": list(records),
+    }
 
 
 def draw(spec: dict) -> charts.Chart:
@@ -244,6 +252,7 @@ def case_reviews(year: Year) -> dict:
                 "Reviews in the year and their recommendations",
                 ["Review", "Stage", "Recommendations", "Actions", "Completed", "Overdue"],
                 rows,
+                records=(0,),
             )
         ]
         if rows
@@ -471,6 +480,7 @@ def assurance(year: Year) -> dict:
                     ]
                     for a in audits
                 ],
+                records=(0,),
             )
         )
     if cycle_rows:
@@ -479,10 +489,13 @@ def assurance(year: Year) -> dict:
                 "Section 11 and Section 175 self-assessments",
                 ["Cycle", "Standards", "Returns due", "Received", "Late", "Average score"],
                 cycle_rows,
+                records=(0,),
             )
         )
     if weakest:
-        tables.append(table("Standards scored lowest", ["Cycle", "Standard", "Average score"], weakest))
+        tables.append(
+            table("Standards scored lowest", ["Cycle", "Standard", "Average score"], weakest, records=(0,))
+        )
     return content(
         figures, tables, empty="" if audits or cycles else "No audit or self-assessment in the year."
     )
