@@ -17,6 +17,9 @@ COMMENTS = ("More youth clubs.", "Safer walks home.", "Talk to us more.", "Bette
 
 
 def _survey(ctx, label, slug, first, last):
+    # A second run (--force) adds surveys beside the first run's: their web addresses must differ.
+    earlier = Survey.objects.filter(slug__startswith=slug).count()
+    slug = slug if not earlier else f"{slug}-{earlier + 1}"
     survey = survey_save(
         survey=Survey(
             title=label,
