@@ -321,7 +321,14 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # WeasyPrint reports each step of every PDF ("weasyprint.progress") and each SVG presentation
+        # attribute of a chart that its CSS parser ignores: hundreds of lines a document, none actionable.
+        # Its errors still reach the log.
+        "weasyprint": {"level": env_str("WEASYPRINT_LOG_LEVEL", "ERROR")},
+        "weasyprint.progress": {"level": env_str("WEASYPRINT_LOG_LEVEL", "ERROR")},
+    },
 }
 
 # --- Practitioners' self-registration for training (ADR 0020) -----------------------------------------
