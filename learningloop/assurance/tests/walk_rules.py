@@ -284,6 +284,7 @@ def _feedback_file(objects):
     body = f"Agency,Quarter starting,Kind,Theme,Count\n{objects['agency'].name},01/07/2026,Complaints,,11\n"
     return SimpleUploadedFile("counts.csv", body.encode(), content_type="text/csv")
 
+
 # Evidence of impact from audits and surveys, and "You said, we did" (ADR 0033).
 from .walk_rules_yswd import RULES as YSWD_RULES  # noqa: E402
 from .walk_rules_yswd import VALID as YSWD_VALID  # noqa: E402
