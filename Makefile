@@ -109,6 +109,9 @@ bench-recurrence-postgres: setup ## The same on a throwaway PostgreSQL cluster (
 bench-yearly: db ## Print how long the yearly report's page, PDF and Word take on the demo data (goal: under 5 s)
 	$(PY) scripts/bench_yearly.py
 
+bench-yearly-large: setup ## The same on the generated ten-year large partnership (var/large.sqlite3, built by bench-large)
+	DATABASE_URL=sqlite:///$(LARGE_DB) $(PY) scripts/bench_yearly.py
+
 bench-import: setup ## Import a generated 100,000-row data returns file through the upload's code path and print the time
 	$(PY) scripts/bench_import.py
 
@@ -142,4 +145,4 @@ restore: setup ## Restore BACKUP=folder into an empty PostgreSQL database and fi
 clean: ## Remove the virtual environment, npm packages, built assets and the local database
 	rm -rf $(VENV) node_modules build var
 
-.PHONY: help setup db run test test-fast test-browser test-postgres lint format bench bench-large bench-large-postgres bench-large-both bench-recurrence bench-recurrence-postgres bench-import bench-yearly check-deploy backup restore load-test clean
+.PHONY: help setup db run test test-fast test-browser test-postgres lint format bench bench-large bench-large-postgres bench-large-both bench-recurrence bench-recurrence-postgres bench-import bench-yearly bench-yearly-large check-deploy backup restore load-test clean
