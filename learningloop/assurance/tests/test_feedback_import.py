@@ -161,13 +161,14 @@ def test_an_agency_lead_imports_their_own_agency_only(lead_client, home_agency, 
 
 def test_the_template_comes_back_as_it_went_out(officer_client, home_agency, other_agency):
     template = officer_client.get(reverse("assurance:feedback_import_template"), {"format": "csv"})
-    text = template.content.decode("utf-8-sig").splitlines()
+    body = template.getvalue()  # a CSV download streams: read it once
+    text = body.decode("utf-8-sig").splitlines()
     assert text[0] == "Agency,Quarter starting,Kind,Theme,Count"
     assert (
         "Northshire Police,,Complaints,," in text and "Northshire Hospitals NHS Trust,,Compliments,," in text
     )
     # Blank counts are reported, not saved as 0.
-    response = officer_client.post(URL, {"file": SimpleUploadedFile("t.csv", template.content)})
+    response = officer_client.post(URL, {"file": SimpleUploadedFile("t.csv", body)})
     assert response.status_code == 200
     assert "Row 2, Quarter starting: Enter the first day of the quarter" in response.text
     assert not FeedbackCount.objects.exists()

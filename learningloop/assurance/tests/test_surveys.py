@@ -266,7 +266,7 @@ def test_free_text_only_for_those_who_may_read_it(children, lead_client, officer
 def _csv(client, survey):
     response = client.get(reverse("assurance:survey_export", args=[survey.pk]), {"format": "csv"})
     assert response.status_code == 200
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    return list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
 
 
 def test_the_export_has_free_text_only_for_those_who_may_read_it(children, lead_client, officer_client):
@@ -284,7 +284,7 @@ def test_the_export_has_free_text_only_for_those_who_may_read_it(children, lead_
     grouped = lead_client.get(
         reverse("assurance:survey_export", args=[children.pk]), {"format": "csv", "group": "Year 10"}
     )
-    assert len(list(csv.reader(io.StringIO(grouped.content.decode("utf-8-sig"))))) == 4
+    assert len(list(csv.reader(io.StringIO(grouped.getvalue().decode("utf-8-sig"))))) == 4
 
 
 # --- Building a survey -----------------------------------------------------------------------------------

@@ -185,7 +185,7 @@ def test_the_list_searches_filters_sorts_and_exports(officer_client):
     assert junk.status_code == 200 and "govuk-error-summary" in junk.content.decode()
 
     export = officer_client.get(reverse("assurance:yswd_export"), {"format": "csv", "heard_from": "children"})
-    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(export.getvalue().decode("utf-8-sig"))))
     assert rows[0][:3] == ["Headline", "Who said it", "What they said"]
     assert [r[0] for r in rows[1:]] == ["Waiting times", "Youth club hours"]
     assert rows[0][6] == "When" and rows[1][6] == "2026-03-01"

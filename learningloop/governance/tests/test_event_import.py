@@ -55,4 +55,4 @@ def test_the_template_lists_the_agencies(officer_client, event):
         reverse("governance:event_import_template", args=[event.pk]) + "?format=csv"
     )
     assert response.status_code == 200
-    assert response.content.decode("utf-8-sig").splitlines()[0] == "Agency,Attendees,Name"
+    assert response.getvalue().decode("utf-8-sig").splitlines()[0] == "Agency,Attendees,Name"

@@ -183,7 +183,7 @@ def test_the_template_lists_what_the_agency_owes_and_comes_back_clean(client, ma
     response = post(client, filled.getvalue(), name="returns.xlsx")
     assert response.status_code == 302, summary(response)
     assert Submission.objects.count() == 9
-    assert not client.get("/impact/import/template?format=csv").content.decode().splitlines()[1:]
+    assert not client.get("/impact/import/template?format=csv").getvalue().decode().splitlines()[1:]
 
 
 def test_a_windows_excel_csv_with_serial_dates_and_a_byte_order_mark(client, make_persona, indicators):
