@@ -270,7 +270,8 @@ def test_section_navigation_with_the_keyboard(page, live_server, admin):
     assert [f["text"] for f in seen if f["nav"] == "Your account"] == ["Your account", "Sign out"]
     pages = [f for f in seen if f["nav"] == "Governance"]
     governance = ["Agencies", "Groups", "Meetings", "Work plan", "Risks and barriers", "Highlight reports",
-                  "Policies and procedures", "Learning events", "Framework", "Audit trail"]  # fmt: skip
+                  "Policies and procedures", "Learning events", "Yearly report", "Framework",
+                  "Audit trail"]  # fmt: skip
     assert [f["text"] for f in pages] == governance, pages
     # The current section and the current page are announced as such.
     assert {f["text"]: f["current"] for f in seen if f["nav"] == "Main sections"}["Governance"] == "true"
@@ -317,7 +318,7 @@ def test_section_navigation_reflows_on_a_narrow_screen(page, live_server, admin)
     expect(menu).to_have_attribute("aria-expanded", "true")
     expect(main_sections.get_by_role("link", name="Learning")).to_be_visible()
     section_pages = page.get_by_role("navigation", name="Governance", exact=True).get_by_role("link")
-    expect(section_pages).to_have_count(10)
+    expect(section_pages).to_have_count(11)
     axe_check(page, "agencies on a narrow screen, menu open")
 
 
