@@ -229,6 +229,10 @@ class Briefing(models.Model):
 
 
 class RequestQuerySet(models.QuerySet):
+    def to_embed(self):
+        """Requests to embed learning only (not requests for information, which share the model)."""
+        return self.filter(kind=RequestKind.EMBEDDING)
+
     def visible_to(self, user):
         """The business unit, chairs and the scrutineer see every request; agency users only requests
         sent to their agency."""
@@ -311,6 +315,10 @@ OPEN_RESPONSE_STATUSES = (
 
 class ResponseQuerySet(DeadlineQuerySet):
     """open (= outstanding), overdue, due_between and due_soon come from the deadline engine."""
+
+    def to_embed(self):
+        """Responses to requests to embed learning only (not to requests for information)."""
+        return self.filter(request__kind=RequestKind.EMBEDDING)
 
     def visible_to(self, user):
         from learningloop.core.policy import can

@@ -72,10 +72,13 @@ def generate_sections(*, group, start, end, today=None) -> list[dict]:
     if behind:
         work_plan += "\n" + _lines(behind, "")
     done = Communication.objects.filter(done_on__gte=start, done_on__lte=end).count()
-    requests = EmbeddingRequest.objects.filter(sent_at__date__gte=start, sent_at__date__lte=end).count()
-    answered = AgencyResponse.objects.filter(
-        submitted_at__date__gte=start, submitted_at__date__lte=end
-    ).count()
+    requests = EmbeddingRequest.objects.to_embed().filter(sent_at__date__gte=start, sent_at__date__lte=end)
+    requests = requests.count()
+    answered = (
+        AgencyResponse.objects.to_embed()
+        .filter(submitted_at__date__gte=start, submitted_at__date__lte=end)
+        .count()
+    )
     dissemination = (
         f"{done} communication{'s' if done != 1 else ''} of learning delivered; {requests} request"
         f"{'s' if requests != 1 else ''} to embed learning sent; {answered} agency response"

@@ -22,7 +22,7 @@ def data_on_time(agency_ids, today):
 
 
 def responses_on_time(agency_ids, today):
-    responses = AgencyResponse.objects.filter(agency_id__in=agency_ids, request__due_on__lt=today)
+    responses = AgencyResponse.objects.to_embed().filter(agency_id__in=agency_ids, request__due_on__lt=today)
     return _counts(responses, "agency_id", Q(submitted_at__date__lte=F("request__due_on")))
 
 

@@ -122,6 +122,9 @@ def test_learning_disseminated_and_agencies_responses(partnership, home_agency, 
     ResponseFactory(request=request, agency=home_agency, status=ResponseStatus.ACCEPTED, submitted_at=sent)
     ResponseFactory(request=request, agency=other_agency, status=ResponseStatus.SENT)
     RequestFactory(sent_at=datetime.datetime(2025, 3, 1, 10, tzinfo=datetime.UTC), due_on=D(2025, 4, 1))
+    # A request for information (chronologies) shares the request model but embeds no learning: not counted.
+    asked = RequestFactory(sent_at=sent, due_on=D(2025, 9, 8), kind="information", key_messages=[])
+    ResponseFactory(request=asked, agency=home_agency, status=ResponseStatus.ACCEPTED, submitted_at=sent)
 
     found = sections.dissemination(_year())
 

@@ -283,7 +283,9 @@ def dissemination(year: Year) -> dict:
     done = Communication.objects.filter(done_on__gte=year.start, done_on__lte=year.end)
     reach = done.aggregate(attending=Sum("people_attending"), recipients=Sum("recipients"))
     by_method = list(done.values("method__name").annotate(n=Count("pk")).order_by("-n", "method__name"))
-    requests = EmbeddingRequest.objects.filter(sent_at__date__gte=year.start, sent_at__date__lte=year.end)
+    requests = EmbeddingRequest.objects.to_embed().filter(
+        sent_at__date__gte=year.start, sent_at__date__lte=year.end
+    )
     responses = AgencyResponse.objects.filter(request__in=requests)
     rows = list(
         responses.values("agency__name")
