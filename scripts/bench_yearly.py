@@ -2,13 +2,18 @@
 
 For last reporting year's report (signed off: read from its snapshot) and this year's draft (every section
 read from live data), times the builder page, the PDF (core.documents.render_pdf, tagged PDF/UA) and the
-Word document, each made three times, and prints the slowest of each with its size. The goal is under 5
-seconds for each document. It only prints: there is no timed assertion. Everything runs inside a
-transaction that is rolled back."""
+Word document, each made three times, and prints the first time (charts drawn: core.charts keeps the last
+pictures drawn in the process, so the page, PDF and Word each draw their own kind once) and the median of the
+other two, with the sizes. The goal is under 5 seconds for each document, the first time. It only prints:
+there is no timed assertion. Everything runs inside a transaction that is rolled back.
+
+Before timing, it imports matplotlib and WeasyPrint (about a second, once per server process, which a
+running server has already paid) and forgets every chart drawn."""
 
 import datetime
 import logging
 import os
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -34,9 +39,8 @@ RUNS = 3
 GOAL_SECONDS = 5.0
 
 
-def _slowest(client, url):
-    """The slowest of RUNS requests (the first pays for the charts' drawing like any other: nothing is
-    cached), and the size of the answer."""
+def _timed(client, url):
+    """The first of RUNS requests, the median of the others, and the size of the answer."""
     times, size = [], 0
     for _ in range(RUNS):
         started = time.perf_counter()
@@ -44,7 +48,7 @@ def _slowest(client, url):
         times.append(time.perf_counter() - started)
         assert response.status_code == 200, f"{url}: {response.status_code}"
         size = len(response.content)
-    return max(times), size
+    return times[0], statistics.median(times[1:]), size
 
 
 def main() -> int:
@@ -56,7 +60,15 @@ def main() -> int:
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # its notes on matplotlib's SVG styles
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0
     print(f"Load average {load:.1f} on {os.cpu_count()} CPUs: on a busy machine every time here is longer.")
-    print(f"{'Yearly report':<24}{'page':>10}{'PDF':>10}{'Word':>10}{'PDF size':>12}{'Word size':>12}  goal")
+    import matplotlib.figure  # noqa: F401  (what a running server process has already imported)
+    import weasyprint  # noqa: F401
+
+    from learningloop.core import charts
+
+    charts._svg.cache_clear()
+    charts._png.cache_clear()
+    print("Seconds: the first time (charts drawn), then the median of the next two (charts already drawn).")
+    print(f"{'Yearly report':<24}{'page':>14}{'PDF':>14}{'Word':>14}{'PDF size':>10}{'Word size':>10}  goal")
     with transaction.atomic():
         reports = list(YearlyReport.objects.order_by("-year")[:2])
         if not reports:
@@ -71,15 +83,13 @@ def main() -> int:
         # The demo administrator has no authenticator app: a session that passed MFA, as make bench signs in.
         client = sign_in_with_mfa(Client(), administrator)
         for report in reports:
-            page, _ = _slowest(client, reverse("yearly:detail", args=[report.pk]))
-            pdf, pdf_size = _slowest(client, reverse("yearly:pdf", args=[report.pk]))
-            word, word_size = _slowest(client, reverse("yearly:docx", args=[report.pk]))
-            verdict = "met" if max(pdf, word) < GOAL_SECONDS else f"MISSED (over {GOAL_SECONDS:.0f} s)"
+            page = _timed(client, reverse("yearly:detail", args=[report.pk]))
+            pdf = _timed(client, reverse("yearly:pdf", args=[report.pk]))
+            word = _timed(client, reverse("yearly:docx", args=[report.pk]))
+            verdict = "met" if max(pdf[0], word[0]) < GOAL_SECONDS else f"MISSED (over {GOAL_SECONDS:.0f} s)"
             label = f"{report.label} ({report.get_status_display().lower()})"
-            print(
-                f"{label:<24}{page:>9.2f}s{pdf:>9.2f}s{word:>9.2f}s{pdf_size / 1024:>10.0f}kB"
-                f"{word_size / 1024:>10.0f}kB  {verdict}"
-            )
+            cells = "".join(f"{f'{first:.2f} / {then:.2f}':>14}" for first, then, _size in (page, pdf, word))
+            print(f"{label:<24}{cells}{pdf[2] / 1024:>8.0f}kB{word[2] / 1024:>8.0f}kB  {verdict}")
         transaction.set_rollback(True)
     return 0
 

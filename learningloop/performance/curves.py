@@ -74,35 +74,77 @@ def curve(indicator: Indicator, submissions=None, *, last_periods: int | None = 
     by_period: dict = {}
     for row in rows:
         by_period.setdefault(row.period_start, []).append(row)
-    if rows:
-        first, last = min(by_period), max(r.period_end for r in rows)
-        periods = periods_between(indicator.frequency, first, last)
-    else:
-        periods = []
-    if last_periods:
-        periods = periods[-last_periods:]
-    partnership = [measures.partnership_value(indicator, by_period.get(p.start, [])) for p in periods]
-    agencies: dict[str, list] = {}
-    index = {p.start: i for i, p in enumerate(periods)}
-    found = {}
+    last = max((r.period_end for r in rows), default=None)
+    totals = {start: measures.totals_of(found) for start, found in by_period.items()}
+    made = _curve(indicator, totals, last, last_periods)
+    index = {p.start: i for i, p in enumerate(made.periods)}
     for row in rows:
         if row.period_start not in index:
             continue
-        values = agencies.setdefault(row.agency.name, [None] * len(periods))
+        values = made.agencies.setdefault(row.agency.name, [None] * len(made.periods))
         values[index[row.period_start]] = row.value
-        found[(row.agency.name, row.period_start)] = row
+        made.submissions[(row.agency.name, row.period_start)] = row
+    return made
+
+
+def partnership_curves(indicators, start, end) -> list[tuple[Indicator, Curve]]:
+    """Each indicator's curve over its submissions for periods from `start` to `end`: the partnership's values
+    only (no agency series), each period's submissions added up by the database. Two queries whatever the
+    number of agencies (a large partnership's schools submit tens of thousands of values a year)."""
+    from django.db.models import Count, Max, Q, Sum
+
+    indicators = list(indicators)
+    totals: dict = {}
+    last: dict = {}
+    for row in (
+        Submission.objects.filter(indicator__in=indicators, period_start__gte=start, period_end__lte=end)
+        .values("indicator_id", "period_start")
+        .annotate(
+            n=Count("pk"),
+            total=Sum("value"),
+            numerators=Sum("numerator"),
+            denominators=Sum("denominator"),
+            gaps=Count(
+                "pk", filter=Q(numerator__isnull=True) | Q(denominator__isnull=True) | Q(denominator=0)
+            ),
+            ends=Max("period_end"),
+        )
+        .order_by()
+    ):
+        totals.setdefault(row["indicator_id"], {})[row["period_start"]] = measures.Totals(
+            count=row["n"],
+            value=_two_places(row["total"]),
+            numerator=_two_places(row["numerators"]),
+            denominator=_two_places(row["denominators"]),
+            complete=not row["gaps"],
+        )
+        last[row["indicator_id"]] = max(row["ends"], last.get(row["indicator_id"], row["ends"]))
+    return [(i, _curve(i, totals.get(i.pk, {}), last.get(i.pk))) for i in indicators]
+
+
+def _two_places(value):
+    """A sum of two-place values, as the database gives it (SQLite adds them as floating point numbers)."""
+    return None if value is None else Decimal(value).quantize(measures.TWO_PLACES)
+
+
+def _curve(indicator, totals: dict, last, last_periods: int | None = None) -> Curve:
+    """The curve from each period's totals ({period start: measures.Totals}), `last` the last period end."""
+    periods = periods_between(indicator.frequency, min(totals), last) if totals else []
+    if last_periods:
+        periods = periods[-last_periods:]
+    empty = measures.Totals(0, Decimal(0), None, None, True)
+    partnership = [measures.value_of(indicator, totals.get(p.start, empty)) for p in periods]
     latest_index = max((i for i, v in enumerate(partnership) if v is not None), default=None)
     latest = partnership[latest_index] if latest_index is not None else None
     return Curve(
         indicator=indicator,
         periods=periods,
         partnership=partnership,
-        agencies=agencies,
+        agencies={},
         latest=latest,
         latest_period=periods[latest_index] if latest_index is not None else None,
         status=measures.status(indicator, latest),
         trend=measures.trend(indicator, partnership),
-        submissions=found,
     )
 
 
@@ -111,4 +153,4 @@ def value_in(indicator, submissions, start) -> Decimal | None:
     return measures.partnership_value(indicator, [s for s in submissions if s.period_start == start])
 
 
-__all__ = ["Curve", "band", "curve", "label_for", "period_containing", "value_in"]
+__all__ = ["Curve", "band", "curve", "label_for", "partnership_curves", "period_containing", "value_in"]

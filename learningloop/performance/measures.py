@@ -27,20 +27,50 @@ def value_from(unit: str, numerator, denominator) -> Decimal:
     return (ratio * SCALE.get(unit, Decimal(1))).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
 
 
+@dataclass(frozen=True)
+class Totals:
+    """One period's submissions added up: all the partnership's value needs. Made from the submissions
+    (`totals_of`) or summed by the database for many indicators at once (reports.yearly)."""
+
+    count: int
+    value: Decimal  # the values added up
+    numerator: Decimal | None
+    denominator: Decimal | None
+    complete: bool  # every submission gave a numerator and a non-zero denominator
+
+
+def totals_of(submissions) -> Totals:
+    """The totals of submissions (or of any rows with a value, and a numerator and denominator if given)."""
+    rows = list(submissions)
+    numerators = [getattr(r, "numerator", None) for r in rows]
+    denominators = [getattr(r, "denominator", None) for r in rows]
+    return Totals(
+        count=len(rows),
+        value=sum((r.value for r in rows), Decimal(0)),
+        numerator=sum((n for n in numerators if n is not None), Decimal(0)),
+        denominator=sum((d for d in denominators if d is not None), Decimal(0)),
+        complete=all(n is not None and d for n, d in zip(numerators, denominators, strict=True)),
+    )
+
+
 def partnership_value(indicator, submissions) -> Decimal | None:
     """The partnership's value for one period from its agencies' submissions: pooled numerators and
     denominators for a rate or percentage (when every agency gave them), the total for a count, otherwise
     the mean of the agencies' values."""
-    rows = list(submissions)
-    if not rows:
+    return value_of(indicator, totals_of(submissions))
+
+
+def value_of(indicator, totals: Totals) -> Decimal | None:
+    """The partnership's value from a period's totals (see partnership_value)."""
+    if not totals.count:
         return None
-    if len(rows) == 1:
-        return rows[0].value
-    if indicator.is_ratio and all(r.numerator is not None and r.denominator for r in rows):
-        return value_from(indicator.unit, sum(r.numerator for r in rows), sum(r.denominator for r in rows))
+    if totals.count == 1:
+        return totals.value
+    if indicator.is_ratio and totals.complete:
+        return value_from(indicator.unit, totals.numerator, totals.denominator)
     if indicator.unit == Unit.COUNT:
-        return sum(r.value for r in rows)
-    return (sum(r.value for r in rows) / len(rows)).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
+        return totals.value
+    return (totals.value / totals.count).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
 
 
 def status(indicator, value) -> StatusTag:

@@ -88,3 +88,58 @@ def test_the_svg_lays_out_in_a_pdf():
 
 def test_png_for_documents():
     assert a_line().png().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def _figures_alt_text(pdf: bytes) -> list[str]:
+    """The alt text of every Figure in a tagged PDF's structure tree."""
+    from pypdf import PdfReader
+
+    found = []
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+            return
+        if not hasattr(node, "get"):
+            return
+        if node.get("/S") == "/Figure" and "/Alt" in node:
+            found.append(str(node["/Alt"]))
+        if "/K" in node:
+            walk(node["/K"])
+
+    walk(PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
+def test_in_a_pdf_the_chart_is_a_figure_with_its_text_alternative():
+    """Documents put the chart in as an image (WeasyPrint draws an image many times faster than inline SVG):
+    the tagged PDF holds it as a Figure whose alt text is the chart's title and text alternative."""
+    chart = a_line()
+    page = '<html lang="en-GB"><head><title>Scorecard</title></head><body><h1>Scorecard</h1>{}</body></html>'
+    with_chart = render_pdf(page.format(chart.document_image())).write_pdf()
+    without = render_pdf(page.format("")).write_pdf()
+    assert len(with_chart) > len(without) + 2000  # the drawing is laid out, not dropped
+    (alt,) = _figures_alt_text(with_chart)
+    assert alt.startswith("Re-referrals within 12 months. Re-referrals within 12 months: a line chart of 3")
+    assert "Target 20%." in alt
+
+
+def test_a_chart_is_drawn_once_however_often_it_is_shown(monkeypatch):
+    """A page, its PDF and its Word document show the same charts: each is drawn once per process."""
+    from learningloop.core import charts
+
+    drawn = []
+    real = charts._draw
+    monkeypatch.setattr(charts, "_draw", lambda spec: drawn.append(spec["title"]) or real(spec))
+    charts._svg.cache_clear()
+    charts._png.cache_clear()
+    a_line().svg
+    a_line().document_image()
+    a_line().png()
+    a_line().png()
+    assert drawn == ["Re-referrals within 12 months", "Re-referrals within 12 months"]  # one SVG, one PNG
+    other = line_chart(title="Re-referrals within 12 months", periods=["Apr 2026"], series=[], unit="%")
+    other.svg
+    assert len(drawn) == 3  # different data: a different picture

@@ -53,6 +53,10 @@ def test_the_pdf_holds_every_section_the_texts_and_the_figures(report, persona_c
     assert "Neglect stays our first priority." in text
     assert "People attending 41" in text
     assert "Share of requests each agency responded to: a bar chart" in text  # the chart's text alternative
+    from learningloop.core.tests.test_charts import _figures_alt_text
+
+    (alt,) = _figures_alt_text(response.content)  # the chart is a tagged Figure with its alt text
+    assert alt.startswith("Share of requests each agency responded to. Share of requests each agency")
 
 
 def test_the_word_document_has_headings_header_rows_and_charts_with_alt_text(report, persona_client):

@@ -143,6 +143,34 @@ def test_learning_disseminated_and_agencies_responses(partnership, home_agency, 
     assert found["charts"][0]["values"] == [0, 100]
 
 
+def test_with_many_agencies_the_responses_chart_is_by_sector(partnership):
+    """Sixteen agencies (more than a chart of bars can show readably): the chart pools them by sector; the
+    table still names each agency."""
+    from learningloop.dissemination.models import ResponseStatus
+    from learningloop.dissemination.tests.factories_requests import RequestFactory, ResponseFactory
+    from learningloop.partnership.tests.factories import AgencyFactory
+
+    sent = datetime.datetime(2025, 9, 1, 10, tzinfo=datetime.UTC)
+    request = RequestFactory(sent_at=sent, due_on=D(2025, 10, 1))
+    # Health: 10 trusts, 4 responded → 40%. Voluntary: 6 groups, 3 responded → 50%.
+    for n in range(10):
+        agency = AgencyFactory(name=f"Trust {n:02}", sector="health")
+        answered = {"status": ResponseStatus.ACCEPTED, "submitted_at": sent} if n < 4 else {}
+        ResponseFactory(request=request, agency=agency, **answered)
+    for n in range(6):
+        agency = AgencyFactory(name=f"Group {n:02}", sector="voluntary")
+        answered = {"status": ResponseStatus.ACCEPTED, "submitted_at": sent} if n < 3 else {}
+        ResponseFactory(request=request, agency=agency, **answered)
+
+    found = sections.dissemination(_year())
+
+    assert len(found["tables"][-1]["rows"]) == 16
+    (chart,) = found["charts"]
+    assert chart["title"] == "Share of requests each sector's agencies responded to"
+    assert chart["categories"] == ["Health", "Voluntary and community"]
+    assert chart["values"] == [40, 50]
+
+
 def test_impact_shows_the_better_off_measures_with_status_trend_and_chart(partnership, home_agency):
     from learningloop.performance.models import Category, Frequency
     from learningloop.performance.tests.factories import IndicatorFactory, SubmissionFactory
@@ -302,6 +330,29 @@ def test_the_scorecard_has_a_row_per_agency_and_a_column_per_figure(partnership,
     table = found["tables"][0]
     assert table["headers"] == ["Agency", *[f.label for f in contributions.figures()]]
     assert [row[0] for row in table["rows"]] == ["Northshire Police"]  # not the business unit
+
+
+def test_the_scorecard_puts_all_schools_together_in_one_row(partnership, business_unit, home_agency):
+    """A partnership has hundreds of schools: the report gives them one row, their actions pooled (each
+    school's own figures are on the scorecard page), so the report does not grow with the schools."""
+    from learningloop.improvement.tests.factories import ActionFactory
+    from learningloop.partnership.tests.factories import AgencyFactory
+
+    oak = AgencyFactory(name="Oak Primary", is_school=True)
+    ash = AgencyFactory(name="Ash Academy", is_school=True)
+    # Due in the year, counted to 1 April 2026: Oak completed 1 of its 2 on time, Ash its 1 → 2 of 3 = 67%.
+    ActionFactory(owner_agency=oak, due_on=D(2025, 6, 30), completed_on=D(2025, 6, 20), status="completed")
+    ActionFactory(owner_agency=oak, due_on=D(2025, 9, 30))
+    ActionFactory(owner_agency=ash, due_on=D(2025, 12, 31), completed_on=D(2025, 12, 1), status="completed")
+
+    found = sections.scorecard(_year())
+
+    table = found["tables"][0]
+    assert [row[0] for row in table["rows"]] == ["Northshire Police", "All schools (2)"]
+    column = table["headers"].index("Actions completed on time")
+    assert table["rows"][1][column] == "67%"
+    assert figures(found) == {"Agencies": 1, "Schools": 2}
+    assert "all schools together" in table["caption"]
 
 
 def test_the_sections_are_a_registry_in_the_report_order():

@@ -62,17 +62,13 @@ class Year:
 
     @cached_property
     def curves(self) -> list:
-        """Every active indicator's curve over the year's submissions (one query for the values)."""
-        from learningloop.performance.curves import curve
-        from learningloop.performance.models import Indicator, Submission
+        """Every active indicator's curve over the year's submissions: the partnership's values, each
+        period's submissions added up by the database (two queries)."""
+        from learningloop.performance.curves import partnership_curves
+        from learningloop.performance.models import Indicator
 
-        indicators = list(Indicator.objects.active().select_related("priority").order_by("position", "name"))
-        by_indicator: dict = {}
-        for row in Submission.objects.filter(
-            indicator__in=indicators, period_start__gte=self.start, period_end__lte=self.end
-        ).select_related("agency"):
-            by_indicator.setdefault(row.indicator_id, []).append(row)
-        return [(i, curve(i, by_indicator.get(i.pk, []))) for i in indicators]
+        indicators = Indicator.objects.active().select_related("priority").order_by("position", "name")
+        return partnership_curves(indicators, self.start, self.end)
 
 
 def build_all(year: Year) -> dict:
@@ -288,7 +284,7 @@ def dissemination(year: Year) -> dict:
     )
     responses = AgencyResponse.objects.filter(request__in=requests)
     rows = list(
-        responses.values("agency__name")
+        responses.values("agency__name", "agency__sector")
         .annotate(
             asked=Count("pk"),
             answered=Count("pk", filter=Q(submitted_at__isnull=False)),
@@ -321,21 +317,44 @@ def dissemination(year: Year) -> dict:
                 [[r["agency__name"], r["asked"], r["answered"], r["accepted"]] for r in rows],
             )
         )
-        chart_specs.append(
-            {
-                "kind": "bar",
-                "title": "Share of requests each agency responded to",
-                "categories": [r["agency__name"] for r in rows],
-                "values": [contributions.percent(r["answered"], r["asked"]) for r in rows],
-                "unit": "%",
-            }
-        )
+        chart_specs.append(_responses_chart(rows))
     return content(
         figures,
         tables,
         chart_specs,
         empty="" if figures[0][1] or rows else "No learning was disseminated in the year.",
     )
+
+
+BARS = 15  # agencies on the responses chart; more are charted by sector (the table still names each agency)
+
+
+def _responses_chart(rows) -> dict:
+    """The share of requests each agency responded to; with more agencies than BARS (a large partnership has
+    dozens), the share each sector's agencies responded to together, which a reader can take in."""
+    from learningloop.partnership.models import Sector
+
+    if len(rows) <= BARS:
+        return {
+            "kind": "bar",
+            "title": "Share of requests each agency responded to",
+            "categories": [r["agency__name"] for r in rows],
+            "values": [contributions.percent(r["answered"], r["asked"]) for r in rows],
+            "unit": "%",
+        }
+    sectors: dict = {}
+    for r in rows:
+        asked, answered = sectors.get(r["agency__sector"], (0, 0))
+        sectors[r["agency__sector"]] = (asked + r["asked"], answered + r["answered"])
+    names = dict(Sector.choices)
+    found = sorted(sectors.items(), key=lambda item: names.get(item[0], item[0]))
+    return {
+        "kind": "bar",
+        "title": "Share of requests each sector's agencies responded to",
+        "categories": [names.get(sector, sector) for sector, _n in found],
+        "values": [contributions.percent(answered, asked) for _sector, (asked, answered) in found],
+        "unit": "%",
+    }
 
 
 # --- Impact on outcomes -----------------------------------------------------------------------------------
@@ -623,28 +642,43 @@ def you_said_we_did(year: Year) -> dict:
 
 def scorecard(year: Year) -> dict:
     """Each agency's figures on the contribution scorecard (core.contributions: every area's own figure),
-    counted up to the end of the year."""
+    counted up to the end of the year. Schools are one row for all of them together (a partnership has
+    hundreds: each school's own figures are on the scorecard page), so the report's length does not grow with
+    the schools."""
     from learningloop.partnership.models import Agency, StatutoryRole
 
     agencies = list(
         Agency.objects.filter(is_active=True)
         .exclude(statutory_role=StatutoryRole.BUSINESS_UNIT)
+        .only("pk", "name", "is_school")
         .order_by("name")
     )
     ids = [a.pk for a in agencies]
+    schools = [a.pk for a in agencies if a.is_school]
     shown = contributions.figures()
     day = min(year.end + datetime.timedelta(days=1), year.today)
     counts = {f.key: f.counts(ids, day) for f in shown}
-    rows = []
-    for agency in agencies:
-        cells = []
+
+    def cells(members):
+        found = []
         for f in shown:
-            met, of = counts[f.key].get(agency.pk, (0, 0))
-            cells.append(f"{met} {f.unit}".strip() if f.unit else _percent(met, of))
-        rows.append([agency.name, *cells])
+            met = of = 0
+            for pk in members:
+                one = counts[f.key].get(pk, (0, 0))
+                met, of = met + one[0], of + one[1]
+            found.append(f"{met} {f.unit}".strip() if f.unit else _percent(met, of))
+        return found
+
+    rows = [[a.name, *cells([a.pk])] for a in agencies if not a.is_school]
+    if schools:
+        rows.append([f"All schools ({len(schools)})", *cells(schools)])
+    figures = [("Agencies", len(agencies) - len(schools))]
+    if schools:
+        figures.append(("Schools", len(schools)))
+    caption = "Agency contribution scorecard" + (", all schools together in one row" if schools else "")
     return content(
-        [("Agencies", len(agencies))],
-        [table("Agency contribution scorecard", ["Agency", *[f.label for f in shown]], rows)] if rows else [],
+        figures,
+        [table(caption, ["Agency", *[f.label for f in shown]], rows)] if rows else [],
         empty="" if rows else "No agency is recorded.",
     )
 
