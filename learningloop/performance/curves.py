@@ -64,8 +64,12 @@ def band(indicator) -> tuple[float, float] | None:
     )
 
 
-def curve(indicator: Indicator, submissions=None, *, last_periods: int | None = None) -> Curve:
-    """The curve from the indicator's submissions (given, or read in one query)."""
+def curve(
+    indicator: Indicator, submissions=None, *, last_periods: int | None = None, schools_together: bool = False
+) -> Curve:
+    """The curve from the indicator's submissions (given, or read in one query). `schools_together`: the
+    schools are one series, "All schools (n)", their values pooled as the partnership's are (a large
+    partnership has hundreds of schools: a chart or table of each is unreadable and grows with them)."""
     rows = list(
         submissions
         if submissions is not None
@@ -78,27 +82,38 @@ def curve(indicator: Indicator, submissions=None, *, last_periods: int | None = 
     totals = {start: measures.totals_of(found) for start, found in by_period.items()}
     made = _curve(indicator, totals, last, last_periods)
     index = {p.start: i for i, p in enumerate(made.periods)}
+    schools: dict = {}
     for row in rows:
         if row.period_start not in index:
+            continue
+        if schools_together and row.agency.is_school:
+            schools.setdefault(row.period_start, []).append(row)
             continue
         values = made.agencies.setdefault(row.agency.name, [None] * len(made.periods))
         values[index[row.period_start]] = row.value
         made.submissions[(row.agency.name, row.period_start)] = row
+    if schools:
+        count = len({r.agency_id for found in schools.values() for r in found})
+        made.agencies[f"All schools ({count})"] = [
+            measures.partnership_value(indicator, schools.get(p.start, [])) for p in made.periods
+        ]
     return made
 
 
-def partnership_curves(indicators, start, end) -> list[tuple[Indicator, Curve]]:
-    """Each indicator's curve over its submissions for periods from `start` to `end`: the partnership's values
-    only (no agency series), each period's submissions added up by the database. Two queries whatever the
-    number of agencies (a large partnership's schools submit tens of thousands of values a year)."""
+def partnership_curves(indicators, start, end=None) -> list[tuple[Indicator, Curve]]:
+    """Each indicator's curve over its submissions for periods from `start` (to `end`): the partnership's
+    values only (no agency series), each period's submissions added up by the database. One query whatever
+    the number of agencies (a large partnership's schools submit tens of thousands of values a year)."""
     from django.db.models import Count, Max, Q, Sum
 
     indicators = list(indicators)
     totals: dict = {}
     last: dict = {}
+    submissions = Submission.objects.filter(indicator__in=indicators, period_start__gte=start)
+    if end is not None:
+        submissions = submissions.filter(period_end__lte=end)
     for row in (
-        Submission.objects.filter(indicator__in=indicators, period_start__gte=start, period_end__lte=end)
-        .values("indicator_id", "period_start")
+        submissions.values("indicator_id", "period_start")
         .annotate(
             n=Count("pk"),
             total=Sum("value"),

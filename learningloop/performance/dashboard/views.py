@@ -9,25 +9,30 @@ from django.views.decorators.http import require_GET
 from learningloop.core.access import require
 
 from .. import scorecard
-from ..curves import curve
+from ..curves import curve, partnership_curves
 from ..models import Category, Indicator, Submission
 from .forms import DashboardFilterSet
 
 RECENT_YEARS = 3  # the dashboard judges status and trend on the last three years of values
 
 
-def _entries(request):
+def _entries(request, *, by_agency=False):
+    """The indicators shown and their curves over the last RECENT_YEARS: the partnership's values (summed by
+    the database: a large partnership's schools submit tens of thousands of values a year), or with each
+    agency's series too for the documents whose charts draw them."""
     filters = DashboardFilterSet(
         request.GET or None, request=request, queryset=Indicator.objects.visible_to(request.user).active()
     )
     indicators = list(filters.qs.select_related("priority").distinct())
     since = timezone.localdate() - datetime.timedelta(days=366 * RECENT_YEARS)
-    by_indicator = {}
-    for row in Submission.objects.filter(indicator__in=indicators, period_start__gte=since).select_related(
-        "agency"
-    ):
-        by_indicator.setdefault(row.indicator_id, []).append(row)
-    entries = [(i, curve(i, by_indicator.get(i.pk, []))) for i in indicators]
+    if by_agency:
+        by_indicator = {}
+        found = Submission.objects.filter(indicator__in=indicators, period_start__gte=since)
+        for row in found.select_related("agency"):
+            by_indicator.setdefault(row.indicator_id, []).append(row)
+        entries = [(i, curve(i, by_indicator.get(i.pk, []), schools_together=True)) for i in indicators]
+    else:
+        entries = partnership_curves(indicators, since)
     wanted = filters.form.cleaned_data.get("status") if filters.form.is_valid() else None
     if wanted:
         entries = [(i, c) for i, c in entries if c.status.key == wanted]
@@ -65,8 +70,8 @@ def dashboard(request):
 @require_GET
 @require("impact.view")
 def dashboard_export(request):
-    _filters, entries = _entries(request)
     fmt = request.GET.get("format", "xlsx")
+    _filters, entries = _entries(request, by_agency=fmt in ("pdf", "docx"))
     if fmt in ("pdf", "docx"):
         return scorecard.scorecard_response(entries, title="Impact scorecard", fmt=fmt)
     return scorecard.dashboard_spreadsheet(entries, fmt=fmt)

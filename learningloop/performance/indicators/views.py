@@ -105,7 +105,7 @@ def indicator_edit(request, pk):
 @require("impact.view")
 def indicator_detail(request, pk):
     indicator = _indicator(request, pk)
-    data = curve(indicator)
+    data = curve(indicator, schools_together=True)
     story = Story.objects.filter(indicator=indicator).prefetch_related("actions__owner_agency").first()
     evidence = indicator.evidence.select_related("key_message__summary").order_by("pk")
     return render(
@@ -180,7 +180,7 @@ def indicator_values_export(request, pk):
 def indicator_scorecard(request, pk):
     indicator = _indicator(request, pk)
     return scorecard.scorecard_response(
-        [(indicator, curve(indicator))],
+        [(indicator, curve(indicator, schools_together=True))],
         title=f"Scorecard: {indicator.name}",
         fmt=request.GET.get("format", "pdf"),
     )
