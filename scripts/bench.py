@@ -156,10 +156,10 @@ FEED = [
     ("Feed: actions", "api:feed_actions-list", ""),
     ("Feed: key messages", "api:feed_key_messages-list", ""),
     ("Feed: deadlines (all)", "api:feed_deadlines-list", "&status=all"),
-    ("Survey list", "assurance:survey_list", None),
-    ("Survey results (most responses)", "assurance:survey_results", "survey"),
 ]
 PAGES += [
+    ("Survey list", "assurance:survey_list", None),
+    ("Survey results (most responses)", "assurance:survey_results", "survey"),
     ("You said, we did", "assurance:yswd_list", None),
     ("You said, we did entry", "assurance:yswd_detail", "you_said_we_did"),
 ]
