@@ -74,8 +74,9 @@ format: setup ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bench: db ## Print server time (median, p95) and SQL queries per main page on the demo data
+bench: db ## Print server time (median, p95) and SQL queries per main page, and the yearly report's documents, on the demo data
 	$(PY) scripts/bench.py
+	$(PY) scripts/bench_yearly.py
 
 LARGE_DB := var/large.sqlite3
 bench-large: setup ## Bench on a generated large partnership, ten years (var/large.sqlite3, built once)
@@ -87,6 +88,7 @@ bench-large: setup ## Bench on a generated large partnership, ten years (var/lar
 	  $(PY) manage.py generate_large_partnership --years 10 || { rm -f $(LARGE_DB); exit 1; }; \
 	fi
 	$(PY) scripts/bench.py --database-url sqlite:///$(LARGE_DB) --user-email admin@large.example.org
+	DATABASE_URL=sqlite:///$(LARGE_DB) $(PY) scripts/bench_yearly.py
 
 # The same large partnership on a throwaway PostgreSQL cluster (scripts/pg-test.sh: built, benched, removed).
 # BENCH_SCALE multiplies every volume, as generate_large_partnership --scale does (default 1).
@@ -95,7 +97,7 @@ bench-large-postgres: setup ## Bench the large partnership on a throwaway Postgr
 	scripts/pg-test.sh sh -c '$(PY) manage.py migrate --no-input -v0 && $(PY) manage.py createcachetable && \
 	  $(PY) manage.py load_framework >/dev/null && \
 	  $(PY) manage.py generate_large_partnership --years 10 --scale $(BENCH_SCALE) && \
-	  $(PY) scripts/bench.py --user-email admin@large.example.org'
+	  $(PY) scripts/bench.py --user-email admin@large.example.org && $(PY) scripts/bench_yearly.py'
 
 bench-large-both: bench-large bench-large-postgres ## Bench the large partnership on SQLite, then on PostgreSQL
 
