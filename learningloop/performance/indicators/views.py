@@ -1,6 +1,8 @@
 """The indicator library, each indicator's page (its curve, status, trend, data, story and the key
 messages and actions meant to move it), its edit pages, and its Excel, PDF and Word downloads."""
 
+import itertools
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
@@ -101,6 +103,11 @@ def indicator_edit(request, pk):
     )
 
 
+TABLE_PERIODS = (
+    24  # periods in the page's table (ten years of a monthly measure are 120: all are downloadable)
+)
+
+
 @require_GET
 @require("impact.view")
 def indicator_detail(request, pk):
@@ -114,6 +121,8 @@ def indicator_detail(request, pk):
         {
             "indicator": indicator,
             "curve": data,
+            "rows": list(itertools.islice(data.rows(), TABLE_PERIODS)),
+            "period_count": len(data.periods),
             "chart": data.chart() if data.periods else None,
             "agency_names": sorted(data.agencies),
             "providers": list(indicator.providers.order_by("name")),

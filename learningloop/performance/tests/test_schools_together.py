@@ -1,6 +1,7 @@
 """A large partnership has hundreds of schools: an indicator's page and its scorecard download show the
 schools as one series, "All schools (n)", their values pooled as the partnership's are, beside each other
-agency; the spreadsheet of the indicator still has a column per school."""
+agency; the spreadsheet of the indicator still has a column per school. And the page's table shows the
+latest 24 periods, not ten years of them."""
 
 import datetime
 import io
@@ -62,3 +63,21 @@ def test_the_scorecard_download_pools_the_schools(client, make_persona, attendan
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(response.content)).pages)
     assert "All schools (3): 60% in Jan 2026" in text
     assert "Oak Primary" not in text
+
+
+def test_the_page_tables_the_latest_24_periods_and_offers_every_one_as_a_download(
+    client, make_persona, home_agency
+):
+    """Ten years of a monthly measure are 120 periods: the page's table shows the latest 24 (the chart all of
+    them); every period's values are in the download."""
+    indicator = IndicatorFactory(name="Visits within 10 days", collect_from=D(2024, 1, 1))
+    for month in range(30):  # January 2024 to June 2026
+        start = D(2024 + month // 12, month % 12 + 1, 1)
+        SubmissionFactory(indicator=indicator, agency=home_agency, period_start=start, value=50 + month)
+    client.force_login(make_persona("read_only"))
+    html = client.get(f"/impact/indicators/{indicator.pk}/").content.decode()
+    assert "Values by period, newest first: the latest 24 of 30" in html
+    assert ">Jun 2026<" in html and ">Jul 2024<" in html  # the newest and the 24th newest
+    assert ">Jun 2024<" not in html  # the 25th newest is only in the download
+    assert "Jan 2024 to Jun 2026" in html  # the chart's text alternative covers every period
+    assert "data download (Excel)" in html
