@@ -108,3 +108,29 @@ def test_a_large_export_shows_its_progress_then_the_download(page, live_server, 
     with page.expect_download() as download:
         page.get_by_role("link", name="Download actions-").click()
     assert download.value.suggested_filename.endswith(".xlsx")
+
+
+@pytest.mark.usefixtures("admin")
+def test_a_link_to_an_expired_export_says_to_ask_for_it_again(page, live_server, settings):
+    """The daily run deletes a large export a week after it was built (SPREADSHEET_EXPORT_KEEP_DAYS): its
+    old link shows a GOV.UK page that says so, not an error."""
+    from learningloop.core.models import SpreadsheetExport
+    from learningloop.core.reminders import send_due_reminders
+    from learningloop.core.tests.worker import run_worker
+
+    settings.SPREADSHEET_BACKGROUND_ROWS = 1
+    ActionFactory(description="Share chronologies at strategy meetings")
+    ActionFactory(description="Audit escalation")
+    _go(page, live_server, "/actions/", "action list before a large export")
+    page.goto(f"{live_server.url}/actions/export.xlsx")
+    run_worker()
+    export = SpreadsheetExport.objects.get()
+    SpreadsheetExport.objects.filter(pk=export.pk).update(
+        finished_at=export.finished_at - datetime.timedelta(days=8)
+    )
+    send_due_reminders()
+    response = page.goto(f"{live_server.url}/exports/{export.pk}/download")
+    assert response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_have_text("This spreadsheet has expired")
+    expect(page.get_by_text("Ask for it again")).to_be_visible()
+    axe_check(page, "expired export")

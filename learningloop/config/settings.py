@@ -347,6 +347,8 @@ ACCOUNT_RATE_LIMITS["signup"] = env_str("SIGNUP_RATE_LIMIT", "20/m/ip")
 IMPORT_BACKGROUND_ROWS = env_int("IMPORT_BACKGROUND_ROWS", 2000)
 # A CSV or Excel download with more rows than this is built by the background worker (ADR 0038).
 SPREADSHEET_BACKGROUND_ROWS = env_int("SPREADSHEET_BACKGROUND_ROWS", 2000)
+# Files built that way (and their records) are deleted by the daily run this many days after they are built.
+SPREADSHEET_EXPORT_KEEP_DAYS = env_int("SPREADSHEET_EXPORT_KEEP_DAYS", 7)
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 200000)
 
 # --- The data feed for analysts (learningloop.api, ADR 0036) -------------------------------------------

@@ -9,3 +9,7 @@ class CoreConfig(AppConfig):
         from . import form_safety
 
         form_safety.install()
+        from .reminders import register_daily_run
+        from .spreadsheets import run_export_clean_up
+
+        register_daily_run("Old spreadsheet exports", run_export_clean_up)

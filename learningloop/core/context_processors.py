@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.middleware.csp import get_nonce
-from django.urls import reverse
 
+from .links import reverse_once
 from .navigation import navigation_for
 
 
@@ -15,5 +15,5 @@ def layout(request):
         "service_navigation": navigation["items"],
         "section_navigation": navigation,
         "debug": settings.DEBUG,
-        "sign_out_url": reverse("account_logout"),
+        "sign_out_url": reverse_once("account_logout"),
     }

@@ -14,27 +14,64 @@ from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from markupsafe import Markup, escape
 
 from . import dates, govuk_forms
+from .links import reverse_once
 from .policy import can
 
 
 def url(name, *args, **kwargs):
+    if not args and not kwargs:  # the layout's and a list's fixed links: worked out once (core.links)
+        return reverse_once(name)
     return reverse(name, args=args or None, kwargs=kwargs or None)
 
 
-def _macro(name):
-    env = engines["jinja2"].env  # looked up lazily: tests may build a fresh environment
-    component = {
-        "govukDateInput": "date-input",
-        "govukRadios": "radios",
-        "govukCheckboxes": "checkboxes",
-        "govukSelect": "select",
-        "govukTextarea": "textarea",
-        "govukFileUpload": "file-upload",
-        "govukPasswordInput": "password-input",
-        "govukInput": "input",
-        "govukErrorSummary": "error-summary",
-    }[name]
+def _macro(name, env=None):
+    env = env or engines["jinja2"].env  # looked up lazily: tests may build a fresh environment
+    # govukDateInput is in components/date-input/macro.html
+    component = re.sub(r"(?<!^)([A-Z])", r"-\1", name.removeprefix("govuk")).lower()
     return getattr(env.get_template(f"govuk_frontend_jinja/components/{component}/macro.html").module, name)
+
+
+# A form field's GOV.UK markup is a pure function of its parameters (the components take no context), and a
+# list page draws the same filter fields, with the same values, request after request: the markup is kept
+# for parameters already rendered (ADR 0025). Only plain values make a key (str, Markup, numbers, booleans,
+# None, lists and dicts of them), so a text and the same characters as HTML are not confused; a field
+# whose markup is long (a checkbox per agency) is rendered every time, to keep the memory small.
+_RENDERED: dict = {}
+_RENDERED_MAX_ENTRIES = 1000
+_RENDERED_MAX_CHARS = 8000
+_SCALARS = (int, float, bool, type(None))
+
+
+def _frozen(value):
+    """A hashable key standing for `value`, or raise TypeError for a value that cannot make one."""
+    if isinstance(value, Markup):
+        return ("html", str(value))
+    if type(value) is str:
+        return value
+    if isinstance(value, _SCALARS):
+        return (type(value).__name__, value)
+    if isinstance(value, dict):
+        return ("dict", tuple((key, _frozen(item)) for key, item in value.items()))
+    if isinstance(value, (list, tuple)):
+        return ("list", tuple(_frozen(item) for item in value))
+    raise TypeError(type(value).__name__)
+
+
+def _component(name, params):
+    """The GOV.UK macro `name` called with `params`, remembered for parameters seen before."""
+    env = engines["jinja2"].env
+    try:
+        key = (env, name, _frozen(params))
+    except TypeError:
+        return str(_macro(name, env)(params))
+    html = _RENDERED.get(key)
+    if html is None:
+        html = str(_macro(name, env)(params))
+        if len(html) <= _RENDERED_MAX_CHARS:
+            if len(_RENDERED) >= _RENDERED_MAX_ENTRIES:
+                _RENDERED.clear()
+            _RENDERED[key] = html
+    return html
 
 
 # A select's options, written in Python (docs/adr/0025-page-cost-that-does-not-grow.md): the GOV.UK macro
@@ -58,7 +95,7 @@ def _options_html(items):
 def _select(params):
     options = _options_html(params["items"])
     placeholder = {"value": _OPTIONS_PLACEHOLDER, "text": _OPTIONS_PLACEHOLDER}
-    html = str(_macro("govukSelect")({**params, "items": [placeholder]}))
+    html = _component("govukSelect", {**params, "items": [placeholder]})
     return Markup(_PLACEHOLDER_OPTION.sub(lambda _match: str(options), html, count=1))
 
 
@@ -69,6 +106,13 @@ def url_for_each(name, arg="pk"):
     sentinel = "2147483646"
     head, tail = reverse(name, kwargs={arg: int(sentinel)}).split(sentinel, 1)
     return lambda value: f"{head}{value}{tail}"
+
+
+def govuk(name, params):
+    """A GOV.UK component drawn with the same parameters on many requests (the layout's header and footer,
+    a filter form's button, a list's pagination): `{{ govuk("govukFooter", {...}) }}` is
+    `{{ govukFooter({...}) }}`, its markup kept for parameters already drawn (see _component)."""
+    return Markup(_component(name, params))
 
 
 def govuk_tag(text, classes=""):
@@ -83,7 +127,7 @@ def govuk_field(bound_field, **overrides):
     macro_name, params = govuk_forms.field_params(bound_field, **overrides)
     if macro_name == "govukSelect":
         return _select(params)
-    return Markup(_macro(macro_name)(params))
+    return Markup(_component(macro_name, params))
 
 
 def govuk_fields(form, **overrides):
@@ -133,6 +177,7 @@ def environment(**options):
         govuk_field=govuk_field,
         govuk_fields=govuk_fields,
         govuk_error_summary=govuk_error_summary,
+        govuk=govuk,
         govuk_tag=govuk_tag,
         htmx_script=htmx_script,
     )

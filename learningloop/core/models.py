@@ -112,6 +112,14 @@ class SpreadsheetExportQuerySet(models.QuerySet):
             return self.none()
         return self.filter(created_by=user)
 
+    def expired(self, *, before):
+        """Exports finished (ready, or not built) before `before`: what the daily clean-up deletes. One
+        still waiting or being written is never among them, however old."""
+        finished = (SpreadsheetExport.Status.DONE, SpreadsheetExport.Status.FAILED)
+        return self.filter(status__in=finished).filter(
+            models.Q(finished_at__lt=before) | models.Q(finished_at__isnull=True, created_at__lt=before)
+        )
+
 
 class SpreadsheetExport(models.Model):
     """A spreadsheet too large to build in the request (core.spreadsheets): the download the user asked for

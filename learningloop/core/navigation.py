@@ -8,8 +8,7 @@ are part of the site map (below); a new area adds its section with `register_sec
 
 from dataclasses import dataclass, field
 
-from django.urls import reverse
-
+from .links import reverse_once
 from .policy import can
 
 
@@ -92,7 +91,7 @@ def navigation_for(request) -> dict:
         for page in section.pages:
             if page.action and not can(user, page.action):
                 continue
-            href = reverse(page.url_name)
+            href = reverse_once(page.url_name)
             active = _matches(page, href, path)
             pages.append({"text": page.text, "href": href, "active": active, "current": path == href})
         if not pages:

@@ -11,7 +11,8 @@ def paginate(request, queryset, per_page=PAGE_SIZE, *, rows=None):
 
     `rows`, if given, turns a queryset into what each row shows (annotations that count or look up related
     rows): it is applied to the page's rows only, never to the whole list, so that counting and sorting
-    stay on the plain queryset and the cost follows the 50 rows shown, not the rows in the database."""
+    stay on the plain queryset and the cost follows the 50 rows shown, not the rows in the database. It
+    may give model objects or dicts with a "pk" (rows read as plain values)."""
     paginator = Paginator(queryset, per_page)
     try:
         page = paginator.page(request.GET.get("page") or 1)
@@ -24,7 +25,8 @@ def paginate(request, queryset, per_page=PAGE_SIZE, *, rows=None):
 
 def _page_rows(object_list, rows):
     pks = list(object_list.values_list("pk", flat=True))
-    by_pk = {obj.pk: obj for obj in rows(object_list.model._default_manager.filter(pk__in=pks))}
+    shown = rows(object_list.model._default_manager.filter(pk__in=pks))
+    by_pk = {(obj["pk"] if isinstance(obj, dict) else obj.pk): obj for obj in shown}
     return [by_pk[pk] for pk in pks if pk in by_pk]
 
 

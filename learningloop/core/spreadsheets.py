@@ -281,3 +281,33 @@ def _fail(export, problem):
     SpreadsheetExport.objects.filter(pk=export.pk).update(
         status=SpreadsheetExport.Status.FAILED, problem=problem, finished_at=timezone.now()
     )
+
+
+# --- Old files cleaned up (the daily reminders run, core.reminders.register_daily_run) ---
+
+
+def keep_days() -> int:
+    """How many days a spreadsheet built in the background is kept after it is built."""
+    return getattr(settings, "SPREADSHEET_EXPORT_KEEP_DAYS", 7)
+
+
+def spreadsheet_exports_delete_expired(*, now=None) -> int:
+    """Delete the files and records of the exports finished more than keep_days() ago; returns how many.
+    An export still waiting or being written is never deleted. Each record goes only after its file, so a
+    failure part-way leaves no record pointing at a missing file."""
+    from .models import SpreadsheetExport
+
+    before = (now or timezone.now()) - datetime.timedelta(days=keep_days())
+    deleted = 0
+    for export in SpreadsheetExport.objects.expired(before=before).iterator():
+        if export.file:
+            export.file.delete(save=False)
+        export.delete()
+        deleted += 1
+    return deleted
+
+
+def run_export_clean_up(today) -> int:
+    """The daily run's part: old exports deleted; no email, so it reports 0 sent."""
+    spreadsheet_exports_delete_expired()
+    return 0

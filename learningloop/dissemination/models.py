@@ -349,6 +349,8 @@ class ResponseQuerySet(DeadlineQuerySet):
                 agency_overdue=models.Window(models.Sum(late), partition_by=[models.F("agency_id")]),
             )
             .select_related("request", "agency")
+            # Only what the page shows and the status needs, not every answer's text (ADR 0025).
+            .only("status", "request__title", "request__kind", "request__due_on", "agency__name")
             .order_by("-agency_overdue", "agency__name", "agency_id", "-late", "request__due_on", "pk")
         )
 

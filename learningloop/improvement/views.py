@@ -47,6 +47,10 @@ PLANS = ("Action plans", reverse_lazy("improvement:plan_list"))
 ACTIONS = ("Actions", reverse_lazy("improvement:action_list"))
 FORM_TEMPLATE = "improvement/form.html"
 ACTION_RELATED = ("plan", "owner_agency", "owner")
+# What a row of the action lists reads (actions_table, its RAG and whether the user may update it), so the
+# lists do not load every action's evidence and notes, or every column of its plan, agency and owner.
+ACTION_ROW_COLUMNS = ("description", "plan__title", "owner_agency__name", "owner__full_name", "due_on",
+                      "status", "progress", "sustainment_result", "version")  # fmt: skip
 
 
 _crumbs = breadcrumbs
@@ -409,7 +413,7 @@ LIST_TITLES = {None: "Actions", "overdue": "Overdue actions", "soon": "Actions d
 
 def _list_page(request, *, preset=None, bulk_form=None, status=200):
     filters = _filters(request, preset)
-    page, pagination = paginate(request, filters.qs)
+    page, pagination = paginate(request, filters.qs.only(*ACTION_ROW_COLUMNS))
     user = request.user
     return render(
         request,
@@ -504,7 +508,7 @@ def my_actions(request):
     else:
         agency = Agency.objects.filter(pk=user.agency_id).first() if user.agency_id else None
         actions = actions.for_agency(agency.pk) if agency else actions.none()
-    page, pagination = paginate(request, actions)
+    page, pagination = paginate(request, actions.only(*ACTION_ROW_COLUMNS))
     return render(
         request,
         "improvement/my_actions.html",

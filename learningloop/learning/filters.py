@@ -69,14 +69,14 @@ class ActivityFilterSet(GovukFilterSet):
     type = django_filters.ModelChoiceFilter(
         label="Type",
         field_name="source_type",
-        queryset=LearningSourceType.objects.all(),
+        queryset=LearningSourceType.objects.only("pk", "name"),  # what an option shows
         empty_label="Any type",
         error_messages={"invalid_choice": "Select a type from the list"},
     )
     group = django_filters.ModelChoiceFilter(
         label="Group that owns the learning",
         field_name="owning_group",
-        queryset=Group.objects.all(),
+        queryset=Group.objects.only("pk", "name"),
         empty_label="Any group",
         error_messages={"invalid_choice": "Select a group from the list"},
     )
@@ -88,7 +88,7 @@ class ActivityFilterSet(GovukFilterSet):
     )
     theme = django_filters.ModelChoiceFilter(
         label="Theme",
-        queryset=Theme.objects.all(),
+        queryset=Theme.objects.only("pk", "name"),
         empty_label="Any theme",
         method="with_theme",
         error_messages={"invalid_choice": "Select a theme from the list"},

@@ -110,9 +110,6 @@ class ActivityStatus(models.TextChoices):
 class LearningActivityQuerySet(SignedInQuerySet):
     """The register holds no restricted details (they live in ChildDetails): every signed-in user reads it."""
 
-    def with_list_data(self):
-        return self.select_related("source_type", "owning_group").prefetch_related("provider_agencies")
-
     def with_register_counts(self, today):
         """What the register's rows show: findings, areas for improvement, and slippage (the activity is a
         case review with a statutory deadline overdue on `today`)."""
@@ -123,6 +120,36 @@ class LearningActivityQuerySet(SignedInQuerySet):
                 Milestone.objects.overdue(today).filter(review__activity=models.OuterRef("pk"))
             ),
         )
+
+    # What a register row shows, read as plain values (no model objects: ADR 0025).
+    REGISTER_COLUMNS = (
+        "pk",
+        "title",
+        "source_type__name",
+        "started_on",
+        "completed_on",
+        "status",
+        "owning_group__name",
+        "finding_count",
+        "improvement_count",
+        "deadline_overdue",
+    )
+
+    def register_rows(self, today):
+        """The register's rows as dicts of REGISTER_COLUMNS plus `provider_agencies`, the names of the
+        agencies that provided each activity (by name): two queries whatever the number of rows."""
+        rows = list(self.with_register_counts(today).values(*self.REGISTER_COLUMNS))
+        names = {row["pk"]: [] for row in rows}
+        providers = (
+            LearningActivity.provider_agencies.through.objects.filter(learningactivity_id__in=names)
+            .order_by("agency__name")
+            .values_list("learningactivity_id", "agency__name")
+        )
+        for activity_id, name in providers:
+            names[activity_id].append(name)
+        for row in rows:
+            row["provider_agencies"] = names[row["pk"]]
+        return rows
 
     def completed_without_findings(self):
         return self.filter(

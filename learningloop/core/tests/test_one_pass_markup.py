@@ -8,9 +8,10 @@ import time
 
 from django import forms
 from django.template import engines
+from markupsafe import Markup
 
 from learningloop.core.govuk_forms import field_params
-from learningloop.core.jinja import _macro, govuk_field, govuk_tag
+from learningloop.core.jinja import _macro, govuk, govuk_field, govuk_tag
 from learningloop.core.presenters import StatusTag
 
 
@@ -110,3 +111,29 @@ def test_outside_debug_templates_are_compiled_once_and_cached_on_disk(settings, 
     assert backend.env.cache.capacity >= 1000
     backend.env.get_template("core/_status_tag.html")
     assert list((tmp_path / "jinja-cache").iterdir())  # the compiled template was written to disk
+
+
+def test_a_component_drawn_again_is_what_the_gov_uk_macro_writes_for_those_parameters():
+    """govuk() and govuk_field keep the markup of parameters already drawn (the layout's footer, a list's
+    filters): what they give must always be the macro's output for the parameters of this call."""
+    env = engines["jinja2"].env
+    footer = env.get_template("govuk_frontend_jinja/components/footer/macro.html").module.govukFooter
+    params = {"meta": {"items": [{"href": "/accessibility", "text": "Accessibility statement"}]}}
+    assert str(govuk("govukFooter", params)) == str(footer(params)) == str(govuk("govukFooter", params))
+    other = {"meta": {"items": [{"href": "/a", "text": "Another link"}]}}
+    assert "Another link" in govuk("govukFooter", other) and "Accessibility" not in govuk(
+        "govukFooter", other
+    )
+    # A text and the same characters as HTML are different parameters: one is escaped, the other is not.
+    text = str(govuk("govukInput", {"id": "q", "name": "q", "label": {"text": "<b>Search</b>"}}))
+    html = str(govuk("govukInput", {"id": "q", "name": "q", "label": {"text": Markup("<b>Search</b>")}}))
+    assert "&lt;b&gt;Search&lt;/b&gt;" in text and "<b>Search</b>" in html
+    # A filter field with a new value or an error shows them, not the markup drawn for an earlier request.
+    first = _normalised(govuk_field(AgencyFilter(data={"agency": "1"})["agency"]))
+    second = _normalised(govuk_field(AgencyFilter(data={"agency": "2"})["agency"]))
+    assert '<option value="1" selected>' in first and '<option value="2" selected>' in second
+    assert '<option value="1" selected>' not in second
+    wrong = AgencyFilter(data={"agency": "junk"})
+    wrong.is_valid()
+    assert "govuk-error-message" in govuk_field(wrong["agency"])
+    assert "govuk-error-message" not in govuk_field(AgencyFilter(data={"agency": "1"})["agency"])

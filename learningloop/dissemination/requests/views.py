@@ -410,10 +410,13 @@ def outstanding_responses(request):
     responses = list(page.object_list)
     counts = AgencyResponse.objects.outstanding_counts(today, {r.agency_id for r in responses})
     agencies = {}
+    late_by = {}  # working days overdue, worked out once per due date (a request's responses share it)
     for response in responses:
         response.display_status = response_status(response, today)
         response.is_late = response.display_status.key == "overdue"
-        response.late_by = overdue_by(response, today) if response.is_late else 0
+        if response.is_late and response.request.due_on not in late_by:
+            late_by[response.request.due_on] = overdue_by(response, today)
+        response.late_by = late_by[response.request.due_on] if response.is_late else 0
         if response.agency_id not in agencies:
             outstanding, overdue = counts.get(response.agency_id, (0, 0))
             agencies[response.agency_id] = {

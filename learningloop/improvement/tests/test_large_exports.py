@@ -4,13 +4,16 @@ with the user's rights when it runs; the download is theirs alone."""
 
 import datetime
 import io
+from urllib.parse import urlencode
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
 from learningloop.core.models import SpreadsheetExport
+from learningloop.core.reminders import send_due_reminders
 from learningloop.core.tests.worker import run_worker
 
 from .factories import ActionFactory
@@ -119,3 +122,65 @@ def test_asking_again_soon_gives_the_same_export(officer_client, three_actions, 
     assert first["Location"] == again["Location"] and SpreadsheetExport.objects.count() == 1
     other_filter = ask(officer_client, reverse("improvement:action_export"), {"q": "action"})
     assert other_filter["Location"] != first["Location"] and SpreadsheetExport.objects.count() == 2
+
+
+# --- Old exports cleaned up by the daily reminders run (SPREADSHEET_EXPORT_KEEP_DAYS, 7 by default) ---
+
+
+def _built_on(when, client, ask, query):
+    """Ask for the export at `when` and let the worker build it then."""
+    with time_machine.travel(when, tick=False):
+        ask(client, reverse("improvement:action_export"), query)
+        run_worker()
+    return SpreadsheetExport.objects.get(query=urlencode(query))
+
+
+@pytest.fixture
+def exports_of_several_ages(officer_client, three_actions, ask, settings):
+    settings.SPREADSHEET_BACKGROUND_ROWS = 0  # each filter's one row is built by the worker
+    now = timezone.now()
+    eight_days_old = _built_on(now - datetime.timedelta(days=8), officer_client, ask, {"q": "action"})
+    six_days_old = _built_on(now - datetime.timedelta(days=6), officer_client, ask, {"q": "Second"})
+    with time_machine.travel(now - datetime.timedelta(days=30), tick=False):
+        ask(officer_client, reverse("improvement:action_export"), {"q": "Third"})
+    being_written = SpreadsheetExport.objects.get(query="q=Third")
+    SpreadsheetExport.objects.filter(pk=being_written.pk).update(status=SpreadsheetExport.Status.BUILDING)
+    assert eight_days_old.status == six_days_old.status == SpreadsheetExport.Status.DONE
+    return eight_days_old, six_days_old, being_written
+
+
+def test_the_daily_run_deletes_exports_older_than_a_week_file_and_record(exports_of_several_ages):
+    eight_days_old, six_days_old, being_written = exports_of_several_ages
+    storage = eight_days_old.file.storage
+    assert storage.exists(eight_days_old.file.name) and storage.exists(six_days_old.file.name)
+
+    send_due_reminders()
+
+    assert not SpreadsheetExport.objects.filter(pk=eight_days_old.pk).exists()
+    assert not storage.exists(eight_days_old.file.name)
+    assert SpreadsheetExport.objects.filter(pk=six_days_old.pk).exists()
+    assert storage.exists(six_days_old.file.name)
+    # Started a month ago and still being written: never removed.
+    assert SpreadsheetExport.objects.get(pk=being_written.pk).status == SpreadsheetExport.Status.BUILDING
+    send_due_reminders()  # a second run the same day changes nothing more
+    assert SpreadsheetExport.objects.count() == 2
+
+
+def test_how_long_exports_are_kept_is_a_setting(exports_of_several_ages, settings):
+    eight_days_old, six_days_old, _ = exports_of_several_ages
+    settings.SPREADSHEET_EXPORT_KEEP_DAYS = 5
+    send_due_reminders()
+    assert not SpreadsheetExport.objects.filter(pk__in=[eight_days_old.pk, six_days_old.pk]).exists()
+
+
+def test_a_link_to_an_expired_export_says_so_and_asks_for_it_again(officer_client, exports_of_several_ages):
+    eight_days_old, six_days_old, _ = exports_of_several_ages
+    send_due_reminders()
+    for name in ("exports:export_download", "exports:export_run"):
+        response = officer_client.get(reverse(name, args=[eight_days_old.pk]))
+        assert response.status_code == 404
+        page = response.content.decode()
+        assert '<h1 class="govuk-heading-l">This spreadsheet has expired</h1>' in page
+        assert "kept for 7 days" in page and "Ask for it again" in page
+    # The one kept is still downloaded as before.
+    assert officer_client.get(reverse("exports:export_download", args=[six_days_old.pk])).status_code == 200

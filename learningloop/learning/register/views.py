@@ -21,6 +21,7 @@ from learningloop.core.views_kit import apply_errors, bound, edit_with_conflict
 from ..filters import SORT_LABELS, ActivityFilterSet
 from ..models import (
     ActivityDocument,
+    ActivityStatus,
     Finding,
     FindingKind,
     LearningActivity,
@@ -40,6 +41,7 @@ from .forms import (
 )
 
 GET_POST = ["GET", "POST"]
+STATUS_LABELS = dict(ActivityStatus.choices)
 REGISTER = ("Learning register", reverse_lazy("learning:activity_list"))
 FORM_TEMPLATE = "learning/_register_form.html"
 CONFIRM_TEMPLATE = "learning/_register_confirm.html"
@@ -79,9 +81,7 @@ def _query_without_page(request, **changes):
 def activity_list(request):
     filters = ActivityFilterSet(request=request, queryset=LearningActivity.objects.visible_to(request.user))
     today = timezone.localdate()
-    page, pagination = paginate(
-        request, filters.qs, rows=lambda rows: rows.with_list_data().with_register_counts(today)
-    )
+    page, pagination = paginate(request, filters.qs, rows=lambda rows: rows.register_rows(today))
     return _render(
         request,
         "learning/activity_list.html",
@@ -90,6 +90,7 @@ def activity_list(request):
             "page": page,
             "pagination": pagination,
             "columns": filters.sort_columns(SORT_LABELS),
+            "status_labels": STATUS_LABELS,
             "applied": filters.applied(),
             "csv_url": filters.url_with_filters(reverse("learning:activity_export_csv")),
             "xlsx_url": filters.url_with_filters(reverse("learning:activity_export_xlsx")),

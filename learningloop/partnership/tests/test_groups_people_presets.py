@@ -1,5 +1,6 @@
 import datetime
 import html
+import re
 
 import pytest
 from django.db import connection
@@ -527,3 +528,29 @@ def test_ending_from_a_page_with_no_versions_is_refused_not_a_500(officer_client
     assert response.status_code == 409 and "govuk-error-summary" in response.content.decode()
     membership.refresh_from_db()
     assert membership.end_date is None and models.Group.objects.get(pk=membership.group.pk).is_active
+
+
+def test_the_group_list_counts_only_todays_members(officer_client):
+    """Current members: a seat that started on or before today and has not ended before today. Here: two
+    open seats and one ending today count; one that ended yesterday and one starting tomorrow do not."""
+    today = timezone.localdate()
+    day = datetime.timedelta(days=1)
+    panel = GroupFactory(name="Practice Review Panel")
+    GroupFactory(name="Quiet Group")  # no members at all: 0, not blank
+    for start, end in [
+        (today - 300 * day, None),
+        (today, None),
+        (today - 30 * day, today),
+        (today - 30 * day, today - day),
+        (today + day, None),
+    ]:
+        MembershipFactory(group=panel, start_date=start, end_date=end)
+    page = officer_client.get(reverse("partnership:group_list")).content.decode()
+    rows = {
+        name: re.sub(r"\s+", " ", row)
+        for row in page.split('<tr class="govuk-table__row">')[1:]
+        for name in ("Practice Review Panel", "Quiet Group")
+        if f">{name}</a>" in row
+    }
+    assert 'govuk-table__cell--numeric">3</td>' in rows["Practice Review Panel"]
+    assert 'govuk-table__cell--numeric">0</td>' in rows["Quiet Group"]

@@ -34,7 +34,7 @@ GROUPS = ("Groups", reverse_lazy("partnership:group_list"))
 def group_list(request):
     filters = GroupFilterSet(
         request=request,
-        queryset=Group.objects.visible_to(request.user).select_related("accountable_to").with_member_count(),
+        queryset=Group.objects.visible_to(request.user).list_rows(),
     )
     page, pagination = paginate(request, filters.qs.order_by("name"))
     return render(
