@@ -4,11 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= learningloop.config.settings
-# The suite runs on every core (pytest-xdist); PYTEST_WORKERS=0 runs it in one process. Work stealing: a
-# worker that runs out of tests takes half of another's queue, so the long ones (the authorisation walk,
-# the demo data) do not leave a core idle at the end (docs/testing.md).
+# The suite runs on every core (pytest-xdist); PYTEST_WORKERS=0 runs it in one process.
 PYTEST_WORKERS ?= auto
-PYTEST := $(PY) -m pytest -q -n $(PYTEST_WORKERS) --dist worksteal
+PYTEST := $(PY) -m pytest -q -n $(PYTEST_WORKERS)
 
 .DEFAULT_GOAL := help
 
