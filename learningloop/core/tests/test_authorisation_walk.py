@@ -123,6 +123,8 @@ FINGERPRINT_IGNORES = {
 
 def fingerprint():
     """Every row of every table, hashed per table: equal fingerprints mean nothing changed."""
+    if connection.vendor == "postgresql":
+        return _fingerprint_in_one_round_trip()
     prints = {}
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names():
@@ -131,6 +133,21 @@ def fingerprint():
             cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 (table names come from the database)
             rows = sorted(repr(row) for row in cursor.fetchall())
             prints[table] = (len(rows), hashlib.sha1("\n".join(rows).encode()).hexdigest())
+    return prints
+
+
+def _fingerprint_in_one_round_trip():
+    """The same fingerprint on PostgreSQL, with every table's SELECT sent in one go and the result sets read
+    one after the other: a walk takes two fingerprints for each refused POST, and a round trip per table
+    each time was half of the walk's time on PostgreSQL."""
+    tables = [t for t in connection.introspection.table_names() if t not in FINGERPRINT_IGNORES]
+    prints = {}
+    with connection.cursor() as cursor:
+        cursor.execute("; ".join(f'SELECT * FROM "{table}"' for table in tables))  # noqa: S608 (see above)
+        for table in tables:
+            rows = sorted(repr(row) for row in cursor.fetchall())
+            prints[table] = (len(rows), hashlib.sha1("\n".join(rows).encode()).hexdigest())
+            cursor.nextset()
     return prints
 
 

@@ -11,9 +11,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def seeded(settings):
+def seeded(settings, demo_seeded_for_module):
+    """The demo, seeded once for the module (devdata/tests/conftest.py); each test starts from it afresh."""
     settings.DEBUG = True
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def test_the_demo_has_every_state(seeded):
