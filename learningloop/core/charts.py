@@ -79,7 +79,7 @@ def _plain(value):
     return float(value) if isinstance(value, Decimal) else str(value)  # Decimal values; lazy texts
 
 
-DRAWN = 256  # pictures of each format kept per process (an SVG is ~20 kB, a PNG ~60 kB)
+DRAWN = 64  # pictures of each format kept per process (most are 20–60 kB; a tall bar chart a few hundred)
 
 
 @functools.lru_cache(maxsize=DRAWN)
