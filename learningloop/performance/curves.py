@@ -5,6 +5,8 @@ table. Every number is judged in measures.py."""
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Count, Max, Q, Sum
+
 from learningloop.core.charts import Series, line_chart
 from learningloop.core.presenters import StatusTag
 
@@ -104,8 +106,6 @@ def partnership_curves(indicators, start, end=None) -> list[tuple[Indicator, Cur
     """Each indicator's curve over its submissions for periods from `start` (to `end`): the partnership's
     values only (no agency series), each period's submissions added up by the database. One query whatever
     the number of agencies (a large partnership's schools submit tens of thousands of values a year)."""
-    from django.db.models import Count, Max, Q, Sum
-
     indicators = list(indicators)
     totals: dict = {}
     last: dict = {}

@@ -72,8 +72,9 @@ def generate_sections(*, group, start, end, today=None) -> list[dict]:
     if behind:
         work_plan += "\n" + _lines(behind, "")
     done = Communication.objects.filter(done_on__gte=start, done_on__lte=end).count()
-    requests = EmbeddingRequest.objects.to_embed().filter(sent_at__date__gte=start, sent_at__date__lte=end)
-    requests = requests.count()
+    requests = (
+        EmbeddingRequest.objects.to_embed().filter(sent_at__date__gte=start, sent_at__date__lte=end).count()
+    )
     answered = (
         AgencyResponse.objects.to_embed()
         .filter(submitted_at__date__gte=start, submitted_at__date__lte=end)

@@ -107,10 +107,6 @@ def draw(spec: dict) -> charts.Chart:
     return charts.line_chart(series=series, band=tuple(band) if band else None, **arguments)
 
 
-def _plural(n, word, plural=None):
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
-
-
 def _percent(met, of):
     share = contributions.percent(met, of)
     return "Nothing due" if share is None else f"{share}%"
