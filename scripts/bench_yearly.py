@@ -65,8 +65,7 @@ def main() -> int:
 
     from learningloop.core import charts
 
-    charts._svg.cache_clear()
-    charts._png.cache_clear()
+    charts.forget()
     print("Seconds: the first time (charts drawn), then the median of the next two (charts already drawn).")
     print(f"{'Yearly report':<24}{'page':>14}{'PDF':>14}{'Word':>14}{'PDF size':>10}{'Word size':>10}  goal")
     with transaction.atomic():

@@ -10,11 +10,13 @@ anything a screen reader user cannot read.
     chart.document_image()  # the PNG as an <img> with its text alternative, for WeasyPrint documents
 
 A chart is what it shows (`Chart.spec`: its kind and arguments as JSON); the figure is drawn from that only
-when a picture is wanted, and the last pictures drawn are kept in this process (`_svg`, `_png`: functools'
-LRU), so a page, its PDF and its Word document, or the same report asked for twice, draw each chart once.
+when a picture is wanted, and the last pictures drawn are kept in this process (`_SVGS`, `_PNGS`: the
+least recently used go first), so a page, its PDF and its Word document, or the same report asked for twice,
+draw each chart once; `draw_pictures` draws many at once on every processor.
 
-Nothing here draws by hand: matplotlib lays out the axes, lines, bars and band. Figures are made with the
-object API (matplotlib.figure.Figure, no pyplot state), so concurrent requests do not share a figure.
+Nothing here draws by hand: matplotlib draws the axes, lines, bars and band, and measures the labels that the
+margins are made to hold. Figures are made with the object API (matplotlib.figure.Figure, no pyplot state),
+so concurrent requests do not share a figure.
 """
 
 import base64
@@ -22,7 +24,12 @@ import functools
 import hashlib
 import io
 import json
+import os
 import re
+import sys
+import threading
+import warnings
+from collections import OrderedDict
 from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
@@ -82,17 +89,120 @@ def _plain(value):
 DRAWN = 64  # pictures of each format kept per process (most are 20–60 kB; a tall bar chart a few hundred)
 
 
-@functools.lru_cache(maxsize=DRAWN)
+class _Kept:
+    """The last pictures drawn in this process, by what they show (least recently used go first). Not
+    functools.lru_cache: pictures drawn side by side in other processes (draw_pictures) are put in too."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._items: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key, draw):
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        picture = draw()
+        self.put(key, picture)
+        return picture
+
+    def put(self, key, picture):
+        with self._lock:
+            self._items[key] = picture
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def __contains__(self, key):
+        with self._lock:
+            return key in self._items
+
+    def clear(self):
+        with self._lock:
+            self._items.clear()
+
+
+_SVGS = _Kept(DRAWN)
+_PNGS = _Kept(DRAWN)
+
+
+def forget():
+    """Forget every picture drawn in this process (the bench's first time; tests that count drawing)."""
+    _SVGS.clear()
+    _PNGS.clear()
+
+
 def _svg(spec: str) -> str:
+    return _SVGS.get(spec, lambda: _svg_drawn(spec))
+
+
+def _svg_drawn(spec: str) -> str:
     found = json.loads(spec)
     return _svg_markup(_draw(found), title=found["title"], text=found["text"])
 
 
-@functools.lru_cache(maxsize=DRAWN)
 def _png(spec: str, dpi: int) -> bytes:
+    return _PNGS.get((spec, dpi), lambda: _picture((spec, dpi)))
+
+
+def _picture(wanted: tuple[str, int]) -> bytes:
+    """A chart's PNG: opaque white (a picture with no alpha channel goes into a PDF as it is, where
+    WeasyPrint splits a transparent one into a picture and a mask)."""
+    spec, dpi = wanted
+    figure = _draw(json.loads(spec))
+    figure.set_dpi(dpi)
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba()).convert("RGB")
     buffer = io.BytesIO()
-    _draw(json.loads(spec)).savefig(buffer, format="png", dpi=dpi)
+    image.save(buffer, format="PNG", dpi=(dpi, dpi))
     return buffer.getvalue()
+
+
+SIDE_BY_SIDE = 4  # at least this many pictures still to draw before other processes are worth starting
+
+
+def draw_pictures(charts, *, dpi: int = 120, svg: bool = False) -> None:
+    """Draw the PNGs (or the SVGs) of many charts at once, such as a yearly report's seventeen before its PDF
+    or Word is laid out: on this machine's processors side by side, in processes forked from this one (they
+    inherit matplotlib already imported and hand back only the pictures), or one after another where that is
+    not safe or not worth it: not Linux, one processor, a process with other threads running (a fork copies
+    only the calling thread, and a lock another thread held stays held), or inside a daemon process."""
+    kept, key = (_SVGS, lambda spec: spec) if svg else (_PNGS, lambda spec: (spec, dpi))
+    wanted = list(dict.fromkeys(chart.spec for chart in charts if key(chart.spec) not in kept))
+    processes = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1, len(wanted))
+    if len(wanted) < SIDE_BY_SIDE or processes < 2 or not _may_fork():
+        for spec in wanted:
+            kept.get(key(spec), lambda spec=spec: _svg_drawn(spec) if svg else _picture((spec, dpi)))
+        return
+    import multiprocessing
+
+    with warnings.catch_warnings():
+        # Python warns on any fork from a process with more than one thread, and numpy's OpenBLAS always
+        # keeps one: its threads are made safe to fork (pthread_atfork), and no other Python thread runs.
+        warnings.filterwarnings("ignore", "This process .* is multi-threaded", DeprecationWarning)
+        pool = multiprocessing.get_context("fork").Pool(processes)
+    with pool:
+        if svg:
+            pictures = pool.map(_svg_drawn, wanted, chunksize=1)
+        else:
+            pictures = pool.map(_picture, [(spec, dpi) for spec in wanted], chunksize=1)
+    for spec, picture in zip(wanted, pictures, strict=True):
+        kept.put(key(spec), picture)
+
+
+def _may_fork() -> bool:
+    import multiprocessing
+
+    return (
+        sys.platform == "linux"
+        and threading.active_count() == 1
+        and not multiprocessing.current_process().daemon
+    )
 
 
 def _draw(spec: dict):
@@ -113,12 +223,65 @@ def _number(value, unit="") -> str:
 def _figure(width=8.0, height=3.6):
     from matplotlib.figure import Figure
 
-    figure = Figure(figsize=(width, height), layout="constrained")
+    # No layout engine: matplotlib's constrained layout measures every artist in a second pass (a third of a
+    # chart's drawing time); the margins are set from the labels' measured widths instead (_fit).
+    figure = Figure(figsize=(width, height), facecolor="white")
     axes = figure.add_subplot()
     axes.spines[["top", "right"]].set_visible(False)
     axes.grid(axis="y", color="#b1b4b6", linewidth=0.5)
     axes.set_axisbelow(True)
     return figure, axes
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_size(text: str, points: float) -> tuple[float, float]:
+    """The width and height of one line of text in inches, in matplotlib's font at that size (FreeType's
+    measure of the same glyphs the chart draws; no drawing), with room for hinting: a picture rounds each
+    glyph to whole pixels, which can make a line a few per cent wider than its outline."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    width, height, _descent = text_to_path.get_text_width_height_descent(
+        text, FontProperties(size=points), ismath=False
+    )
+    return width / 72 * HINTING, height / 72
+
+
+HINTING = 1.06
+
+
+def _widest(texts, points: float) -> float:
+    return max((_text_size(str(text), points)[0] for text in texts if str(text)), default=0.0)
+
+
+def _plain_numbers(axis):
+    """Numbers along the axis written out with thousands separators (1,250,000), never as an offset or
+    a power of ten ("1e6" at the end of the axis)."""
+    from matplotlib.ticker import FuncFormatter
+
+    axis.set_major_formatter(FuncFormatter(lambda value, _position: f"{value:,.10g}"))
+
+
+def _tick_texts(axis) -> list[str]:
+    """The tick labels matplotlib will draw on a numeric axis (its locator and formatter, no drawing)."""
+    low, high = axis.get_view_interval()
+    locations = [v for v in axis.get_major_locator()() if min(low, high) <= v <= max(low, high)]
+    return list(axis.get_major_formatter().format_ticks(locations))
+
+
+EDGE = 0.1  # inches of white around everything
+TICKS = 0.1  # a tick and the gap to its label (3.5 pt each)
+
+
+def _fit(figure, axes, *, left: float, right: float, bottom: float, top: float):
+    """Place the axes with these margins (inches; a figure too short for them grows)."""
+    width, height = figure.get_size_inches()
+    if height - top - bottom < 1.2:
+        height = top + bottom + 1.2
+        figure.set_size_inches(width, height)
+    figure.subplots_adjust(
+        left=left / width, right=1 - right / width, bottom=bottom / height, top=1 - top / height
+    )
 
 
 def _thin_ticks(axes, labels):
@@ -193,9 +356,33 @@ def _draw_line(*, title, periods, series, unit, target, band, y_label):
         axes.set_ylabel(y_label or unit)
     if unit == "%":
         axes.set_ylim(bottom=0)
+    _plain_numbers(axes.yaxis)
+    legend = []
     if series or target is not None:
-        axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+        legend = axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8).texts
+    _fit_line(figure, axes, periods, [text.get_text() for text in legend], y_label or unit)
     return figure
+
+
+def _fit_line(figure, axes, periods, legend, y_label):
+    """Margins for the y tick labels and axis label, the period labels (turned 45 degrees past six) and the
+    legend on the right; the legend's lines (8 pt text: about 0.19 in each) and the axis label, written up the
+    side, set the least height of the axes."""
+    size = 10  # matplotlib's default tick and label size, in points
+    left = EDGE + _widest(_tick_texts(axes.yaxis), size) + TICKS
+    if y_label:
+        left += _text_size(y_label, size)[1] + 0.06
+    line = _text_size("Ag", size)[1]
+    if len(periods) > 6:
+        bottom = EDGE + TICKS + (_widest(periods, size) + line) * 0.7072
+    else:
+        bottom = EDGE + TICKS + line
+    right = EDGE + (0.5 + _widest(legend, 8) + 0.01 * 8 if legend else 0.25)
+    top = 0.15
+    needed = max(len(legend) * 0.19 + 0.1, _text_size(y_label, size)[0] + 0.1 if y_label else 0)
+    if needed > figure.get_size_inches()[1] - top - bottom:
+        figure.set_size_inches(figure.get_size_inches()[0], needed + top + bottom)
+    _fit(figure, axes, left=left, right=right, bottom=bottom, top=top)
 
 
 def _line_text(title, periods, series, unit, target, band) -> str:
@@ -241,6 +428,7 @@ def _draw_bar(*, title, categories, values, unit, target):
 
     matplotlib.rcParams["svg.fonttype"] = "none"
     figure, axes = _figure(height=max(2.0, 0.45 * len(categories) + 1))
+    size = 10
     axes.grid(axis="x", color="#b1b4b6", linewidth=0.5)
     axes.grid(axis="y", visible=False)
     ys = list(range(len(categories)))
@@ -248,6 +436,7 @@ def _draw_bar(*, title, categories, values, unit, target):
     axes.bar_label(bars, labels=[_number(v, unit) for v in values], padding=3, fontsize=8)
     axes.set_yticks(ys, categories)
     axes.invert_yaxis()
+    _plain_numbers(axes.xaxis)
     if target is not None:
         axes.axvline(
             target,
@@ -257,6 +446,17 @@ def _draw_bar(*, title, categories, values, unit, target):
             label=f"Target {_number(target, unit)}",
         )
         axes.legend(loc="lower right", frameon=False, fontsize=8)
+    # Margins: the category names on the left, each bar's value label past its end (3 pt on), the numbers
+    # along the bottom.
+    line = _text_size("Ag", size)[1]
+    _fit(
+        figure,
+        axes,
+        left=EDGE + _widest(categories, size) + TICKS,
+        right=EDGE + _widest([_number(v, unit) for v in values], 8) + 0.1,
+        bottom=EDGE + TICKS + line,
+        top=0.15,
+    )
     return figure
 
 

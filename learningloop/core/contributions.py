@@ -23,6 +23,10 @@ class Figure:
     # A count rather than a share (trainers provided): counts gives {agency_id: (n, 0)} and the cell shows
     # "n <unit>" instead of a percentage.
     unit: str = ""
+    unit_one: str = ""  # the unit after exactly 1 ("session this year"); any other count takes `unit`
+
+    def unit_for(self, n: int) -> str:
+        return self.unit_one if n == 1 and self.unit_one else self.unit
 
 
 _FIGURES: dict[str, Figure] = {}

@@ -165,6 +165,8 @@ class DataDue(DeadlineBase):
                 fields=["indicator", "agency", "period_start"], name="data_due_once_per_period"
             )
         ]
+        # The contribution scorecard's "data returns on time" per agency, read from the index alone.
+        indexes = [models.Index(fields=["agency", "due_on", "done_on"], name="data_due_agency_on_time")]
 
     def __str__(self):
         return f"{self.indicator} for {self.agency}, period from {self.period_start}"

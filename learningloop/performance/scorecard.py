@@ -4,6 +4,7 @@ report (status, trend and the chart of each indicator) as PDF or Word."""
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from learningloop.core import charts
 from learningloop.core.documents import add_chart, docx_bytes, landscape_document, render_pdf
 from learningloop.core.spreadsheets import CSV, XLSX, spreadsheet_response
 from learningloop.core.stored_files import attachment_response
@@ -107,7 +108,9 @@ def _num(value):
 
 
 def scorecard_response(entries, *, title, fmt):
-    """entries: [(indicator, curve)]. PDF (the SVG charts) or Word (the same charts as pictures)."""
+    """entries: [(indicator, curve)]. PDF or Word, each chart a picture with its text alternative (drawn
+    side by side on every processor first: a scorecard of every indicator has dozens)."""
+    charts.draw_pictures([curve.chart() for _indicator, curve in entries if curve.periods])
     if fmt == "docx":
         document = landscape_document(title)
         document.add_heading(title, level=1)

@@ -3,6 +3,7 @@ same figure in Word documents."""
 
 import io
 
+import pytest
 from docx import Document
 
 from learningloop.core.charts import Series, bar_chart, line_chart
@@ -133,8 +134,7 @@ def test_a_chart_is_drawn_once_however_often_it_is_shown(monkeypatch):
     drawn = []
     real = charts._draw
     monkeypatch.setattr(charts, "_draw", lambda spec: drawn.append(spec["title"]) or real(spec))
-    charts._svg.cache_clear()
-    charts._png.cache_clear()
+    charts.forget()
     a_line().svg
     a_line().document_image()
     a_line().png()
@@ -143,3 +143,117 @@ def test_a_chart_is_drawn_once_however_often_it_is_shown(monkeypatch):
     other = line_chart(title="Re-referrals within 12 months", periods=["Apr 2026"], series=[], unit="%")
     other.svg
     assert len(drawn) == 3  # different data: a different picture
+
+
+def _text_outside(chart) -> list[str]:
+    """Each part of the chart's figure with text (the axes' tick labels and label, the legend, the bars'
+    value labels) that does not sit wholly inside the picture: the margins are set from the labels' measured
+    sizes, and a label they do not make room for is cut off."""
+    import json
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from learningloop.core import charts
+
+    figure = charts._draw(json.loads(chart.spec))
+    figure.set_dpi(120)
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    (axes,) = figure.axes
+    parts = {"x axis": axes.xaxis, "y axis": axes.yaxis, "legend": axes.get_legend()}
+    parts.update({f"label {text.get_text()}": text for text in axes.texts})
+    bounds = figure.bbox
+    outside = []
+    for name, part in parts.items():
+        box = part and part.get_tightbbox(renderer)
+        if box is None:
+            continue
+        if min(box.x0 - bounds.x0, box.y0 - bounds.y0, bounds.x1 - box.x1, bounds.y1 - box.y1) < -0.5:
+            outside.append(name)
+    return outside
+
+
+LONG_NAME = "Birmingham and Solihull Mental Health NHS Foundation Trust"
+
+
+@pytest.mark.parametrize(
+    "chart",
+    [
+        a_line(),
+        line_chart(title="One period", periods=["2026"], series=[Series("Partnership", [3.0])]),
+        line_chart(  # ten years of months, turned labels, a long legend and big numbers
+            title="Contacts",
+            periods=[f"{m} {y}" for y in range(2016, 2026) for m in ("January", "February", "March")],
+            series=[Series(LONG_NAME, [1_234_567.0 + i for i in range(30)])],
+            target=1_250_000,
+            band=(1_200_000, 1_300_000),
+            y_label="Contacts received by the front door",
+        ),
+        line_chart(  # more series than the legend has room for at the usual height
+            title="By agency",
+            periods=["Q1", "Q2", "Q3", "Q4"],
+            series=[Series(f"{LONG_NAME} {i}", [10.0 * i, None, 12.0, 9.5]) for i in range(24)],
+            unit="%",
+        ),
+        line_chart(title="No values", periods=["Q1", "Q2"], series=[Series("Partnership", [None, None])]),
+        bar_chart(
+            title="Responses", categories=[LONG_NAME, "Police"], values=[100.0, 7.5], unit="%", target=90
+        ),
+        bar_chart(
+            title="Counts", categories=[f"Agency {i}" for i in range(40)], values=[1e6 + i for i in range(40)]
+        ),
+        bar_chart(title="Nothing", categories=["Police"], values=[None]),
+    ],
+    ids=[
+        "three periods",
+        "one period",
+        "ten years",
+        "24 series",
+        "no values",
+        "long name",
+        "40 bars",
+        "none",
+    ],
+)
+def test_every_label_fits_inside_the_picture(chart):
+    assert _text_outside(chart) == []
+
+
+@pytest.mark.parametrize("svg", [False, True], ids=["PNG", "SVG"])
+def test_pictures_drawn_side_by_side_are_the_pictures_drawn_one_by_one(monkeypatch, svg):
+    """A yearly report draws its charts' pictures at once, in processes forked from this one: the same
+    pictures as drawing each in turn, kept so that showing the charts afterwards draws nothing."""
+    from learningloop.core import charts
+
+    many = [
+        line_chart(
+            title=f"Measure {i}", periods=["Q1", "Q2", "Q3"], series=[Series("Partnership", [i, 2.0, 3.0])]
+        )
+        for i in range(charts.SIDE_BY_SIDE + 2)
+    ]
+    charts.forget()
+    one_by_one = [chart.svg if svg else chart.png() for chart in many]
+    charts.forget()
+    # (A test process may have other Python threads, pytest-xdist's, where the service would not fork.)
+    monkeypatch.setattr(charts, "_may_fork", lambda: True)
+    monkeypatch.setattr(charts.os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    pools = []
+    real_context = __import__("multiprocessing").get_context
+    monkeypatch.setattr(
+        "multiprocessing.get_context", lambda method: pools.append(method) or real_context(method)
+    )
+    charts.draw_pictures(many, svg=svg)
+    assert pools == ["fork"]
+
+    def no_drawing(_spec):
+        raise AssertionError("drawn again")
+
+    monkeypatch.setattr(charts, "_draw", no_drawing)
+    assert [chart.svg if svg else chart.png() for chart in many] == one_by_one
+
+
+def test_pictures_are_opaque_so_a_pdf_takes_them_as_they_are():
+    from PIL import Image
+
+    assert Image.open(io.BytesIO(a_line().png())).mode == "RGB"

@@ -34,5 +34,6 @@ def register_figures():
             lambda agency: reverse("governance:event_list"),
             "People from the agency at the partnership's webinars and learning events this calendar year",
             unit="attendees this year",
+            unit_one="attendee this year",
         )
     )

@@ -101,3 +101,27 @@ def test_the_documents_of_a_signed_off_report_show_its_signatories(partnership):
     text = _pdf_text(client.get(reverse("yearly:pdf", args=[report.pk])).content)
     assert "Pat Police, Chief Constable" in text
     assert "Hana Health" in text and "Lee Council" in text
+
+
+def test_the_scorecard_is_printed_on_landscape_pages_and_each_row_is_named_by_a_row_header(
+    report, persona_client
+):
+    """The agency contribution scorecard has seven or more columns: its section is on landscape pages, the
+    rest of the report portrait. Every table row's first cell is its row header."""
+    import re
+
+    from pypdf import PdfReader
+
+    from learningloop.reports.yearly.documents import pdf_html
+
+    content = persona_client("read_only").get(reverse("yearly:pdf", args=[report.pk])).content
+    pages = PdfReader(io.BytesIO(content)).pages
+    wide = [float(page.mediabox.width) > float(page.mediabox.height) for page in pages]
+    assert any(wide) and not all(wide)
+    for page, landscape in zip(pages, wide, strict=True):
+        text = " ".join((page.extract_text() or "").split())
+        assert ("Data returns on time" in text) == landscape  # a column of the scorecard
+    rows = re.findall(r"<tbody>(.*?)</tbody>", pdf_html(report, []), re.S)
+    cells = [row for body in rows for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)]
+    assert len(cells) > 5
+    assert all(row.startswith('<th scope="row">') for row in cells)

@@ -4,7 +4,11 @@ stored snapshot for a signed-off report (so later changes to the data never alte
 
 from dataclasses import dataclass, field
 
+from learningloop.core import charts
+
 from . import sections
+
+WIDE = 7
 
 
 @dataclass
@@ -18,6 +22,11 @@ class Part:
     charts: list = field(default_factory=list)  # core.charts.Chart
     empty: str = ""
     text_only: bool = False
+
+    @property
+    def wide(self) -> bool:
+        """A table of seven or more columns: printed on landscape pages."""
+        return any(len(table["headers"]) >= WIDE for table in self.tables)
 
     def paragraphs(self, where: str) -> list[str]:
         text = self.above if where == "above" else self.below
@@ -53,3 +62,11 @@ def parts(report, *, with_charts: bool = True) -> list[Part]:
             )
         )
     return result
+
+
+def drawn_parts(report, *, svg: bool = False) -> list[Part]:
+    """The parts with every chart's picture already drawn, side by side on every processor: PNGs for the PDF
+    and Word, SVGs for the page (core.charts.draw_pictures)."""
+    found = parts(report)
+    charts.draw_pictures([chart for part in found for chart in part.charts], svg=svg)
+    return found

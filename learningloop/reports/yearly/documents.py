@@ -19,19 +19,22 @@ def period(report) -> str:
     return f"{format_date(report.starts_on)} to {format_date(report.ends_on)}"
 
 
-def render_pdf_document(report, sign_offs):
-    html = render_to_string(
+def pdf_html(report, sign_offs) -> str:
+    return render_to_string(
         "reports/yearly/report_pdf.html",
         {
             "report": report,
             "title": report.title,
             "period": period(report),
-            "parts": content.parts(report),
+            "parts": content.drawn_parts(report),
             "sign_offs": sign_offs,
         },
         using="jinja2",
     )
-    return render_pdf(html)
+
+
+def render_pdf_document(report, sign_offs):
+    return render_pdf(pdf_html(report, sign_offs))
 
 
 def build_pdf(report, sign_offs) -> bytes:
@@ -73,7 +76,7 @@ def build_docx(report, sign_offs) -> bytes:
     document.core_properties.language = "en-GB"
     document.add_heading(report.title, level=1)
     document.add_paragraph(f"Reporting year: {period(report)}. Status: {report.get_status_display()}.")
-    for part in content.parts(report):
+    for part in content.drawn_parts(report):
         document.add_heading(part.heading, level=2)
         for paragraph in part.paragraphs("above"):
             document.add_paragraph(paragraph)

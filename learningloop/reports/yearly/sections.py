@@ -662,7 +662,7 @@ def scorecard(year: Year) -> dict:
             for pk in members:
                 one = counts[f.key].get(pk, (0, 0))
                 met, of = met + one[0], of + one[1]
-            found.append(f"{met} {f.unit}".strip() if f.unit else _percent(met, of))
+            found.append(f"{met} {f.unit_for(met)}" if f.unit else _percent(met, of))
         return found
 
     rows = [[a.name, *cells([a.pk])] for a in agencies if not a.is_school]

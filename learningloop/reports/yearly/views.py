@@ -92,7 +92,7 @@ def _detail(request, report, errors=None, status=200):
         "reports/yearly/detail.html",
         {
             "report": report,
-            "parts": content.parts(report),
+            "parts": content.drawn_parts(report, svg=True),
             "errors": errors or [],
             "partners": [(role, label, signed.get(role)) for role, label in PARTNER_ROLES],
             "withdrawn": SignOff.objects.filter(report=report, withdrawn_at__isnull=False).select_related(

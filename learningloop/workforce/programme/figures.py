@@ -34,5 +34,6 @@ def register_figures():
             lambda agency: reverse("workforce:trainer_list"),
             "Training sessions delivered this calendar year with at least one trainer from the agency",
             unit="sessions this year",
+            unit_one="session this year",
         )
     )

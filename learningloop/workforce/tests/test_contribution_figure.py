@@ -46,10 +46,22 @@ def test_sessions_given_per_agency(sessions, home_agency, other_agency, django_a
     }
 
 
-def test_the_scorecard_shows_the_count_linking_to_the_trainer_pool(sessions, client, make_persona):
+def _scorecard_row(client, make_persona, agency_name):
     client.force_login(make_persona("read_only"))
     html = client.get("/impact/agencies/").content.decode()
-    row = html[html.index(">Northshire Police<") :]
-    row = row[: row.index("</tr>")]
+    row = html[html.index(f">{agency_name}<") :]
+    return row[: row.index("</tr>")]
+
+
+def test_the_scorecard_shows_the_count_linking_to_the_trainer_pool(sessions, client, make_persona):
+    row = _scorecard_row(client, make_persona, "Northshire Police")
     assert '2<span class="govuk-visually-hidden"> training sessions given by the agency' in row
     assert "sessions this year" in row and "/training/pool/" in row
+
+
+def test_one_session_is_one_session(sessions, client, make_persona):
+    """The hospital trust's trainer gave one session this year: "session this year" under the 1, not
+    "sessions"."""
+    row = _scorecard_row(client, make_persona, "Northshire Hospitals NHS Trust")
+    assert '1<span class="govuk-visually-hidden"> training sessions given by the agency' in row
+    assert ">session this year<" in row and "sessions this year" not in row
