@@ -175,17 +175,11 @@ def draw_pictures(charts, *, dpi: int = 120, svg: bool = False) -> None:
     kept, key = (_SVGS, lambda spec: spec) if svg else (_PNGS, lambda spec: (spec, dpi))
     wanted = list(dict.fromkeys(chart.spec for chart in charts if key(chart.spec) not in kept))
     processes = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1, len(wanted))
-    if len(wanted) < SIDE_BY_SIDE or processes < 2 or not _may_fork():
+    pool = _pool(processes) if len(wanted) >= SIDE_BY_SIDE and processes > 1 and _may_fork() else None
+    if pool is None:
         for spec in wanted:
             kept.get(key(spec), lambda spec=spec: _svg_drawn(spec) if svg else _picture((spec, dpi)))
         return
-    import multiprocessing
-
-    with warnings.catch_warnings():
-        # Python warns on any fork from a process with more than one thread, and numpy's OpenBLAS always
-        # keeps one: its threads are made safe to fork (pthread_atfork), and no other Python thread runs.
-        warnings.filterwarnings("ignore", "This process .* is multi-threaded", DeprecationWarning)
-        pool = multiprocessing.get_context("fork").Pool(processes)
     with pool:
         if svg:
             pictures = pool.map(_svg_drawn, wanted, chunksize=1)
@@ -193,6 +187,21 @@ def draw_pictures(charts, *, dpi: int = 120, svg: bool = False) -> None:
             pictures = pool.map(_picture, [(spec, dpi) for spec in wanted], chunksize=1)
     for spec, picture in zip(wanted, pictures, strict=True):
         kept.put(key(spec), picture)
+
+
+def _pool(processes: int):
+    """A pool of processes forked from this one, or None when the system refuses to fork (out of processes
+    or memory): the pictures are then drawn here, one after another."""
+    import multiprocessing
+
+    with warnings.catch_warnings():
+        # Python warns on any fork from a process with more than one thread, and numpy's OpenBLAS always
+        # keeps one: its threads are made safe to fork (pthread_atfork), and no other Python thread runs.
+        warnings.filterwarnings("ignore", "This process .* is multi-threaded", DeprecationWarning)
+        try:
+            return multiprocessing.get_context("fork").Pool(processes)
+        except OSError:
+            return None
 
 
 def _may_fork() -> bool:

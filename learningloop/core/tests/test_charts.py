@@ -257,3 +257,23 @@ def test_pictures_are_opaque_so_a_pdf_takes_them_as_they_are():
     from PIL import Image
 
     assert Image.open(io.BytesIO(a_line().png())).mode == "RGB"
+
+
+def test_where_the_system_refuses_to_fork_the_pictures_are_drawn_here(monkeypatch):
+    from learningloop.core import charts
+
+    many = [
+        line_chart(title=f"Measure {i}", periods=["Q1"], series=[Series("Partnership", [i])])
+        for i in range(6)
+    ]
+    charts.forget()
+    monkeypatch.setattr(charts, "_may_fork", lambda: True)
+    monkeypatch.setattr(charts.os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+
+    class Refused:
+        def Pool(self, _processes):  # noqa: N802 (multiprocessing's name)
+            raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr("multiprocessing.get_context", lambda _method: Refused())
+    charts.draw_pictures(many)
+    assert all((chart.spec, 120) in charts._PNGS for chart in many)
