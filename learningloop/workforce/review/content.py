@@ -76,13 +76,20 @@ def review_for(year: int) -> Review:
         review.by_agency.append(
             (row["practitioner__agency__name"] or "No agency", row["n"], row["attended"], row["non"])
         )
-    for key, label in EvaluationStage.choices:
-        agg = Evaluation.objects.filter(booking__in=booked, stage=key).aggregate(
+    by_stage = {
+        row["stage"]: row
+        for row in Evaluation.objects.filter(booking__in=booked)
+        .order_by()
+        .values("stage")
+        .annotate(
             n=Count("pk"),
             confidence=Avg("confidence"),
             knowledge=Avg("knowledge"),
             changed=Count("pk", filter=Q(practice_changed=True)),
         )
+    }  # the three stages in one GROUP BY
+    for key, label in EvaluationStage.choices:
+        agg = by_stage.get(key, {"n": 0, "confidence": None, "knowledge": None, "changed": 0})
         review.stages.append((label, agg["n"], agg["confidence"], agg["knowledge"], agg["changed"]))
     given = Trainer.objects.sessions_given_by_agency(start=start, end=end)
     pool = dict(
