@@ -1,7 +1,7 @@
 """Pages that stopped growing with the partnership, through a real browser and axe: the work plan's pages
 (60 items, two pages), the complaints and compliments list with its "Any school" choice and a junk agency,
-and a survey's results and the survey list read from the survey's tallies after a form answer and an
-import."""
+a survey's results and the survey list read from the survey's tallies after a form answer and an
+import, and the annual training review's key message gaps, 50 a page."""
 
 import datetime
 
@@ -15,6 +15,8 @@ from learningloop.assurance.feedback import services as feedback
 from learningloop.assurance.surveys import services as surveys
 from learningloop.assurance.tests.factories_surveys import answer, questions, survey
 from learningloop.core.policy import Role
+from learningloop.dissemination.models import AudiencePlan
+from learningloop.dissemination.tests.factories_plans import ensure_method, make_plan
 from learningloop.governance.models import WorkPlanItem
 from learningloop.governance.tests.factories import make_ldg
 from learningloop.partnership.tests.factories import AgencyFactory, LearningSourceTypeFactory
@@ -104,3 +106,16 @@ def test_survey_results_and_list_from_the_tallies(page, live_server, admin):
         page, live_server, f"/assurance/surveys/{made.pk}/results?group=Year+99", "survey results, junk group"
     )
     expect_error_state(page)
+
+
+def test_the_training_reviews_gaps_come_in_pages(page, live_server, admin):
+    plan = make_plan(messages=55)
+    training = ensure_method("Multi-agency training")
+    for audience_plan in AudiencePlan.objects.filter(message_plan__plan=plan):
+        audience_plan.methods.add(training)
+    _go(page, live_server, "/training/review/?year=2026", "annual training review, first page of gaps")
+    expect(page.get_by_text("55 key messages, 50 a page")).to_be_visible()
+    page.locator(".govuk-pagination__next a").click()
+    page.wait_for_load_state("load")
+    axe_check(page, "annual training review, second page of gaps")
+    expect(page.locator("#year")).to_have_value("2026")
