@@ -4,6 +4,7 @@ import django_filters
 
 from learningloop.core.filters import GovukFilterSet, SearchFilter
 from learningloop.learning.models import Theme
+from learningloop.partnership.filters import AgencyChoiceFilter
 from learningloop.partnership.models import Agency
 
 from .models import FeedbackCount, ReturnStatus, SelfAssessmentReturn
@@ -23,9 +24,8 @@ class ReturnFilterSet(GovukFilterSet):
 
 
 class FeedbackFilterSet(GovukFilterSet):
-    agency = django_filters.ModelChoiceFilter(
-        queryset=Agency.objects.all(), label="Agency", empty_label="All agencies"
-    )
+    # The agencies and one "Any school" choice, not each of a partnership's hundreds of schools (ADR 0038).
+    agency = AgencyChoiceFilter(queryset=Agency.objects.all(), label="Agency", empty_label="All agencies")
     theme = django_filters.ModelChoiceFilter(
         queryset=Theme.objects.all(), label="Theme", empty_label="All themes"
     )

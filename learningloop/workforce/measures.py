@@ -10,7 +10,7 @@ are the "how much / how well / better off" measures the dataset will read once i
 
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models import Avg, Count, F, Max, Q, Sum
 from django.utils import timezone
 
 from .models import (
@@ -59,8 +59,20 @@ def signed(value) -> str:
     return "No data" if value is None else f"{value:+.1f}"
 
 
-def _confidence(stage):
-    return Subquery(Evaluation.objects.filter(booking=OuterRef("pk"), stage=stage).values("confidence")[:1])
+def _confidence_pairs(bookings):
+    """How many of `bookings` gave a confidence both before and straight after, and the mean change: one
+    GROUP BY over their two stages' evaluations (not two lookups per booking)."""
+    before, after = EvaluationStage.BEFORE, EvaluationStage.AFTER
+    return (
+        Evaluation.objects.filter(booking__in=bookings, stage__in=(before, after))
+        .order_by()
+        .values("booking")
+        .annotate(
+            before=Max("confidence", filter=Q(stage=before)), after=Max("confidence", filter=Q(stage=after))
+        )
+        .filter(before__isnull=False, after__isnull=False)
+        .aggregate(n=Count("booking"), change=Avg(F("after") - F("before")))
+    )
 
 
 def results_for(sessions) -> Results:
@@ -75,13 +87,7 @@ def results_for(sessions) -> Results:
         attended=Count("pk", filter=Q(attendance=Attendance.ATTENDED)),
         non_attended=Count("pk", filter=Q(attendance__in=NON_ATTENDANCE)),
     )
-    pairs = (
-        bookings.annotate(
-            before=_confidence(EvaluationStage.BEFORE), after=_confidence(EvaluationStage.AFTER)
-        )
-        .filter(before__isnull=False, after__isnull=False)
-        .aggregate(n=Count("pk"), change=Avg(F("after") - F("before")))
-    )
+    pairs = _confidence_pairs(bookings)
     follow = Evaluation.objects.filter(booking__in=bookings, stage=EvaluationStage.FOLLOW_UP).aggregate(
         n=Count("pk"), changed=Count("pk", filter=Q(practice_changed=True))
     )

@@ -42,6 +42,8 @@ from .surveys import (  # noqa: F401
     SurveyQuestion,
     SurveyResponse,
     SurveyStatus,
+    SurveyTally,
+    TallyKind,
 )
 from .yousaid import HeardFrom, YouSaidWeDid  # noqa: F401
 

@@ -2,7 +2,8 @@
 questions (single and multiple choice, scale, free text), and its responses, answered on a public form
 without sign-in, on a signed-in form, or imported from a CSV or Excel file (core.imports).
 
-Built for 200,000 responses: results are aggregate SQL (one GROUP BY per page, never a loop over rows),
+Built for 200,000 responses: results are read from the survey's tallies, counts kept current by every
+write of responses (ADR 0041), so a results page costs the same at 100 responses or 200,000;
 one question may be the survey's "respondent group" (school year, age band, agency) whose answer is copied
 onto the response so that filtering by group needs no join, and the tables carry the indexes those
 queries use. Free-text answers are read only by roles with the "surveys.free_text" action (docs/adr/0032).
@@ -11,7 +12,8 @@ queries use. Free-text answers are read only by roles with the "surveys.free_tex
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from learningloop.core.querysets import SignedInQuerySet
@@ -54,8 +56,16 @@ CHOICE_KINDS = frozenset({QuestionKind.SINGLE, QuestionKind.MULTIPLE})
 
 class SurveyQuerySet(SignedInQuerySet):
     def with_response_counts(self):
-        """Each survey with `response_count`: one query for a page of surveys."""
-        return self.annotate(response_count=Count("responses"))
+        """Each survey with `response_count`: one query for a page of surveys, read from the survey's
+        tallies (a row per respondent group), not by counting its responses (ADR 0041)."""
+        counted = (
+            SurveyTally.objects.filter(survey=OuterRef("pk"), kind=TallyKind.RESPONSES)
+            .order_by()
+            .values("survey")
+            .annotate(total=Sum("n"))
+            .values("total")
+        )
+        return self.annotate(response_count=Coalesce(Subquery(counted), 0))
 
     def open_on(self, day):
         """Surveys taking answers on `day`: open, and within their dates."""
@@ -270,3 +280,37 @@ class SurveyAnswer(models.Model):
 
     def __str__(self):
         return f"Answer to {self.question_id}"
+
+
+class TallyKind(models.TextChoices):
+    ANSWERS = "answers", "Answers with this option or number"
+    RESPONDENTS = "respondents", "Responses answering the question"
+    RESPONSES = "responses", "Responses"
+
+
+class SurveyTally(models.Model):
+    """A count the survey's results show, per respondent group, kept current by the services that save
+    responses (surveys/tallies.py, ADR 0041): the answers with each option or number of each question
+    (`answers`), the responses that answered each question (`respondents`) and the responses (`responses`).
+    The results page and the survey list add these up instead of counting every answer. Two rows with the
+    same key may exist (two first answers saved at once); readers always add them up."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="tallies")
+    kind = models.CharField(max_length=12, choices=TallyKind.choices)
+    respondent_group = models.CharField(max_length=200, blank=True)
+    question = models.ForeignKey(
+        SurveyQuestion, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    option = models.ForeignKey(
+        SurveyOption, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    number = models.SmallIntegerField(null=True, blank=True)
+    n = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["survey", "kind", "respondent_group"], name="tally_survey_kind_group"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} of survey {self.survey_id}: {self.n}"

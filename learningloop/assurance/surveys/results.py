@@ -1,11 +1,12 @@
-"""Results per question, from aggregate SQL only: one GROUP BY for every answer count of the survey, one
-for how many people answered each question and one count of responses, whatever the number of responses
-or questions. Free text is counted here, never shown: its answers have their own page for the roles with
-"surveys.free_text"."""
+"""Results per question, from the survey's tallies (ADR 0041): one query reads every count the page shows
+(answers per option or number, people who answered each question, responses), a row per count and
+respondent group, whatever the number of responses. Free text is counted here, never shown: its answers
+have their own page for the roles with "surveys.free_text"."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 
-from ..models import QuestionKind, SurveyAnswer, SurveyResponse
+from ..models import QuestionKind, SurveyTally, TallyKind
 
 
 @dataclass
@@ -34,14 +35,7 @@ def _percent(count, base):
 def survey_results(survey, questions, *, group: str = "", charts: bool = True):
     """(responses, [QuestionResult]) for the survey's `questions` (with options prefetched), for everyone
     or for one respondent group."""
-    answers = SurveyAnswer.objects.filter(question__survey=survey)
-    responses = SurveyResponse.objects.filter(survey=survey)
-    if group:
-        answers = answers.filter(response__respondent_group=group)
-        responses = responses.filter(respondent_group=group)
-    tally = answers.tally()
-    answered = answers.respondents_by_question()
-    total = responses.count()
+    tally, answered, total = _counts(survey, group)
     results = []
     for question in questions:
         base = answered.get(question.pk, 0)
@@ -63,6 +57,25 @@ def survey_results(survey, questions, *, group: str = "", charts: bool = True):
             result.chart = _chart(question, result.rows)
         results.append(result)
     return total, results
+
+
+def _counts(survey, group):
+    """({(question id, option id, number): answers}, {question id: people who answered it}, responses),
+    added up over the respondent groups (or for the one asked for)."""
+    rows = SurveyTally.objects.filter(survey=survey)
+    if group:
+        rows = rows.filter(respondent_group=group)
+    tally, answered, total = Counter(), Counter(), 0
+    for kind, question_id, option_id, number, n in rows.values_list(
+        "kind", "question_id", "option_id", "number", "n"
+    ):
+        if kind == TallyKind.ANSWERS:
+            tally[(question_id, option_id, number)] += n
+        elif kind == TallyKind.RESPONDENTS:
+            answered[question_id] += n
+        else:
+            total += n
+    return tally, answered, total
 
 
 def _chart(question, rows):

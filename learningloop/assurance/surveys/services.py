@@ -1,9 +1,12 @@
 """Writes for surveys: a survey and its questions (the one edit path, with versions), a response from the
-public or signed-in form, and the bulk save of an imported file (through core.imports)."""
+public or signed-in form, and the bulk save of an imported file (through core.imports). Each write of
+responses adds them to the survey's tallies in the same transaction (ADR 0041)."""
+
+from collections import Counter
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import OuterRef, Subquery, Value
+from django.db.models import Count, F, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -17,6 +20,8 @@ from ..models import (
     SurveyOption,
     SurveyQuestion,
     SurveyResponse,
+    SurveyTally,
+    TallyKind,
 )
 
 BATCH = 5000
@@ -134,6 +139,7 @@ def _refill_groups(survey: Survey) -> None:
         return
     label = SurveyAnswer.objects.filter(response=OuterRef("pk"), question=group).values("option__label")[:1]
     SurveyResponse.objects.filter(survey=survey).update(respondent_group=Coalesce(Subquery(label), Value("")))
+    survey_tallies_reset(survey_id=survey.pk)  # the tallies are kept per group
 
 
 def _answer_rows(questions, values) -> tuple[list[SurveyAnswer], str]:
@@ -186,6 +192,7 @@ def response_submit(
     for row in rows:
         row.response = response
     SurveyAnswer.objects.bulk_create(rows)
+    _tallies_add(survey.pk, [(group, [(r.question_id, r.option_id, r.number) for r in rows])])
     _evidence_update(survey.pk)
     return response
 
@@ -220,8 +227,90 @@ def responses_bulk_save(*, survey_id: int, records, run=None, channel=Channel.IM
             batch_size=BATCH,
         )
         saved += len(batch)
+    _tallies_add(survey_id, [(group, [a[:3] for a in answers]) for _when, group, answers in records])
     _evidence_update(survey_id)
     return saved
+
+
+def _tallies_add(survey_id, responses) -> None:
+    """Add new responses to the survey's tallies: `responses` are (respondent group, [(question id, option
+    id, number), ...]). A few queries whatever the number of responses: one read of the rows to change, one
+    UPDATE per distinct increase, one INSERT of the keys not yet counted."""
+    counts = Counter()
+    for group, answers in responses:
+        counts[(TallyKind.RESPONSES, group, None, None, None)] += 1
+        for question_id in {a[0] for a in answers}:
+            counts[(TallyKind.RESPONDENTS, group, question_id, None, None)] += 1
+        for question_id, option_id, number in answers:
+            counts[(TallyKind.ANSWERS, group, question_id, option_id, number)] += 1
+    if not counts:
+        return
+    groups = {key[1] for key in counts}
+    existing = {}
+    for row in SurveyTally.objects.filter(survey_id=survey_id, respondent_group__in=groups).values_list(
+        "pk", "kind", "respondent_group", "question_id", "option_id", "number"
+    ):
+        existing.setdefault(row[1:], row[0])
+    by_increase = {}
+    new = []
+    for key, n in counts.items():
+        if key in existing:
+            by_increase.setdefault(n, []).append(existing[key])
+        else:
+            kind, group, question_id, option_id, number = key
+            new.append(
+                SurveyTally(
+                    survey_id=survey_id,
+                    kind=kind,
+                    respondent_group=group,
+                    question_id=question_id,
+                    option_id=option_id,
+                    number=number,
+                    n=n,
+                )
+            )
+    for n, pks in by_increase.items():
+        SurveyTally.objects.filter(pk__in=pks).update(n=F("n") + n)
+    SurveyTally.objects.bulk_create(new, batch_size=BATCH)
+
+
+@transaction.atomic
+def survey_tallies_reset(*, survey_id: int) -> None:
+    """Count the survey's tallies again from its responses and answers (three GROUP BYs): after its
+    respondent groups change, and for responses saved without the services (the generated partnership)."""
+    SurveyTally.objects.filter(survey_id=survey_id).delete()
+    responses = SurveyResponse.objects.filter(survey_id=survey_id).order_by()
+    answers = SurveyAnswer.objects.filter(question__survey_id=survey_id).order_by()
+    group = "response__respondent_group"
+    rows = [
+        SurveyTally(
+            survey_id=survey_id, kind=TallyKind.RESPONSES, respondent_group=r["respondent_group"], n=r["n"]
+        )
+        for r in responses.values("respondent_group").annotate(n=Count("pk"))
+    ]
+    rows += [
+        SurveyTally(
+            survey_id=survey_id,
+            kind=TallyKind.RESPONDENTS,
+            respondent_group=r[group],
+            question_id=r["question_id"],
+            n=r["n"],
+        )
+        for r in answers.values(group, "question_id").annotate(n=Count("response_id", distinct=True))
+    ]
+    rows += [
+        SurveyTally(
+            survey_id=survey_id,
+            kind=TallyKind.ANSWERS,
+            respondent_group=r[group],
+            question_id=r["question_id"],
+            option_id=r["option_id"],
+            number=r["number"],
+            n=r["n"],
+        )
+        for r in answers.values(group, "question_id", "option_id", "number").annotate(n=Count("pk"))
+    ]
+    SurveyTally.objects.bulk_create(rows, batch_size=BATCH)
 
 
 def _evidence_update(survey_id):

@@ -4,7 +4,7 @@ report to each Executive meeting (generated from live data, editable while a dra
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 
 from learningloop.core.deadlines import DeadlineMixin, DeadlineQuerySet
@@ -39,6 +39,14 @@ class WorkPlanStatus(models.TextChoices):
 class WorkPlanQuerySet(DeadlineQuerySet, SignedInQuerySet):
     def for_year(self, year):
         return self.filter(year=year)
+
+    def in_plan_order(self):
+        """By activity in the order the terms of reference list them (WorkPlanActivity), then due date."""
+        position = Case(
+            *(When(activity=value, then=Value(n)) for n, value in enumerate(WorkPlanActivity.values)),
+            default=Value(len(WorkPlanActivity.values)),
+        )
+        return self.alias(plan_position=position).order_by("plan_position", "due_on", "pk")
 
 
 class WorkPlanItem(DeadlineMixin, models.Model):

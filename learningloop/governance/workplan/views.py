@@ -46,7 +46,10 @@ def workplan(request):
         queryset=WorkPlanItem.objects.visible_to(request.user).select_related("group", "owner"),
     )
     today = timezone.localdate()
-    items = list(filters.qs.order_by("activity", "due_on", "pk"))
+    # 50 a page in the order the page has always shown (the activities as the terms of reference list them,
+    # then by due date), each page's items under their activity: the page no longer grows with the years.
+    page, pagination = paginate(request, filters.qs.in_plan_order())
+    items = list(page.object_list)
     grouped = [
         (label, [(i, i.deadline_status(today)) for i in items if i.activity == value])
         for value, label in WorkPlanActivity.choices
@@ -57,7 +60,8 @@ def workplan(request):
         {
             "form": filters.form,
             "grouped": grouped,
-            "count": len(items),
+            "count": page.paginator.count,
+            "pagination": pagination,
             "can_manage": can(request.user, "workplan.manage"),
             "tags": presenters,
             "crumbs": breadcrumbs((WORK_PLAN[0], None)),

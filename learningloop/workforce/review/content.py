@@ -41,7 +41,27 @@ class Review:
     message_gaps: list = field(default_factory=list)  # key message texts
 
 
-def review_for(year: int) -> Review:
+def message_gaps(year: int):
+    """The texts of the key messages whose dissemination plan names multi-agency training and that no
+    session delivered in the year carried, in the order they were written (a queryset: the page shows 50 at
+    a time, the documents every one)."""
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    named_training = AudiencePlan.objects.filter(
+        message_plan__key_message=OuterRef("pk"), methods__name__icontains=TRAINING_METHOD
+    )
+    carried = TrainingSession.objects.filter(
+        course__key_messages=OuterRef("pk"), status=SessionStatus.SCHEDULED, date__gte=start, date__lte=end
+    )
+    return (
+        KeyMessage.objects.annotate(named=Exists(named_training), delivered=Exists(carried))
+        .filter(named=True, delivered=False)
+        .order_by("pk")
+        .values_list("text", flat=True)
+    )
+
+
+def review_for(year: int, *, gaps: bool = True) -> Review:
+    """The year's review; without the key message gaps (`gaps=False`) for a page that lists them itself."""
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     sessions = TrainingSession.objects.filter(date__gte=start, date__lte=end)
     delivered = sessions.filter(status=SessionStatus.SCHEDULED)
@@ -76,13 +96,20 @@ def review_for(year: int) -> Review:
         review.by_agency.append(
             (row["practitioner__agency__name"] or "No agency", row["n"], row["attended"], row["non"])
         )
-    for key, label in EvaluationStage.choices:
-        agg = Evaluation.objects.filter(booking__in=booked, stage=key).aggregate(
+    by_stage = {
+        row["stage"]: row
+        for row in Evaluation.objects.filter(booking__in=booked)
+        .order_by()
+        .values("stage")
+        .annotate(
             n=Count("pk"),
             confidence=Avg("confidence"),
             knowledge=Avg("knowledge"),
             changed=Count("pk", filter=Q(practice_changed=True)),
         )
+    }  # the three stages in one GROUP BY
+    for key, label in EvaluationStage.choices:
+        agg = by_stage.get(key, {"n": 0, "confidence": None, "knowledge": None, "changed": 0})
         review.stages.append((label, agg["n"], agg["confidence"], agg["knowledge"], agg["changed"]))
     given = Trainer.objects.sessions_given_by_agency(start=start, end=end)
     pool = dict(
@@ -99,16 +126,6 @@ def review_for(year: int) -> Review:
             review.requested_gaps.append(
                 (request.title, request.agency.name if request.agency else "Not recorded")
             )
-    named_training = AudiencePlan.objects.filter(
-        message_plan__key_message=OuterRef("pk"), methods__name__icontains=TRAINING_METHOD
-    )
-    carried = TrainingSession.objects.filter(
-        course__key_messages=OuterRef("pk"), status=SessionStatus.SCHEDULED, date__gte=start, date__lte=end
-    )
-    review.message_gaps = list(
-        KeyMessage.objects.annotate(named=Exists(named_training), delivered=Exists(carried))
-        .filter(named=True, delivered=False)
-        .order_by("pk")
-        .values_list("text", flat=True)
-    )
+    if gaps:
+        review.message_gaps = list(message_gaps(year))
     return review

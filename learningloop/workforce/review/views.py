@@ -6,9 +6,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from learningloop.core.access import require
+from learningloop.core.pagination import paginate
 
 from . import documents
-from .content import review_for
+from .content import message_gaps, review_for
 
 FIRST_YEAR = 2000
 
@@ -25,13 +26,18 @@ def _year(request):
 @require("training.review")
 def review_page(request):
     year, error = _year(request)
-    review = review_for(year)
+    review = review_for(year, gaps=False)
+    # The key message gaps can be thousands over the years: 50 a page here, every one in the downloads.
+    page, pagination = paginate(request, message_gaps(year))
+    review.message_gaps = list(page.object_list)
     return render(
         request,
         "workforce/review.html",
         {
             "review": review,
             "tables": documents.tables(review),
+            "gaps": page.paginator.count,
+            "pagination": pagination,
             "error": error,
             "title": documents.title_of(review),
         },
