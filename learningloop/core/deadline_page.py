@@ -189,7 +189,8 @@ def hydrate(page_rows, kinds_by_code, today):
 CSV_CHUNK = 500
 
 
-def _hydrated_in_chunks(combined, kinds_by_code, today, chunk=CSV_CHUNK):
+def _hydrated_in_chunks(combined, kinds_by_code, today):
+    chunk = CSV_CHUNK
     triples = combined.iterator(chunk_size=chunk)
     while batch := list(itertools.islice(triples, chunk)):
         yield from hydrate(batch, kinds_by_code, today)
