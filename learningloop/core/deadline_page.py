@@ -183,9 +183,9 @@ def hydrate(page_rows, kinds_by_code, today):
     return rows
 
 
-# The CSV reads its rows this many at a time (one query per kind each time), as the writer asks for them:
-# the request that only counts past the background threshold (ADR 0038) reads no more than that, and a long
-# CSV holds one chunk of objects at a time.
+# The CSV reads its rows this many at a time (one query per kind each time), as the writer asks for them, so
+# a long CSV built by the worker holds one chunk of objects at a time. The request itself counts the rows
+# first (one COUNT): a download too large for the request is queued without reading any (ADR 0038).
 CSV_CHUNK = 500
 
 
@@ -211,4 +211,5 @@ def deadline_csv(request, *, today=None):
         rows=([r.what, r.subject, r.agency, r.group, r.kind.label, r.due_on, r.status.text] for r in rows),
         fmt=CSV,
         filename=f"deadlines-{today:%Y-%m-%d}",
+        count=combined.count if combined is not None else None,
     )

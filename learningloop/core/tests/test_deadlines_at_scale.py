@@ -94,7 +94,7 @@ def test_the_page_costs_the_same_however_many_schools(persona_client, schools_an
     assert abs(len(large) - len(small)) < 50
 
 
-def test_a_large_csv_request_reads_only_what_it_needs_before_the_worker_takes_over(
+def test_a_large_csv_request_is_queued_from_its_count_without_reading_the_rows(
     persona_client, settings, monkeypatch
 ):
     settings.SPREADSHEET_BACKGROUND_ROWS = 5
@@ -113,8 +113,13 @@ def test_a_large_csv_request_reads_only_what_it_needs_before_the_worker_takes_ov
         ActionFactory(owner_agency=agency, due_on=D(2026, 11, day))
     response = client.get(CSV_URL, {"status": "all"})
     assert response.status_code == 302  # 30 rows: more than 5, built by the worker
-    # Six rows decide it (the threshold and one more): two chunks of four, not all thirty.
-    assert read == [4, 4]
+    # The count decides it: no row is read in the request, not all thirty.
+    assert read == []
+    # Five rows or fewer are written in the request, read four at a time.
+    settings.SPREADSHEET_BACKGROUND_ROWS = 100
+    small = client.get(CSV_URL, {"status": "all"})
+    assert small.status_code == 200 and len(b"".join(small.streaming_content).splitlines()) == 31
+    assert read == [4] * 7 + [2]
 
 
 def test_the_csv_holds_every_row_in_order_when_read_in_chunks(persona_client, monkeypatch):
@@ -139,3 +144,24 @@ def test_working_days_over_years_count_each_bank_holiday_once():
     # 7 + 10 + 9 + 8 + 8 + 8 + 1 = 51.
     assert workdays.working_days_between(D(2021, 1, 1), D(2027, 1, 1)) == 1565 - 51
     assert workdays.working_days_between(D(2027, 1, 1), D(2021, 1, 1)) == -(1565 - 51)
+
+
+def test_the_worker_writes_every_row_of_a_large_csv_in_order(
+    persona_client, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from learningloop.core.models import SpreadsheetExport
+    from learningloop.core.tests.worker import run_worker
+
+    settings.SPREADSHEET_BACKGROUND_ROWS = 5
+    monkeypatch.setattr(deadline_page, "CSV_CHUNK", 4)
+    client = persona_client("bu_officer")
+    agency = AgencyFactory()
+    for day in range(30, 0, -1):
+        ActionFactory(description=f"Action due {day} November", owner_agency=agency, due_on=D(2026, 11, day))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.get(CSV_URL, {"status": "all"}).status_code == 302
+    run_worker()
+    export = SpreadsheetExport.objects.get()
+    download = client.get(reverse("exports:export_download", args=[export.pk]))
+    rows = list(csv.reader(io.StringIO(download.getvalue().decode())))
+    assert [row[0] for row in rows[1:]] == [f"Action due {day} November" for day in range(1, 31)]
