@@ -6,7 +6,7 @@ from django.forms.utils import ErrorDict
 from learningloop.core.concurrency import VersionedFormMixin
 from learningloop.core.govuk_forms import GovukDateField
 from learningloop.core.uploads import check_upload
-from learningloop.learning.models import CaseReview, KeyMessage, SummaryStatus
+from learningloop.learning.models import CaseReview, KeyMessage, ReviewKind, SummaryStatus
 from learningloop.partnership.forms import AgencyPickField, agencies_picked, every_agency_choices
 from learningloop.partnership.models import Agency
 
@@ -81,7 +81,21 @@ class RequestForm(forms.Form):
             )
 
 
+class _CaseReviewChoices(forms.models.ModelChoiceIterator):
+    """Each review as "<kind>: <pseudonym>" (CaseReview.__str__), read as plain values: the list holds
+    every review the partnership has had, and building a record for each made the form grow with them."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        kinds = dict(ReviewKind.choices)
+        for pk, kind, pseudonym in self.queryset.values_list("pk", "kind", "pseudonym"):
+            yield (pk, f"{kinds.get(kind, kind)}: {pseudonym}")
+
+
 class CaseReviewChoiceField(forms.ModelChoiceField):
+    iterator = _CaseReviewChoices
+
     def label_from_instance(self, obj):
         return str(obj)  # the kind and the pseudonym only, never the child's details
 
@@ -147,10 +161,7 @@ class InformationRequestForm(forms.Form):
 
     def __init__(self, *args, review=None, **kwargs):
         super().__init__(*args, **kwargs)
-        # Each option shows the kind and the pseudonym only: the rest of the record is not read.
-        self.fields["case_review"].queryset = CaseReview.objects.order_by("-aware_on", "-pk").only(
-            "pk", "kind", "pseudonym"
-        )
+        self.fields["case_review"].queryset = CaseReview.objects.order_by("-aware_on", "-pk")
         agencies = self.fields["agencies"]
         agencies.queryset = Agency.objects.active().order_by("name")
         self.fields["every"].choices = every_agency_choices()

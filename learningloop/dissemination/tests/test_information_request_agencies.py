@@ -140,3 +140,24 @@ def test_the_form_costs_the_same_however_many_agencies_and_schools(officer_clien
     assert "Every school (43 schools)" in large and "Health (42 agencies)" in large
     assert "School 07" not in large and "Health service 07" not in large
     assert len(large) - len(small) < 100  # two numbers changed; no line per agency
+
+
+def test_the_case_reviews_are_offered_newest_first_by_kind_and_pseudonym(officer_client):
+    import datetime
+
+    from learningloop.learning.tests.factories_reviews import CaseReviewFactory
+
+    CaseReviewFactory(pseudonym="Child A", aware_on=datetime.date(2025, 3, 1))
+    newest = CaseReviewFactory(pseudonym="Child B", aware_on=datetime.date(2026, 6, 1))
+    with CaptureQueriesContext(connection) as few:
+        form = officer_client.get(NEW).text
+    kind = "Serious incident: rapid review and child safeguarding practice review"
+    first, second = form.index(f">{kind}: Child B</option>"), form.index(f">{kind}: Child A</option>")
+    assert first < second
+    chosen = officer_client.get(NEW, {"review": newest.pk}).text
+    assert f'<option value="{newest.pk}" selected>{kind}: Child B</option>' in chosen
+    for n in range(10):
+        CaseReviewFactory(pseudonym=f"Child {n}", aware_on=datetime.date(2024, 1, n + 1))
+    with CaptureQueriesContext(connection) as many:
+        officer_client.get(NEW)
+    assert len(many) == len(few)
