@@ -4,7 +4,7 @@ statistics (views and downloads per item and month)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Sum
+from django.db.models import OuterRef, Subquery, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -62,10 +62,16 @@ def manage_list(request):
 
 
 def _with_totals(items):
+    """The page's items with their views and downloads: one sum per item over its own months (read through
+    the (publication, month) index), not a GROUP BY over every column of the items and their months."""
+    months = MonthlyCount.objects.filter(publication=OuterRef("pk")).order_by().values("publication")
     return (
         items.select_related("published_by", "safety_check__checked_by")
         .defer("sections", "search_text")
-        .annotate(total_views=Sum("counts__views"), total_downloads=Sum("counts__downloads"))
+        .annotate(
+            total_views=Subquery(months.annotate(n=Sum("views")).values("n")),
+            total_downloads=Subquery(months.annotate(n=Sum("downloads")).values("n")),
+        )
     )
 
 
