@@ -3,6 +3,8 @@ form (filled in with the review and its agencies), the request, an agency's answ
 and importing complaints and compliments from a file. Every page is checked with axe in its empty, filled
 and error states."""
 
+import re
+
 import pytest
 
 from learningloop.dissemination.models import EmbeddingRequest
@@ -66,3 +68,33 @@ def test_the_complaints_and_compliments_import_empty_and_in_error(page, live_ser
     page.get_by_label("Upload the completed file").set_input_files(str(good))
     _submit(page, "Import counts")
     axe_check(page, "complaints and compliments after an import")
+
+
+@pytest.mark.usefixtures("admin")
+def test_agencies_found_by_name_and_every_school_empty_found_and_in_error(page, live_server):
+    from learningloop.partnership.models import Sector
+
+    oak = AgencyFactory(name="Oak Primary School", sector=Sector.EDUCATION, is_school=True)
+    AgencyFactory(name="Ash Academy", sector=Sector.EDUCATION, is_school=True)
+    AgencyFactory(name="Northshire Homes", sector=Sector.HOUSING)
+    _go(page, live_server, "/dissemination/requests/new-information", "information request form, none named")
+    page.get_by_label("Title").fill("LADO annual report")
+    page.get_by_label("What you are asking for").fill("Please send it")
+    _submit(page, "Send request")
+    expect_error_state(page)
+    axe_check(page, "information request form with no agency chosen")
+
+    page.get_by_label("Find an agency or school by name").fill("oak")
+    _submit(page, "Find")
+    axe_check(page, "information request form with agencies found by name")
+    page.get_by_label("Oak Primary School").check()
+    housing = page.get_by_label(re.compile(r"Housing \(\d+ agenc"))
+    label = page.locator(f'label[for="{housing.get_attribute("id")}"]').inner_text()
+    in_housing = int(re.search(r"\((\d+) agenc", label).group(1))
+    housing.check()
+    _submit(page, "Send request")
+    sent = EmbeddingRequest.objects.get(kind="information")
+    asked = set(sent.responses.values_list("agency__name", flat=True))
+    # The school found by name, and each housing agency the sector's label counts (ours among them).
+    assert {oak.name, "Northshire Homes"} <= asked and len(asked) == 1 + in_housing
+    axe_check(page, "the request sent to a school found by name and a sector")

@@ -3,6 +3,8 @@ django-filter FilterSet (kind, group, agency, status) applied to each kind's sco
 rows merged by one UNION query ordered by due date, paginated, and each page's rows fetched with one query
 per kind. So the number of queries does not grow with the number of deadlines."""
 
+import itertools
+
 import django_filters
 from django.db.models import CharField, F, Value
 from django.utils import timezone
@@ -30,9 +32,24 @@ def register_filter_choices(name: str, choices) -> None:
     FILTER_CHOICES[name] = choices
 
 
-def _choices(name):
+# A choice of the agency filter that stands for a set of agencies (partnership registers "Any school": a
+# partnership has hundreds of schools, and a choice for each made the page grow with them, ADR 0038):
+# value -> (label, a callable giving the agencies' ids, as a queryset the database reads as a subquery).
+AGENCY_SETS: dict[str, tuple[str, object]] = {}
+
+
+def register_agency_set(value: str, label: str, ids) -> None:
+    AGENCY_SETS[value] = (label, ids)
+
+
+def _choices(name, chosen=()):
+    """The filter's choices. The agency supplier is given the values asked for, so that it can offer a
+    short list (the agencies that are not schools, "Any school") and the school already chosen."""
     supplier = FILTER_CHOICES.get(name)
-    return [(str(pk), label) for pk, label in supplier()] if supplier else []
+    if supplier is None:
+        return []
+    found = supplier(chosen=chosen) if name == "agency" else supplier()
+    return [(str(pk), label) for pk, label in found]
 
 
 class DeadlineFilter(GovukFilterSet):
@@ -47,10 +64,16 @@ class DeadlineFilter(GovukFilterSet):
     )
 
     def __init__(self, data=None, queryset=None, *, deadline_kind=None, kinds=(), group_choices=None,
-                 agency_choices=None, today=None, request=None, prefix=None):  # fmt: skip
+                 agency_choices=None, today=None, request=None, prefix=None, form=None):  # fmt: skip
         self.deadline_kind = deadline_kind
         self.today = today or timezone.localdate()
+        if form is not None:
+            # The page's one form, already built and checked: each kind's filter reuses it rather than
+            # building and validating the same choices again for every kind.
+            self._form = form
         super().__init__(data, queryset, request=request, prefix=prefix)
+        if form is not None:
+            return
         # The base has built the form already: the choices known only now go on its fields.
         choices = {
             "kind": [(k.code, k.label) for k in kinds],
@@ -74,6 +97,9 @@ class DeadlineFilter(GovukFilterSet):
         return self._by_path(queryset, self.deadline_kind.group_field, value)
 
     def by_agency(self, queryset, name, value):
+        if value in AGENCY_SETS:  # "Any school": every agency of the set
+            path = self.deadline_kind.agency_field
+            return queryset.filter(**{f"{path}__in": AGENCY_SETS[value][1]()}) if path else queryset.none()
         return self._by_path(queryset, self.deadline_kind.agency_field, value)
 
     def by_status(self, queryset, name, value):
@@ -108,18 +134,21 @@ def deadline_rows(request, *, today=None):
     """(filter, union queryset of (due, kind code, pk), kinds by code) for this user and these filters."""
     today = today or timezone.localdate()
     kinds = visible_kinds(request.user)
+    data = request.GET  # always bound, so the default status applies to an unfiltered page
     options = {
         "kinds": kinds,
         "group_choices": _choices("group"),
-        "agency_choices": _choices("agency"),
+        "agency_choices": _choices("agency", chosen=data.getlist("agency")),
         "today": today,
     }
-    data = request.GET  # always bound, so the default status applies to an unfiltered page
     shown = DeadlineFilter(data, queryset=kinds[0].queryset(request.user) if kinds else None,
                            deadline_kind=kinds[0] if kinds else None, **options)  # fmt: skip
+    shown.form.is_valid()
     parts = []
     for kind in kinds:
-        filterset = DeadlineFilter(data, queryset=kind.queryset(request.user), deadline_kind=kind, **options)
+        filterset = DeadlineFilter(
+            data, queryset=kind.queryset(request.user), deadline_kind=kind, form=shown.form, today=today
+        )
         due_field = kind.model_class.deadline_due_field
         parts.append(
             filterset.qs.order_by()
@@ -154,6 +183,19 @@ def hydrate(page_rows, kinds_by_code, today):
     return rows
 
 
+# The CSV reads its rows this many at a time (one query per kind each time), as the writer asks for them, so
+# a long CSV built by the worker holds one chunk of objects at a time. The request itself counts the rows
+# first (one COUNT): a download too large for the request is queued without reading any (ADR 0038).
+CSV_CHUNK = 500
+
+
+def _hydrated_in_chunks(combined, kinds_by_code, today):
+    chunk = CSV_CHUNK
+    triples = combined.iterator(chunk_size=chunk)
+    while batch := list(itertools.islice(triples, chunk)):
+        yield from hydrate(batch, kinds_by_code, today)
+
+
 CSV_HEADERS = ["What is due", "For", "Agency", "Group", "Kind", "Due date", "Status"]
 
 
@@ -163,10 +205,11 @@ def deadline_csv(request, *, today=None):
 
     today = today or timezone.localdate()
     _filters, combined, kinds = deadline_rows(request, today=today)
-    rows = hydrate(list(combined), kinds, today) if combined is not None else []
+    rows = _hydrated_in_chunks(combined, kinds, today) if combined is not None else iter(())
     return spreadsheet_response(
         headers=CSV_HEADERS,
         rows=([r.what, r.subject, r.agency, r.group, r.kind.label, r.due_on, r.status.text] for r in rows),
         fmt=CSV,
         filename=f"deadlines-{today:%Y-%m-%d}",
+        count=combined.count if combined is not None else None,
     )

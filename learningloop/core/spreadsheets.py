@@ -141,19 +141,22 @@ class ExportRequestMiddleware:
             _request.reset(token)
 
 
-def spreadsheet_response(*, headers, rows, fmt, filename, sheet="Sheet1"):
+def spreadsheet_response(*, headers, rows, fmt, filename, sheet="Sheet1", count=None):
     """The download: `filename` gets the format's extension; served as an attachment with nosniff.
     Up to background_threshold() rows it is written now (CSV streamed); above, the worker builds it and
-    the user is redirected to its progress page (ADR 0038)."""
+    the user is redirected to its progress page (ADR 0038). `count`, if given, is a callable giving the
+    number of rows (one COUNT query): a download it says is large is queued without reading any row."""
     if fmt not in CONTENT_TYPES:
         raise ValueError(f"Unknown spreadsheet format: {fmt}")
     name = f"{filename}.{fmt}"
     export = _building.get()
     if export is not None:
         return _write_export(export, headers=headers, rows=rows, fmt=fmt, name=name, sheet=sheet)
+    request = _request.get()
+    if count is not None and _can_queue(request) and count() > background_threshold():
+        return redirect("exports:export_run", pk=_queue_export(request, fmt=fmt, name=name).pk)
     rows = iter(rows)
     first = list(itertools.islice(rows, background_threshold() + 1))
-    request = _request.get()
     if len(first) > background_threshold() and _can_queue(request):
         return redirect("exports:export_run", pk=_queue_export(request, fmt=fmt, name=name).pk)
     rows = itertools.chain(first, rows)

@@ -20,6 +20,7 @@ working days" read naturally:
   day ``d``, ``working_days_between(d, add_working_days(d, n)) == n`` for every ``n``.
 """
 
+import bisect
 import datetime
 import functools
 
@@ -96,10 +97,22 @@ def working_days_between(start: datetime.date, end: datetime.date) -> int:
         d += ONE_DAY
         if d.weekday() < 5:
             count += 1
-    weekday_holidays = sum(
-        1
-        for year in range(start.year, end.year + 1)
-        for h in holidays_in(year)
-        if start < h <= end and h.weekday() < 5
-    )
-    return count - weekday_holidays
+    return count - _weekday_holidays_between(start, end)
+
+
+@functools.lru_cache(maxsize=64)
+def _weekday_holidays(year: int) -> tuple[datetime.date, ...]:
+    """The bank holidays of one year that fall on a weekday, in date order."""
+    return tuple(sorted(h for h in holidays_in(year) if h.weekday() < 5))
+
+
+def _weekday_holidays_between(start: datetime.date, end: datetime.date) -> int:
+    """Weekday bank holidays after ``start`` up to and including ``end`` (``start <= end``): found by
+    bisection in each year's sorted list, so a deadline years overdue costs no more than one due today."""
+    count = 0
+    for year in range(start.year, end.year + 1):
+        days = _weekday_holidays(year)
+        low = bisect.bisect_right(days, start) if year == start.year else 0
+        high = bisect.bisect_right(days, end) if year == end.year else len(days)
+        count += high - low
+    return count

@@ -58,15 +58,29 @@ def _group_choices():
     return Group.objects.order_by("name").values_list("pk", "name")
 
 
-def _agency_choices():
+def _agency_choices(chosen=()):
+    """The agencies that are not schools, "Any school", then the school already chosen (as the lists'
+    agency filter offers them: partnership.filters, ADR 0038)."""
+    from .filters import AgencyChoiceField
     from .models import Agency
 
-    return Agency.objects.order_by("name").values_list("pk", "name")
+    field = AgencyChoiceField(queryset=Agency.objects.order_by("name"), empty_label=None)
+    field.chosen = chosen
+    return list(iter(field.choices))  # (list() alone would ask its length, reading the choices twice)
+
+
+def _school_ids():
+    from .models import Agency
+
+    return Agency.objects.filter(is_school=True).values("pk")
 
 
 def register():
-    from learningloop.core.deadline_page import register_filter_choices
+    from learningloop.core.deadline_page import register_agency_set, register_filter_choices
+
+    from .filters import SCHOOLS
 
     engine.register(TERMS_REVIEW)
     register_filter_choices("group", _group_choices)
     register_filter_choices("agency", _agency_choices)
+    register_agency_set(SCHOOLS, "Any school", _school_ids)

@@ -1,6 +1,7 @@
 """Forms for the partnership structure pages: filters, agencies, people, groups, memberships, presets."""
 
 from django import forms
+from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
@@ -414,3 +415,89 @@ PRESET_KINDS = {
     ),
     "audiences": (AudienceGroup, "Audience groups", "audience group", ["name", "description", "position"]),
 }
+
+
+# --- Choosing agencies to ask: named ones, found by name, and whole sectors or every school ---
+
+# How many agencies a search by name shows at once (the rest are counted: "type more of the name").
+AGENCY_FIND_LIMIT = 20
+EVERY_SCHOOL = "schools"
+
+
+def _agency_ids(values):
+    """The ids among `values` the database can hold (junk is left for the field to report)."""
+    return [int(v) for v in values if str(v).isdigit() and int(v) < 2**63]
+
+
+class _ShownAgencies(forms.models.ModelChoiceIterator):
+    """Only the agencies already chosen and those the search by name found, in name order: a partnership
+    has hundreds of schools, and a checkbox for each made the form grow with them (ADR 0038)."""
+
+    def __iter__(self):
+        field = self.field
+        wanted = Q(pk__in=_agency_ids(field.chosen))
+        if field.found:
+            wanted |= Q(pk__in=[a.pk for a in field.found])
+        for agency in self.queryset.filter(wanted).order_by("name", "pk").only("pk", "name"):
+            yield self.choice(agency)
+
+    def __len__(self):
+        return sum(1 for _ in self)
+
+
+class AgencyPickField(forms.ModelMultipleChoiceField):
+    """Named agencies as checkboxes: any active agency is accepted, but only the chosen ones and those
+    found by name are offered (`chosen` and `find` are set by the form from what was asked for)."""
+
+    iterator = _ShownAgencies
+    chosen = ()
+    found = ()
+    more_found = 0  # how many more agencies match the search than are shown
+
+    def set_search(self, words: str):
+        words = (words or "").strip()
+        if not words:
+            self.found, self.more_found = (), 0
+            return
+        matches = self.queryset.search(words).order_by("name", "pk").only("pk")
+        self.found = list(matches[: AGENCY_FIND_LIMIT + 1])
+        if len(self.found) > AGENCY_FIND_LIMIT:
+            self.found = self.found[:AGENCY_FIND_LIMIT]
+            self.more_found = matches.count() - AGENCY_FIND_LIMIT
+        else:
+            self.more_found = 0
+
+
+def every_agency_choices():
+    """("health", "Health (43 agencies)")... for each sector's active agencies that are not schools, then
+    every school: one GROUP BY over the agencies, whatever their number."""
+    from .models import Sector
+
+    counts = {
+        (row["is_school"], row["sector"]): row["n"]
+        for row in Agency.objects.active()
+        .order_by()
+        .values("is_school", "sector")
+        .annotate(n=models.Count("pk"))
+    }
+    choices = []
+    for value, label in Sector.choices:
+        n = counts.get((False, value), 0)
+        if n:
+            choices.append((value, f"{label} ({n} agenc{'y' if n == 1 else 'ies'})"))
+    schools = sum(n for (is_school, _sector), n in counts.items() if is_school)
+    if schools:
+        choices.append((EVERY_SCHOOL, f"Every school ({schools:,} school{'' if schools == 1 else 's'})"))
+    return choices
+
+
+def agencies_picked(named, every):
+    """The active agencies to ask, in name order: those named, each agency (not a school) of the sectors
+    chosen, and every school if that is chosen."""
+    wanted = Q(pk__in=[a.pk for a in named])
+    sectors = [value for value in every if value != EVERY_SCHOOL]
+    if sectors:
+        wanted |= Q(is_school=False, sector__in=sectors)
+    if EVERY_SCHOOL in every:
+        wanted |= Q(is_school=True)
+    return list(Agency.objects.active().filter(wanted).order_by("name", "pk"))

@@ -167,6 +167,9 @@ class DataDue(DeadlineBase):
         ]
         # The contribution scorecard's "data returns on time" per agency, read from the index alone.
         indexes = [models.Index(fields=["agency", "due_on", "done_on"], name="data_due_agency_on_time")]
+        # The deadlines page asks for the open returns by due date: it reads the few open ones from this
+        # index instead of scanning every return ever made (16 times as many at twice the partnership).
+        indexes += [models.Index(fields=["due_on"], condition=Q(done_on__isnull=True), name="data_due_open")]
 
     def __str__(self):
         return f"{self.indicator} for {self.agency}, period from {self.period_start}"

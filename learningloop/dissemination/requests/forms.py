@@ -1,11 +1,13 @@
 """Forms for formal requests to agencies: sending a request, an agency's response, evidence and review."""
 
 from django import forms
+from django.forms.utils import ErrorDict
 
 from learningloop.core.concurrency import VersionedFormMixin
 from learningloop.core.govuk_forms import GovukDateField
 from learningloop.core.uploads import check_upload
-from learningloop.learning.models import CaseReview, KeyMessage, SummaryStatus
+from learningloop.learning.models import CaseReview, KeyMessage, ReviewKind, SummaryStatus
+from learningloop.partnership.forms import AgencyPickField, agencies_picked, every_agency_choices
 from learningloop.partnership.models import Agency
 
 from ..models import AgencyResponse
@@ -79,7 +81,21 @@ class RequestForm(forms.Form):
             )
 
 
+class _CaseReviewChoices(forms.models.ModelChoiceIterator):
+    """Each review as "<kind>: <pseudonym>" (CaseReview.__str__), read as plain values: the list holds
+    every review the partnership has had, and building a record for each made the form grow with them."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        kinds = dict(ReviewKind.choices)
+        for pk, kind, pseudonym in self.queryset.values_list("pk", "kind", "pseudonym"):
+            yield (pk, f"{kinds.get(kind, kind)}: {pseudonym}")
+
+
 class CaseReviewChoiceField(forms.ModelChoiceField):
+    iterator = _CaseReviewChoices
+
     def label_from_instance(self, obj):
         return str(obj)  # the kind and the pseudonym only, never the child's details
 
@@ -117,18 +133,38 @@ class InformationRequestForm(forms.Form):
         error_messages=RequestForm.base_fields["working_days"].error_messages
         | {"invalid": "Working days to respond must be a whole number, like 5"},
     )
-    agencies = forms.ModelMultipleChoiceField(
-        label="Agencies",
+    # Who is asked: agencies named (those of the case review are named already, more are found by name)
+    # and whole sectors or every school, so the form does not list each of the partnership's hundreds of
+    # agencies and schools (ADR 0038); the request goes to each agency so chosen, once.
+    agencies = AgencyPickField(
+        label="Named agencies",
         queryset=Agency.objects.none(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="For a case review, the agencies involved in it are selected",
-        error_messages={"required": "Select at least one agency", **_choice_errors("agencies")},
+        help_text="For a case review, the agencies involved in it are selected. Find more by name below.",
+        error_messages=_choice_errors("agencies"),
+    )
+    find = forms.CharField(
+        label="Find an agency or school by name",
+        required=False,
+        max_length=100,
+        help_text="Part of its name or short name, then select Find",
+        error_messages={"max_length": "The name to find must be 100 characters or fewer"},
+    )
+    every = forms.MultipleChoiceField(
+        label="Ask every agency of a sector, or every school",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Each sector's agencies that are not schools",
+        error_messages=_choice_errors("a sector"),
     )
 
     def __init__(self, *args, review=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["case_review"].queryset = CaseReview.objects.order_by("-aware_on", "-pk")
-        self.fields["agencies"].queryset = Agency.objects.active().order_by("name")
+        agencies = self.fields["agencies"]
+        agencies.queryset = Agency.objects.active().order_by("name")
+        self.fields["every"].choices = every_agency_choices()
         if not self.is_bound and review is not None:
             self.initial.setdefault("case_review", review.pk)
             self.initial.setdefault(
@@ -143,6 +179,28 @@ class InformationRequestForm(forms.Form):
                 "agencies",
                 list(review.activity.provider_agencies.filter(is_active=True).values_list("pk", flat=True)),
             )
+        if self.is_bound:
+            agencies.chosen = self.data.getlist(self.add_prefix("agencies"))
+            words = self.data.get(self.add_prefix("find"), "")
+            agencies.set_search(words if len(words) <= 100 else "")
+        else:
+            agencies.chosen = [str(pk) for pk in self.initial.get("agencies", [])]
+
+    def clean(self):
+        data = super().clean()
+        if "agencies" in self.errors or "every" in self.errors:
+            return data
+        picked = agencies_picked(data.get("agencies") or [], data.get("every") or [])
+        if not picked:
+            self.add_error("agencies", "Select at least one agency")
+        data["agencies"] = picked
+        return data
+
+    def without_errors(self):
+        """The form as it was filled in, to show again without checking it (after Find)."""
+        self._errors = ErrorDict()
+        self.cleaned_data = {}
+        return self
 
 
 class InformationResponseForm(VersionedFormMixin, forms.ModelForm):

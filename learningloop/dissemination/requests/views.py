@@ -161,6 +161,9 @@ def request_create(request):
     )
 
 
+FIND = "find_agencies"  # the name of the form's Find button
+
+
 @require_http_methods(GET_POST)
 @require("embedding.send")
 def information_request_create(request):
@@ -171,7 +174,9 @@ def information_request_create(request):
     if request.method == "GET" and (review_id := request.GET.get("review", "")).isdigit():
         review = CaseReview.objects.select_related("activity").filter(pk=review_id).first()
     form = InformationRequestForm(*bound(request), review=review)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and FIND in request.POST:
+        form.without_errors()  # Find: the agencies that match are shown; nothing is checked or sent yet
+    elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         sent = _send(
             request, form, what="Request for information", kind=RequestKind.INFORMATION,
@@ -186,6 +191,7 @@ def information_request_create(request):
         {
             "form": form,
             "default_days": services.DEFAULT_INFORMATION_WORKING_DAYS,
+            "find_button": FIND,
             "due_on": EmbeddingRequest.due_on_for(services.DEFAULT_INFORMATION_WORKING_DAYS),
             "crumbs": _crumbs(REQUESTS, ("Ask agencies for information", None)),
             "cancel_url": cancel,

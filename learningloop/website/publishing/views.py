@@ -4,7 +4,7 @@ statistics (views and downloads per item and month)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Sum
+from django.db.models import OuterRef, Subquery, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -44,12 +44,9 @@ def publication_status(item, today) -> StatusTag:
 @require(MANAGE)
 def manage_list(request):
     today = timezone.localdate()
-    items = (
-        Publication.objects.select_related("published_by", "safety_check__checked_by")
-        .annotate(total_views=Sum("counts__views"), total_downloads=Sum("counts__downloads"))
-        .order_by("status", "-published_at", "-pk")
-    )
-    page, pagination = paginate(request, items)
+    # Counted and sorted on the plain table; the views and downloads are summed for the page's 50 items only.
+    items = Publication.objects.order_by("status", "-published_at", "-pk")
+    page, pagination = paginate(request, items, rows=_with_totals)
     rows = [(item, publication_status(item, today)) for item in page.object_list]
     return render(
         request,
@@ -61,6 +58,20 @@ def manage_list(request):
             "can_publish": can(request.user, PUBLISH),
             "crumbs": breadcrumbs((HUB[0], None)),
         },
+    )
+
+
+def _with_totals(items):
+    """The page's items with their views and downloads: one sum per item over its own months (read through
+    the (publication, month) index), not a GROUP BY over every column of the items and their months."""
+    months = MonthlyCount.objects.filter(publication=OuterRef("pk")).order_by().values("publication")
+    return (
+        items.select_related("published_by", "safety_check__checked_by")
+        .defer("sections", "search_text")
+        .annotate(
+            total_views=Subquery(months.annotate(n=Sum("views")).values("n")),
+            total_downloads=Subquery(months.annotate(n=Sum("downloads")).values("n")),
+        )
     )
 
 
@@ -165,7 +176,8 @@ def _statistics_rows():
 
 
 def _years():
-    months = MonthlyCount.objects.dates("month", "month")
+    # The months held, read from the month index (each is stored as the first of its month already).
+    months = MonthlyCount.objects.order_by().values_list("month", flat=True).distinct()
     return sorted({m.year if m.month >= 4 else m.year - 1 for m in months}, reverse=True)
 
 
