@@ -5,7 +5,7 @@ import django_filters
 
 from learningloop.core.filters import GovukFilterSet
 from learningloop.improvement.models import Action
-from learningloop.performance.models import Indicator, Submission
+from learningloop.performance.models import Indicator, PeriodTotal, Submission
 
 
 class IndicatorFilter(GovukFilterSet):
@@ -29,7 +29,7 @@ class PeriodFilter(GovukFilterSet):
     indicator = django_filters.CharFilter(field_name="indicator__code", help_text="An indicator's code")
 
     class Meta:
-        model = Submission
+        model = PeriodTotal
         fields = []
 
 

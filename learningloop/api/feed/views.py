@@ -14,7 +14,7 @@ from learningloop.core.deadline_page import STATUS_CHOICES, deadline_rows, hydra
 from learningloop.core.policy import can
 from learningloop.improvement.models import Action
 from learningloop.learning.models import KeyMessage
-from learningloop.performance.models import Indicator, Submission
+from learningloop.performance.models import Indicator, PeriodTotal, Submission
 from learningloop.reports.trail import with_loop_status
 
 from . import serializers
@@ -72,24 +72,24 @@ class ValueViewSet(FeedViewSet):
 
 
 class PeriodViewSet(NoSession, viewsets.GenericViewSet):
-    """The reporting periods that have values, per indicator."""
+    """The reporting periods that have values, per indicator: read from the periods' totals (one row per
+    indicator and period, ADR 0040), not by finding the distinct periods among every agency's values."""
 
     required_action = "impact.view"
     permission_classes = [MayRead]
     serializer_class = serializers.PeriodSerializer
     filter_backends = [DjangoFilterBackend]
     filterset_class = PeriodFilter
-    queryset = Submission.objects.none()  # for the OpenAPI description; the list reads get_queryset
+    queryset = PeriodTotal.objects.none()  # for the OpenAPI description; the list reads get_queryset
 
     def get_queryset(self):
-        return Submission.objects.visible_to(self.request.user)
+        return PeriodTotal.objects.visible_to(self.request.user)
 
     def list(self, request):
         periods = (
             self.filter_queryset(self.get_queryset())
             .order_by("indicator__code", "period_start", "period_end")
             .values("indicator__code", "indicator__frequency", "period_start", "period_end")
-            .distinct()
         )
         page = self.paginate_queryset(periods)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)

@@ -208,3 +208,48 @@ def test_the_indicator_page_reads_the_totals_for_the_partnership(client, make_pe
     many = _reads(client, f"/impact/indicators/{indicator.pk}/")
     assert len(many) == len(few)
     assert "performance_periodtotal" in " ".join(many)
+
+
+def test_the_dashboard_shows_the_latest_value_status_and_trend_of_the_whole_curve(client, make_persona):
+    """From the newest periods' totals alone, the same as the whole curve: here 80%, 90% then 70% (target
+    85%, tolerance 5): latest 70% in Mar 2026, off target (15 short), getting worse."""
+    from learningloop.performance.curves import latest_curves, partnership_curves
+
+    police = AgencyFactory(name="Police")
+    indicator = IndicatorFactory(name="Plans reviewed on time", collect_from=D(2025, 7, 1))
+    for start, value in ((D(2026, 1, 1), 80), (D(2026, 2, 1), 90), (D(2026, 3, 1), 70)):
+        SubmissionFactory(indicator=indicator, agency=police, period_start=start, value=value)
+    quiet = IndicatorFactory(name="No values yet")
+    ((_i, latest), (_q, none)) = latest_curves([indicator, quiet], D(2025, 1, 1))
+    assert (latest.latest, latest.latest_period.label, latest.status.text, latest.trend.label) == (
+        Decimal("70.00"), "Mar 2026", "Off target", "Getting worse",
+    )  # fmt: skip
+    assert (none.latest, none.latest_period, none.status.text, none.trend.label) == (
+        None, None, "No data", "Not enough data",
+    )  # fmt: skip
+    ((_i, whole),) = partnership_curves([indicator], D(2025, 1, 1))
+    assert (whole.latest, whole.latest_period, whole.status, whole.trend) == (
+        latest.latest, latest.latest_period, latest.status, latest.trend,
+    )  # fmt: skip
+    client.force_login(make_persona("read_only"))
+    html = client.get("/impact/").content.decode()
+    assert "70%" in html and "Mar 2026" in html and "Getting worse" in html
+
+
+def test_the_dashboard_after_the_frequency_is_changed_still_matches_the_whole_curve(client, make_persona):
+    """Monthly values, then the indicator made quarterly: the months that do not start a quarter no longer
+    fit, and the dashboard gives what the whole curve gives (the April quarter's 60%, no trend)."""
+    from learningloop.performance.curves import latest_curves, partnership_curves
+
+    police = AgencyFactory(name="Police")
+    indicator = IndicatorFactory(name="Plans reviewed on time", collect_from=D(2025, 4, 1))
+    for start, value in ((D(2025, 4, 1), 60), (D(2025, 5, 1), 75), (D(2025, 6, 1), 95)):
+        SubmissionFactory(indicator=indicator, agency=police, period_start=start, value=value)
+    indicator.frequency = Frequency.QUARTERLY
+    indicator.save()
+    ((_i, latest),) = latest_curves([indicator], D(2025, 1, 1))
+    ((_i, whole),) = partnership_curves([indicator], D(2025, 1, 1))
+    assert (latest.latest, latest.status, latest.trend) == (whole.latest, whole.status, whole.trend)
+    assert (latest.latest, latest.latest_period.label, latest.trend.label) == (
+        Decimal("60.00"), "Q1 2025-26", "Not enough data",
+    )  # fmt: skip
