@@ -4,6 +4,7 @@ table. Every number is judged in measures.py."""
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
@@ -28,7 +29,7 @@ class Curve:
     latest_period: Period | None
     status: StatusTag
     trend: measures.Trend
-    submissions: dict = field(default_factory=dict)  # (agency name, period start) -> Submission
+    submissions: dict = field(default_factory=dict)  # (agency name, period start) -> Submitted
 
     def chart(self):
         series = [Series("Partnership", [_f(v) for v in self.partnership])]
@@ -81,11 +82,12 @@ def curve(
     stored = list(PeriodTotal.objects.filter(indicator=indicator).order_by("period_start"))
     totals = {t.period_start: _totals(t) for t in stored}
     made = _curve(indicator, totals, max((t.period_end for t in stored), default=None), last_periods)
-    rows = Submission.objects.filter(indicator=indicator).select_related("agency")
+    rows = Submission.objects.filter(indicator=indicator)
     schools = schools_together and any(t.school_count for t in stored)
     if schools_together:
         rows = rows.filter(agency__is_school=False)
-    _add_agencies(made, rows)
+    # Plain tuples, not a model instance per value: a large partnership's measure has tens of thousands.
+    _add_agencies(made, rows.order_by().values_list("agency__name", "period_start", "value", "pk"))
     if schools:
         count = (
             Submission.objects.filter(indicator=indicator, agency__is_school=True)
@@ -100,15 +102,27 @@ def curve(
     return made
 
 
+class Submitted(NamedTuple):
+    """What the data table links to: one submitted value and its page."""
+
+    pk: int
+    value: Decimal
+
+
 def _add_agencies(made: Curve, rows) -> None:
-    """Each agency's series (and its submissions, for the data table's links) from these submissions."""
+    """Each agency's series (and its submitted values, for the data table's links) from (agency name,
+    period start, value, submission id) rows."""
     index = {p.start: i for i, p in enumerate(made.periods)}
-    for row in rows:
-        if row.period_start not in index:
+    width = len(made.periods)
+    for name, start, value, pk in rows:
+        at = index.get(start)
+        if at is None:
             continue
-        values = made.agencies.setdefault(row.agency.name, [None] * len(made.periods))
-        values[index[row.period_start]] = row.value
-        made.submissions[(row.agency.name, row.period_start)] = row
+        values = made.agencies.get(name)
+        if values is None:
+            values = made.agencies[name] = [None] * width
+        values[at] = value
+        made.submissions[(name, start)] = Submitted(pk, value)
 
 
 def _curve_of(indicator, rows, last_periods, schools_together) -> Curve:
@@ -125,7 +139,14 @@ def _curve_of(indicator, rows, last_periods, schools_together) -> Curve:
         for row in rows:
             if row.agency.is_school and row.period_start in index:
                 schools.setdefault(row.period_start, []).append(row)
-    _add_agencies(made, [r for r in rows if not (schools_together and r.agency.is_school)])
+    _add_agencies(
+        made,
+        [
+            (r.agency.name, r.period_start, r.value, r.pk)
+            for r in rows
+            if not (schools_together and r.agency.is_school)
+        ],
+    )
     if schools:
         count = len({r.agency_id for found in schools.values() for r in found})
         made.agencies[f"All schools ({count})"] = [

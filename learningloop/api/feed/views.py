@@ -3,6 +3,7 @@
 its user sees on the pages, and nothing more."""
 
 from django.contrib.auth.decorators import login_not_required
+from django.db.models import Prefetch
 from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -14,6 +15,7 @@ from learningloop.core.deadline_page import STATUS_CHOICES, deadline_rows, hydra
 from learningloop.core.policy import can
 from learningloop.improvement.models import Action
 from learningloop.learning.models import KeyMessage
+from learningloop.partnership.models import Agency
 from learningloop.performance.models import Indicator, PeriodTotal, Submission
 from learningloop.reports.trail import with_loop_status
 
@@ -53,7 +55,14 @@ class IndicatorViewSet(FeedViewSet):
     filterset_class = IndicatorFilter
 
     def get_queryset(self):
-        return Indicator.objects.visible_to(self.request.user).for_list().order_by("position", "code", "pk")
+        # Only the providers' names are given: a large partnership's measure has a hundred or more providers.
+        providers = Prefetch("providers", queryset=Agency.objects.only("name"))
+        return (
+            Indicator.objects.visible_to(self.request.user)
+            .select_related("priority")
+            .prefetch_related(providers)
+            .order_by("position", "code", "pk")
+        )
 
 
 class ValueViewSet(FeedViewSet):
