@@ -25,6 +25,18 @@ class ValueFilter(GovukFilterSet):
         fields = []
 
 
+class PeriodTotalFilter(GovukFilterSet):
+    """ValueFilter's indicator and period filters on the periods' totals (the values feed's paging)."""
+
+    indicator = django_filters.CharFilter(field_name="indicator__code")
+    period_start_from = django_filters.DateFilter(field_name="period_start", lookup_expr="gte")
+    period_start_to = django_filters.DateFilter(field_name="period_start", lookup_expr="lte")
+
+    class Meta:
+        model = PeriodTotal
+        fields = []
+
+
 class PeriodFilter(GovukFilterSet):
     indicator = django_filters.CharFilter(field_name="indicator__code", help_text="An indicator's code")
 

@@ -20,7 +20,8 @@ from learningloop.performance.models import Indicator, PeriodTotal, Submission
 from learningloop.reports.trail import with_loop_status
 
 from . import serializers
-from .filters import ActionFilter, IndicatorFilter, PeriodFilter, ValueFilter
+from .filters import ActionFilter, IndicatorFilter, PeriodFilter, PeriodTotalFilter, ValueFilter
+from .ordered_values import ValuesInOrder
 from .paging import FeedPagination
 
 
@@ -78,6 +79,17 @@ class ValueViewSet(FeedViewSet):
             .select_related("indicator", "agency")
             .order_by("indicator__position", "indicator__code", "period_start", "agency__name", "pk")
         )
+
+    def list(self, request):
+        values = self.filter_queryset(self.get_queryset())
+        if not request.query_params.get("agency"):
+            # Paged through the periods' totals: a large partnership holds millions of values (ADR 0040).
+            totals = PeriodTotalFilter(
+                request.query_params, queryset=PeriodTotal.objects.visible_to(request.user)
+            ).qs
+            values = ValuesInOrder(values, totals)
+        page = self.paginate_queryset(values)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 
 class PeriodViewSet(NoSession, viewsets.GenericViewSet):
