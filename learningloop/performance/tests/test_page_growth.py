@@ -69,3 +69,21 @@ def test_the_indicator_page_makes_no_instance_per_value(client, make_persona, vi
     assert re.match(r">May 2025</th>\s*<td[^>]*>64%</td>", row)
     assert row.count("/impact/values/") == 4
     assert built == []
+
+
+def test_the_late_returns_filter_offers_any_school_not_every_school(client, bu_officer):
+    """A large partnership has hundreds of schools: the agency drop-down names the other agencies and
+    offers one "Any school" (as the other lists do, ADR 0038); a school already chosen stays offered."""
+    AgencyFactory(name="Police")
+    AgencyFactory(name="Elm High", is_school=True)
+    oak = AgencyFactory(name="Oak Primary", is_school=True)
+    client.force_login(bu_officer)
+    html = client.get("/impact/late/").content.decode()
+    select = html[html.index('<select class="govuk-select" id="id_agency"') :].split("</select>")[0]
+    assert "Police" in select and "Any school" in select
+    assert "Oak Primary" not in select and "Elm High" not in select
+    chosen = client.get(f"/impact/late/?agency={oak.pk}").content.decode()
+    assert "Oak Primary" in chosen.split("</select>")[0]
+    assert client.get("/impact/late/?agency=schools").status_code == 200
+    junk = client.get("/impact/late/?agency=999999")
+    assert junk.status_code == 200 and "govuk-error-summary" in junk.content.decode()
