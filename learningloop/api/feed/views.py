@@ -3,7 +3,6 @@
 its user sees on the pages, and nothing more."""
 
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import Prefetch
 from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -15,7 +14,6 @@ from learningloop.core.deadline_page import STATUS_CHOICES, deadline_rows, hydra
 from learningloop.core.policy import can
 from learningloop.improvement.models import Action
 from learningloop.learning.models import KeyMessage
-from learningloop.partnership.models import Agency
 from learningloop.performance.models import Indicator, PeriodTotal, Submission
 from learningloop.reports.trail import with_loop_status
 
@@ -56,14 +54,26 @@ class IndicatorViewSet(FeedViewSet):
     filterset_class = IndicatorFilter
 
     def get_queryset(self):
-        # Only the providers' names are given: a large partnership's measure has a hundred or more providers.
-        providers = Prefetch("providers", queryset=Agency.objects.only("name"))
         return (
             Indicator.objects.visible_to(self.request.user)
             .select_related("priority")
-            .prefetch_related(providers)
             .order_by("position", "code", "pk")
         )
+
+    def list(self, request):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        # The providers' names as plain rows in one query: a large partnership's measure has a hundred
+        # or more providers, and a page of a thousand indicators would make each one an Agency.
+        names = {indicator.pk: [] for indicator in page}
+        for indicator_id, name in (
+            Indicator.providers.through.objects.filter(indicator_id__in=names)
+            .order_by("agency__name", "agency_id")
+            .values_list("indicator_id", "agency__name")
+        ):
+            names[indicator_id].append(name)
+        for indicator in page:
+            indicator.provider_names = names[indicator.pk]
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 
 class ValueViewSet(FeedViewSet):

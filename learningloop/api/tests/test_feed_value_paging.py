@@ -93,3 +93,28 @@ def test_a_page_builds_only_its_own_values(feed, monkeypatch):
     monkeypatch.setattr(Submission, "from_db", classmethod(counting))
     assert _page(feed, page_size=2, page=6)[1] == EVERY_VALUE[10:12]
     assert len(made) == 2
+
+
+def test_indicators_name_their_providers_by_name_in_a_fixed_number_of_queries(bu_officer):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _, secret = token_for(bu_officer)
+    client = bearer(secret)
+    visits = IndicatorFactory(code="visits", providers=[AgencyFactory(name=n) for n in ("Cedar", "Ash")])
+
+    def read():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/api/v1/indicators/")
+        return len(queries.captured_queries), response.json()["results"]
+
+    few, results = read()
+    assert results[0]["providers"] == ["Ash", "Cedar"]
+    visits.providers.add(*[AgencyFactory(name=f"Birch {n}") for n in range(5)])
+    IndicatorFactory(code="other", providers=[AgencyFactory(name="Beech")])
+    many, results = read()
+    assert many <= few  # (the first read also records that the token was used)
+    assert results[0]["providers"] == ["Ash", *[f"Birch {n}" for n in range(5)], "Cedar"]
+    assert results[1]["providers"] == ["Beech"]
+    one = client.get(f"/api/v1/indicators/{visits.pk}/").json()
+    assert one["providers"] == results[0]["providers"]
