@@ -17,7 +17,7 @@ from learningloop.partnership.models import Agency
 from .measures import check_values
 from .models import DataDue, Indicator, Submission
 from .periods import period_ending
-from .services import impact_evidence_update
+from .services import impact_evidence_update, period_totals_update
 
 UNKNOWN_INDICATOR = "There is no indicator with the code ‘{code}’. Use the codes in the template"
 UNKNOWN_AGENCY = "There is no agency called ‘{name}’"
@@ -199,6 +199,8 @@ class SubmissionImport(imports.ImportSpec):
         DataDue.objects.filter(indicator_id__in=indicator_ids, done_on=None).filter(Exists(answered)).update(
             done_on=timezone.localdate()
         )
+        # The periods' totals added up again: one GROUP BY and one upsert for the file, not one per row.
+        period_totals_update(indicator_ids=indicator_ids, period_starts={row.period_start for row in cleaned})
         impact_evidence_update(indicator_ids=indicator_ids)
         return len(cleaned)
 

@@ -322,3 +322,43 @@ class ImpactEvidence(models.Model):
             raise ValidationError(
                 {"followup_start": "The follow-up period must come after the baseline period"}
             )
+
+
+class PeriodTotalQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The partnership's shared dataset added up: every signed-in user reads it, as the values."""
+        return self if getattr(user, "is_authenticated", False) else self.none()
+
+
+class PeriodTotal(models.Model):
+    """One indicator's submissions for one period added up: all that the partnership's value needs
+    (measures.Totals), for every agency and for the schools alone (the indicator page's "All schools"
+    series). Kept current by services.period_totals_update inside every write of a submission, so the
+    dashboard, the indicator pages, the yearly report and the feed read one row per indicator and period
+    instead of adding up every agency's values on each request (ADR 0040)."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="period_totals")
+    period_start = models.DateField()
+    period_end = models.DateField()
+    count = models.PositiveIntegerField(default=0)
+    value = models.DecimalField(max_digits=20, decimal_places=2, default=0)
+    numerator = models.DecimalField(max_digits=20, decimal_places=2, default=0)
+    denominator = models.DecimalField(max_digits=20, decimal_places=2, default=0)
+    # Submissions without a numerator and a non-zero denominator: the pooled ratio needs none.
+    gaps = models.PositiveIntegerField(default=0)
+    school_count = models.PositiveIntegerField(default=0)
+    school_value = models.DecimalField(max_digits=20, decimal_places=2, default=0)
+    school_numerator = models.DecimalField(max_digits=20, decimal_places=2, default=0)
+    school_denominator = models.DecimalField(max_digits=20, decimal_places=2, default=0)
+    school_gaps = models.PositiveIntegerField(default=0)
+
+    objects = PeriodTotalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["indicator", "period_start"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "period_start"], name="period_total_once")
+        ]
+
+    def __str__(self):
+        return f"{self.indicator}, period from {self.period_start}: {self.count} values"

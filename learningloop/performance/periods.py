@@ -4,6 +4,7 @@ terms are the school year's three (autumn: September to December, spring: Januar
 to July; August belongs to no term)."""
 
 import datetime
+import functools
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
@@ -28,6 +29,7 @@ def _financial_year(day: datetime.date) -> int:
     return day.year if day.month >= 4 else day.year - 1
 
 
+@functools.lru_cache(maxsize=16384)  # pure, and asked for every period of every curve a page draws
 def period_containing(frequency: str, day: datetime.date) -> Period | None:
     """The period of this frequency that the day falls in (None for an August day of a termly indicator)."""
     if frequency == Frequency.MONTHLY:

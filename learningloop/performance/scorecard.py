@@ -45,11 +45,21 @@ VALUE_HEADERS = [
 
 
 def indicator_values_csv(indicator, submissions):
-    """Each submitted value of one indicator with its commentary, one row per agency and period."""
-    rows = [
+    """Each submitted value of one indicator with its commentary, one row per agency and period. The rows
+    are made as the file is written (a large one is handed to the worker after its first rows, ADR 0038),
+    each period's label worked out once."""
+    labels = {}
+
+    def label(start):
+        if start not in labels:
+            labels[start] = label_for(indicator.frequency, start)
+        return labels[start]
+
+    found = submissions.select_related("agency").order_by("period_start", "agency__name", "pk")
+    rows = (
         [
             indicator.code,
-            label_for(indicator.frequency, s.period_start),
+            label(s.period_start),
             s.period_start,
             s.period_end,
             s.agency.name,
@@ -59,8 +69,8 @@ def indicator_values_csv(indicator, submissions):
             s.commentary,
             timezone.localdate(s.submitted_at),
         ]
-        for s in submissions.select_related("agency").order_by("period_start", "agency__name", "pk")
-    ]
+        for s in found.iterator(chunk_size=2000)
+    )
     return spreadsheet_response(
         headers=VALUE_HEADERS, rows=rows, fmt=CSV, filename=f"indicator-{indicator.code}-values"
     )

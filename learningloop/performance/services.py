@@ -4,11 +4,12 @@ import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import transaction
+from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 
 from learningloop.core.deadlines import Unit, compute_due
 
-from .models import DataDue, Indicator, Submission
+from .models import DataDue, Indicator, PeriodTotal, Submission
 from .periods import periods_between
 
 # Deadlines are made for periods that end up to this far ahead, so the deadlines page shows what is coming.
@@ -188,6 +189,7 @@ def computed_values_record(*, today=None) -> int:
             row.full_clean()
             with transaction.atomic():
                 row.save()
+                period_totals_update(indicator_ids=[indicator.pk], period_starts=[period.start])
             changed += 1
             met.setdefault(indicator.pk, []).append((partnership.pk, period.start))
     for indicator_id, keys in met.items():
@@ -195,3 +197,74 @@ def computed_values_record(*, today=None) -> int:
     if met:
         impact_evidence_update(indicator_ids=list(met))
     return changed
+
+
+_NO_RATIO = Q(numerator__isnull=True) | Q(denominator__isnull=True) | Q(denominator=0)
+_SCHOOL = Q(agency__is_school=True)
+_TOTALS = {
+    "count": Count("pk"),
+    "value": Sum("value", default=0),
+    "numerator": Sum("numerator", default=0),
+    "denominator": Sum("denominator", default=0),
+    "gaps": Count("pk", filter=_NO_RATIO),
+    "school_count": Count("pk", filter=_SCHOOL),
+    "school_value": Sum("value", filter=_SCHOOL, default=0),
+    "school_numerator": Sum("numerator", filter=_SCHOOL, default=0),
+    "school_denominator": Sum("denominator", filter=_SCHOOL, default=0),
+    "school_gaps": Count("pk", filter=_SCHOOL & _NO_RATIO),
+    "period_end": Max("period_end"),
+}
+_SUMS = ("value", "numerator", "denominator", "school_value", "school_numerator", "school_denominator")
+
+
+def period_totals_update(*, indicator_ids=None, period_starts=None) -> int:
+    """Add up again the submissions of these indicators (all when None) in the periods starting on these
+    dates (all when None), one GROUP BY for all of them, and write the totals (ADR 0040): called in the
+    same transaction by every write of a submission (a value submitted, corrected or imported, a computed
+    value recorded) so that pages read one PeriodTotal per indicator and period. A period whose values are
+    all gone loses its row. Returns how many totals were written."""
+    submissions = Submission.objects.all()
+    totals = PeriodTotal.objects.all()
+    if indicator_ids is not None:
+        indicator_ids = set(indicator_ids)
+        submissions = submissions.filter(indicator_id__in=indicator_ids)
+        totals = totals.filter(indicator_id__in=indicator_ids)
+    if period_starts is not None:
+        period_starts = set(period_starts)
+        submissions = submissions.filter(period_start__in=period_starts)
+        totals = totals.filter(period_start__in=period_starts)
+    found = submissions.values("indicator_id", "period_start").annotate(
+        **{f"total_{name}": total for name, total in _TOTALS.items()}
+    )
+    rows = [
+        PeriodTotal(
+            indicator_id=row["indicator_id"],
+            period_start=row["period_start"],
+            **{
+                name: _two_places(row[f"total_{name}"]) if name in _SUMS else row[f"total_{name}"]
+                for name in _TOTALS
+            },
+        )
+        for row in found.order_by()
+    ]
+    with transaction.atomic():
+        kept = {(row.indicator_id, row.period_start) for row in rows}
+        gone = [
+            pk
+            for pk, indicator_id, start in totals.values_list("pk", "indicator_id", "period_start")
+            if (indicator_id, start) not in kept
+        ]
+        PeriodTotal.objects.filter(pk__in=gone).delete()
+        PeriodTotal.objects.bulk_create(
+            rows,
+            batch_size=1000,
+            update_conflicts=True,
+            unique_fields=["indicator", "period_start"],
+            update_fields=["period_end", "count", "gaps", "school_count", "school_gaps", *_SUMS],
+        )
+    return len(rows)
+
+
+def _two_places(value) -> Decimal:
+    """A sum of two-place values as the database gives it (SQLite adds them as floating point numbers)."""
+    return Decimal(str(value) if isinstance(value, float) else value).quantize(Decimal("0.01"))

@@ -5,7 +5,7 @@ import django_filters
 
 from learningloop.core.filters import GovukFilterSet
 from learningloop.improvement.models import Action
-from learningloop.performance.models import Indicator, Submission
+from learningloop.performance.models import Indicator, PeriodTotal, Submission
 
 
 class IndicatorFilter(GovukFilterSet):
@@ -25,11 +25,23 @@ class ValueFilter(GovukFilterSet):
         fields = []
 
 
+class PeriodTotalFilter(GovukFilterSet):
+    """ValueFilter's indicator and period filters on the periods' totals (the values feed's paging)."""
+
+    indicator = django_filters.CharFilter(field_name="indicator__code")
+    period_start_from = django_filters.DateFilter(field_name="period_start", lookup_expr="gte")
+    period_start_to = django_filters.DateFilter(field_name="period_start", lookup_expr="lte")
+
+    class Meta:
+        model = PeriodTotal
+        fields = []
+
+
 class PeriodFilter(GovukFilterSet):
     indicator = django_filters.CharFilter(field_name="indicator__code", help_text="An indicator's code")
 
     class Meta:
-        model = Submission
+        model = PeriodTotal
         fields = []
 
 

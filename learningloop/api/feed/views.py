@@ -14,11 +14,12 @@ from learningloop.core.deadline_page import STATUS_CHOICES, deadline_rows, hydra
 from learningloop.core.policy import can
 from learningloop.improvement.models import Action
 from learningloop.learning.models import KeyMessage
-from learningloop.performance.models import Indicator, Submission
+from learningloop.performance.models import Indicator, PeriodTotal, Submission
 from learningloop.reports.trail import with_loop_status
 
 from . import serializers
-from .filters import ActionFilter, IndicatorFilter, PeriodFilter, ValueFilter
+from .filters import ActionFilter, IndicatorFilter, PeriodFilter, PeriodTotalFilter, ValueFilter
+from .ordered_values import ValuesInOrder
 from .paging import FeedPagination
 
 
@@ -53,7 +54,26 @@ class IndicatorViewSet(FeedViewSet):
     filterset_class = IndicatorFilter
 
     def get_queryset(self):
-        return Indicator.objects.visible_to(self.request.user).for_list().order_by("position", "code", "pk")
+        return (
+            Indicator.objects.visible_to(self.request.user)
+            .select_related("priority")
+            .order_by("position", "code", "pk")
+        )
+
+    def list(self, request):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        # The providers' names as plain rows in one query: a large partnership's measure has a hundred
+        # or more providers, and a page of a thousand indicators would make each one an Agency.
+        names = {indicator.pk: [] for indicator in page}
+        for indicator_id, name in (
+            Indicator.providers.through.objects.filter(indicator_id__in=names)
+            .order_by("agency__name", "agency_id")
+            .values_list("indicator_id", "agency__name")
+        ):
+            names[indicator_id].append(name)
+        for indicator in page:
+            indicator.provider_names = names[indicator.pk]
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 
 class ValueViewSet(FeedViewSet):
@@ -70,26 +90,37 @@ class ValueViewSet(FeedViewSet):
             .order_by("indicator__position", "indicator__code", "period_start", "agency__name", "pk")
         )
 
+    def list(self, request):
+        values = self.filter_queryset(self.get_queryset())
+        if not request.query_params.get("agency"):
+            # Paged through the periods' totals: a large partnership holds millions of values (ADR 0040).
+            totals = PeriodTotalFilter(
+                request.query_params, queryset=PeriodTotal.objects.visible_to(request.user)
+            ).qs
+            values = ValuesInOrder(values, totals)
+        page = self.paginate_queryset(values)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
 
 class PeriodViewSet(NoSession, viewsets.GenericViewSet):
-    """The reporting periods that have values, per indicator."""
+    """The reporting periods that have values, per indicator: read from the periods' totals (one row per
+    indicator and period, ADR 0040), not by finding the distinct periods among every agency's values."""
 
     required_action = "impact.view"
     permission_classes = [MayRead]
     serializer_class = serializers.PeriodSerializer
     filter_backends = [DjangoFilterBackend]
     filterset_class = PeriodFilter
-    queryset = Submission.objects.none()  # for the OpenAPI description; the list reads get_queryset
+    queryset = PeriodTotal.objects.none()  # for the OpenAPI description; the list reads get_queryset
 
     def get_queryset(self):
-        return Submission.objects.visible_to(self.request.user)
+        return PeriodTotal.objects.visible_to(self.request.user)
 
     def list(self, request):
         periods = (
             self.filter_queryset(self.get_queryset())
             .order_by("indicator__code", "period_start", "period_end")
             .values("indicator__code", "indicator__frequency", "period_start", "period_end")
-            .distinct()
         )
         page = self.paginate_queryset(periods)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)

@@ -29,7 +29,11 @@ from learningloop.performance.models import (
 )
 from learningloop.performance.periods import period_containing, periods_between
 from learningloop.performance.preset import indicators_load
-from learningloop.performance.services import data_dues_create, impact_evidence_update
+from learningloop.performance.services import (
+    data_dues_create,
+    impact_evidence_update,
+    period_totals_update,
+)
 
 YEARS = 3
 
@@ -121,6 +125,7 @@ def seed(stdout=None) -> int:
         added += len(rows)
     _stories()
     _evidence(today)
+    period_totals_update()  # the dashboard and the indicator pages read the periods' totals (ADR 0040)
     if stdout is not None:
         stdout.write(f"Impact: {Indicator.objects.count()} indicators, {added} values added.")
     return added

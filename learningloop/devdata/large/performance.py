@@ -10,6 +10,7 @@ from learningloop.core.deadlines import Unit as DeadlineUnit
 from learningloop.core.deadlines import compute_due
 from learningloop.performance.models import Category, DataDue, Indicator, Polarity, Submission, Unit
 from learningloop.performance.periods import periods_between
+from learningloop.performance.services import period_totals_update
 
 from .common import Context, bulk
 
@@ -89,4 +90,6 @@ def build_dataset(ctx: Context) -> tuple[int, int]:
         bulk(DataDue, owed)
         values += len(rows)
         dues += len(owed)
+    # The periods' totals the pages read (ADR 0040): one GROUP BY over the new measures' values.
+    period_totals_update(indicator_ids=[i.pk for i in indicators])
     return values, dues

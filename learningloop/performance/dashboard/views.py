@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 from learningloop.core.access import require
 
 from .. import scorecard
-from ..curves import curve, partnership_curves
+from ..curves import curve, latest_curves
 from ..models import Category, Indicator, Submission
 from .forms import DashboardFilterSet
 
@@ -17,9 +17,10 @@ RECENT_YEARS = 3  # the dashboard judges status and trend on the last three year
 
 
 def _entries(request, *, by_agency=False):
-    """The indicators shown and their curves over the last RECENT_YEARS: the partnership's values (summed by
-    the database: a large partnership's schools submit tens of thousands of values a year), or with each
-    agency's series too for the documents whose charts draw them."""
+    """The indicators shown and their curves over the last RECENT_YEARS: the partnership's latest values,
+    status and trend (from the periods' totals: a large partnership's schools submit tens of thousands of
+    values a year), or every period with each agency's series too for the documents whose charts draw
+    them."""
     filters = DashboardFilterSet(
         request.GET or None, request=request, queryset=Indicator.objects.visible_to(request.user).active()
     )
@@ -32,7 +33,7 @@ def _entries(request, *, by_agency=False):
             by_indicator.setdefault(row.indicator_id, []).append(row)
         entries = [(i, curve(i, by_indicator.get(i.pk, []), schools_together=True)) for i in indicators]
     else:
-        entries = partnership_curves(indicators, since)
+        entries = latest_curves(indicators, since)
     wanted = filters.form.cleaned_data.get("status") if filters.form.is_valid() else None
     if wanted:
         entries = [(i, c) for i, c in entries if c.status.key == wanted]

@@ -1,8 +1,8 @@
-import django_filters
 from django import forms
 
 from learningloop.core.concurrency import VersionedFormMixin
 from learningloop.core.filters import GovukFilterSet
+from learningloop.partnership.filters import AgencyChoiceFilter
 from learningloop.partnership.models import Agency
 
 from ..models import DataDue, Submission
@@ -87,7 +87,8 @@ class CorrectionForm(VersionedFormMixin, forms.ModelForm):
 
 
 class LateFilterSet(GovukFilterSet):
-    agency = django_filters.ModelChoiceFilter(
+    # The agencies that are not schools, and "Any school" (ADR 0038): not every school of a large partnership.
+    agency = AgencyChoiceFilter(
         queryset=Agency.objects.order_by("name"), label="Agency", empty_label="Every agency"
     )
 

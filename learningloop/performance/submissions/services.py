@@ -8,7 +8,7 @@ from learningloop.core.concurrency import claim_version
 
 from ..measures import check_values
 from ..models import Correction, Submission
-from ..services import data_dues_update, impact_evidence_update
+from ..services import data_dues_update, impact_evidence_update, period_totals_update
 
 NOT_A_PROVIDER = "{agency} does not provide this indicator"
 NOT_ENDED = "The period has not ended yet: values are submitted after the period ends"
@@ -47,6 +47,7 @@ def submission_submit(
         submission.full_clean()
         submission.save()
         data_dues_update(indicator_id=indicator.pk, keys=[(agency.pk, period.start)])
+        period_totals_update(indicator_ids=[indicator.pk], period_starts=[period.start])
         impact_evidence_update(indicator_ids=[indicator.pk])
     return submission
 
@@ -82,5 +83,6 @@ def submission_correct(
         submission.submitted_at = timezone.now()
         submission.full_clean()
         submission.save()
+        period_totals_update(indicator_ids=[submission.indicator_id], period_starts=[submission.period_start])
         impact_evidence_update(indicator_ids=[submission.indicator_id])
     return submission

@@ -6,6 +6,7 @@ import factory
 
 from learningloop.performance import models
 from learningloop.performance.periods import period_containing
+from learningloop.performance.services import period_totals_update
 
 
 class IndicatorFactory(factory.django.DjangoModelFactory):
@@ -40,3 +41,10 @@ class SubmissionFactory(factory.django.DjangoModelFactory):
     period_start = datetime.date(2025, 4, 1)
     period_end = factory.LazyAttribute(lambda o: period_containing(o.indicator.frequency, o.period_start).end)
     value = 80
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """A value as the services leave it: saved, and its period's totals added up again (ADR 0040)."""
+        submission = super()._create(model_class, *args, **kwargs)
+        period_totals_update(indicator_ids=[submission.indicator_id], period_starts=[submission.period_start])
+        return submission
