@@ -165,7 +165,7 @@ def test_the_migration_adds_up_the_values_already_submitted(attendance, home_age
     submit(indicator, oak, 10, 20)
     submit(indicator, ash, 5, 10, start=D(2026, 2, 1))
     PeriodTotal.objects.all().delete()
-    migration = importlib.import_module("learningloop.performance.migrations.0003_impact_period_totals")
+    migration = importlib.import_module("learningloop.performance.migrations.0004_impact_period_totals")
     migration.add_up_existing_values(apps, None)
     assert stored(indicator, JAN) == (2, 120, 80, 120, 0, 1, 50, 10, 20, 0)
     assert stored(indicator, D(2026, 2, 1)) == (1, 50, 5, 10, 0, 1, 50, 5, 10, 0)
