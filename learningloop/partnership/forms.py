@@ -455,7 +455,9 @@ class AgencyPickField(forms.ModelMultipleChoiceField):
     more_found = 0  # how many more agencies match the search than are shown
 
     def set_search(self, words: str):
-        words = (words or "").strip()
+        # A NUL byte cannot be searched for (PostgreSQL refuses it in any text): it is dropped, as any other
+        # control character, before the words reach the database.
+        words = "".join(c for c in (words or "") if c.isprintable() or c == " ").strip()
         if not words:
             self.found, self.more_found = (), 0
             return

@@ -109,6 +109,13 @@ def test_find_shows_the_matching_agencies_and_keeps_those_chosen(officer_client,
     assert 'value="LADO annual report"' in page  # what was typed is kept
 
 
+def test_find_ignores_control_characters_in_what_was_typed(officer_client, partnership_agencies):
+    """A NUL byte in the search (PostgreSQL refuses it in any text) is dropped, not a server error."""
+    response = officer_client.post(NEW, {"find": "o\x00ak", "find_agencies": "1"})
+    assert response.status_code == 200
+    assert "2 agencies found" in response.text
+
+
 def test_find_says_when_nothing_matches(officer_client, partnership_agencies):
     page = officer_client.post(NEW, {"find": "zzz", "find_agencies": "1"}).text
     assert "No active agency or school has a name containing ‘zzz’" in page
