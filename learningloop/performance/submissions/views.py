@@ -20,6 +20,7 @@ from learningloop.core.policy import can
 from learningloop.core.views_kit import apply_errors, bound
 
 from ..imports import SUBMISSIONS
+from ..late_returns import LateReturns
 from ..models import DataDue, Indicator, Submission
 from ..periods import period_starting
 from . import services
@@ -234,13 +235,10 @@ def late_list(request):
     """Late and missing returns by agency and period: the business unit sees every agency, an agency
     user their own."""
     today = timezone.localdate()
-    dues = (
-        DataDue.objects.visible_to(request.user).late_or_missing(today).select_related("indicator", "agency")
+    filters = LateFilterSet(
+        request.GET or None, request=request, queryset=DataDue.objects.visible_to(request.user)
     )
-    filters = LateFilterSet(request.GET or None, request=request, queryset=dues)
-    page, pagination = paginate(
-        request, filters.qs.order_by("agency__name", "-period_start", "indicator__name", "pk")
-    )
+    page, pagination = paginate(request, LateReturns(filters.qs, today))
     return render(
         request,
         "performance/late_list.html",
