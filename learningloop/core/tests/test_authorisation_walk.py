@@ -10,7 +10,7 @@ import importlib
 import pkgutil
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 import learningloop
@@ -151,6 +151,60 @@ def _fingerprint_in_one_round_trip():
     return prints
 
 
+class Fingerprints:
+    """The fingerprint, taken again only when the database has counted a changed row since the last one.
+
+    Each refused POST needs a fingerprint before and after (two full reads of every table); most POSTs of a
+    walk are refused and change nothing, so most of those reads would find what the last one found. The
+    database counts every row inserted, updated or deleted in the fingerprinted tables: SQLite through
+    temporary triggers on each table (part of the test's transaction, gone with it; a write undone by a
+    rolled-back savepoint is undone in the count too), PostgreSQL in its own per-transaction statistics
+    (`pg_stat_xact_user_tables`, which can only count more than happened, never less). An unchanged count
+    means no row changed, so the last fingerprint still stands; any change, even one the fingerprint then
+    finds in an ignored table only, reads every table again. `test_the_fingerprint_sees_every_change`
+    checks that the count moves with each kind of change."""
+
+    def __init__(self):
+        self.tables = [t for t in connection.introspection.table_names() if t not in FINGERPRINT_IGNORES]
+        self.last = None  # (count, fingerprint)
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("CREATE TEMP TABLE IF NOT EXISTS walk_changes (n INTEGER NOT NULL)")
+                cursor.execute("DELETE FROM walk_changes")
+                cursor.execute("INSERT INTO walk_changes VALUES (0)")
+                # A full-text index (the findings') and its shadow tables take no trigger (SQLite refuses
+                # one on the virtual table and crashes on writes through one on a shadow table); they change
+                # only through the triggers of the table they index, which are counted.
+                cursor.execute("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'")
+                indexes = [name for (name,) in cursor.fetchall()]
+                for table in self.tables:
+                    if any(table == name or table.startswith(name + "_") for name in indexes):
+                        continue
+                    for event in ("INSERT", "UPDATE", "DELETE"):
+                        cursor.execute(
+                            f'CREATE TEMP TRIGGER IF NOT EXISTS "walk_{event}_{table}" AFTER {event} '
+                            f'ON main."{table}" BEGIN UPDATE walk_changes SET n = n + 1; END'
+                        )
+
+    def count(self):
+        with connection.cursor() as cursor:
+            if connection.vendor == "sqlite":
+                cursor.execute("SELECT n FROM walk_changes")
+            else:
+                cursor.execute(
+                    "SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) "
+                    "FROM pg_stat_xact_user_tables WHERE relname <> ALL(%s)",
+                    [sorted(FINGERPRINT_IGNORES)],
+                )
+            return cursor.fetchone()[0]
+
+    def now(self):
+        count = self.count()
+        if self.last is None or self.last[0] != count:
+            self.last = (count, fingerprint())
+        return self.last[1]
+
+
 def _changed_tables(before, after):
     return sorted(t for t in set(before) | set(after) if before.get(t) != after.get(t))
 
@@ -181,15 +235,33 @@ def test_the_fingerprint_sees_every_change(walk_objects):
     row in any table each change it."""
     from learningloop.partnership.models import Agency
 
-    start = fingerprint()
+    prints = Fingerprints()
+    start = prints.now()
+    counted = prints.count()
+    assert prints.count() == counted  # reading changes nothing
     agency = Agency.objects.create(name="Fingerprint Agency", short_name="FA")
-    created = fingerprint()
+    assert prints.count() > counted
+    created = prints.now()
     assert "partnership_agency" in _changed_tables(start, created)
+    counted = prints.count()
     Agency.objects.filter(pk=agency.pk).update(is_school=True)  # no audit entry: only the value changes
-    assert _changed_tables(created, fingerprint()) == ["partnership_agency"]
+    assert prints.count() > counted
+    assert _changed_tables(created, prints.now()) == ["partnership_agency"]
+    counted = prints.count()
     agency.delete()
+    assert prints.count() > counted
     # The agency is gone again; the audit trail keeps its entries.
-    assert _changed_tables(start, fingerprint()) == ["auditlog_logentry"]
+    assert _changed_tables(start, prints.now()) == ["auditlog_logentry"]
+    assert prints.now() == fingerprint()  # the kept fingerprint is the one read afresh
+    # A write undone by a rolled-back savepoint changes nothing, and the fingerprint is unchanged.
+    before = prints.now()
+    try:
+        with transaction.atomic():
+            Agency.objects.create(name="Undone Agency", short_name="UA")
+            raise RuntimeError
+    except RuntimeError:
+        pass
+    assert prints.now() == before == fingerprint()
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
@@ -199,6 +271,7 @@ def test_walk_our_urls(persona, make_persona, walk_objects, client):
     if user is not None:
         client.force_login(user)
     column = PERSONA_ORDER.index(persona)
+    prints = Fingerprints()
     failures = []
     for row, name, kwargs in ROWS:
         get_code, post_code = (codes.split()[column] for codes in TABLE[row])
@@ -209,9 +282,9 @@ def test_walk_our_urls(persona, make_persona, walk_objects, client):
             failures.append(f"GET {where}: got {response.status_code}, expected {expected} ({get_code})")
         valid = VALID.get(row)
         refused = post_code != "A"
-        before = fingerprint() if refused else None
+        before = prints.now() if refused else None
         response = client.post(url, valid.data(walk_objects) if valid else {})
-        changed = _changed_tables(before, fingerprint()) if refused else []
+        changed = _changed_tables(before, prints.now()) if refused else []
         if (expected := _check("POST", post_code, response)) is not None:
             also = f"; it changed tables {changed}" if changed else ""
             got = response.status_code
@@ -287,6 +360,7 @@ def test_every_row_has_a_practitioner_answer():
 @pytest.mark.django_db
 def test_walk_our_urls_as_a_practitioner(walk_objects, client):
     client.force_login(walk_objects["practitioner"])
+    prints = Fingerprints()
     failures = []
     for row, name, kwargs in ROWS:
         get_code, post_code = PRACTITIONER[row]
@@ -297,9 +371,9 @@ def test_walk_our_urls_as_a_practitioner(walk_objects, client):
             failures.append(f"GET {where}: got {response.status_code}, expected {expected} ({get_code})")
         valid = VALID.get(row)
         refused = post_code != "A"
-        before = fingerprint() if refused else None
+        before = prints.now() if refused else None
         response = client.post(url, valid.data(walk_objects) if valid else {})
-        changed = _changed_tables(before, fingerprint()) if refused else []
+        changed = _changed_tables(before, prints.now()) if refused else []
         if (expected := _check("POST", post_code, response)) is not None:
             also = f"; it changed tables {changed}" if changed else ""
             got = response.status_code
