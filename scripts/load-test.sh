@@ -71,6 +71,8 @@ if [ -f "$dump" ] && [ -f "$password_file" ] && [ -z "${LOAD_FRESH:-}" ]; then
   LOAD_PASSWORD=$(cat "$password_file")
   "$(pgbin pg_restore)" --no-owner --no-acl --exit-on-error --dbname="$DATABASE_URL" "$dump"
   $PY manage.py migrate --no-input -v0
+  # A restored database has no planner statistics until autovacuum gets to it (pg_restore's advice).
+  "$(pgbin psql)" --quiet --dbname="$DATABASE_URL" --command=ANALYZE
 else
   step "building a large partnership ($YEARS years, scale $SCALE): this takes several minutes"
   t0=$(date +%s)
