@@ -86,6 +86,9 @@ class FormReader(HTMLParser):
             self.forms[-1]["data"].append((name, text.removeprefix("\n")))
 
 
+ERROR_MESSAGE = re.compile(r'class="govuk-error-message"[^>]*>(.*?)</p>', re.S)
+
+
 def edit_form(html: str):
     """The form that carries the record's version (the edit form), as a list of (name, value)."""
     reader = FormReader()
@@ -220,7 +223,10 @@ class BusinessUnitOfficer(Person):
             if response.status_code in (302, 409):
                 response.success()
             else:
-                response.failure(f"saving {url} answered {response.status_code}")
+                # The form's error messages, if it came back with any, say why (the run keeps no page).
+                said = [re.sub(r"<[^>]+>", "", m).strip() for m in ERROR_MESSAGE.findall(response.text or "")]
+                reason = f": {'; '.join(said)}" if said else ""
+                response.failure(f"saving {url} answered {response.status_code}{reason}")
 
     @task(1)
     def edit_conflict(self):
