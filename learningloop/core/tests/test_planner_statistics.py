@@ -26,14 +26,15 @@ def _plan(queryset):
 def test_after_the_daily_run_sqlite_counts_late_returns_from_their_own_index():
     agency = AgencyFactory(name="Ashdale Police")
     indicator = IndicatorFactory(name="Referrals", providers=[agency])
+    day = datetime.timedelta(days=1)
     on_time = [
-        DataDue(indicator=indicator, agency=agency, period_start=D(2000, 1, 1) + datetime.timedelta(days=n),
-                period_end=D(2000, 1, 1) + datetime.timedelta(days=n), due_on=D(2030, 1, 1), done_on=D(2029, 1, 1))
+        DataDue(indicator=indicator, agency=agency, period_start=D(2000, 1, 1) + n * day,
+                period_end=D(2000, 1, 1) + n * day, due_on=D(2030, 1, 1), done_on=D(2029, 1, 1))
         for n in range(2000)
     ]  # fmt: skip
     DataDue.objects.bulk_create(on_time)
-    DataDue.objects.create(indicator=indicator, agency=agency, period_start=D(2024, 1, 1),
-                           period_end=D(2024, 1, 31), due_on=D(2024, 2, 20), done_on=D(2024, 2, 23))  # fmt: skip
+    late = {"period_start": D(2024, 1, 1), "period_end": D(2024, 1, 31), "due_on": D(2024, 2, 20)}
+    DataDue.objects.create(indicator=indicator, agency=agency, done_on=D(2024, 2, 23), **late)
     counting = DataDue.objects.came_in_late().order_by().values_list("agency_id")
     assert "data_due_late" not in _plan(counting)  # without statistics SQLite reads every return
     counts = send_due_reminders(today=D(2026, 6, 15))
