@@ -210,6 +210,7 @@ class BusinessUnitOfficer(Person):
         self._save(url, data, form.url, f"{name} (save)")
 
     def _save(self, url, data, referer, name):
+        """Post an edit form; the status the service answered."""
         with self.client.post(
             url,
             data=data,
@@ -227,6 +228,7 @@ class BusinessUnitOfficer(Person):
                 said = [re.sub(r"<[^>]+>", "", m).strip() for m in ERROR_MESSAGE.findall(response.text or "")]
                 reason = f": {'; '.join(said)}" if said else ""
                 response.failure(f"saving {url} answered {response.status_code}{reason}")
+        return response.status_code
 
     @task(1)
     def edit_conflict(self):
@@ -237,7 +239,11 @@ class BusinessUnitOfficer(Person):
         data_first, data_second = edit_form(first.text), edit_form(second.text)
         if not data_first or not data_second:
             return
-        self._save(url, data_first, first.url, "action edit (save)")
+        saved = self._save(url, data_first, first.url, "action edit (save)")
+        if saved != 302 or dict(data_first).get("version") != dict(data_second).get("version"):
+            # Another simulated officer saved the action between the two tabs' loads, or before the first
+            # tab's save: the second tab is not stale then, and saving it is right. Not a conflict to test.
+            return
         with self.client.post(
             url, data=data_second, headers={"Referer": second.url}, name="action edit (conflict)",
             allow_redirects=False, catch_response=True,
