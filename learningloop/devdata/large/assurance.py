@@ -25,11 +25,14 @@ def _cycle(ctx, standard_set, agencies, first, last, label):
     due = last - datetime.timedelta(days=60)
     if due <= first:
         due = last
+    finished = due < ctx.today
     activity = LearningActivity.objects.create(
         title=f"{label} {first.year}",
         source_type=source_type,
         started_on=first,
-        status=ActivityStatus.COMPLETED if due < ctx.today else ActivityStatus.IN_PROGRESS,
+        # A completed activity has the date it was completed, as its form asks (the cycle's due date).
+        completed_on=due if finished else None,
+        status=ActivityStatus.COMPLETED if finished else ActivityStatus.IN_PROGRESS,
     )
     activity.provider_agencies.set(agencies)
     cycle = Cycle.objects.create(

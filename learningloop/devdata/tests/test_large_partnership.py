@@ -102,6 +102,16 @@ def test_every_action_belongs_to_a_plan_with_exactly_one_source(generated):
     assert not Action.objects.filter(Q(status="completed") & Q(completed_on__isnull=True)).exists()
 
 
+def test_every_finished_activity_has_the_date_it_was_completed(generated):
+    """What the activity form asks for when an activity is completed or closed: without it a business unit
+    officer who opened a generated activity could not save it unchanged (the load test met one)."""
+    finished = LearningActivity.objects.filter(status__in=["completed", "closed"])
+    assert finished.filter(
+        self_assessment_cycle__isnull=False
+    ).exists()  # the self-assessment cycles' activities among them
+    assert not finished.filter(completed_on__isnull=True).exists()
+
+
 def test_plans_only_for_accepted_summaries(generated):
     assert not DisseminationPlan.objects.exclude(summary__status="accepted").exists()
 
