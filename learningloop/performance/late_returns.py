@@ -37,9 +37,6 @@ class LateReturns:
     def count(self):
         return self.total
 
-    def __len__(self):
-        return self.total
-
     def __getitem__(self, window):
         if not isinstance(window, slice):
             raise TypeError("LateReturns is read a page at a time")

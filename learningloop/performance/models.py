@@ -145,15 +145,22 @@ class DataDueQuerySet(DeadlineQuerySet):
 
     def late_or_missing(self, today):
         """Owed and not in by the due date, or in after it."""
-        return self.filter(Q(done_on__isnull=True, due_on__lt=today) | Q(done_on__gt=models.F("due_on")))
+        return self.filter(_missing(today) | CAME_IN_LATE)
 
     def came_in_late(self):
         """In after the due date (read from the partial index `data_due_late`)."""
-        return self.filter(done_on__gt=models.F("due_on"))
+        return self.filter(CAME_IN_LATE)
 
     def missing(self, today):
         """Owed and not in by the due date (read from the partial index `data_due_open`)."""
-        return self.filter(done_on__isnull=True, due_on__lt=today)
+        return self.filter(_missing(today))
+
+
+CAME_IN_LATE = Q(done_on__gt=models.F("due_on"))
+
+
+def _missing(today):
+    return Q(done_on__isnull=True, due_on__lt=today)
 
 
 class DataDue(DeadlineBase):
@@ -183,7 +190,7 @@ class DataDue(DeadlineBase):
         indexes += [
             models.Index(
                 fields=["agency", "period_start"],
-                condition=Q(done_on__gt=models.F("due_on")),
+                condition=CAME_IN_LATE,
                 name="data_due_late",
             )
         ]
