@@ -180,11 +180,19 @@ def draw_pictures(charts, *, dpi: int = 120, svg: bool = False) -> None:
         for spec in wanted:
             kept.get(key(spec), lambda spec=spec: _svg_drawn(spec) if svg else _picture((spec, dpi)))
         return
-    with pool:
+    # Closed and joined, not terminated: each process takes the pool's sentinel and ends by itself.
+    # Terminating (what `with pool:` does) signals processes that may hold the pool's queue lock, and one
+    # left waiting for that lock once hung the caller for good. Terminated only if drawing failed.
+    try:
         if svg:
             pictures = pool.map(_svg_drawn, wanted, chunksize=1)
         else:
             pictures = pool.map(_picture, [(spec, dpi) for spec in wanted], chunksize=1)
+    except BaseException:
+        pool.terminate()
+        raise
+    pool.close()
+    pool.join()
     for spec, picture in zip(wanted, pictures, strict=True):
         kept.put(key(spec), picture)
 
