@@ -25,23 +25,41 @@ from learningloop.partnership.models import Agency, AudienceGroup, Dissemination
 
 
 class PlanQuerySet(SignedInQuerySet):
-    def with_communication_counts(self, today):
-        """Plans with their summary, number of key messages and communication counts, in one query."""
-        comms = "message_plans__audience_plans__communications"
-        open_ = [CommunicationStatus.PLANNED, CommunicationStatus.IN_PROGRESS]
-        return self.select_related("summary__subgroup").annotate(
-            message_count=models.Count("message_plans", distinct=True),
-            communication_count=models.Count(comms, distinct=True),
-            done_count=models.Count(
-                comms, filter=Q(**{f"{comms}__status": CommunicationStatus.DONE}), distinct=True
-            ),
-            open_count=models.Count(comms, filter=Q(**{f"{comms}__status__in": open_}), distinct=True),
-            overdue_count=models.Count(
-                comms,
-                filter=Q(**{f"{comms}__status__in": open_, f"{comms}__due_on__lt": today}),
-                distinct=True,
-            ),
+    def list_rows(self, today):
+        """The list's rows as dicts: `pk`, `summary__title`, `summary__subgroup__name`, `message_count` and
+        the communication counts (`communication_count`, `done_count`, `open_count`, `overdue_count`).
+        Three queries, each grouped over these plans' own rows (one count per table, never the product of
+        message plans × audiences × communications that a joined COUNT(DISTINCT) walks), and plain values
+        rather than whole plans and summaries with every text field."""
+        rows = list(self.values("pk", "summary__title", "summary__subgroup__name"))
+        pks = [row["pk"] for row in rows]
+        messages = dict(
+            MessagePlan.objects.filter(plan__in=pks)
+            .order_by()
+            .values("plan")
+            .annotate(n=models.Count("pk"))
+            .values_list("plan", "n")
         )
+        open_ = Q(status__in=[CommunicationStatus.PLANNED, CommunicationStatus.IN_PROGRESS])
+        plan = "audience_plan__message_plan__plan"
+        counts = {
+            row[plan]: row
+            for row in Communication.objects.filter(**{f"{plan}__in": pks})
+            .order_by()
+            .values(plan)
+            .annotate(
+                communication_count=models.Count("pk"),
+                done_count=models.Count("pk", filter=Q(status=CommunicationStatus.DONE)),
+                open_count=models.Count("pk", filter=open_),
+                overdue_count=models.Count("pk", filter=open_ & Q(due_on__lt=today)),
+            )
+        }
+        none = {"communication_count": 0, "done_count": 0, "open_count": 0, "overdue_count": 0}
+        for row in rows:
+            row["message_count"] = messages.get(row["pk"], 0)
+            found = counts.get(row["pk"], none)
+            row.update({key: found[key] for key in none})
+        return rows
 
 
 class DisseminationPlan(models.Model):

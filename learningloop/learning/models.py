@@ -606,8 +606,18 @@ class SummaryStatus(models.TextChoices):
 
 
 class SummaryQuerySet(SignedInQuerySet):
-    def with_message_count(self):
-        return self.annotate(message_count=models.Count("key_messages", distinct=True))
+    def list_rows(self):
+        """The list's rows as dicts (`pk`, `title`, `subgroup__name`, `status` with its `status_label`,
+        `message_count`, `updated_at`): plain values, not whole summaries with every text field."""
+        labels = dict(SummaryStatus.choices)
+        rows = list(
+            self.annotate(message_count=models.Count("key_messages")).values(
+                "pk", "title", "subgroup__name", "status", "message_count", "updated_at"
+            )
+        )
+        for row in rows:
+            row["status_label"] = labels.get(row["status"], row["status"])
+        return rows
 
     def waiting_for_ldg(self):
         return self.filter(status=SummaryStatus.SUBMITTED)

@@ -29,6 +29,13 @@ def listed(response, candidates):
     return [c for _, c in sorted(found)]
 
 
+def row_cells(response_or_html, text):
+    """The text of each cell of the first table row that contains `text` (its header cell included)."""
+    html = response_or_html if isinstance(response_or_html, str) else response_or_html.content.decode()
+    row = next(r for r in re.findall(r"<tr\b.*?</tr>", html, re.S) if text in r)
+    return [_text(cell) for cell in re.findall(r"<t[dh]\b.*?</t[dh]>", row, re.S)]
+
+
 def assert_junk_reported(response, message, field_id):
     """A junk filter value: the page still answers, says what is wrong and links to the field."""
     assert response.status_code == 200

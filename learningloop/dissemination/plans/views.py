@@ -55,15 +55,15 @@ def plan_list(request):
     page, pagination = paginate(
         request,
         filters.qs.order_by("-created_at", "-pk"),
-        rows=lambda rows: rows.with_communication_counts(today),
+        rows=lambda rows: rows.list_rows(today),
     )
     can_manage = can(request.user, "dissemination.manage")
     without_plan = (
         SummaryOfLearning.objects.visible_to(request.user)
         .filter(status=SummaryStatus.ACCEPTED, dissemination_plan__isnull=True)
-        .select_related("subgroup")
         .annotate(message_count=Count("key_messages"))
         .order_by("title", "pk")
+        .values("pk", "title", "subgroup__name", "message_count")
     )
     return render(
         request,

@@ -1,6 +1,7 @@
 """The plan pages: the list (counts, filter, summaries without a plan, constant queries), creating a plan
 from an accepted summary, the plan page, and editing a key message's purpose with its audience rows."""
 
+import datetime
 import re
 
 import pytest
@@ -9,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from learningloop.core.tests.lists import row_cells
 from learningloop.dissemination.models import (
     AudiencePlan,
     CommunicationStatus,
@@ -70,6 +72,33 @@ def test_list_shows_counts_and_summaries_without_a_plan(officer_client):
     assert reverse("dissemination:plan_create", args=[waiting.pk]) in html
     assert "Draft summary" not in html
     assert html.count("<h1") == 1
+
+
+def test_each_row_counts_its_own_messages_and_communications(officer_client):
+    """Counted by hand: three key messages; on its first audience row one communication done, one planned
+    and due last year (overdue), one in progress due next month (open, not overdue); a second plan with
+    two key messages and no communication. Each row's counts are its own plan's."""
+    plan = make_plan(3, title="Neglect audit learning")
+    make_plan(2, title="Quiet plan")
+    audience_plan = first_audience_plan(plan)
+    today = timezone.localdate()
+    CommunicationFactory(audience_plan=audience_plan, status=CommunicationStatus.DONE, done_on=today)
+    late = CommunicationFactory(audience_plan=audience_plan, status=CommunicationStatus.PLANNED)
+    type(late).objects.filter(pk=late.pk).update(due_on=today.replace(year=today.year - 1))
+    soon = CommunicationFactory(audience_plan=audience_plan, status=CommunicationStatus.IN_PROGRESS)
+    type(soon).objects.filter(pk=soon.pk).update(due_on=today + datetime.timedelta(days=30))
+    waiting = accepted_summary(4, title="Safer sleep learning")
+    html = officer_client.get(reverse("dissemination:plan_list")).content.decode()
+    subgroup = plan.summary.subgroup.name
+    assert row_cells(html, "Neglect audit learning") == [
+        "Neglect audit learning",
+        subgroup,
+        "3",
+        "1 of 3",
+        "1 overdue",
+    ]
+    assert row_cells(html, "Quiet plan")[2:] == ["2", "0 of 0", "None"]
+    assert row_cells(html, "Safer sleep learning")[:3] == ["Safer sleep learning", waiting.subgroup.name, "4"]
 
 
 def test_list_filter_by_overdue(officer_client):

@@ -94,9 +94,7 @@ def _state_refused(request, summary, action):
 def summary_list(request):
     filters = SummaryFilterSet(request=request, queryset=SummaryOfLearning.objects.visible_to(request.user))
     summaries = filters.qs.order_by("-updated_at", "-pk")
-    page, pagination = paginate(
-        request, summaries, rows=lambda rows: rows.select_related("subgroup").with_message_count()
-    )
+    page, pagination = paginate(request, summaries, rows=lambda rows: rows.list_rows())
     return render(
         request,
         "learning/summary_list.html",

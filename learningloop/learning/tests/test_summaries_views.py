@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from learningloop.core.tests.lists import row_cells
 from learningloop.learning.models import KeyMessage, SummaryOfLearning, SummaryStatus, WorkforceGroup
 from learningloop.partnership.models import AudienceGroup
 from learningloop.partnership.tests.factories import GroupFactory
@@ -34,6 +35,22 @@ def test_list_shows_and_filters(officer_client):
     assert "Rapid review Child A" in page and "Neglect audit" not in page
     page = officer_client.get(url, {"subgroup": audit.pk}).content.decode()
     assert "Neglect audit" in page and "Rapid review Child A" not in page
+
+
+def test_each_row_shows_its_subgroup_status_and_number_of_key_messages(officer_client):
+    audit = GroupFactory(name="Audit Group")
+    summary = SummaryFactory(title="Neglect audit", subgroup=audit, status=SummaryStatus.SUBMITTED)
+    for position in range(3):
+        KeyMessageFactory(summary=summary, position=position)
+    SummaryFactory(title="Empty draft", subgroup=audit)
+    page = officer_client.get(reverse("learning:summary_list"))
+    assert row_cells(page, "Neglect audit")[:4] == [
+        "Neglect audit",
+        "Audit Group",
+        "Submitted to the LDG",
+        "3",
+    ]
+    assert row_cells(page, "Empty draft")[:4] == ["Empty draft", "Audit Group", "Draft", "0"]
 
 
 def test_list_bad_filters_give_a_message_not_a_500(officer_client):
