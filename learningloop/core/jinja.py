@@ -14,14 +14,14 @@ from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from markupsafe import Markup, escape
 
 from . import dates, govuk_forms
-from .links import reverse_once
+from .links import numbered, numbered_shape, reverse_numbered, reverse_once
 from .policy import can
 
 
 def url(name, *args, **kwargs):
     if not args and not kwargs:  # the layout's and a list's fixed links: worked out once (core.links)
         return reverse_once(name)
-    return reverse(name, args=args or None, kwargs=kwargs or None)
+    return reverse_numbered(name, args, kwargs)  # a record's link (pk=42): its remembered shape
 
 
 def _macro(name, env=None):
@@ -100,12 +100,14 @@ def _select(params):
 
 
 def url_for_each(name, arg="pk"):
-    """A list's links to its rows' pages, reversed once per page instead of once per row (ADR 0038):
-    `{% set detail = url_for_each("app:thing_detail") %}` then `detail(row.pk)` gives what
-    `url("app:thing_detail", pk=row.pk)` would."""
-    sentinel = "2147483646"
-    head, tail = reverse(name, kwargs={arg: int(sentinel)}).split(sentinel, 1)
-    return lambda value: f"{head}{value}{tail}"
+    """A list's links to its rows' pages, the address's shape looked up once per page instead of once per
+    row (ADR 0038; core.links): `{% set detail = url_for_each("app:thing_detail") %}` then `detail(row.pk)`
+    gives what `url("app:thing_detail", pk=row.pk)` would."""
+    shape = numbered_shape(name, (arg,))
+    if shape is None:
+        return lambda value: reverse(name, kwargs={arg: value})
+    head, _, tail = shape
+    return lambda value: f"{head}{value}{tail}" if numbered(value) else reverse(name, kwargs={arg: value})
 
 
 def govuk(name, params):
