@@ -31,9 +31,11 @@ class Curve:
     trend: measures.Trend
     submissions: dict = field(default_factory=dict)  # (agency name, period start) -> Submitted
 
-    def chart(self):
+    def chart(self, *, with_agencies=None):
+        """The line chart: the partnership's line and each agency's (`with_agencies`: whether to draw the
+        agencies' lines; by default when there is more than one)."""
         series = [Series("Partnership", [_f(v) for v in self.partnership])]
-        if len(self.agencies) > 1:
+        if len(self.agencies) > 1 if with_agencies is None else with_agencies:
             series += [
                 Series(name, [_f(v) for v in values]) for name, values in sorted(self.agencies.items())
             ]
@@ -70,13 +72,28 @@ def band(indicator) -> tuple[float, float] | None:
     )
 
 
+def agencies_reporting(indicator: Indicator, *, schools: bool = True) -> list[str]:
+    """The names of the agencies that have given the indicator a value, by name (without the schools when
+    `schools` is false): one query."""
+    rows = Submission.objects.filter(indicator=indicator)
+    if not schools:
+        rows = rows.filter(agency__is_school=False)
+    return list(rows.order_by("agency__name").values_list("agency__name", flat=True).distinct())
+
+
 def curve(
-    indicator: Indicator, submissions=None, *, last_periods: int | None = None, schools_together: bool = False
+    indicator: Indicator,
+    submissions=None,
+    *,
+    last_periods: int | None = None,
+    schools_together: bool = False,
+    agency_names=None,
 ) -> Curve:
     """The curve from the indicator's submissions (given, or read: the partnership's values from the
     periods' totals, ADR 0040, and each agency's values in one query). `schools_together`: the schools are
     one series, "All schools (n)", their values pooled as the partnership's are (a large partnership has
-    hundreds of schools: a chart or table of each is unreadable and grows with them)."""
+    hundreds of schools: a chart or table of each is unreadable and grows with them). `agency_names`: read
+    only these agencies' own series (a page of them), not every agency's."""
     if submissions is not None:
         return _curve_of(indicator, list(submissions), last_periods, schools_together)
     stored = list(PeriodTotal.objects.filter(indicator=indicator).order_by("period_start"))
@@ -86,6 +103,8 @@ def curve(
     schools = schools_together and any(t.school_count for t in stored)
     if schools_together:
         rows = rows.filter(agency__is_school=False)
+    if agency_names is not None:
+        rows = rows.filter(agency__name__in=list(agency_names))
     # Plain tuples, not a model instance per value: a large partnership's measure has tens of thousands.
     _add_agencies(made, rows.order_by().values_list("agency__name", "period_start", "value", "pk"))
     if schools:

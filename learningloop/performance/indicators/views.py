@@ -18,7 +18,7 @@ from learningloop.core.views_kit import apply_errors, bound, edit_with_conflict
 from learningloop.improvement.models import Action
 
 from .. import scorecard
-from ..curves import curve
+from ..curves import agencies_reporting, curve
 from ..models import Indicator, Story, Submission
 from ..services import impact_evidence_add
 from . import services
@@ -106,13 +106,18 @@ def indicator_edit(request, pk):
 TABLE_PERIODS = (
     24  # periods in the page's table (ten years of a monthly measure are 120: all are downloadable)
 )
+# Agencies in the page's table and on its chart at a time: a large partnership has a hundred or more that
+# give a measure (the schools are one pooled series), too many lines for a chart or columns for a table.
+AGENCIES_SHOWN = 12
 
 
 @require_GET
 @require("impact.view")
 def indicator_detail(request, pk):
     indicator = _indicator(request, pk)
-    data = curve(indicator, schools_together=True)
+    # The agencies' own series a page at a time (?page=2): only the page's agencies' values are read.
+    page, pagination = paginate(request, agencies_reporting(indicator, schools=False), AGENCIES_SHOWN)
+    data = curve(indicator, schools_together=True, agency_names=page.object_list)
     story = Story.objects.filter(indicator=indicator).prefetch_related("actions__owner_agency").first()
     evidence = indicator.evidence.select_related("key_message__summary").order_by("pk")
     return render(
@@ -123,8 +128,12 @@ def indicator_detail(request, pk):
             "curve": data,
             "rows": list(itertools.islice(data.rows(), TABLE_PERIODS)),
             "period_count": len(data.periods),
-            "chart": data.chart() if data.periods else None,
+            "chart": data.chart(with_agencies=len(data.agencies) > 1 or page.paginator.count > 1)
+            if data.periods
+            else None,
             "agency_names": sorted(data.agencies),
+            "agency_page": page,
+            "agency_pagination": pagination,
             "providers": list(indicator.providers.order_by("name")),
             "story": story,
             "evidence": list(evidence),

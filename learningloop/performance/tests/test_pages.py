@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from learningloop.improvement.tests.factories import ActionFactory
 from learningloop.learning.models import Priority
-from learningloop.performance.models import Category, Polarity, Story
+from learningloop.performance.models import Category, Polarity, Story, Unit
 from learningloop.performance.services import data_dues_create
 
 from .factories import IndicatorFactory, SubmissionFactory
@@ -185,3 +185,39 @@ def test_query_counts_do_not_grow_with_the_data(
     for url, before in zip(pages, counts.values(), strict=True):
         with django_assert_max_num_queries(before):
             assert client.get(url).status_code == 200
+
+
+def test_a_measure_many_agencies_give_shows_them_twelve_at_a_time(client, make_persona):
+    """Fourteen agencies give a count for January and February 2026 (agency n gives n, then n + 1). Page 1
+    shows the first twelve by name, page 2 the other two; the partnership's column is the sum of all
+    fourteen on both pages: 1 + ... + 14 = 105 in January, 105 + 14 = 119 in February."""
+    from learningloop.partnership.tests.factories import AgencyFactory
+
+    agencies = [AgencyFactory(name=f"Borough agency {n:02d}") for n in range(1, 15)]
+    indicator = IndicatorFactory(
+        name="Referrals received", unit=Unit.COUNT, providers=agencies, collect_from=D(2026, 1, 1)
+    )
+    for n, agency in enumerate(agencies, start=1):
+        for month in (1, 2):
+            SubmissionFactory(
+                indicator=indicator, agency=agency, period_start=D(2026, month, 1), value=n + month - 1
+            )
+    client.force_login(make_persona("read_only"))
+    first = client.get(f"/impact/indicators/{indicator.pk}/").content.decode()
+    second = client.get(f"/impact/indicators/{indicator.pk}/", {"page": 2}).content.decode()
+    table = lambda html: html[html.index("<table") : html.index("</table>")]  # noqa: E731
+    shown = [f"Borough agency {n:02d}" for n in range(1, 13)]
+    assert all(name in table(first) for name in shown)
+    figure = lambda html: html[html.index("<figure") : html.index("</figure>")]  # noqa: E731
+    for part in (table(first), figure(first)):
+        assert "Borough agency 13" not in part and "Borough agency 14" not in part
+    assert "Borough agency 01" in figure(first)
+    assert "agencies 1 to 12 of 14, by name" in first
+    assert "Borough agency 13" in table(second) and "Borough agency 14" in table(second)
+    assert not any(name in table(second) or name in figure(second) for name in shown)
+    assert "Borough agency 14" in figure(second)
+    assert "agencies 13 to 14 of 14, by name" in second
+    for html in (first, second):
+        assert '<td class="govuk-table__cell govuk-table__cell--numeric">119</td>' in html
+        assert '<td class="govuk-table__cell govuk-table__cell--numeric">105</td>' in html
+        assert 'aria-label="Agencies shown"' in html
