@@ -1,5 +1,8 @@
 """Paginate a queryset and build the params for the GOV.UK pagination component."""
 
+import bisect
+import itertools
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 
 PAGE_SIZE = 50
@@ -51,3 +54,31 @@ def pagination_params(request, page):
     if page.has_next():
         params["next"] = {"href": href(page.next_page_number())}
     return params
+
+
+class GroupedRows:
+    """A list of rows grouped (by agency, say) and read a page at a time without sorting every row: the
+    groups in page order with how many rows each has (from one grouped count), and `rows_for(keys)`, a
+    queryset of those groups' rows in page order. Only the page's groups' rows are read and sorted. Django's
+    Paginator takes it as its object list: it asks for `count()` and a slice."""
+
+    def __init__(self, groups, rows_for):
+        """`groups`: [(key, number of rows)] in the order the page lists the groups."""
+        self.keys = [key for key, _ in groups]
+        self.starts = [0, *itertools.accumulate(n for _, n in groups)]  # where each group's rows start
+        self.total = self.starts[-1]
+        self.rows_for = rows_for
+
+    def count(self):
+        return self.total
+
+    def __getitem__(self, window):
+        if not isinstance(window, slice):
+            raise TypeError("GroupedRows is read a page at a time")
+        start, stop, _ = window.indices(self.total)
+        if start >= stop:
+            return []
+        first = bisect.bisect_right(self.starts, start) - 1
+        last = bisect.bisect_left(self.starts, stop) - 1
+        skip = start - self.starts[first]
+        return list(self.rows_for(self.keys[first : last + 1])[skip : skip + (stop - start)])

@@ -16,6 +16,7 @@ from learningloop.core.deadlines import (
     is_overdue,
 )
 from learningloop.core.files import random_name
+from learningloop.core.pagination import GroupedRows
 from learningloop.core.querysets import SignedInQuerySet
 from learningloop.core.stored_files import StoredFile
 from learningloop.learning.models import CaseReview, KeyMessage, SummaryOfLearning
@@ -350,27 +351,34 @@ class ResponseQuerySet(DeadlineQuerySet):
     def outstanding(self):
         return self.open()
 
-    def outstanding_by_agency(self, today):
+    def outstanding_by_agency(self, today, counts):
         """The outstanding responses in the order the page lists them: agencies with the most overdue
-        first (then by name), and within an agency the overdue ones first, soonest due first. Sorted in
-        the database, so that the page can show 50 at a time."""
+        first (then by name), and within an agency the overdue ones first, soonest due first.
+        `counts` is `outstanding_counts(today)`. Read a page at a time (core.pagination.GroupedRows): the
+        agencies' order comes from their counts, and only the page's agencies' responses are sorted."""
+        names = dict(Agency.objects.filter(pk__in=list(counts)).values_list("pk", "name"))
+        order = sorted(counts, key=lambda pk: (-counts[pk][1], names.get(pk, ""), pk))
         late = models.Case(
             models.When(AgencyResponse.deadline_overdue_q(today), then=models.Value(1)),
             default=models.Value(0),
         )
-        return (
-            self.outstanding()
-            .annotate(
-                late=late,
-                # Each agency's overdue count, summed over its rows by a window: one pass, not a subquery
-                # per row.
-                agency_overdue=models.Window(models.Sum(late), partition_by=[models.F("agency_id")]),
+
+        def rows_for(agencies):
+            place = models.Case(
+                *(models.When(agency_id=pk, then=models.Value(i)) for i, pk in enumerate(agencies)),
+                default=models.Value(len(agencies)),
             )
-            .select_related("request", "agency")
-            # Only what the page shows and the status needs, not every answer's text (ADR 0025).
-            .only("status", "request__title", "request__kind", "request__due_on", "agency__name")
-            .order_by("-agency_overdue", "agency__name", "agency_id", "-late", "request__due_on", "pk")
-        )
+            return (
+                self.outstanding()
+                .filter(agency_id__in=agencies)
+                .annotate(late=late, place=place)
+                .select_related("request", "agency")
+                # Only what the page shows and the status needs, not every answer's text (ADR 0025).
+                .only("status", "request__title", "request__kind", "request__due_on", "agency__name")
+                .order_by("place", "-late", "request__due_on", "pk")
+            )
+
+        return GroupedRows([(pk, counts[pk][0]) for pk in order], rows_for)
 
     def outstanding_counts(self, today, agency_ids=None):
         """{agency id: (outstanding, overdue)}, for the agencies given (or every agency): one query."""

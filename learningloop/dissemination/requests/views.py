@@ -412,9 +412,9 @@ def outstanding_responses(request):
     """By exception: every outstanding response, 50 a page, grouped by agency (the agencies with the
     most overdue first). The captions and the totals count every outstanding response, not the page's."""
     today = timezone.localdate()
-    page, pagination = paginate(request, AgencyResponse.objects.outstanding_by_agency(today))
+    counts = AgencyResponse.objects.outstanding_counts(today)  # {agency: (outstanding, overdue)}
+    page, pagination = paginate(request, AgencyResponse.objects.outstanding_by_agency(today, counts))
     responses = list(page.object_list)
-    counts = AgencyResponse.objects.outstanding_counts(today, {r.agency_id for r in responses})
     agencies = {}
     late_by = {}  # working days overdue, worked out once per due date (a request's responses share it)
     for response in responses:
@@ -432,10 +432,7 @@ def outstanding_responses(request):
                 "overdue": overdue,
             }
         agencies[response.agency_id]["responses"].append(response)
-    totals = AgencyResponse.objects.outstanding().aggregate(
-        overdue=Count("pk", filter=AgencyResponse.deadline_overdue_q(today)),
-        agencies=Count("agency", distinct=True),
-    )
+    totals = {"overdue": sum(late for _, late in counts.values()), "agencies": len(counts)}
     return render(
         request,
         "dissemination/outstanding_responses.html",

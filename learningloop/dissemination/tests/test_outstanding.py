@@ -108,3 +108,31 @@ def test_the_list_is_paginated_50_a_page_and_the_totals_count_every_response(hom
     second = officer_client.get(URL, {"page": 2}).content.decode()
     assert "Later 47" in second and "Later 51" in second and "Late 00" not in second
     assert officer_client.get(URL, {"page": "junk"}).status_code == 200
+
+
+def test_agencies_with_most_overdue_come_first_and_a_page_can_end_inside_one(officer_client):
+    """Counted by hand: Beta has 2 overdue of 30, Gamma 1 of 10, Alpha none of 30. The page order is Beta
+    (30 rows), Gamma (10), then Alpha: page 1 holds Alpha's 10 soonest due, page 2 its other 20."""
+    from learningloop.partnership.tests.factories import AgencyFactory
+
+    today = timezone.localdate()
+    overdue_on = workdays.add_working_days(today, -2)
+    agencies = {name: AgencyFactory(name=f"{name} Trust") for name in ("Alpha", "Beta", "Gamma")}
+    for name, outstanding, overdue in (("Alpha", 30, 0), ("Beta", 30, 2), ("Gamma", 10, 1)):
+        for i in range(outstanding):
+            due = overdue_on if i < overdue else today + datetime.timedelta(days=10 + i)
+            request = RequestFactory(title=f"{name} request {i:02}", due_on=due)
+            ResponseFactory(request=request, agency=agencies[name])
+    first = officer_client.get(URL).content.decode()
+    second = officer_client.get(URL, {"page": 2}).content.decode()
+    assert "<strong>70</strong> outstanding, <strong>3</strong> overdue, across 3 agencies." in first
+    assert first.index("Beta Trust") < first.index("Gamma Trust") < first.index("Alpha Trust")
+    assert (
+        "Beta Trust (30 outstanding, 2 overdue)" in first
+        and "Gamma Trust (10 outstanding, 1 overdue)" in first
+    )
+    assert "Alpha Trust (30 outstanding, 0 overdue)" in first  # the caption counts all of its rows
+    assert first.index("Beta request 00") < first.index("Beta request 01") < first.index("Beta request 02")
+    assert "Alpha request 09" in first and "Alpha request 10" not in first
+    assert "Beta" not in second and "Gamma" not in second
+    assert "Alpha request 10" in second and "Alpha request 29" in second and "Alpha request 09" not in second

@@ -20,7 +20,7 @@ from learningloop.core.policy import can
 from learningloop.core.views_kit import apply_errors, bound
 
 from ..imports import SUBMISSIONS
-from ..late_returns import LateReturns
+from ..late_returns import late_returns
 from ..models import DataDue, Indicator, Submission
 from ..periods import period_starting
 from . import services
@@ -238,7 +238,7 @@ def late_list(request):
     filters = LateFilterSet(
         request.GET or None, request=request, queryset=DataDue.objects.visible_to(request.user)
     )
-    page, pagination = paginate(request, LateReturns(filters.qs, today))
+    page, pagination = paginate(request, late_returns(filters.qs, today))
     return render(
         request,
         "performance/late_list.html",
