@@ -14,7 +14,7 @@ from learningloop.core.views_kit import edit_with_conflict
 from ..models import User
 from .filters import UserFilterSet
 from .forms import UserCreateForm, UserEditForm
-from .services import create_user
+from .services import create_user, user_update
 
 
 @require_GET
@@ -50,6 +50,7 @@ def user_edit(request, pk):
     return edit_with_conflict(
         request,
         UserEditForm(request.POST or None, instance=user, editor=request.user),
+        user_update,
         template="accounts/user_form.html",
         context={"subject": user, "title": f"Change {user.full_name}’s account", "button": "Save changes"},
         what=f"{user.full_name}’s account",
