@@ -9,10 +9,11 @@ from playwright.sync_api import expect
 
 from learningloop.accounts.tests.factories import UserFactory
 from learningloop.core.policy import Role
-from learningloop.workforce.models import AgencyEmailDomain, Evaluation
+from learningloop.workforce.models import AgencyEmailDomain
 from learningloop.workforce.tests.factories import (
     BookingFactory,
     CourseFactory,
+    EvaluationFactory,
     PractitionerFactory,
     SessionFactory,
 )
@@ -42,7 +43,7 @@ def test_the_programme_pages_empty_filled_and_in_error(page, live_server, office
     course = CourseFactory(title="Neglect: seeing the child")
     session = SessionFactory(course=course, date=TODAY - datetime.timedelta(days=3))
     booking = BookingFactory(session=session, practitioner=PractitionerFactory(agency=home_agency))
-    Evaluation.objects.create(booking=booking, stage="before", confidence=2, knowledge=2)
+    EvaluationFactory(booking=booking, stage="before", confidence=2, knowledge=2)
     SessionFactory(course=course, date=TODAY + datetime.timedelta(days=20))
     for path, label in [
         ("/training/", "programme, filled"),

@@ -66,3 +66,9 @@ class WorkforceConfig(AppConfig):
         from .indicator_sources import register_sources
 
         register_sources()  # fill rate, non-attendance, confidence, practice change feed the dataset
+        from learningloop.accounts.users.services import register_agency_move
+
+        from .tallies import session_tallies_of_practitioners
+
+        # The sessions' tallies are by the practitioner's agency (ADR 0043): a move counts theirs again.
+        register_agency_move(session_tallies_of_practitioners)

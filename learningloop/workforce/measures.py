@@ -1,6 +1,7 @@
-"""The programme's results, computed in the database (a fixed number of queries however many sessions):
-fill rate, non-attendance rate, change in confidence and the share reporting a change in practice. These
-are the "how much / how well / better off" measures the dataset will read once its indicators exist.
+"""The programme's results, added up in the database from the sessions' tallies (ADR 0043: a fixed number
+of queries, each reading a few rows per session, however many bookings and evaluations): fill rate,
+non-attendance rate, change in confidence and the share reporting a change in practice. These are the "how
+much / how well / better off" measures the dataset will read once its indicators exist.
 
 - fill rate: places taken (booked) on delivered sessions ÷ their places;
 - non-attendance rate: late cancellations and did-not-attends ÷ bookings whose attendance is marked;
@@ -10,19 +11,10 @@ are the "how much / how well / better off" measures the dataset will read once i
 
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count, F, Max, Q, Sum
+from django.db.models import Count, Sum
 from django.utils import timezone
 
-from .models import (
-    NON_ATTENDANCE,
-    Attendance,
-    Booking,
-    BookingStatus,
-    Evaluation,
-    EvaluationStage,
-    SessionStatus,
-    TrainingSession,
-)
+from .models import SessionStatus, SessionTally, TrainingSession
 
 
 @dataclass(frozen=True)
@@ -59,49 +51,39 @@ def signed(value) -> str:
     return "No data" if value is None else f"{value:+.1f}"
 
 
-def _confidence_pairs(bookings):
-    """How many of `bookings` gave a confidence both before and straight after, and the mean change: one
-    GROUP BY over their two stages' evaluations (not two lookups per booking)."""
-    before, after = EvaluationStage.BEFORE, EvaluationStage.AFTER
-    return (
-        Evaluation.objects.filter(booking__in=bookings, stage__in=(before, after))
-        .order_by()
-        .values("booking")
-        .annotate(
-            before=Max("confidence", filter=Q(stage=before)), after=Max("confidence", filter=Q(stage=after))
-        )
-        .filter(before__isnull=False, after__isnull=False)
-        .aggregate(n=Count("booking"), change=Avg(F("after") - F("before")))
-    )
+RESULT_FIGURES = (
+    "booked",
+    "marked",
+    "attended",
+    "non_attended",
+    "confidence_pairs",
+    "confidence_change_sum",
+    "follow_up_responses",
+    "follow_up_changed",
+)
 
 
 def results_for(sessions) -> Results:
-    """The results of these sessions (a TrainingSession queryset), counting delivered sessions only."""
+    """The results of these sessions (a TrainingSession queryset), counting delivered sessions only: their
+    number and places from the sessions, everything else from their tallies (two queries)."""
     today = timezone.localdate()
     delivered = sessions.filter(status=SessionStatus.SCHEDULED, date__lte=today)
     totals = delivered.aggregate(n=Count("pk"), places=Sum("capacity"))
-    bookings = Booking.objects.filter(session__in=delivered.values("pk"), status=BookingStatus.BOOKED)
-    counts = bookings.aggregate(
-        booked=Count("pk"),
-        marked=Count("pk", filter=~Q(attendance="")),
-        attended=Count("pk", filter=Q(attendance=Attendance.ATTENDED)),
-        non_attended=Count("pk", filter=Q(attendance__in=NON_ATTENDANCE)),
+    sums = SessionTally.objects.filter(session__in=delivered.values("pk")).aggregate(
+        **{name: Sum(name, default=0) for name in RESULT_FIGURES}
     )
-    pairs = _confidence_pairs(bookings)
-    follow = Evaluation.objects.filter(booking__in=bookings, stage=EvaluationStage.FOLLOW_UP).aggregate(
-        n=Count("pk"), changed=Count("pk", filter=Q(practice_changed=True))
-    )
+    pairs = sums["confidence_pairs"]
     return Results(
         sessions=totals["n"] or 0,
         places=totals["places"] or 0,
-        booked=counts["booked"],
-        marked=counts["marked"],
-        attended=counts["attended"],
-        non_attended=counts["non_attended"],
-        confidence_pairs=pairs["n"],
-        confidence_change=float(pairs["change"]) if pairs["change"] is not None else None,
-        follow_ups=follow["n"],
-        practice_changed=follow["changed"],
+        booked=sums["booked"],
+        marked=sums["marked"],
+        attended=sums["attended"],
+        non_attended=sums["non_attended"],
+        confidence_pairs=pairs,
+        confidence_change=sums["confidence_change_sum"] / pairs if pairs else None,
+        follow_ups=sums["follow_up_responses"],
+        practice_changed=sums["follow_up_changed"],
     )
 
 

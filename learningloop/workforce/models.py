@@ -291,6 +291,73 @@ class Evaluation(models.Model):
         return f"{self.get_stage_display()} – {self.booking}"
 
 
+def _tally():
+    return models.PositiveIntegerField(default=0)
+
+
+class SessionTally(models.Model):
+    """What one session's bookings and evaluations add up to for the practitioners of one agency (or of no
+    agency): every figure the annual training review and the results (measures.Results) show, so that those
+    pages add up a row per session and agency instead of reading every booking and evaluation (ADR 0043).
+    Written only by `tallies.session_tallies_update`, which counts the session again from its bookings in
+    the same transaction as every write of a booking, an attendance mark, an evaluation or a practitioner's
+    agency: recomputed, never incremented. The session's date, status, course and places are read from the
+    session itself, so editing or cancelling a session changes no tally (its bookings' statuses do)."""
+
+    session = models.ForeignKey(
+        TrainingSession, on_delete=models.CASCADE, related_name="tallies", db_index=False
+    )  # the unique (session, agency_key) index serves the lookups by session
+    agency = models.ForeignKey(
+        "partnership.Agency", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    # The agency's id, 0 for practitioners with none: the upsert's key, as a NULL never conflicts.
+    agency_key = models.PositiveIntegerField()
+    # Bookings with status "booked": how many, how many marked, attended, not attended (late cancellation
+    # or did not attend).
+    booked = _tally()
+    marked = _tally()
+    attended = _tally()
+    non_attended = _tally()
+    # Attendance marked on bookings of any status (the review's table by course counts these).
+    any_attended = _tally()
+    any_non_attended = _tally()
+    # Each evaluation stage of the "booked" bookings: responses, the sums and counts of the confidence and
+    # knowledge given (1 to 5, either may be blank), and how many said their practice changed.
+    before_responses = _tally()
+    before_confidence_sum = _tally()
+    before_confidence_n = _tally()
+    before_knowledge_sum = _tally()
+    before_knowledge_n = _tally()
+    before_changed = _tally()
+    after_responses = _tally()
+    after_confidence_sum = _tally()
+    after_confidence_n = _tally()
+    after_knowledge_sum = _tally()
+    after_knowledge_n = _tally()
+    after_changed = _tally()
+    follow_up_responses = _tally()
+    follow_up_confidence_sum = _tally()
+    follow_up_confidence_n = _tally()
+    follow_up_knowledge_sum = _tally()
+    follow_up_knowledge_n = _tally()
+    follow_up_changed = _tally()
+    # "Booked" bookings with a confidence both before and straight after, and the sum of (after − before).
+    confidence_pairs = _tally()
+    confidence_change_sum = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["session", "agency_key"], name="workforce_tally_per_agency"),
+            models.CheckConstraint(
+                condition=Q(agency__isnull=True, agency_key=0) | Q(agency_key=models.F("agency")),
+                name="workforce_tally_agency_key",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Tally of {self.session_id} for agency {self.agency_id or 'none'}"
+
+
 class AgencyEmailDomain(models.Model):
     """A work email domain of an agency the partnership knows: a practitioner registering with an address at
     this domain becomes a practitioner of the agency. The business unit adds (approves) each domain."""

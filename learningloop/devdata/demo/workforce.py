@@ -31,6 +31,7 @@ from learningloop.workforce.models import (
     TrainingSession,
     TrainingSettings,
 )
+from learningloop.workforce.tallies import session_tallies_update
 
 from . import partnership as demo
 
@@ -156,6 +157,8 @@ def seed(stdout=None):
     upcoming = [s for s in sessions if s.date > today]
     if upcoming and not Booking.objects.filter(session=upcoming[0], practitioner=me).exists():
         Booking.objects.create(session=upcoming[0], practitioner=me, status=BookingStatus.BOOKED)
+    # Written past the services, so the sessions are counted once here (ADR 0043).
+    session_tallies_update(session_ids=[s.pk for s in sessions])
     CourseRequest.objects.create(title="Safeguarding disabled children", agency=agencies.get(demo.ICB),
                                  reason="Asked for at the health safeguarding forum")  # fmt: skip
     if stdout:

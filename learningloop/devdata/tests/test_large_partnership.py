@@ -112,6 +112,14 @@ def test_every_finished_activity_has_the_date_it_was_completed(generated):
     assert not finished.filter(completed_on__isnull=True).exists()
 
 
+def test_the_training_sessions_tallies_equal_a_recount(generated):
+    """The generator writes bookings and evaluations past the services, then counts every session's tallies
+    once (ADR 0043): the annual training review reads those."""
+    from learningloop.workforce.tests.recount import recounted, stored
+
+    assert stored() and stored() == recounted()
+
+
 def test_plans_only_for_accepted_summaries(generated):
     assert not DisseminationPlan.objects.exclude(summary__status="accepted").exists()
 

@@ -6,6 +6,7 @@ from django.core.management import call_command
 
 from learningloop.devdata.demo import workforce
 from learningloop.workforce.models import Attendance, Booking, BookingStatus, Evaluation, EvaluationStage
+from learningloop.workforce.tests.recount import recounted, stored
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +27,11 @@ def test_the_demo_has_every_state(seeded):
     } <= statuses
     assert set(Attendance.values) <= set(Booking.objects.values_list("attendance", flat=True))
     assert set(EvaluationStage.values) <= set(Evaluation.objects.values_list("stage", flat=True))
+
+
+def test_the_demo_sessions_tallies_equal_a_recount(seeded):
+    """The demo writes its bookings past the services and counts their sessions once (ADR 0043)."""
+    assert stored() and stored() == recounted()
 
 
 def test_the_practitioner_demo_login_signs_in_and_is_listed(seeded, client, capsys):

@@ -11,8 +11,8 @@ import time_machine
 
 from learningloop.core.reminders import send_due_reminders
 from learningloop.performance.models import Category, DataDue, Frequency, Submission, Unit
-from learningloop.workforce.models import Attendance, Evaluation, SessionStatus
-from learningloop.workforce.tests.factories import BookingFactory, SessionFactory
+from learningloop.workforce.models import Attendance, SessionStatus
+from learningloop.workforce.tests.factories import BookingFactory, EvaluationFactory, SessionFactory
 
 from .factories import IndicatorFactory
 
@@ -46,23 +46,20 @@ def quarter(business_unit):
     june = SessionFactory(date=D(2026, 6, 10), capacity=10)
     SessionFactory(date=D(2026, 6, 20), capacity=30, status=SessionStatus.CANCELLED)
     july = SessionFactory(date=D(2026, 7, 10), capacity=10)
-    may_bookings = [BookingFactory(session=may) for _ in range(15)]
+    # Attendance marked for ten of May's fifteen: eight came, one cancelled late, one did not attend.
+    marks = [Attendance.ATTENDED] * 8 + [Attendance.LATE_CANCELLATION, Attendance.DID_NOT_ATTEND] + [""] * 5
+    may_bookings = [BookingFactory(session=may, attendance=mark) for mark in marks]
     for _ in range(5):
         BookingFactory(session=june)
     for _ in range(10):
         BookingFactory(session=july)
-    # Attendance marked for ten of May's: eight came, one cancelled late, one did not attend.
-    marks = [Attendance.ATTENDED] * 8 + [Attendance.LATE_CANCELLATION, Attendance.DID_NOT_ATTEND]
-    for booking, mark in zip(may_bookings, marks, strict=False):
-        booking.attendance = mark
-        booking.save()
     # Confidence before and after from two: 2 -> 4 and 3 -> 4 (a mean change of +1.5).
     for booking, (before, after) in zip(may_bookings, [(2, 4), (3, 4)], strict=False):
-        Evaluation.objects.create(booking=booking, stage="before", confidence=before, knowledge=2)
-        Evaluation.objects.create(booking=booking, stage="after", confidence=after, knowledge=4)
+        EvaluationFactory(booking=booking, stage="before", confidence=before, knowledge=2)
+        EvaluationFactory(booking=booking, stage="after", confidence=after, knowledge=4)
     # Four follow-ups, three reporting a change in practice.
     for booking, changed in zip(may_bookings, [True, True, True, False], strict=False):
-        Evaluation.objects.create(booking=booking, stage="follow_up", practice_changed=changed)
+        EvaluationFactory(booking=booking, stage="follow_up", practice_changed=changed)
     return may_bookings
 
 
@@ -100,7 +97,7 @@ def test_later_runs_add_nothing_until_the_results_change(quarter, business_unit)
     send_due_reminders(today=TODAY)
     assert Submission.objects.filter(indicator=practice).count() == 1
     # A late follow-up saying practice changed: 4 of 5.
-    Evaluation.objects.create(booking=quarter[4], stage="follow_up", practice_changed=True)
+    EvaluationFactory(booking=quarter[4], stage="follow_up", practice_changed=True)
     send_due_reminders(today=D(2026, 7, 16))
     assert _value(practice, business_unit) == (Decimal("80.00"), 4, 5)
     assert Submission.objects.filter(indicator=practice).count() == 1

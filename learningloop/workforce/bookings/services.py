@@ -3,7 +3,9 @@
 Capacity is decided with the session row locked (`select_for_update`): two people booking the last place
 at the same moment on PostgreSQL queue on that lock, so exactly one gets the place and the other joins the
 waiting list. (SQLite serialises writers anyway.) Every email goes through the reminder ledger
-(core.reminders.reminder_send_once), so each is sent once however often the daily run repeats."""
+(core.reminders.reminder_send_once), so each is sent once however often the daily run repeats. Every write
+here counts its sessions' tallies again in its own transaction (tallies.session_tallies_update, ADR 0043), and
+takes the session's lock before any booking's, as the tallies do."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -25,6 +27,7 @@ from ..models import (
     TrainingSettings,
 )
 from ..rules import cancellation_cutoff, evaluation_refusal, offer_expiry
+from ..tallies import session_tallies_update
 
 ALREADY_BOOKED = "You already have a place on this session or are on its waiting list"
 NOT_OPEN = "This session is no longer open for booking"
@@ -71,6 +74,7 @@ def booking_create(*, session, practitioner, today=None) -> Booking:
     )
     booking.full_clean()
     booking.save()
+    session_tallies_update(session_ids=[session.pk])
     if booking.status == BookingStatus.BOOKED:
         _confirm(booking)
     return booking
@@ -125,6 +129,7 @@ def booking_cancel(*, booking, today=None) -> Booking:
     booking.save(update_fields=["status", "cancelled_at"])
     if frees_a_place and session.date >= today:
         _offer_free_places(session, today)
+    session_tallies_update(session_ids=[session.pk])
     return booking
 
 
@@ -140,6 +145,7 @@ def booking_accept(*, booking, today=None) -> Booking:
         raise ValidationError("This offer has expired and the place has gone to the next person waiting")
     booking.status = BookingStatus.BOOKED
     booking.save(update_fields=["status"])
+    session_tallies_update(session_ids=[session.pk])
     booking.session = session
     _confirm(booking)
     return booking
@@ -151,18 +157,19 @@ def booking_expire_offers(*, today=None) -> int:
     offers lapsed."""
     today = today or timezone.localdate()
     lapsed = 0
-    session_ids = (
+    session_ids = list(
         Booking.objects.filter(status=BookingStatus.OFFERED, offer_expires_on__lt=today)
         .values_list("session_id", flat=True)
         .distinct()
     )
-    for session in TrainingSession.objects.filter(pk__in=list(session_ids)).order_by("pk"):
+    for session in TrainingSession.objects.filter(pk__in=session_ids).order_by("pk"):
         session = _locked_session(session)
         lapsed += Booking.objects.filter(
             session=session, status=BookingStatus.OFFERED, offer_expires_on__lt=today
         ).update(status=BookingStatus.OFFER_LAPSED)
         if session.date >= today and session.status == SessionStatus.SCHEDULED:
             _offer_free_places(session, today)
+    session_tallies_update(session_ids=session_ids)
     return lapsed
 
 
@@ -219,6 +226,8 @@ def attendance_record(*, session, marks: dict, by, today=None) -> int:
                         manager_email=profile.manager_email,
                     ),
                 )
+    if changed:
+        session_tallies_update(session_ids=[session.pk])
     return changed
 
 
@@ -233,7 +242,10 @@ STAGE_FIELDS = {
 def evaluation_record(*, booking, stage, answers: dict, today=None) -> Evaluation:
     """Record one stage of a practitioner's evaluation of a session, once."""
     today = today or timezone.localdate()
-    booking = Booking.objects.select_for_update().select_related("session").get(pk=booking.pk)
+    # The session first, then the booking: the order every write here (and the tallies) takes locks in.
+    session = _locked_session(booking.session)
+    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    booking.session = session
     if stage not in EvaluationStage.values:
         raise ValidationError("Unknown evaluation stage")
     if refusal := evaluation_refusal(booking, stage, today):
@@ -246,4 +258,5 @@ def evaluation_record(*, booking, stage, answers: dict, today=None) -> Evaluatio
             setattr(evaluation, name, "")
     evaluation.full_clean()
     evaluation.save()
+    session_tallies_update(session_ids=[session.pk])
     return evaluation

@@ -9,6 +9,7 @@ from learningloop.core.reminders import reminder_send_once
 
 from .. import emails
 from ..models import AgencyEmailDomain, Booking, BookingStatus, SessionStatus
+from ..tallies import session_tallies_update
 
 
 @transaction.atomic
@@ -54,6 +55,7 @@ def session_cancel(*, session, expected_version):
     Booking.objects.filter(pk__in=[b.pk for b in released]).update(
         status=BookingStatus.SESSION_CANCELLED, cancelled_at=timezone.now()
     )
+    session_tallies_update(session_ids=[session.pk])
     for booking in released:
         was_waiting = booking.status == BookingStatus.WAITING
         booking.status = BookingStatus.SESSION_CANCELLED

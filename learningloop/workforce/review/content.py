@@ -1,27 +1,25 @@
 """What the annual training review says, computed once and laid out twice (Word and PDF). A fixed number
-of queries whatever the size of the year."""
+of queries whatever the size of the year; the figures of the bookings and evaluations are added up from
+the sessions' tallies (ADR 0043), a few rows per session, not read booking by booking."""
 
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Count, Exists, OuterRef, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Sum
 
 from learningloop.dissemination.models import AudiencePlan
 from learningloop.learning.models import KeyMessage
 
 from .. import measures
 from ..models import (
-    NON_ATTENDANCE,
-    Attendance,
-    Booking,
-    BookingStatus,
     CourseRequest,
-    Evaluation,
     EvaluationStage,
     SessionStatus,
+    SessionTally,
     Trainer,
     TrainingSession,
 )
+from ..tallies import STAGE_FIGURES, STAGES
 
 # A dissemination plan "names multi-agency training" when one of its methods is called so.
 TRAINING_METHOD = "training"
@@ -66,17 +64,22 @@ def review_for(year: int, *, gaps: bool = True) -> Review:
     sessions = TrainingSession.objects.filter(date__gte=start, date__lte=end)
     delivered = sessions.filter(status=SessionStatus.SCHEDULED)
     review = Review(year=year, totals=measures.results_for(sessions))
-    booked = Booking.objects.filter(session__in=delivered.values("pk"), status=BookingStatus.BOOKED)
     places = dict(
         delivered.values("course__title").annotate(p=Sum("capacity")).values_list("course__title", "p")
     )
+    # Bookings of the year's scheduled sessions, by course: "booked" counts the bookings with that status,
+    # attended and not attended the marks on bookings of any status. The same GROUP BY gives each course's
+    # evaluations, added up below into the year's stages.
+    stage_figures = [f"{prefix}_{figure}" for prefix in STAGES.values() for figure in STAGE_FIGURES]
+    stages = dict.fromkeys(stage_figures, 0)
     for row in (
         delivered.values("course__title")
         .annotate(
             n=Count("pk", distinct=True),
-            booked=Count("bookings", filter=Q(bookings__status=BookingStatus.BOOKED)),
-            attended=Count("bookings", filter=Q(bookings__attendance=Attendance.ATTENDED)),
-            non=Count("bookings", filter=Q(bookings__attendance__in=NON_ATTENDANCE)),
+            booked=Sum("tallies__booked", default=0),
+            attended=Sum("tallies__any_attended", default=0),
+            non=Sum("tallies__any_non_attended", default=0),
+            **{name: Sum(f"tallies__{name}", default=0) for name in stage_figures},
         )
         .order_by("course__title")
     ):
@@ -84,33 +87,28 @@ def review_for(year: int, *, gaps: bool = True) -> Review:
         review.by_course.append(
             (title, row["n"], places.get(title) or 0, row["booked"], row["attended"], row["non"])
         )
+        for name in stage_figures:
+            stages[name] += row[name]
+    # The "booked" bookings of the year's scheduled sessions, by the practitioner's agency.
     for row in (
-        booked.values("practitioner__agency__name")
-        .annotate(
-            n=Count("pk"),
-            attended=Count("pk", filter=Q(attendance=Attendance.ATTENDED)),
-            non=Count("pk", filter=Q(attendance__in=NON_ATTENDANCE)),
-        )
-        .order_by("practitioner__agency__name")
+        SessionTally.objects.filter(session__in=delivered.values("pk"), booked__gt=0)
+        .values("agency__name")
+        .annotate(n=Sum("booked"), attended=Sum("attended"), non=Sum("non_attended"))
+        .order_by("agency__name")
     ):
-        review.by_agency.append(
-            (row["practitioner__agency__name"] or "No agency", row["n"], row["attended"], row["non"])
-        )
-    by_stage = {
-        row["stage"]: row
-        for row in Evaluation.objects.filter(booking__in=booked)
-        .order_by()
-        .values("stage")
-        .annotate(
-            n=Count("pk"),
-            confidence=Avg("confidence"),
-            knowledge=Avg("knowledge"),
-            changed=Count("pk", filter=Q(practice_changed=True)),
-        )
-    }  # the three stages in one GROUP BY
+        review.by_agency.append((row["agency__name"] or "No agency", row["n"], row["attended"], row["non"]))
     for key, label in EvaluationStage.choices:
-        agg = by_stage.get(key, {"n": 0, "confidence": None, "knowledge": None, "changed": 0})
-        review.stages.append((label, agg["n"], agg["confidence"], agg["knowledge"], agg["changed"]))
+        prefix = STAGES[key]
+        confidence_n, knowledge_n = stages[f"{prefix}_confidence_n"], stages[f"{prefix}_knowledge_n"]
+        review.stages.append(
+            (
+                label,
+                stages[f"{prefix}_responses"],
+                stages[f"{prefix}_confidence_sum"] / confidence_n if confidence_n else None,
+                stages[f"{prefix}_knowledge_sum"] / knowledge_n if knowledge_n else None,
+                stages[f"{prefix}_changed"],
+            )
+        )
     given = Trainer.objects.sessions_given_by_agency(start=start, end=end)
     pool = dict(
         Trainer.objects.active()

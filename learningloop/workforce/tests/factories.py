@@ -8,6 +8,7 @@ from learningloop.accounts.tests.factories import UserFactory
 from learningloop.core.policy import Role
 from learningloop.partnership.tests.factories import PersonFactory
 from learningloop.workforce import models
+from learningloop.workforce.tallies import session_tallies_update
 
 
 class CourseFactory(factory.django.DjangoModelFactory):
@@ -50,3 +51,27 @@ class BookingFactory(factory.django.DjangoModelFactory):
     session = factory.SubFactory(SessionFactory)
     practitioner = factory.SubFactory(PractitionerFactory)
     status = models.BookingStatus.BOOKED
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """A booking as the services leave it: saved, and its session's tallies counted again (ADR 0043)."""
+        booking = super()._create(model_class, *args, **kwargs)
+        session_tallies_update(session_ids=[booking.session_id])
+        return booking
+
+
+class EvaluationFactory(factory.django.DjangoModelFactory):
+    """One stage of a booking's evaluation, saved as given (past the service's rules on when each stage
+    opens) and counted in its session's tallies as evaluation_record counts it."""
+
+    class Meta:
+        model = models.Evaluation
+
+    booking = factory.SubFactory(BookingFactory)
+    stage = models.EvaluationStage.BEFORE
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        evaluation = super()._create(model_class, *args, **kwargs)
+        session_tallies_update(session_ids=[evaluation.booking.session_id])
+        return evaluation

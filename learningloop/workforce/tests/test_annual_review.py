@@ -9,9 +9,16 @@ from docx import Document
 from pypdf import PdfReader
 
 from learningloop.dissemination.tests.factories_plans import ensure_method, first_audience_plan, make_plan
-from learningloop.workforce.models import CourseRequest, Evaluation
+from learningloop.workforce.models import CourseRequest
 
-from .factories import BookingFactory, CourseFactory, PractitionerFactory, SessionFactory, TrainerFactory
+from .factories import (
+    BookingFactory,
+    CourseFactory,
+    EvaluationFactory,
+    PractitionerFactory,
+    SessionFactory,
+    TrainerFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -27,8 +34,8 @@ def year_2026(home_agency, other_agency):
     b1 = BookingFactory(session=session, practitioner=police[0], attendance="attended")
     BookingFactory(session=session, practitioner=police[1], attendance="did_not_attend")
     BookingFactory(session=session, practitioner=nurse, attendance="attended")
-    Evaluation.objects.create(booking=b1, stage="before", confidence=2, knowledge=2)
-    Evaluation.objects.create(booking=b1, stage="after", confidence=4, knowledge=5)
+    EvaluationFactory(booking=b1, stage="before", confidence=2, knowledge=2)
+    EvaluationFactory(booking=b1, stage="after", confidence=4, knowledge=5)
     CourseRequest.objects.create(
         title="Exploitation and county lines", agency=other_agency, requested_on=datetime.date(2026, 2, 1)
     )

@@ -8,10 +8,9 @@ import pytest
 import time_machine
 
 from learningloop.workforce import measures
-from learningloop.workforce.models import Evaluation
 from learningloop.workforce.review.content import review_for
 
-from .factories import BookingFactory, SessionFactory
+from .factories import BookingFactory, EvaluationFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -34,10 +33,10 @@ def evaluations(db):
         for stage, value in (("before", before), ("after", after)):
             if value is not None:
                 confidence = None if value == "blank" else value
-                Evaluation.objects.create(booking=booking, stage=stage, confidence=confidence, knowledge=3)
+                EvaluationFactory(booking=booking, stage=stage, confidence=confidence, knowledge=3)
     cancelled = BookingFactory(session=session, status="cancelled")
-    Evaluation.objects.create(booking=cancelled, stage="before", confidence=1, knowledge=1)
-    Evaluation.objects.create(booking=cancelled, stage="after", confidence=5, knowledge=5)
+    EvaluationFactory(booking=cancelled, stage="before", confidence=1, knowledge=1)
+    EvaluationFactory(booking=cancelled, stage="after", confidence=5, knowledge=5)
     return session
 
 

@@ -17,7 +17,7 @@ from learningloop.workforce.bookings import services
 from learningloop.workforce.models import Evaluation, PractitionerProfile, TrainingSettings
 from learningloop.workforce.schedule import run_training_schedule
 
-from .factories import BookingFactory, PractitionerFactory, SessionFactory
+from .factories import BookingFactory, EvaluationFactory, PractitionerFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -173,11 +173,11 @@ def test_the_course_results(client, bu_officer):
     ]
     # Confidence before → after for three practitioners: 2→4, 3→4, 1→4: mean change +2.0.
     for booking, (before, after) in zip(bookings, [(2, 4), (3, 4), (1, 4)], strict=False):
-        Evaluation.objects.create(booking=booking, stage="before", confidence=before, knowledge=2)
-        Evaluation.objects.create(booking=booking, stage="after", confidence=after, knowledge=4)
+        EvaluationFactory(booking=booking, stage="before", confidence=before, knowledge=2)
+        EvaluationFactory(booking=booking, stage="after", confidence=after, knowledge=4)
     # Follow-ups: 3 of 4 report a change in practice (75%).
     for booking, changed in zip(bookings, [True, True, True, False], strict=False):
-        Evaluation.objects.create(booking=booking, stage="follow_up", practice_changed=changed)
+        EvaluationFactory(booking=booking, stage="follow_up", practice_changed=changed)
     results = measures.course_results(first.course)
     assert (results.sessions, results.places, results.booked) == (2, 20, 10)
     assert results.fill_rate == 0.5

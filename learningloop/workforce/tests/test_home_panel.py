@@ -20,12 +20,11 @@ from django.test.utils import CaptureQueriesContext
 from learningloop.workforce.models import (
     Attendance,
     BookingStatus,
-    Evaluation,
     EvaluationStage,
     SessionStatus,
 )
 
-from .factories import BookingFactory, CourseFactory, SessionFactory
+from .factories import BookingFactory, CourseFactory, EvaluationFactory, SessionFactory
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
@@ -62,7 +61,7 @@ def data():
     closed = SessionFactory(course=CourseFactory(title="Domestic abuse"), date=D(2026, 10, 20))
     attended = _book(closed, BookingStatus.BOOKED, 3, attendance=Attendance.ATTENDED)
     _book(closed, BookingStatus.BOOKED, 1, attendance=Attendance.DID_NOT_ATTEND)
-    Evaluation.objects.create(booking=attended[0], stage=EvaluationStage.FOLLOW_UP, practice_changed=True)
+    EvaluationFactory(booking=attended[0], stage=EvaluationStage.FOLLOW_UP, practice_changed=True)
     still_open = SessionFactory(course=CourseFactory(title="Still open follow-up"), date=D(2026, 10, 21))
     _book(still_open, BookingStatus.BOOKED, 2, attendance=Attendance.ATTENDED)
     return {"neglect": neglect, "exploitation": exploitation}

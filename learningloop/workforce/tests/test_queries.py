@@ -7,9 +7,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from learningloop.workforce.models import Evaluation
-
-from .factories import BookingFactory, CourseFactory, PractitionerFactory, SessionFactory, TrainerFactory
+from .factories import (
+    BookingFactory,
+    CourseFactory,
+    EvaluationFactory,
+    PractitionerFactory,
+    SessionFactory,
+    TrainerFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -22,8 +27,8 @@ def _add(course, sessions, per_session):
         session.trainers.add(TrainerFactory())
         for _ in range(per_session):
             booking = BookingFactory(session=session, attendance="attended")
-            Evaluation.objects.create(booking=booking, stage="before", confidence=2, knowledge=2)
-            Evaluation.objects.create(booking=booking, stage="after", confidence=4, knowledge=4)
+            EvaluationFactory(booking=booking, stage="before", confidence=2, knowledge=2)
+            EvaluationFactory(booking=booking, stage="after", confidence=4, knowledge=4)
 
 
 def _count(client, url):

@@ -8,9 +8,16 @@ from django.utils import timezone
 
 from learningloop.dissemination.models import Briefing, BriefingStatus
 from learningloop.partnership.tests.factories import PersonFactory
-from learningloop.workforce.models import Attendance, BookingStatus, Evaluation, EvaluationStage
+from learningloop.workforce.models import Attendance, BookingStatus, EvaluationStage
 
-from .factories import BookingFactory, CourseFactory, PractitionerFactory, SessionFactory, TrainerFactory
+from .factories import (
+    BookingFactory,
+    CourseFactory,
+    EvaluationFactory,
+    PractitionerFactory,
+    SessionFactory,
+    TrainerFactory,
+)
 
 
 def extend(objects):
@@ -24,7 +31,7 @@ def extend(objects):
     session = SessionFactory(course=course, date=soon)
     past_session = SessionFactory(course=course, date=past)
     attended = BookingFactory(session=past_session, practitioner=practitioner, attendance=Attendance.ATTENDED)
-    Evaluation.objects.create(booking=attended, stage=EvaluationStage.AFTER, confidence=4, knowledge=4)
+    EvaluationFactory(booking=attended, stage=EvaluationStage.AFTER, confidence=4, knowledge=4)
     objects.update(
         {
             "practitioner": practitioner,
