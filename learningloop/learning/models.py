@@ -389,9 +389,16 @@ class CaseReviewQuerySet(SignedInQuerySet):
         first) and whether any is overdue on `on` (today by default). A fixed number of queries whatever
         the number of rows."""
         on = on or timezone.localdate()
-        open_milestones = Milestone.objects.open().select_related("rule").order_by("due_on", "pk")
+        open_milestones = (
+            Milestone.objects.open()
+            .select_related("rule")
+            .only("due_on", "done_on", "review_id", "rule__label")
+            .order_by("due_on", "pk")
+        )
         return (
             self.select_related("activity")
+            # What the register shows, not every date, decision and the activity's description (ADR 0025).
+            .only("pseudonym", "kind", "aware_on", "activity__title")
             .prefetch_related(
                 models.Prefetch("milestones", queryset=open_milestones, to_attr="open_milestones")
             )
