@@ -1,5 +1,5 @@
-"""The programme's results, added up in the database from the sessions' tallies (ADR 0043: a fixed number
-of queries, each reading a few rows per session, however many bookings and evaluations): fill rate,
+"""The programme's results, added up in the database from the sessions' tallies (ADR 0043: one query
+reading a row per session, however many bookings and evaluations): fill rate,
 non-attendance rate, change in confidence and the share reporting a change in practice. These are the "how
 much / how well / better off" measures the dataset will read once its indicators exist.
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Sum
 from django.utils import timezone
 
-from .models import SessionStatus, SessionTally, TrainingSession
+from .models import SessionStatus, TrainingSession
 
 
 @dataclass(frozen=True)
@@ -65,17 +65,18 @@ RESULT_FIGURES = (
 
 def results_for(sessions) -> Results:
     """The results of these sessions (a TrainingSession queryset), counting delivered sessions only: their
-    number and places from the sessions, everything else from their tallies (two queries)."""
+    number and places, and their tallies' sums (ADR 0043), in one query."""
     today = timezone.localdate()
     delivered = sessions.filter(status=SessionStatus.SCHEDULED, date__lte=today)
-    totals = delivered.aggregate(n=Count("pk"), places=Sum("capacity"))
-    sums = SessionTally.objects.filter(session__in=delivered.values("pk")).aggregate(
-        **{name: Sum(name, default=0) for name in RESULT_FIGURES}
+    sums = delivered.aggregate(
+        sessions=Count("pk"),
+        places=Sum("capacity", default=0),
+        **{name: Sum(f"tally__{name}", default=0) for name in RESULT_FIGURES},
     )
     pairs = sums["confidence_pairs"]
     return Results(
-        sessions=totals["n"] or 0,
-        places=totals["places"] or 0,
+        sessions=sums["sessions"],
+        places=sums["places"],
         booked=sums["booked"],
         marked=sums["marked"],
         attended=sums["attended"],

@@ -296,22 +296,16 @@ def _tally():
 
 
 class SessionTally(models.Model):
-    """What one session's bookings and evaluations add up to for the practitioners of one agency (or of no
-    agency): every figure the annual training review and the results (measures.Results) show, so that those
-    pages add up a row per session and agency instead of reading every booking and evaluation (ADR 0043).
-    Written only by `tallies.session_tallies_update`, which counts the session again from its bookings in
-    the same transaction as every write of a booking, an attendance mark, an evaluation or a practitioner's
-    agency: recomputed, never incremented. The session's date, status, course and places are read from the
-    session itself, so editing or cancelling a session changes no tally (its bookings' statuses do)."""
+    """What one session's bookings and evaluations add up to: every figure the results (measures.Results),
+    the annual training review's totals, its table by course and its evaluation stages show, so that those
+    pages add up a row per session instead of reading every booking and evaluation (ADR 0043). The review's
+    table by agency reads SessionAgencyTally. Both are written only by `tallies.session_tallies_update`,
+    which counts the session again from its bookings in the same transaction as every write of a booking,
+    an attendance mark, an evaluation or a practitioner's agency: recomputed, never incremented. The
+    session's date, status, course and places are read from the session itself, so editing a session
+    changes no tally (cancelling one does, through its bookings' statuses)."""
 
-    session = models.ForeignKey(
-        TrainingSession, on_delete=models.CASCADE, related_name="tallies", db_index=False
-    )  # the unique (session, agency_key) index serves the lookups by session
-    agency = models.ForeignKey(
-        "partnership.Agency", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
-    # The agency's id, 0 for practitioners with none: the upsert's key, as a NULL never conflicts.
-    agency_key = models.PositiveIntegerField()
+    session = models.OneToOneField(TrainingSession, on_delete=models.CASCADE, related_name="tally")
     # Bookings with status "booked": how many, how many marked, attended, not attended (late cancellation
     # or did not attend).
     booked = _tally()
@@ -345,6 +339,28 @@ class SessionTally(models.Model):
     confidence_pairs = _tally()
     confidence_change_sum = models.IntegerField(default=0)
 
+    def __str__(self):
+        return f"Tally of session {self.session_id}"
+
+
+class SessionAgencyTally(models.Model):
+    """The "booked" places of one session by the practitioners' agency (or of no agency), and how many of
+    them attended and did not: the annual training review's table by agency (ADR 0043). Kept with
+    SessionTally by `tallies.session_tallies_update`; a session has a row per agency among its booked
+    practitioners, by the agency each has now."""
+
+    session = models.ForeignKey(
+        TrainingSession, on_delete=models.CASCADE, related_name="agency_tallies", db_index=False
+    )  # the unique (session, agency_key) index serves the lookups by session
+    agency = models.ForeignKey(
+        "partnership.Agency", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    # The agency's id, 0 for practitioners with none: the upsert's key, as a NULL never conflicts.
+    agency_key = models.PositiveIntegerField()
+    booked = _tally()
+    attended = _tally()
+    non_attended = _tally()
+
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["session", "agency_key"], name="workforce_tally_per_agency"),
@@ -355,7 +371,7 @@ class SessionTally(models.Model):
         ]
 
     def __str__(self):
-        return f"Tally of {self.session_id} for agency {self.agency_id or 'none'}"
+        return f"Tally of session {self.session_id} for agency {self.agency_id or 'none'}"
 
 
 class AgencyEmailDomain(models.Model):

@@ -1,6 +1,7 @@
 """What the annual training review says, computed once and laid out twice (Word and PDF). A fixed number
 of queries whatever the size of the year; the figures of the bookings and evaluations are added up from
-the sessions' tallies (ADR 0043), a few rows per session, not read booking by booking."""
+the sessions' tallies (ADR 0043), a row per session (and per agency for the table by agency), not read
+booking by booking."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -14,8 +15,8 @@ from .. import measures
 from ..models import (
     CourseRequest,
     EvaluationStage,
+    SessionAgencyTally,
     SessionStatus,
-    SessionTally,
     Trainer,
     TrainingSession,
 )
@@ -64,34 +65,31 @@ def review_for(year: int, *, gaps: bool = True) -> Review:
     sessions = TrainingSession.objects.filter(date__gte=start, date__lte=end)
     delivered = sessions.filter(status=SessionStatus.SCHEDULED)
     review = Review(year=year, totals=measures.results_for(sessions))
-    places = dict(
-        delivered.values("course__title").annotate(p=Sum("capacity")).values_list("course__title", "p")
-    )
-    # Bookings of the year's scheduled sessions, by course: "booked" counts the bookings with that status,
-    # attended and not attended the marks on bookings of any status. The same GROUP BY gives each course's
-    # evaluations, added up below into the year's stages.
+    # The year's scheduled sessions by course, with their tallies: "booked" counts the bookings with that
+    # status, attended and not attended the marks on bookings of any status. The same GROUP BY gives each
+    # course's evaluations, added up below into the year's stages.
     stage_figures = [f"{prefix}_{figure}" for prefix in STAGES.values() for figure in STAGE_FIGURES]
     stages = dict.fromkeys(stage_figures, 0)
     for row in (
         delivered.values("course__title")
         .annotate(
-            n=Count("pk", distinct=True),
-            booked=Sum("tallies__booked", default=0),
-            attended=Sum("tallies__any_attended", default=0),
-            non=Sum("tallies__any_non_attended", default=0),
-            **{name: Sum(f"tallies__{name}", default=0) for name in stage_figures},
+            n=Count("pk"),
+            places=Sum("capacity", default=0),
+            booked=Sum("tally__booked", default=0),
+            attended=Sum("tally__any_attended", default=0),
+            non=Sum("tally__any_non_attended", default=0),
+            **{name: Sum(f"tally__{name}", default=0) for name in stage_figures},
         )
         .order_by("course__title")
     ):
-        title = row["course__title"]
         review.by_course.append(
-            (title, row["n"], places.get(title) or 0, row["booked"], row["attended"], row["non"])
+            (row["course__title"], row["n"], row["places"], row["booked"], row["attended"], row["non"])
         )
         for name in stage_figures:
             stages[name] += row[name]
-    # The "booked" bookings of the year's scheduled sessions, by the practitioner's agency.
+    # The "booked" places of the year's scheduled sessions, by the practitioner's agency.
     for row in (
-        SessionTally.objects.filter(session__in=delivered.values("pk"), booked__gt=0)
+        SessionAgencyTally.objects.filter(session__in=delivered.values("pk"))
         .values("agency__name")
         .annotate(n=Sum("booked"), attended=Sum("attended"), non=Sum("non_attended"))
         .order_by("agency__name")

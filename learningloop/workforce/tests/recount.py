@@ -1,44 +1,53 @@
 """The sessions' tallies as stored, and the same figures counted here again from the bookings and their
 evaluations one by one (ADR 0043): the tests of every write path, the demo and the generator compare the
-two."""
+two. Figures that are zero are left out of both, so a hand-counted expectation lists only what counts."""
 
 from collections import Counter
 
-from learningloop.workforce.models import Booking, SessionTally
-from learningloop.workforce.tallies import FIGURES
+from learningloop.workforce.models import Booking, SessionAgencyTally, SessionTally
+from learningloop.workforce.tallies import AGENCY_FIGURES, FIGURES
+
+NON_ATTENDANCE = ("late_cancellation", "did_not_attend")
+
+
+def _figures(row, names):
+    return {name: getattr(row, name) for name in names if getattr(row, name)}
 
 
 def stored(session=None):
-    """{(session id, agency id or None): {figure: value}} of the tallies, zero figures left out."""
-    rows = SessionTally.objects.all() if session is None else SessionTally.objects.filter(session=session)
-    found = {}
-    for row in rows:
-        figures = {name: getattr(row, name) for name in FIGURES if getattr(row, name)}
-        found[(row.session_id, row.agency_id)] = figures
-    return found
+    """({session id: figures}, {(session id, agency id or None): figures}) as the tallies hold them."""
+    tallies, by_agency = SessionTally.objects.all(), SessionAgencyTally.objects.all()
+    if session is not None:
+        tallies, by_agency = tallies.filter(session=session), by_agency.filter(session=session)
+    return (
+        {row.session_id: _figures(row, FIGURES) for row in tallies},
+        {(row.session_id, row.agency_id): _figures(row, AGENCY_FIGURES) for row in by_agency},
+    )
 
 
 def recounted(session=None):
-    """The same figures worked out here from the bookings and their evaluations, one by one."""
+    """The same two, worked out here from the bookings and their evaluations."""
     bookings = Booking.objects.select_related("practitioner").prefetch_related("evaluations")
     if session is not None:
         bookings = bookings.filter(session=session)
-    counts = {}
+    counts, by_agency = {}, {}
     for booking in bookings:
-        count = counts.setdefault((booking.session_id, booking.practitioner.agency_id), Counter())
+        count = counts.setdefault(booking.session_id, Counter())
         if booking.attendance == "attended":
             count["any_attended"] += 1
-        if booking.attendance in ("late_cancellation", "did_not_attend"):
+        if booking.attendance in NON_ATTENDANCE:
             count["any_non_attended"] += 1
         if booking.status != "booked":
             continue
-        count["booked"] += 1
+        agency = by_agency.setdefault((booking.session_id, booking.practitioner.agency_id), Counter())
+        for counter in (count, agency):
+            counter["booked"] += 1
+            if booking.attendance == "attended":
+                counter["attended"] += 1
+            if booking.attendance in NON_ATTENDANCE:
+                counter["non_attended"] += 1
         if booking.attendance:
             count["marked"] += 1
-        if booking.attendance == "attended":
-            count["attended"] += 1
-        if booking.attendance in ("late_cancellation", "did_not_attend"):
-            count["non_attended"] += 1
         given = {evaluation.stage: evaluation for evaluation in booking.evaluations.all()}
         for stage, evaluation in given.items():
             count[f"{stage}_responses"] += 1
@@ -54,5 +63,9 @@ def recounted(session=None):
         if before and after and before.confidence is not None and after.confidence is not None:
             count["confidence_pairs"] += 1
             count["confidence_change_sum"] += after.confidence - before.confidence
-    cleaned = {key: {name: n for name, n in count.items() if n} for key, count in counts.items()}
-    return {key: figures for key, figures in cleaned.items() if figures}
+
+    def cleaned(found):
+        kept = {key: {name: n for name, n in counter.items() if n} for key, counter in found.items()}
+        return {key: figures for key, figures in kept.items() if figures}
+
+    return cleaned(counts), cleaned(by_agency)

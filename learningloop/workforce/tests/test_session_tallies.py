@@ -1,11 +1,13 @@
-"""The sessions' tallies (SessionTally, ADR 0043) are kept current by every write of a booking, an attendance
-mark, an evaluation or a practitioner's agency, and equal to counting the bookings and evaluations again one
-by one (`recounted` below). Each write path is also checked against figures counted by hand in the test. The
-annual training review and the results read the tallies, never the bookings or the evaluations, so a write
-path that forgot to count its session again would show here as a tally that differs from the recount."""
+"""The sessions' tallies (SessionTally per session, SessionAgencyTally per session and agency, ADR 0043) are
+kept current by every write of a booking, an attendance mark, an evaluation or a practitioner's agency, and
+equal to counting the bookings and evaluations again one by one (`recount.recounted`). Each write path is
+also checked against figures counted by hand in the test. The annual training review and the results read
+the tallies, never the bookings or the evaluations, so a write path that forgot to count its session again
+would show here as a tally that differs from the recount and from the hand count."""
 
 import datetime
 import importlib
+from types import SimpleNamespace
 
 import pytest
 import time_machine
@@ -20,6 +22,7 @@ from learningloop.workforce.bookings import services
 from learningloop.workforce.models import (
     Booking,
     BookingStatus,
+    SessionAgencyTally,
     SessionStatus,
     SessionTally,
     TrainingSettings,
@@ -65,22 +68,22 @@ def test_booking_cancelling_and_taking_an_offered_place(people, home_agency, oth
     session = SessionFactory(date=SESSION_DAY, capacity=2)
     police, health = (session.pk, home_agency.pk), (session.pk, other_agency.pk)
     first = services.booking_create(session=session, practitioner=people["p1"], today=BEFORE_DAY)
-    assert stored(session) == {police: {"booked": 1}}
+    assert stored(session) == ({session.pk: {"booked": 1}}, {police: {"booked": 1}})
     nurse = services.booking_create(session=session, practitioner=people["n1"], today=BEFORE_DAY)
-    assert stored(session) == {police: {"booked": 1}, health: {"booked": 1}}
+    assert stored(session) == ({session.pk: {"booked": 2}}, {police: {"booked": 1}, health: {"booked": 1}})
     # Full: the second police officer waits, which counts for nothing.
     waiting = services.booking_create(session=session, practitioner=people["p2"], today=BEFORE_DAY)
     assert waiting.status == BookingStatus.WAITING
-    assert stored(session) == {police: {"booked": 1}, health: {"booked": 1}}
+    assert stored(session) == ({session.pk: {"booked": 2}}, {police: {"booked": 1}, health: {"booked": 1}})
     # The nurse cancels: the health trust's row goes; the place is offered to the one waiting.
     services.booking_cancel(booking=nurse, today=BEFORE_DAY)
-    assert stored(session) == {police: {"booked": 1}}
+    assert stored(session) == ({session.pk: {"booked": 1}}, {police: {"booked": 1}})
     assert_current(session)
     services.booking_accept(booking=waiting, today=BEFORE_DAY)
-    assert stored(session) == {police: {"booked": 2}}
+    assert stored(session) == ({session.pk: {"booked": 2}}, {police: {"booked": 2}})
     assert_current(session)
     services.booking_cancel(booking=first, today=BEFORE_DAY)
-    assert stored(session) == {police: {"booked": 1}}
+    assert stored(session) == ({session.pk: {"booked": 1}}, {police: {"booked": 1}})
     assert_current(session)
 
 
@@ -88,11 +91,12 @@ def test_an_offer_not_taken_up_leaves_nothing_to_count(people, home_agency):
     session = SessionFactory(date=SESSION_DAY, capacity=1)
     booked = services.booking_create(session=session, practitioner=people["p1"], today=BEFORE_DAY)
     services.booking_create(session=session, practitioner=people["p2"], today=BEFORE_DAY)
-    assert stored(session) == {(session.pk, home_agency.pk): {"booked": 1}}
+    assert stored(session) == ({session.pk: {"booked": 1}}, {(session.pk, home_agency.pk): {"booked": 1}})
     services.booking_cancel(booking=booked, today=BEFORE_DAY)  # the place is offered to p2
-    assert stored(session) == {}
+    assert stored(session) == ({}, {})
     assert services.booking_expire_offers(today=datetime.date(2027, 3, 10)) == 1
-    assert stored(session) == {} and not SessionTally.objects.exists()
+    assert stored(session) == ({}, {})
+    assert not SessionTally.objects.exists() and not SessionAgencyTally.objects.exists()
     assert_current(session)
 
 
@@ -128,38 +132,38 @@ def held(people, bu_officer):
     return session, bookings
 
 
-# Counted by hand from `held`:
-# police: p1 and p2 booked and marked; p1 attended, p2 did not. Before: p1 confidence 2, knowledge 3; p2
-#   confidence 4, no knowledge -> 2 responses, confidence 2 + 4 = 6 of 2, knowledge 3 of 1. After: p1 5 and
-#   4. Follow-up: p1, practice changed. p1's pair: 5 - 2 = +3.
-# health: n1 booked, marked, a late cancellation.
-# no agency: x booked, marked, attended; after: confidence 3, no knowledge; a follow-up, nothing changed.
+# Counted by hand from `held`: p1, p2 (police), n1 (health), x (no agency) booked and marked; p1 and x
+# attended, p2 did not, n1 cancelled late. Before: p1 confidence 2, knowledge 3; p2 confidence 4, no
+# knowledge -> 2 responses, confidence 2 + 4 = 6 of 2, knowledge 3 of 1. After: p1 5 and 4, x 3 and none ->
+# 2 responses, confidence 8 of 2, knowledge 4 of 1. Follow-ups: p1 (practice changed) and x (not). One pair,
+# p1's 2 -> 5: +3.
 HELD = {
-    "police": {
-        "booked": 2, "marked": 2, "attended": 1, "non_attended": 1, "any_attended": 1, "any_non_attended": 1,
-        "before_responses": 2, "before_confidence_sum": 6, "before_confidence_n": 2,
-        "before_knowledge_sum": 3, "before_knowledge_n": 1,
-        "after_responses": 1, "after_confidence_sum": 5, "after_confidence_n": 1,
-        "after_knowledge_sum": 4, "after_knowledge_n": 1,
-        "follow_up_responses": 1, "follow_up_changed": 1,
-        "confidence_pairs": 1, "confidence_change_sum": 3,
-    },
-    "health": {"booked": 1, "marked": 1, "non_attended": 1, "any_non_attended": 1},
-    "none": {
-        "booked": 1, "marked": 1, "attended": 1, "any_attended": 1,
-        "after_responses": 1, "after_confidence_sum": 3, "after_confidence_n": 1,
-        "follow_up_responses": 1,
-    },
+    "booked": 4, "marked": 4, "attended": 2, "non_attended": 2, "any_attended": 2, "any_non_attended": 2,
+    "before_responses": 2, "before_confidence_sum": 6, "before_confidence_n": 2,
+    "before_knowledge_sum": 3, "before_knowledge_n": 1,
+    "after_responses": 2, "after_confidence_sum": 8, "after_confidence_n": 2,
+    "after_knowledge_sum": 4, "after_knowledge_n": 1,
+    "follow_up_responses": 2, "follow_up_changed": 1,
+    "confidence_pairs": 1, "confidence_change_sum": 3,
 }  # fmt: skip
+HELD_BY_AGENCY = {
+    "police": {"booked": 2, "attended": 1, "non_attended": 1},
+    "health": {"booked": 1, "non_attended": 1},
+    "none": {"booked": 1, "attended": 1},
+}
+
+
+def held_by_agency(session, home_agency, other_agency):
+    return {
+        (session.pk, home_agency.pk): HELD_BY_AGENCY["police"],
+        (session.pk, other_agency.pk): HELD_BY_AGENCY["health"],
+        (session.pk, None): HELD_BY_AGENCY["none"],
+    }
 
 
 def test_attendance_and_the_three_stages_of_evaluation(held, home_agency, other_agency):
     session, _ = held
-    assert stored(session) == {
-        (session.pk, home_agency.pk): HELD["police"],
-        (session.pk, other_agency.pk): HELD["health"],
-        (session.pk, None): HELD["none"],
-    }
+    assert stored(session) == ({session.pk: HELD}, held_by_agency(session, home_agency, other_agency))
     assert_current(session)
 
 
@@ -194,8 +198,10 @@ def test_marking_attendance_again_counts_the_change(held, bu_officer, home_agenc
     services.attendance_record(
         session=session, marks={bookings["p2"].pk: "attended"}, by=bu_officer, today=SESSION_DAY
     )
-    police = stored(session)[(session.pk, home_agency.pk)]
-    assert (police["attended"], police.get("non_attended", 0), police["any_attended"]) == (2, 0, 2)
+    tally, by_agency = stored(session)
+    # p2 now attended: 3 attended, 1 not (n1); the police's 2 both attended.
+    assert (tally[session.pk]["attended"], tally[session.pk]["non_attended"]) == (3, 1)
+    assert by_agency[(session.pk, home_agency.pk)] == {"booked": 2, "attended": 2}
     assert_current(session)
 
 
@@ -203,9 +209,9 @@ def test_cancelling_the_session_releases_its_places(people, home_agency):
     session = SessionFactory(date=SESSION_DAY, capacity=1)
     services.booking_create(session=session, practitioner=people["p1"], today=BEFORE_DAY)
     services.booking_create(session=session, practitioner=people["p2"], today=BEFORE_DAY)
-    assert stored(session) == {(session.pk, home_agency.pk): {"booked": 1}}
+    assert stored(session) == ({session.pk: {"booked": 1}}, {(session.pk, home_agency.pk): {"booked": 1}})
     session_cancel(session=session, expected_version=session.version)
-    assert stored(session) == {}
+    assert stored(session) == ({}, {})
     assert_current(session)
 
 
@@ -217,24 +223,15 @@ def test_a_practitioner_moved_to_another_agency_is_counted_there(
     url = reverse("accounts:user_edit", kwargs={"pk": p2.pk})
     data = {"agency": other_agency.pk, "roles": ["practitioner"], "is_active": "on", "version": p2.version}
     assert admin_client_.post(url, data).status_code == 302
-    # p2 (booked, did not attend, before: confidence 4) leaves the police for the health trust.
-    police, health = (
-        stored(session)[(session.pk, home_agency.pk)],
-        stored(session)[(session.pk, other_agency.pk)],
+    # p2 (booked, did not attend) leaves the police for the health trust; the session's figures stay.
+    assert stored(session) == (
+        {session.pk: HELD},
+        {
+            (session.pk, home_agency.pk): {"booked": 1, "attended": 1},
+            (session.pk, other_agency.pk): {"booked": 2, "non_attended": 2},
+            (session.pk, None): HELD_BY_AGENCY["none"],
+        },
     )
-    assert police == {
-        "booked": 1, "marked": 1, "attended": 1, "any_attended": 1,
-        "before_responses": 1, "before_confidence_sum": 2, "before_confidence_n": 1,
-        "before_knowledge_sum": 3, "before_knowledge_n": 1,
-        "after_responses": 1, "after_confidence_sum": 5, "after_confidence_n": 1,
-        "after_knowledge_sum": 4, "after_knowledge_n": 1,
-        "follow_up_responses": 1, "follow_up_changed": 1,
-        "confidence_pairs": 1, "confidence_change_sum": 3,
-    }  # fmt: skip
-    assert health == {
-        "booked": 2, "marked": 2, "non_attended": 2, "any_non_attended": 2,
-        "before_responses": 1, "before_confidence_sum": 4, "before_confidence_n": 1,
-    }  # fmt: skip
     assert_current(session)
 
 
@@ -244,7 +241,7 @@ def test_the_factories_count_as_the_services_do(people):
     EvaluationFactory(booking=booking, stage="before", confidence=1, knowledge=2)
     EvaluationFactory(booking=booking, stage="after", confidence=4, knowledge=5)
     BookingFactory(session=session, practitioner=people["x"], status=BookingStatus.CANCELLED)
-    assert stored(session)[(session.pk, people["p1"].agency_id)]["confidence_change_sum"] == 3
+    assert stored(session)[0][session.pk]["confidence_change_sum"] == 3
     assert_current(session)
 
 
@@ -304,7 +301,7 @@ def test_the_review_and_the_results_read_no_booking_or_evaluation(held):
         measures.session_results(session)
         measures.course_results(session.course)
     read = " ".join(query["sql"] for query in queries)
-    assert "workforce_sessiontally" in read
+    assert "workforce_sessiontally" in read and "workforce_sessionagencytally" in read
     assert "workforce_booking" not in read and "workforce_evaluation" not in read
 
 
@@ -322,10 +319,10 @@ def test_counting_everything_again_writes_each_row_once_and_drops_the_stale(held
     session, bookings = held
     other = SessionFactory(date=SESSION_DAY)
     BookingFactory(session=other, practitioner=people["p1"])
-    Booking.objects.filter(session=other).delete()  # a data fix past the services: its row is stale
-    before = SessionTally.objects.count()
-    assert session_tallies_update() == 3  # the held session's three agencies
-    assert SessionTally.objects.count() == before - 1
+    Booking.objects.filter(session=other).delete()  # a data fix past the services: its rows are stale
+    assert (SessionTally.objects.count(), SessionAgencyTally.objects.count()) == (2, 4)
+    assert session_tallies_update() == 1  # the held session
+    assert (SessionTally.objects.count(), SessionAgencyTally.objects.count()) == (1, 3)
     assert_current()
     assert session_tallies_update(session_ids=[]) == 0
 
@@ -333,11 +330,8 @@ def test_counting_everything_again_writes_each_row_once_and_drops_the_stale(held
 def test_the_migration_counts_the_bookings_already_saved(held, home_agency, other_agency):
     session, _ = held
     SessionTally.objects.all().delete()
+    SessionAgencyTally.objects.all().delete()
     migration = importlib.import_module("learningloop.workforce.migrations.0003_session_tallies")
-    migration.count_existing_bookings(apps, None)
-    assert stored(session) == {
-        (session.pk, home_agency.pk): HELD["police"],
-        (session.pk, other_agency.pk): HELD["health"],
-        (session.pk, None): HELD["none"],
-    }
+    migration.count_existing_bookings(apps, SimpleNamespace(connection=connection))
+    assert stored(session) == ({session.pk: HELD}, held_by_agency(session, home_agency, other_agency))
     assert_current()
