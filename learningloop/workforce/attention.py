@@ -1,16 +1,17 @@
 """The business unit's home panel for the training programme: the sessions in the next 10 working days
 with their places left and waiting lists, and the follow-up evaluations overdue (the practitioner attended,
-the six-to-eight-week window has closed and no follow-up was given). Three queries, however many rows."""
+the six-to-eight-week window has closed and no follow-up was given), from the sessions' tallies. Three
+queries, however many rows."""
 
 import datetime
 
-from django.db.models import Count
+from django.db.models import F, Sum
 from django.utils import timezone
 
 from learningloop.core import workdays
 from learningloop.core.policy import can
 
-from .models import Attendance, Booking, EvaluationStage, TrainingSession
+from .models import SessionTally, TrainingSession
 from .rules import FOLLOW_UP_WINDOW_ENDS_DAYS
 
 DUE_SOON_WORKING_DAYS = 10
@@ -24,13 +25,15 @@ def panel_applies(user) -> bool:
 
 
 def overdue_follow_ups(today):
-    """Bookings whose follow-up evaluation is overdue today."""
+    """The sessions whose follow-up evaluations are overdue today: their tallies (ADR 0043) with
+    `follow_ups_owed` (attended, no follow-up given) for the sessions whose window has closed in the last
+    year. A row per session, not per booking."""
     closed_before = today - datetime.timedelta(days=FOLLOW_UP_WINDOW_ENDS_DAYS)
-    return Booking.objects.filter(
-        attendance=Attendance.ATTENDED,
+    return SessionTally.objects.filter(
+        follow_ups_owed__gt=0,
         session__date__lt=closed_before,
         session__date__gte=today - datetime.timedelta(days=OVERDUE_LOOKBACK_DAYS),
-    ).exclude(evaluations__stage=EvaluationStage.FOLLOW_UP)
+    )
 
 
 def training_panel(user, today=None) -> dict:
@@ -46,11 +49,11 @@ def training_panel(user, today=None) -> dict:
     for session in sessions:
         session.places_left = max(session.capacity - session.booked_count, 0)
     overdue = overdue_follow_ups(today)
-    overdue_total = overdue.count()
+    overdue_total = overdue.aggregate(n=Sum("follow_ups_owed"))["n"] or 0
     by_session = (
         list(
-            overdue.values("session_id", "session__date", "session__course__title")
-            .annotate(count=Count("pk"))
+            overdue.annotate(count=F("follow_ups_owed"))
+            .values("session_id", "session__date", "session__course__title", "count")
             .order_by("session__date", "session_id")[:SHOWN]
         )
         if overdue_total

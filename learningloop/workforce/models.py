@@ -338,6 +338,9 @@ class SessionTally(models.Model):
     # "Booked" bookings with a confidence both before and straight after, and the sum of (after − before).
     confidence_pairs = _tally()
     confidence_change_sum = models.IntegerField(default=0)
+    # Bookings (of any status) marked attended with no follow-up evaluation: the home panel's follow-ups
+    # owed, once the session's follow-up window has closed.
+    follow_ups_owed = _tally()
 
     def __str__(self):
         return f"Tally of session {self.session_id}"

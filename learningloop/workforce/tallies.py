@@ -47,6 +47,7 @@ FIGURES = (
     *(f"{prefix}_{figure}" for prefix in STAGES.values() for figure in STAGE_FIGURES),
     "confidence_pairs",
     "confidence_change_sum",
+    "follow_ups_owed",
 )
 AGENCY_FIGURES = ("booked", "attended", "non_attended")
 
@@ -86,6 +87,9 @@ def _session_counts():
         filter=_BOOKED & both,
         default=0,
         output_field=IntegerField(),
+    )
+    counts["follow_ups_owed"] = Count(
+        "pk", filter=Q(attendance=Attendance.ATTENDED, follow_up_evaluation__pk__isnull=True)
     )
     return counts
 

@@ -55,6 +55,9 @@ def count_existing_bookings(apps, schema_editor):
         default=0,
         output_field=IntegerField(),
     )
+    counts["follow_ups_owed"] = Count(
+        "pk", filter=Q(attendance="attended", follow_up_evaluation__pk__isnull=True)
+    )
     by_session = (
         Booking.objects.annotate(
             **{
@@ -134,6 +137,7 @@ class Migration(migrations.Migration):
                 ("follow_up_changed", models.PositiveIntegerField(default=0)),
                 ("confidence_pairs", models.PositiveIntegerField(default=0)),
                 ("confidence_change_sum", models.IntegerField(default=0)),
+                ("follow_ups_owed", models.PositiveIntegerField(default=0)),
                 (
                     "session",
                     models.OneToOneField(

@@ -37,6 +37,9 @@ def recounted(session=None):
             count["any_attended"] += 1
         if booking.attendance in NON_ATTENDANCE:
             count["any_non_attended"] += 1
+        given = {evaluation.stage: evaluation for evaluation in booking.evaluations.all()}
+        if booking.attendance == "attended" and "follow_up" not in given:
+            count["follow_ups_owed"] += 1
         if booking.status != "booked":
             continue
         agency = by_agency.setdefault((booking.session_id, booking.practitioner.agency_id), Counter())
@@ -48,7 +51,6 @@ def recounted(session=None):
                 counter["non_attended"] += 1
         if booking.attendance:
             count["marked"] += 1
-        given = {evaluation.stage: evaluation for evaluation in booking.evaluations.all()}
         for stage, evaluation in given.items():
             count[f"{stage}_responses"] += 1
             if evaluation.confidence is not None:

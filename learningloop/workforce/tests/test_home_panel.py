@@ -130,3 +130,27 @@ def test_the_number_of_queries_does_not_grow_with_sessions_and_bookings(data, ma
         old = SessionFactory(course=CourseFactory(title=f"Old {n}"), date=D(2026, 9, 1))
         _book(old, BookingStatus.BOOKED, 2, attendance=Attendance.ATTENDED)
     assert count() == few
+
+
+def test_the_overdue_follow_ups_follow_attendance_marked_again(data, persona_client, make_persona):
+    """Domestic abuse: three attended, one of them gave the follow-up, so two are owed. Marking one of the
+    other two as not attended after all leaves one; a session held more than a year ago (the panel's
+    look-back) is not counted however many are owed."""
+    from learningloop.workforce.bookings.services import attendance_record
+    from learningloop.workforce.models import Booking
+
+    old = SessionFactory(course=CourseFactory(title="Long ago"), date=D(2025, 11, 30))
+    _book(old, BookingStatus.BOOKED, 4, attendance=Attendance.ATTENDED)
+    owed = (
+        Booking.objects.filter(session__course__title="Domestic abuse", attendance=Attendance.ATTENDED)
+        .exclude(evaluations__stage=EvaluationStage.FOLLOW_UP)
+        .order_by("pk")
+        .first()
+    )
+    attendance_record(
+        session=owed.session, marks={owed.pk: Attendance.DID_NOT_ATTEND}, by=make_persona("bu_admin")
+    )
+    html = _home(persona_client("bu_officer"))
+    assert "Follow-up evaluations overdue (1)" in html
+    assert "Domestic abuse, 20 October 2026</a>: 1 overdue" in html
+    assert "Long ago" not in html
