@@ -26,8 +26,10 @@ def late_returns(dues, today) -> GroupedRows:
     names = Agency.objects.filter(pk__in=list(per_agency)).order_by("name", "pk")
     return GroupedRows(
         [(pk, per_agency[pk]) for pk in names.values_list("pk", flat=True)],
-        lambda agencies: dues.late_or_missing(today)
-        .filter(agency_id__in=agencies)
-        .select_related("indicator", "agency")
-        .order_by(*PAGE_ORDER),
+        lambda agencies: (
+            dues.late_or_missing(today)
+            .filter(agency_id__in=agencies)
+            .select_related("indicator", "agency")
+            .order_by(*PAGE_ORDER)
+        ),
     )
