@@ -5,7 +5,9 @@ change it and look) share one seeding. The class-scoped fixture seeds inside an 
 rolls back at the end of the class; each test's own transaction is a savepoint inside it, so every test
 starts from the freshly seeded demo and its changes are rolled back, as if it had seeded the demo itself.
 Tests that need an empty database (or seed with other options) stay outside such a class; a module whose
-every test reads the demo uses `demo_seeded_for_module` instead."""
+every test reads the demo uses `demo_seeded_for_module` instead. The small generated large partnership
+(`manage.py generate_large_partnership --years 1 --scale 0.02`) is built once per module the same way
+(`large_partnership_for_module`)."""
 
 import io
 
@@ -27,7 +29,29 @@ def demo_seeded_for_module(django_db_setup, django_db_blocker, tmp_path_factory)
     yield from _seeded(django_db_blocker, tmp_path_factory)
 
 
-def _seeded(django_db_blocker, tmp_path_factory):
+@pytest.fixture(scope="module")
+def large_partnership_for_module(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The output of `manage.py load_framework` then `generate_large_partnership` for one year at scale 0.02,
+    run once before the first test of the module that asks for it. A test in that module that needs an
+    empty database cannot run beside it: put it in another module."""
+    yield from _seeded(django_db_blocker, tmp_path_factory, build=generate_small_partnership)
+
+
+def generate_small_partnership():
+    """The framework, then one year of a large partnership at scale 0.02; the generator's report."""
+    call_command("load_framework", stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("generate_large_partnership", "--years", "1", "--scale", "0.02", stdout=out)
+    return out.getvalue()
+
+
+def _seed_demo():
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def _seeded(django_db_blocker, tmp_path_factory, build=_seed_demo):
     test_settings = override_settings(
         DEBUG=True,  # seed_demo refuses to run without DEBUG (its own test checks that)
         # As the suite's `_fast_and_quiet` fixture sets them for every test (learningloop/conftest.py).
@@ -39,14 +63,13 @@ def _seeded(django_db_blocker, tmp_path_factory):
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            out = io.StringIO()
-            call_command("seed_demo", stdout=out)
+            output = build()
         except BaseException:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
             raise
     try:
-        yield out.getvalue()
+        yield output
     finally:
         with django_db_blocker.unblock():
             transaction.set_rollback(True)

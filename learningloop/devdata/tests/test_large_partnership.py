@@ -35,9 +35,9 @@ def generate(*args):
 
 
 @pytest.fixture
-def generated():
-    call_command("load_framework", stdout=io.StringIO())
-    return generate()
+def generated(large_partnership_for_module):
+    """Built once for the module (conftest); each test's changes are rolled back."""
+    return large_partnership_for_module
 
 
 def test_every_area_has_rows(generated):
@@ -131,15 +131,3 @@ def test_a_second_run_refuses_without_force(generated):
     assert LearningActivity.objects.count() == before
     generate("--force", "--seed", "2")
     assert LearningActivity.objects.count() > before
-
-
-def test_ten_years_reach_the_data_volumes_at_any_scale():
-    """Ten years of a large partnership (data-volumes.md, issue 14): 2,000 key messages and 25,000 actions
-    with 100,000 updates. At scale 0.04: 80 key messages, 1,000 actions and about 4,000 updates."""
-    call_command("load_framework", stdout=io.StringIO())
-    out = io.StringIO()
-    call_command("generate_large_partnership", "--years", "10", "--scale", "0.04", stdout=out)
-    assert Action.objects.count() == 1000
-    assert 3600 <= ActionUpdate.objects.count() <= 4400
-    assert 60 <= KeyMessage.objects.count() <= 100
-    assert "[11/" in out.getvalue()  # progress: each area numbered as it is built
