@@ -8,6 +8,7 @@ from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 
 from learningloop.core.deadlines import Unit, compute_due
+from learningloop.learning.loop import loop_touched
 
 from .models import DataDue, Indicator, PeriodTotal, Submission
 from .periods import periods_between
@@ -109,6 +110,7 @@ def impact_evidence_update(*, indicator_ids) -> int:
             link.baseline_value, link.followup_value, link.desired = before, after, desired
             changed.append(link)
     ImpactEvidence.objects.bulk_update(changed, ["baseline_value", "followup_value", "desired"])
+    loop_touched(link.key_message_id for link in changed)  # evidenced: the change went the desired way
     return len(changed)
 
 

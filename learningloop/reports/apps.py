@@ -13,6 +13,15 @@ class ReportsConfig(AppConfig):
         )
         self.register_home_panel()
         self.register_yearly_report()
+        self.register_loop_update()
+
+    def register_loop_update(self):
+        """Every write the areas say touched a key message's loop counts its stored loop again (ADR 0044)."""
+        from learningloop.learning.loop import register_loop_update
+
+        from .loop import loop_update
+
+        register_loop_update(loop_update)
 
     def register_yearly_report(self):
         """The partners' yearly report: its audit trail, a page under Governance, its deadline and its public

@@ -175,3 +175,23 @@ class NextReportDue(DeadlineBase):
 
 
 __all__ = ["PARTNER_ROLES", "NextReportDue", "SignOff", "StatutoryRole", "YearlyReport", "YearlyReportStatus"]
+
+
+class KeyMessageLoop(models.Model):
+    """What a key message's loop status (reports.trail.with_loop_status) is built from, kept on every write
+    that changes it (reports.loop.loop_update, ADR 0044), so the home page's stage counts and the trail's
+    list read five columns instead of six EXISTS subqueries per key message. A key message with no row has
+    reached no stage after identified. `trained_from` is the earliest scheduled training session carrying
+    the message: it counts as disseminated from that day on, so no nightly run is needed as dates pass."""
+
+    key_message = models.OneToOneField(
+        "learning.KeyMessage", on_delete=models.CASCADE, primary_key=True, related_name="loop"
+    )
+    planned = models.BooleanField(default=False)
+    communicated = models.BooleanField(default=False)
+    trained_from = models.DateField(null=True, blank=True)
+    embedded = models.BooleanField(default=False)
+    evidenced = models.BooleanField(default=False)
+
+    def __str__(self):
+        return f"Loop of key message {self.key_message_id}"

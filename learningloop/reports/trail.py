@@ -1,17 +1,19 @@
 """The learning trail of one key message: where it came from, how it was planned and disseminated, how each
 agency embedded it, and the actions it led to — with its loop status.
 
-The loop status is decided in one place, `with_loop_status(queryset)`: identified (a key message exists) →
-planned (a dissemination plan row for it has at least one communication method chosen) → disseminated (at
-least one of its communications is done) → embedded (at least one agency's response to a request including
-it has been accepted) → evidenced (an indicator it names as its evidence of impact moved the desired way
-between the baseline and follow-up periods: performance.services.impact_evidence_update). The status
-is the furthest stage with evidence. It is a database annotation, so the
-index page filters and shows it without a query per row, and the trail page reads the same annotation."""
+The loop status is decided in one place (its stages' rules in loop.counted, stored per key message on
+write; `with_loop_status(queryset)` turns the stored columns into the status): identified (a key message
+exists) → planned (a dissemination plan row for it has at least one communication method chosen) →
+disseminated (at least one of its communications is done, or a training session carrying it was given) →
+embedded (at least one agency's response to a request including it has been accepted) → evidenced (an
+indicator, audit domain or survey question it names as its evidence of impact moved the desired way). The
+status is the furthest stage with evidence. It is a database annotation over the stored loop, so the index
+page filters and shows it without a query per row, and the trail page reads the same annotation."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, CharField, Exists, OuterRef, Prefetch, Q, Sum, Value, When
+from django.db.models import BooleanField, Case, CharField, F, Prefetch, Q, Sum, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
@@ -23,14 +25,11 @@ from learningloop.dissemination.models import (
     AudiencePlan,
     Briefing,
     Communication,
-    CommunicationStatus,
     MessagePlan,
-    ResponseStatus,
 )
 from learningloop.governance.models import LearningEvent, PolicyChange
 from learningloop.improvement.models import Action, ActionPlan
 from learningloop.learning.models import Finding, KeyMessage, LearningActivity
-from learningloop.performance.models import ImpactEvidence
 from learningloop.performance.periods import label_for
 from learningloop.workforce.models import SessionStatus, TrainingSession
 
@@ -59,27 +58,19 @@ STAGE_EVIDENCE = {
 
 
 def with_loop_status(queryset):
-    """Annotate key messages with `loop_status` (and the three flags it is built from)."""
-    planned = AudiencePlan.objects.filter(message_plan__key_message=OuterRef("pk"), methods__isnull=False)
-    disseminated = Communication.objects.filter(
-        audience_plan__message_plan__key_message=OuterRef("pk"), status=CommunicationStatus.DONE
-    )
-    # Multi-agency training counts as dissemination: a delivered session of a course carrying the message.
-    trained = TrainingSession.objects.filter(
-        course__key_messages=OuterRef("pk"), status=SessionStatus.SCHEDULED, date__lte=timezone.localdate()
-    )
-    embedded = AgencyResponse.objects.filter(
-        request__key_messages=OuterRef("pk"), status=ResponseStatus.ACCEPTED
-    )
-    evidenced = ImpactEvidence.objects.filter(key_message=OuterRef("pk"), desired=True)
-    # ... or an audit domain or survey question (assurance, ADR 0033) did.
-    assured = AssuranceEvidence.objects.filter(key_message=OuterRef("pk"), desired=True)
+    """Annotate key messages with `loop_status` (and the flags it is built from), read from their stored
+    loop (models.KeyMessageLoop, kept on write by loop.loop_update: ADR 0044): no subquery per message."""
+    stored = {name: Coalesce(F(f"loop__{name}"), False) for name in ("planned", "communicated", "embedded")}
     return queryset.annotate(
-        is_planned=Exists(planned),
-        is_disseminated=Exists(disseminated),
-        is_trained=Exists(trained),
-        is_embedded=Exists(embedded),
-        is_evidenced=Exists(evidenced) | Exists(assured),
+        is_planned=stored["planned"],
+        is_disseminated=stored["communicated"],
+        is_trained=Case(
+            When(loop__trained_from__lte=timezone.localdate(), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        ),
+        is_embedded=stored["embedded"],
+        is_evidenced=Coalesce(F("loop__evidenced"), False),
     ).annotate(
         loop_status=Case(
             When(is_evidenced=True, then=Value(EVIDENCED)),

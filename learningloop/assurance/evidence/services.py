@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 
+from learningloop.learning.loop import loop_touched
+
 from ..models import AssuranceEvidence, EvidenceKind, ModeratedGrade, QuestionKind, SurveyAnswer
 from ..models.evidence import GOOD_OR_BETTER
 
@@ -58,6 +60,7 @@ def _recount(links):
                 setattr(link, name, value)
             changed.append(link)
     AssuranceEvidence.objects.bulk_update(changed, list(COUNTED))
+    loop_touched(link.key_message_id for link in changed)  # evidenced: the change went the desired way
     return len(changed)
 
 
@@ -185,3 +188,4 @@ def survey_evidence_update(today=None) -> int:
 def assurance_evidence_delete(*, evidence: AssuranceEvidence, by=None) -> None:
     """The key message no longer names this evidence (the trail's evidenced stage follows)."""
     AssuranceEvidence.objects.filter(pk=evidence.pk).delete()
+    loop_touched([evidence.key_message_id])

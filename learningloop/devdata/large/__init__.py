@@ -13,6 +13,8 @@ case reviews, which go through `case_review_save` so that their milestones come 
 improvement, audit); every builder takes a `Context` and returns how many rows of its main kind it added.
 """
 
+from learningloop.reports.loop import loop_update
+
 from . import (
     assurance,
     audit,
@@ -54,6 +56,8 @@ AREAS = [
     ("Impact dataset", performance.build_dataset, ["indicator values", "data returns due"]),
     # Surveys: 200,000 children's responses with their answers.
     ("Surveys", surveys.build_surveys, ["surveys", "survey responses", "survey answers"]),
+    # Written past the services: every key message's loop counted once (ADR 0044).
+    ("Learning trail loops", lambda ctx: loop_update(), ["key message loops"]),
     ("Audit trail", audit.build_audit, ["audit entries"]),
     ("Learning hub", website.build_publications, ["publications", "monthly counts"]),
 ]

@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from learningloop.core.concurrency import claim_version
+from learningloop.learning.loop import loop_touched
 from learningloop.learning.models import SummaryOfLearning, SummaryStatus
 from learningloop.partnership.models import AudienceGroup
 
@@ -63,6 +64,7 @@ def message_plan_save(*, message_plan: MessagePlan, purpose: str, audiences, exp
         audience_plan.save(update_fields=["measures_of_success"])
         audience_plan.methods.set(methods)
     DisseminationPlan.objects.filter(pk=plan.pk).update(updated_at=timezone.now())
+    loop_touched([message_plan.key_message_id])  # planned: a method chosen for one of its audiences
 
 
 def _check_communication(communication: Communication, today):
@@ -87,4 +89,10 @@ def communication_save(*, communication: Communication, expected_version=None, t
     if communication.pk is not None:
         claim_version(communication, expected_version)
     communication.save()
+    # Disseminated: one of the key message's communications is done.
+    loop_touched(
+        AudiencePlan.objects.filter(pk=communication.audience_plan_id).values_list(
+            "message_plan__key_message_id", flat=True
+        )
+    )
     return communication

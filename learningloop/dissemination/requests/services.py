@@ -10,6 +10,7 @@ from learningloop.accounts.models import User
 from learningloop.core.concurrency import claim_version
 from learningloop.core.emails import queue_email
 from learningloop.core.stored_files import attach_upload
+from learningloop.learning.loop import loop_touched
 
 from .. import emails
 from ..models import AgencyResponse, EmbeddingRequest, RequestKind, ResponseEvidence, ResponseStatus
@@ -172,4 +173,5 @@ def response_review(*, response: AgencyResponse, decision: str, note: str = "", 
     current.reviewed_by = by if getattr(by, "is_authenticated", False) else None
     current.full_clean()
     current.save()
+    loop_touched(current.request.key_messages.values_list("pk", flat=True))  # embedded: a response accepted
     return current

@@ -30,6 +30,7 @@ from learningloop.partnership.tests.factories import (
     DisseminationMethodFactory,
     PersonFactory,
 )
+from learningloop.reports.loop import loop_update
 
 TODAY = datetime.date(2026, 1, 15)
 
@@ -119,4 +120,5 @@ def make_trail(
                     status=ActionStatus.IN_PROGRESS,
                 )
             )
+    loop_update(key_message_ids=[message.pk])  # written past the services: its loop counted, as they do
     return made

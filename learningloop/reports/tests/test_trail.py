@@ -17,6 +17,7 @@ from learningloop.dissemination.models import (
     EmbeddingRequest,
     ResponseStatus,
 )
+from learningloop.dissemination.plans.services import message_plan_save
 from learningloop.improvement.models import Action, ActionPlan, ActionStatus, PlanScope
 from learningloop.learning.models import KeyMessage
 from learningloop.partnership.tests.factories import AgencyFactory, AudienceGroupFactory, GroupFactory
@@ -121,8 +122,13 @@ def test_a_plan_row_without_methods_is_not_planned(home_agency, other_agency):
     made = make_trail(
         agency=home_agency, other_agency=other_agency, stage="planned", responses=False, actions=0
     )
-    made["audience_plan"].methods.clear()
-    Communication.objects.all().delete()
+    # The only audience row's methods are taken away, as the plan's edit page saves them.
+    message_plan_save(
+        message_plan=made["message_plan"],
+        purpose="So every agency shares",
+        audiences=[(made["audience_plan"], [], "")],
+        expected_version=made["plan"].version,
+    )
     assert trails.with_loop_status(KeyMessage.objects.filter(pk=made["message"].pk)).get().loop_status == (
         trails.IDENTIFIED
     )

@@ -6,10 +6,21 @@ from django.utils import timezone
 
 from learningloop.core.concurrency import claim_version
 from learningloop.core.reminders import reminder_send_once
+from learningloop.learning.loop import loop_touched
 
 from .. import emails
-from ..models import AgencyEmailDomain, Booking, BookingStatus, SessionStatus
+from ..models import AgencyEmailDomain, Booking, BookingStatus, Course, SessionStatus, TrainingSession
 from ..tallies import session_tallies_update
+
+
+def _messages_carried(record) -> set:
+    """The key messages a course, or a session's course, carries: training counts as their dissemination
+    (the trail's loop, ADR 0044)."""
+    if isinstance(record, TrainingSession):
+        record = record.course
+    if not isinstance(record, Course) or record.pk is None:
+        return set()
+    return set(record.key_messages.values_list("pk", flat=True))
 
 
 @transaction.atomic
@@ -17,6 +28,7 @@ def course_create(*, form):
     course = form.instance
     course.full_clean()
     form.save()
+    loop_touched(_messages_carried(course))
     return course
 
 
@@ -26,14 +38,19 @@ def record_edit(*, form):
     version (someone else's save since the form opened raises EditConflict)."""
     claim_version(form.instance, form.cleaned_data.get("version"))
     form.instance.full_clean()
-    return form.save()
+    carried = _messages_carried(form.instance)  # before: a course may stop carrying a message
+    record = form.save()
+    loop_touched(carried | _messages_carried(record))
+    return record
 
 
 @transaction.atomic
 def session_create(*, form, course):
     form.instance.course = course
     form.instance.full_clean()
-    return form.save()
+    session = form.save()
+    loop_touched(_messages_carried(session))
+    return session
 
 
 @transaction.atomic
@@ -56,6 +73,7 @@ def session_cancel(*, session, expected_version):
         status=BookingStatus.SESSION_CANCELLED, cancelled_at=timezone.now()
     )
     session_tallies_update(session_ids=[session.pk])
+    loop_touched(_messages_carried(session))
     for booking in released:
         was_waiting = booking.status == BookingStatus.WAITING
         booking.status = BookingStatus.SESSION_CANCELLED

@@ -6,6 +6,7 @@ import factory
 
 from learningloop.accounts.tests.factories import UserFactory
 from learningloop.core.policy import Role
+from learningloop.learning.loop import loop_touched
 from learningloop.partnership.tests.factories import PersonFactory
 from learningloop.workforce import models
 from learningloop.workforce.tallies import session_tallies_update
@@ -31,6 +32,14 @@ class SessionFactory(factory.django.DjangoModelFactory):
     end_time = datetime.time(12, 30)
     venue = "Northshire Civic Centre"
     capacity = 20
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """A session as the services leave it: saved, and the loop of the key messages its course carries
+        counted again (training counts as their dissemination, ADR 0044)."""
+        session = super()._create(model_class, *args, **kwargs)
+        loop_touched(session.course.key_messages.values_list("pk", flat=True))
+        return session
 
 
 class PractitionerFactory(UserFactory):

@@ -32,6 +32,7 @@ from learningloop.devdata.demo import yearly_report as yearly_report_demo
 from learningloop.devdata.demo import you_said_we_did as you_said_we_did_demo
 from learningloop.devdata.demo.partnership import DEMO_PASSWORD, DEMO_USERS, LDG_HOLDERS, MEMBERSHIPS, PEOPLE
 from learningloop.partnership.models import Partnership
+from learningloop.reports.loop import loop_update
 
 __all__ = ["DEMO_PASSWORD", "DEMO_USERS", "Command"]
 
@@ -90,6 +91,9 @@ class Command(BaseCommand):
         impact_dataset.seed(self.stdout)
         # Evidence of impact from audits and surveys, and "You said, we did" (some published on the hub).
         you_said_we_did_demo.seed(self.stdout)
+        # Written past the services: every key message's loop counted once (ADR 0044), before the hub and
+        # the yearly report read it.
+        loop_update()
         # The public learning hub, last: it publishes what the areas above hold.
         website.seed(self.stdout)
         # The partners' yearly reports: last year's signed off and published on the hub, this year's a draft.
