@@ -6,7 +6,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from learningloop.core.filters import GovukFilterSet, SearchFilter
-from learningloop.partnership.filters import AgencyChoiceFilter
+from learningloop.partnership.filters import SCHOOLS, AgencyChoiceFilter
 from learningloop.partnership.models import Agency
 
 from .models import Action, ActionStatus, PlanScope
@@ -58,7 +58,7 @@ class ActionPlanFilterSet(GovukFilterSet):
     source = django_filters.ChoiceFilter(
         label="Source", choices=SOURCE_KINDS, empty_label="Any source", method="by_source"
     )
-    agency = django_filters.ModelChoiceFilter(
+    agency = AgencyChoiceFilter(
         label="Agency",
         queryset=Agency.objects.filter(is_active=True),
         empty_label="Any agency",
@@ -70,7 +70,11 @@ class ActionPlanFilterSet(GovukFilterSet):
         return plans.filter(SOURCE_FILTERS[value])
 
     def by_agency(self, plans, name, agency):
-        """The agency's own plans, and multi-agency plans with an action the agency owns."""
+        """The agency's own plans, and multi-agency plans with an action the agency owns ("Any school":
+        every school's)."""
+        if agency == SCHOOLS:
+            owned = Action.objects.filter(plan=OuterRef("pk"), owner_agency__is_school=True)
+            return plans.filter(Q(agency__is_school=True) | Q(Exists(owned)))
         owned = Action.objects.filter(plan=OuterRef("pk"), owner_agency=agency)
         return plans.filter(Q(agency=agency) | Q(Exists(owned)))
 

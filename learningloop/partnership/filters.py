@@ -59,7 +59,9 @@ class AgencyChoiceFilter(django_filters.ModelChoiceFilter):
 
     def filter(self, qs, value):
         if value == SCHOOLS:
-            return qs.filter(**{f"{self.field_name}__is_school": True})
+            # Over a many-valued relation (an indicator's providers) give `distinct=True`: many schools.
+            qs = qs.filter(**{f"{self.field_name}__is_school": True})
+            return qs.distinct() if self.distinct else qs
         return super().filter(qs, value)
 
 

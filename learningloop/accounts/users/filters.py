@@ -5,14 +5,14 @@ import django_filters
 
 from learningloop.core.filters import GovukFilterSet, SearchFilter
 from learningloop.core.policy import Role
+from learningloop.partnership.filters import AgencyChoiceFilter
 from learningloop.partnership.models import Agency
 
 
 class UserFilterSet(GovukFilterSet):
     q = SearchFilter(label="Name or email address", fields=("full_name", "email"))
-    agency = django_filters.ModelChoiceFilter(
-        label="Agency", queryset=Agency.objects.all(), empty_label="All agencies"
-    )
+    # The agencies that are not schools, and "Any school" (ADR 0038): not every school of a large partnership.
+    agency = AgencyChoiceFilter(label="Agency", queryset=Agency.objects.all(), empty_label="All agencies")
     role = django_filters.ChoiceFilter(
         label="Role", choices=Role.choices, empty_label="All roles", method="with_role"
     )

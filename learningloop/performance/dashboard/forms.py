@@ -2,6 +2,7 @@ import django_filters
 
 from learningloop.core.filters import GovukFilterSet
 from learningloop.learning.models import Priority
+from learningloop.partnership.filters import AgencyChoiceFilter
 from learningloop.partnership.models import Agency
 
 from ..measures import STATUSES
@@ -9,8 +10,10 @@ from ..models import Category, Indicator
 
 
 class DashboardFilterSet(GovukFilterSet):
-    agency = django_filters.ModelChoiceFilter(
+    # The agencies that are not schools, and "Any school" (ADR 0038): not every school of a large partnership.
+    agency = AgencyChoiceFilter(
         field_name="providers",
+        distinct=True,
         queryset=Agency.objects.order_by("name"),
         label="Provider agency",
         empty_label="Every agency",

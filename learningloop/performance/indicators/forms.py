@@ -6,6 +6,7 @@ from learningloop.core.filters import GovukFilterSet, SearchFilter, SortFilter
 from learningloop.core.govuk_forms import GovukDateField
 from learningloop.improvement.models import Action
 from learningloop.learning.models import KeyMessage, Priority
+from learningloop.partnership.filters import AgencyChoiceFilter
 from learningloop.partnership.models import Agency
 
 from ..models import Category, Frequency, ImpactEvidence, Indicator, Story
@@ -78,8 +79,10 @@ class IndicatorFilterSet(GovukFilterSet):
     frequency = django_filters.ChoiceFilter(
         choices=Frequency.choices, label="Frequency", empty_label="Any frequency"
     )
-    agency = django_filters.ModelChoiceFilter(
+    # The agencies that are not schools, and "Any school" (ADR 0038): not every school of a large partnership.
+    agency = AgencyChoiceFilter(
         field_name="providers",
+        distinct=True,
         queryset=Agency.objects.order_by("name"),
         label="Provider agency",
         empty_label="Any agency",
