@@ -54,11 +54,18 @@ def trail_export(request):
         ),
     )
     messages = filters.qs.order_by("summary__title", "summary_id", "position", "pk")
+
+    def rows():  # read only when written: a generator expression would run the query at once
+        for title, text, status in messages.values_list("summary__title", "text", "loop_status"):
+            yield [title, text, trails.STAGE_LABELS[status]]
+
+    # Plain values, and one COUNT first: a download too large to write now is queued without reading a row.
     return spreadsheet_response(
         headers=["Summary of Learning", "Key message", "Loop status"],
-        rows=([m.summary.title, m.text, trails.STAGE_LABELS[m.loop_status]] for m in messages),
+        rows=rows(),
         fmt=CSV,
         filename=f"learning-trail-{timezone.localdate():%Y-%m-%d}",
+        count=messages.count,
     )
 
 

@@ -131,6 +131,23 @@ def test_the_trail_csv_lists_key_messages_with_their_loop_status(agency_lead):
     ]
 
 
+def test_a_large_trail_csv_is_queued_from_its_count_without_reading_a_message(agency_lead, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.SPREADSHEET_BACKGROUND_ROWS = 2
+    summary = SummaryFactory(title="Neglect audit 2026")
+    for position in range(3):
+        KeyMessageFactory(summary=summary, text=f"Key message number {position}", position=position)
+    client = _signed_in(agency_lead)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/trail/export.csv")
+    assert response.status_code == 302  # three rows, more than two: the worker builds it
+    assert response["Location"].startswith("/exports/")
+    # The count decided: no key message's text was read in the request.
+    assert not [q["sql"] for q in queries if '"learning_keymessage"."text"' in q["sql"]]
+
+
 def test_the_deadlines_csv_has_every_row_the_page_lists_in_scope(
     actions, agency_lead, other_agency_lead, time_machine
 ):
