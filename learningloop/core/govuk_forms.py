@@ -10,6 +10,8 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator
+from django_filters.fields import ModelChoiceIterator as FilterModelChoices
 
 # Attributes the macros write themselves, or that GOV.UK leaves to server-side validation.
 _OWNED_ATTRS = {
@@ -84,6 +86,19 @@ def _attributes(bf):
     return {k: v for k, v in attrs.items() if k not in _OWNED_ATTRS and v not in (None, False)}
 
 
+def _read_at_once(choices: ModelChoiceIterator):
+    """A model field's choices from one plain query. Django's ModelChoiceIterator reads them through
+    `.iterator()`, which on PostgreSQL is a server-side cursor: DECLARE, FETCH, FETCH and CLOSE, four round
+    trips for a list of twenty themes, three or four lists on every list page's filters."""
+    field = choices.field
+    if field.empty_label is not None:
+        yield ("", field.empty_label)
+    if isinstance(choices, FilterModelChoices) and field.null_label is not None:  # django-filter's "none"
+        yield (field.null_value, field.null_label)
+    for obj in choices.queryset:
+        yield choices.choice(obj)
+
+
 def _choice_items(bf, multiple):
     value = bf.value()
     if multiple:
@@ -91,7 +106,10 @@ def _choice_items(bf, multiple):
     else:
         selected = {"" if value is None else str(value)}
     items = []
-    for choice_value, label in bf.field.choices:
+    choices = bf.field.choices
+    if type(choices) in (ModelChoiceIterator, FilterModelChoices):  # a field's own (a short list) stays
+        choices = _read_at_once(choices)
+    for choice_value, label in choices:
         key = "" if choice_value is None else str(getattr(choice_value, "value", choice_value))
         items.append(
             {"value": key, "text": str(label), "checked": key in selected, "selected": key in selected}
