@@ -18,7 +18,8 @@ def test_the_activity_filters_list_their_choices_with_plain_queries(officer_clie
     with CaptureQueriesContext(connection) as queries:
         html = officer_client.get("/learning/activities/").content.decode()
     theme = html[html.index('id="id_theme"') :].split("</select>")[0]
-    assert ">Neglect of the unborn baby</option>" in theme and ">Any theme</option>" in theme  # the choices and the empty one
+    # The choices, and the empty one.
+    assert ">Neglect of the unborn baby</option>" in theme and ">Any theme</option>" in theme
     group = html[html.index('id="id_group"') :].split("</select>")[0]
     assert ">Chronologies task group</option>" in group
     if connection.vendor != "postgresql":
