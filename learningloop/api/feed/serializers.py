@@ -8,6 +8,8 @@ from learningloop.performance.models import Indicator, Submission
 from learningloop.performance.periods import label_for
 from learningloop.reports.trail import STAGE_LABELS, STAGES
 
+from .plain import PlainRows
+
 
 class IndicatorSerializer(serializers.ModelSerializer):
     priority = serializers.CharField(source="priority.name", default="", read_only=True)
@@ -132,3 +134,13 @@ class DeadlineSerializer(serializers.Serializer):
     def get_url(self, row) -> str | None:
         request = self.context.get("request")
         return request.build_absolute_uri(row.url) if row.url and request else row.url
+
+
+# The list pages written from plain values (plain.py): the same fields, their methods made from columns.
+VALUE_ROWS = PlainRows(
+    ValueSerializer, computed={"period_label": (("indicator__frequency", "period_start"), label_for)}
+)
+ACTION_ROWS = PlainRows(ActionSerializer)
+KEY_MESSAGE_ROWS = PlainRows(
+    KeyMessageSerializer, computed={"loop_status_label": (("loop_status",), STAGE_LABELS.__getitem__)}
+)

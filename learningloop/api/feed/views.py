@@ -97,9 +97,11 @@ class ValueViewSet(FeedViewSet):
             totals = PeriodTotalFilter(
                 request.query_params, queryset=PeriodTotal.objects.visible_to(request.user)
             ).qs
-            values = ValuesInOrder(values, totals)
+            values = ValuesInOrder(serializers.VALUE_ROWS.values(values), totals)
+        else:
+            values = serializers.VALUE_ROWS.values(values)
         page = self.paginate_queryset(values)
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+        return self.get_paginated_response(serializers.VALUE_ROWS.rows(page))
 
 
 class PeriodViewSet(NoSession, viewsets.GenericViewSet):
@@ -141,6 +143,12 @@ class ActionViewSet(FeedViewSet):
             .order_by("due_on", "pk")
         )
 
+    def list(self, request):
+        page = self.paginate_queryset(
+            serializers.ACTION_ROWS.values(self.filter_queryset(self.get_queryset()))
+        )
+        return self.get_paginated_response(serializers.ACTION_ROWS.rows(page))
+
 
 class KeyMessageViewSet(FeedViewSet):
     """Key messages with their loop status (identified, planned, disseminated, embedded, evidenced)."""
@@ -154,6 +162,12 @@ class KeyMessageViewSet(FeedViewSet):
             .select_related("summary")
             .order_by("summary__title", "summary_id", "position", "pk")
         )
+
+    def list(self, request):
+        page = self.paginate_queryset(
+            serializers.KEY_MESSAGE_ROWS.values(self.filter_queryset(self.get_queryset()))
+        )
+        return self.get_paginated_response(serializers.KEY_MESSAGE_ROWS.rows(page))
 
 
 class DeadlineViewSet(NoSession, viewsets.GenericViewSet):

@@ -91,8 +91,17 @@ def test_a_page_builds_only_its_own_values(feed, monkeypatch):
         return original(cls, db, field_names, values, **kwargs)
 
     monkeypatch.setattr(Submission, "from_db", classmethod(counting))
+    from learningloop.api.feed import serializers
+
+    written = []
+    original_rows = serializers.VALUE_ROWS.rows
+    monkeypatch.setattr(
+        serializers.VALUE_ROWS, "rows", lambda values: written.append(len(values)) or original_rows(values)
+    )
     assert _page(feed, page_size=2, page=6)[1] == EVERY_VALUE[10:12]
-    assert len(made) == 2
+    # Only the page's two values are read and written, as plain values: no Submission is built at all.
+    assert written == [2]
+    assert made == []
 
 
 def test_indicators_name_their_providers_by_name_in_a_fixed_number_of_queries(bu_officer):
