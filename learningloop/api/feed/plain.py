@@ -39,6 +39,12 @@ class PlainRows:
         paths += [path for columns, _make in self.computed.values() for path in columns]
         return queryset.values(*dict.fromkeys(paths))
 
+    def pages(self, queryset):
+        """The values of `queryset` for a paginator, counted on `queryset` itself: a COUNT of the values
+        query keeps the joins its columns come from (50,000 actions joined to their plans, agencies and
+        owners: 85 ms at scale 2 on SQLite, against 1 ms for the actions alone)."""
+        return _Counted(queryset, self.values(queryset))
+
     def rows(self, values) -> list[dict]:
         """The serializer's representation of each row of `values` (from `values()`, sliced to a page).
 
@@ -63,3 +69,19 @@ class PlainRows:
                     row[name] = field.to_representation(value)
             out.append(row)
         return out
+
+
+class _Counted:
+    """What Django's Paginator needs of a list: its count, and a slice (read as plain values)."""
+
+    ordered = True
+
+    def __init__(self, queryset, values):
+        self.queryset = queryset
+        self.values = values
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __getitem__(self, item):
+        return self.values[item]

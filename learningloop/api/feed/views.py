@@ -99,7 +99,7 @@ class ValueViewSet(FeedViewSet):
             ).qs
             values = ValuesInOrder(serializers.VALUE_ROWS.values(values), totals)
         else:
-            values = serializers.VALUE_ROWS.values(values)
+            values = serializers.VALUE_ROWS.pages(values)
         page = self.paginate_queryset(values)
         return self.get_paginated_response(serializers.VALUE_ROWS.rows(page))
 
@@ -145,7 +145,7 @@ class ActionViewSet(FeedViewSet):
 
     def list(self, request):
         page = self.paginate_queryset(
-            serializers.ACTION_ROWS.values(self.filter_queryset(self.get_queryset()))
+            serializers.ACTION_ROWS.pages(self.filter_queryset(self.get_queryset()))
         )
         return self.get_paginated_response(serializers.ACTION_ROWS.rows(page))
 
@@ -165,7 +165,7 @@ class KeyMessageViewSet(FeedViewSet):
 
     def list(self, request):
         page = self.paginate_queryset(
-            serializers.KEY_MESSAGE_ROWS.values(self.filter_queryset(self.get_queryset()))
+            serializers.KEY_MESSAGE_ROWS.pages(self.filter_queryset(self.get_queryset()))
         )
         return self.get_paginated_response(serializers.KEY_MESSAGE_ROWS.rows(page))
 
