@@ -1,9 +1,8 @@
 """Self-assessment returns and audit milestones as kinds of deadline in the one engine (core.deadlines):
 how each shows on the deadlines page, who is reminded (the agency's strategic leads), and the words."""
 
-from django.urls import reverse
-
 from learningloop.core import deadlines as engine
+from learningloop.core.links import reverse_numbered
 
 
 def _leads(agency_ids):
@@ -20,7 +19,7 @@ def _return_recipients(returns):
 
 
 def _return_path(ret):
-    return reverse("assurance:return_detail", args=[ret.pk])
+    return reverse_numbered("assurance:return_detail", args=[ret.pk])
 
 
 def _compose_return(reminder):
@@ -65,7 +64,7 @@ def _milestone_recipients(milestones):
 
 
 def _milestone_path(milestone):
-    return reverse("assurance:audit_detail", args=[milestone.audit_id])
+    return reverse_numbered("assurance:audit_detail", args=[milestone.audit_id])
 
 
 def _compose_milestone(reminder):

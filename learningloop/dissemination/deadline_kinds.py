@@ -1,9 +1,8 @@
 """Agencies' responses to requests, and planned communications, as kinds of deadline in the one engine
 (core.deadlines): how each shows on the deadlines page, who is reminded, and the reminders' words."""
 
-from django.urls import reverse
-
 from learningloop.core import deadlines as engine
+from learningloop.core.links import reverse_numbered
 from learningloop.core.presenters import StatusTag
 
 
@@ -18,7 +17,7 @@ def _describe_response(response):
     return (
         f"Response to {response.request.title}",
         response.agency.name,
-        reverse("dissemination:response_detail", args=[response.pk]),
+        reverse_numbered("dissemination:response_detail", args=[response.pk]),
     )
 
 
@@ -59,7 +58,7 @@ RESPONSE = engine.DeadlineKind(
     status=_response_status,
     recipients=_response_recipients,
     compose=compose_response_reminder,
-    link=lambda r: reverse("dissemination:response_detail", args=[r.pk]),
+    link=lambda r: reverse_numbered("dissemination:response_detail", args=[r.pk]),
     position=20,
 )
 
@@ -78,7 +77,9 @@ def _communication_status(communication, today):
 
 
 def _plan_path(communication):
-    return reverse("dissemination:plan_detail", args=[communication.audience_plan.message_plan.plan_id])
+    return reverse_numbered(
+        "dissemination:plan_detail", args=[communication.audience_plan.message_plan.plan_id]
+    )
 
 
 def _describe_communication(communication):

@@ -1,16 +1,15 @@
 """Governance deadlines in the one engine (core.deadlines): a meeting's agenda and papers and its minutes
 (reminding the group's chair and officers), policy reviews and work plan items (reminding their owner)."""
 
-from django.urls import reverse
-
 from learningloop.core import deadlines as engine
+from learningloop.core.links import reverse_numbered, reverse_once
 
 
 def _meeting_describe(deadline):
     return (
         deadline.get_kind_display(),
         str(deadline.meeting),
-        reverse("governance:meeting_detail", args=[deadline.meeting_id]),
+        reverse_numbered("governance:meeting_detail", args=[deadline.meeting_id]),
     )
 
 
@@ -60,7 +59,7 @@ MEETING = engine.DeadlineKind(
     schedule=engine.ReminderSchedule(before=(2,), on_the_day=True, overdue_every_days=7),
     recipients=_chair_and_officers,
     compose=_compose_meeting,
-    link=lambda d: reverse("governance:meeting_detail", args=[d.meeting_id]),
+    link=lambda d: reverse_numbered("governance:meeting_detail", args=[d.meeting_id]),
     position=60,
 )
 
@@ -76,12 +75,16 @@ POLICY_REVIEW = engine.DeadlineKind(
     label="Policy and procedure reviews",
     model="governance.PolicyDocument",
     permission="governance.view",
-    describe=lambda p: ("Review the policy", p.title, reverse("governance:policy_detail", args=[p.pk])),
+    describe=lambda p: (
+        "Review the policy",
+        p.title,
+        reverse_numbered("governance:policy_detail", args=[p.pk]),
+    ),
     select_related=("owner",),
     schedule=engine.ReminderSchedule(before=(20, 5)),
     recipients=engine.owner_recipients,
     compose=_compose_policy,
-    link=lambda p: reverse("governance:policy_detail", args=[p.pk]),
+    link=lambda p: reverse_numbered("governance:policy_detail", args=[p.pk]),
     position=65,
 )
 
@@ -100,14 +103,14 @@ WORK_PLAN = engine.DeadlineKind(
     describe=lambda i: (
         i.objective[:120],
         f"{i.group.display_name} work plan",
-        reverse("governance:workplan"),
+        reverse_once("governance:workplan"),
     ),
     select_related=("group", "owner"),
     group_field="group_id",
     group_label=lambda i: i.group.name,
     recipients=engine.owner_recipients,
     compose=_compose_work_plan,
-    link=lambda i: reverse("governance:workplan"),
+    link=lambda i: reverse_once("governance:workplan"),
     position=66,
 )
 

@@ -1,9 +1,8 @@
 """Improvement actions as a kind of deadline in the one engine (core.deadlines): how an action shows on
 the deadlines page, who is reminded (its owner), and the reminder's words."""
 
-from django.urls import reverse
-
 from learningloop.core import deadlines as engine
+from learningloop.core.links import reverse_numbered
 from learningloop.core.presenters import StatusTag
 
 CANCELLED = StatusTag("Cancelled", "grey", key="cancelled")
@@ -13,7 +12,7 @@ def _describe(action):
     return (
         action.description[:120],
         action.plan.title,
-        reverse("improvement:action_detail", args=[action.pk]),
+        reverse_numbered("improvement:action_detail", args=[action.pk]),
     )
 
 
@@ -44,7 +43,7 @@ ACTION = engine.DeadlineKind(
     status=_status,
     recipients=engine.owner_recipients,
     compose=compose_action_reminder,
-    link=lambda a: reverse("improvement:action_detail", args=[a.pk]),
+    link=lambda a: reverse_numbered("improvement:action_detail", args=[a.pk]),
     position=40,
 )
 

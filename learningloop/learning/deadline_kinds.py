@@ -2,9 +2,9 @@
 on the deadlines page, who is reminded (the business unit), and the reminder's words."""
 
 from django.contrib.auth import get_user_model
-from django.urls import reverse
 
 from learningloop.core import deadlines as engine
+from learningloop.core.links import reverse_numbered
 from learningloop.core.policy import BUSINESS_UNIT
 
 
@@ -21,7 +21,7 @@ def _describe(milestone):
     return (
         milestone.rule.label,
         f"{review.pseudonym}: {review.activity.title}",
-        reverse("learning:review_detail", args=[review.pk]),
+        reverse_numbered("learning:review_detail", args=[review.pk]),
     )
 
 
@@ -31,7 +31,7 @@ def _recipients(milestones):
 
 
 def _link(milestone):
-    return reverse("learning:review_detail", args=[milestone.review_id])
+    return reverse_numbered("learning:review_detail", args=[milestone.review_id])
 
 
 def compose_milestone_reminder(reminder: engine.DueReminder):

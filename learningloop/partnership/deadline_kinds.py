@@ -1,13 +1,16 @@
 """The review of a group's terms of reference as a kind of deadline in the one engine (core.deadlines):
 how it shows on the deadlines page, who is reminded (the group's current chairs), and the reminder's words."""
 
-from django.urls import reverse
-
 from learningloop.core import deadlines as engine
+from learningloop.core.links import reverse_numbered
 
 
 def _describe(group):
-    return ("Review the terms of reference", group.name, reverse("partnership:group_detail", args=[group.pk]))
+    return (
+        "Review the terms of reference",
+        group.name,
+        reverse_numbered("partnership:group_detail", args=[group.pk]),
+    )
 
 
 def _recipients(groups):
@@ -47,7 +50,7 @@ TERMS_REVIEW = engine.DeadlineKind(
     # "A reminder goes a month before" the review (Appendix A: reviewed annually): about 20 working days.
     schedule=engine.ReminderSchedule(before=(20, 5)),
     compose=compose_terms_review_reminder,
-    link=lambda g: reverse("partnership:group_detail", args=[g.pk]),
+    link=lambda g: reverse_numbered("partnership:group_detail", args=[g.pk]),
     position=50,
 )
 

@@ -2,9 +2,8 @@
 deadlines page, and reminded to the agency's strategic leads from the one ledger (before the due date, on
 the day, and weekly while overdue)."""
 
-from django.urls import reverse
-
 from learningloop.core import deadlines as engine
+from learningloop.core.links import reverse_numbered
 
 from .periods import label_for
 
@@ -13,7 +12,7 @@ def _describe(due):
     return (
         f"{due.indicator.name}: {label_for(due.indicator.frequency, due.period_start)}",
         "Dataset return",
-        reverse("performance:submission_create", args=[due.indicator_id]),
+        reverse_numbered("performance:submission_create", args=[due.indicator_id]),
     )
 
 
@@ -42,7 +41,7 @@ DATA_RETURN = engine.DeadlineKind(
     schedule=engine.ReminderSchedule(before=(5,), on_the_day=True, overdue_every_days=7),
     recipients=_recipients,
     compose=compose_data_reminder,
-    link=lambda d: reverse("performance:submission_create", args=[d.indicator_id]),
+    link=lambda d: reverse_numbered("performance:submission_create", args=[d.indicator_id]),
     position=60,
 )
 

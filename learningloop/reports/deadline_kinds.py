@@ -2,9 +2,8 @@
 the last report was published, met when the next one is; the business unit is reminded a month ahead, a
 week ahead, on the day and weekly while it is overdue (each reminder once: the core.reminders ledger)."""
 
-from django.urls import reverse
-
 from learningloop.core import deadlines as engine
+from learningloop.core.links import reverse_once
 from learningloop.learning.deadline_kinds import business_unit_recipients
 
 
@@ -27,13 +26,13 @@ NEXT_REPORT = engine.DeadlineKind(
     describe=lambda d: (
         "Publish the next yearly report",
         f"Twelve months after the report {d.after.label}",
-        reverse("yearly:list"),
+        reverse_once("yearly:list"),
     ),
     select_related=("after",),
     schedule=engine.ReminderSchedule(before=(20, 5), on_the_day=True, overdue_every_days=7),
     recipients=_recipients,
     compose=_compose,
-    link=lambda d: reverse("yearly:list"),
+    link=lambda d: reverse_once("yearly:list"),
     position=90,
 )
 
