@@ -182,3 +182,23 @@ def test_counting_every_key_message_again_changes_nothing_the_writes_kept(home_a
     kept = list(KeyMessageLoop.objects.values_list())
     assert loop_update() == 1
     assert list(KeyMessageLoop.objects.values_list()) == kept
+
+
+def test_a_data_fix_past_the_services_is_counted_by_the_command(home_agency, other_agency):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from learningloop.dissemination.models import AgencyResponse, ResponseStatus
+
+    made = make_trail(agency=home_agency, other_agency=other_agency, stage="disseminated", actions=0)
+    # A fix made straight in the database: the agency's submitted response marked accepted.
+    AgencyResponse.objects.filter(pk=made["responses"][0].pk).update(status=ResponseStatus.ACCEPTED)
+    assert status_of(made["message"]) == "disseminated"  # the stored loop knows nothing of it yet
+    out = StringIO()
+    call_command("count_key_message_loops", stdout=out)
+    assert status_of(made["message"]) == "embedded"
+    assert out.getvalue().strip() == "Key messages past identified: 1. Changed by this count: 1."
+    again = StringIO()
+    call_command("count_key_message_loops", stdout=again)
+    assert again.getvalue().strip().endswith("Changed by this count: 0.")
