@@ -60,7 +60,10 @@ STAGE_EVIDENCE = {
 def with_loop_status(queryset):
     """Annotate key messages with `loop_status` (and the flags it is built from), read from their stored
     loop (models.KeyMessageLoop, kept on write by loop.loop_update: ADR 0044): no subquery per message."""
-    stored = {name: Coalesce(F(f"loop__{name}"), False) for name in ("planned", "communicated", "embedded")}
+    stored = {
+        name: Coalesce(F(f"loop__{name}"), False)
+        for name in ("planned", "communicated", "embedded", "evidenced")
+    }
     return queryset.annotate(
         is_planned=stored["planned"],
         is_disseminated=stored["communicated"],
@@ -70,7 +73,7 @@ def with_loop_status(queryset):
             output_field=BooleanField(),
         ),
         is_embedded=stored["embedded"],
-        is_evidenced=Coalesce(F("loop__evidenced"), False),
+        is_evidenced=stored["evidenced"],
     ).annotate(
         loop_status=Case(
             When(is_evidenced=True, then=Value(EVIDENCED)),

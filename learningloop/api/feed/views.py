@@ -44,6 +44,13 @@ class NoSession:
 class FeedViewSet(NoSession, viewsets.ReadOnlyModelViewSet):
     permission_classes = [MayRead]
     filter_backends = [DjangoFilterBackend]
+    plain_rows = None  # a serializers.PlainRows: the list written from plain values (plain.py)
+
+    def list(self, request):
+        if self.plain_rows is None:
+            return super().list(request)
+        page = self.paginate_queryset(self.plain_rows.pages(self.filter_queryset(self.get_queryset())))
+        return self.get_paginated_response(self.plain_rows.rows(page))
 
 
 class IndicatorViewSet(FeedViewSet):
@@ -134,6 +141,7 @@ class ActionViewSet(FeedViewSet):
 
     required_action = "actions.view"
     serializer_class = serializers.ActionSerializer
+    plain_rows = serializers.ACTION_ROWS
     filterset_class = ActionFilter
 
     def get_queryset(self):
@@ -143,18 +151,13 @@ class ActionViewSet(FeedViewSet):
             .order_by("due_on", "pk")
         )
 
-    def list(self, request):
-        page = self.paginate_queryset(
-            serializers.ACTION_ROWS.pages(self.filter_queryset(self.get_queryset()))
-        )
-        return self.get_paginated_response(serializers.ACTION_ROWS.rows(page))
-
 
 class KeyMessageViewSet(FeedViewSet):
     """Key messages with their loop status (identified, planned, disseminated, embedded, evidenced)."""
 
     required_action = "trail.view"
     serializer_class = serializers.KeyMessageSerializer
+    plain_rows = serializers.KEY_MESSAGE_ROWS
 
     def get_queryset(self):
         return (
@@ -162,12 +165,6 @@ class KeyMessageViewSet(FeedViewSet):
             .select_related("summary")
             .order_by("summary__title", "summary_id", "position", "pk")
         )
-
-    def list(self, request):
-        page = self.paginate_queryset(
-            serializers.KEY_MESSAGE_ROWS.pages(self.filter_queryset(self.get_queryset()))
-        )
-        return self.get_paginated_response(serializers.KEY_MESSAGE_ROWS.rows(page))
 
 
 class DeadlineViewSet(NoSession, viewsets.GenericViewSet):
