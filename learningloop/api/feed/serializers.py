@@ -141,6 +141,9 @@ VALUE_ROWS = PlainRows(
     ValueSerializer, computed={"period_label": (("indicator__frequency", "period_start"), label_for)}
 )
 ACTION_ROWS = PlainRows(ActionSerializer)
+# The deadlines are DeadlineRows built by their kinds (core.deadlines), read by attribute; the link is made
+# absolute once a page (DeadlineViewSet), not once a row.
+DEADLINE_ROWS = PlainRows(DeadlineSerializer, computed={"url": (("url",), lambda url: url)})
 KEY_MESSAGE_ROWS = PlainRows(
     KeyMessageSerializer, computed={"loop_status_label": (("loop_status",), STAGE_LABELS.__getitem__)}
 )

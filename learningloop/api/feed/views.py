@@ -194,8 +194,12 @@ class DeadlineViewSet(NoSession, viewsets.GenericViewSet):
             page = self.paginate_queryset([])
             return self.get_paginated_response([])
         page = self.paginate_queryset(combined)
-        rows = hydrate(list(page), kinds, today)
-        return self.get_paginated_response(self.get_serializer(rows, many=True).data)
+        rows = serializers.DEADLINE_ROWS.rows(hydrate(list(page), kinds, today), attributes=True)
+        site = request.build_absolute_uri("/").removesuffix("/")  # each link is a path from the site's root
+        for row in rows:
+            if row["url"]:
+                row["url"] = site + row["url"]
+        return self.get_paginated_response(rows)
 
 
 class SchemaView(NoSession, SpectacularAPIView):

@@ -72,3 +72,23 @@ def test_a_feed_page_is_counted_without_the_joins_its_columns_need(bu_officer, h
     assert answer["count"] == 1 and answer["results"][0]["owner"] == "Sam Owner"
     counts = [q["sql"] for q in queries if "COUNT(" in q["sql"] and "improvement_action" in q["sql"]]
     assert counts and all("JOIN" not in sql for sql in counts)
+
+
+def test_deadlines_read_by_attribute_are_the_serializers_deadlines():
+    """The deadlines feed writes its kinds' DeadlineRows by attribute; without a request the serializer
+    leaves a link as its path, as the rows do before the page makes them absolute."""
+    from learningloop.core import deadlines
+
+    kind = deadlines.get_kind("action")
+    made = [
+        deadlines.DeadlineRow(kind=kind, what="Audit chronologies", subject="Neglect plan", url="/actions/7/",
+                              due_on=datetime.date(2027, 1, 29), agency="Northshire Police",
+                              status=deadlines.deadline_status(datetime.date(2027, 1, 29), None,
+                                                               datetime.date(2027, 1, 25))),
+        deadlines.DeadlineRow(kind=kind, what="No date yet", subject="", url=None, due_on=None,
+                              status=deadlines.deadline_status(None, None, datetime.date(2027, 1, 25))),
+    ]  # fmt: skip
+    expected = [dict(row) for row in serializers.DeadlineSerializer(made, many=True).data]
+    assert serializers.DEADLINE_ROWS.rows(made, attributes=True) == expected
+    assert expected[0]["status"] == "Due in 4 working days" and expected[0]["due_on"] == "2027-01-29"
+    assert expected[1]["url"] is None and expected[1]["agency"] == ""
