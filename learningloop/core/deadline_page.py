@@ -6,6 +6,8 @@ per kind. So the number of queries does not grow with the number of deadlines.""
 import itertools
 
 import django_filters
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
 from django.db.models import CharField, F, Value
 from django.utils import timezone
 
@@ -162,7 +164,44 @@ def deadline_rows(request, *, today=None):
     if not parts:
         return shown, None, {}
     combined = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    return shown, combined.order_by("dl_due", "dl_kind", "dl_pk"), {k.code: k for k in kinds}
+    merged = MergedDeadlines(parts, combined.order_by("dl_due", "dl_kind", "dl_pk"))
+    return shown, merged, {k.code: k for k in kinds}
+
+
+class MergedDeadlines:
+    """Every kind's (due, kind code, pk) merged in due date order, for a paginator or a CSV: read as one
+    UNION query, and counted by one statement that adds up each kind's own count. SQLite counts a UNION by
+    reading every row of it (18 ms for the 240,000 deadlines of twice the large partnership, ten years of
+    them met) and each kind's count from its table or index (3 ms for all of them); PostgreSQL takes as
+    long either way."""
+
+    ordered = True  # for the paginator: the merged rows are in a stable order
+
+    def __init__(self, parts, merged):
+        self.parts = parts
+        self.merged = merged
+
+    def count(self) -> int:
+        counts, params = [], []
+        for part in self.parts:
+            try:
+                sql, part_params = part.query.sql_with_params()
+            except EmptyResultSet:  # a kind the filters leave out (`kind=` another): none of its rows
+                continue
+            # Each part's SQL is Django's own compilation, its values bound as parameters.
+            counts.append(f"(SELECT COUNT(*) FROM ({sql}) AS kind_rows)")  # noqa: S608
+            params += part_params
+        if not counts:
+            return 0
+        with connections[self.merged.db].cursor() as cursor:
+            cursor.execute("SELECT " + " + ".join(counts), params)
+            return cursor.fetchone()[0]
+
+    def __getitem__(self, item):
+        return self.merged[item]
+
+    def iterator(self, chunk_size=None):
+        return self.merged.iterator(chunk_size=chunk_size)
 
 
 def hydrate(page_rows, kinds_by_code, today):
@@ -173,7 +212,9 @@ def hydrate(page_rows, kinds_by_code, today):
     objects = {}
     for code, pks in wanted.items():
         kind = kinds_by_code[code]
-        for obj in kind.with_related(kind.queryset().filter(pk__in=pks)):
+        # In no order: the page's order is the triples' (a sort by the model's own order was a tenth of
+        # reading a thousand actions).
+        for obj in kind.with_related(kind.queryset().filter(pk__in=pks).order_by()):
             objects[(code, obj.pk)] = obj
     rows = []
     for _due, code, pk in page_rows:

@@ -148,7 +148,7 @@ class Communication(DeadlineMixin, models.Model):
     owner_agency = models.ForeignKey(
         Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    due_on = models.DateField("due date")
+    due_on = models.DateField("due date", db_index=True)
     status = models.CharField(
         max_length=20, choices=CommunicationStatus.choices, default=CommunicationStatus.PLANNED
     )
@@ -290,7 +290,7 @@ class EmbeddingRequest(models.Model):
     )
     message = models.TextField("what the business unit asks", blank=True)
     due_working_days = models.PositiveSmallIntegerField("working days to respond", default=20)
-    due_on = models.DateField("responses due")
+    due_on = models.DateField("responses due", db_index=True)
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

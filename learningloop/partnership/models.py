@@ -218,7 +218,9 @@ class Group(DeadlineMixin, models.Model):
     quorum_rule = models.CharField(max_length=30, choices=QuorumRule.choices, default=QuorumRule.NONE)
     quorum_minimum = models.PositiveSmallIntegerField("minimum members for quorum", null=True, blank=True)
     terms_approved_on = models.DateField("terms of reference approved on", null=True, blank=True)
-    terms_review_due = models.DateField("terms of reference next review", null=True, blank=True)
+    terms_review_due = models.DateField(
+        "terms of reference next review", null=True, blank=True, db_index=True
+    )
     # Governance rules of the terms of reference (Appendix A §3-§8): how often the group meets, who may chair,
     # whether a deputy may come from another agency, and when the terms were last reviewed and what changed.
     meetings_every_months = models.PositiveSmallIntegerField(

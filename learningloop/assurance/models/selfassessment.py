@@ -152,7 +152,7 @@ class SelfAssessmentReturn(DeadlineMixin, models.Model):
     cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="returns")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="self_assessment_returns")
     status = models.CharField(max_length=20, choices=ReturnStatus.choices, default=ReturnStatus.NOT_STARTED)
-    due_on = models.DateField("due")
+    due_on = models.DateField("due", db_index=True)
     submitted_on = models.DateField("submitted", null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

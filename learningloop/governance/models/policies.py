@@ -23,7 +23,7 @@ class PolicyDocument(DeadlineMixin, models.Model):
     owner = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     link = models.URLField(max_length=500, blank=True)
     last_reviewed_on = models.DateField("last reviewed on", null=True, blank=True)
-    next_review_due = models.DateField("next review due", null=True, blank=True)
+    next_review_due = models.DateField("next review due", null=True, blank=True, db_index=True)
     is_active = models.BooleanField("in force", default=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 

@@ -57,7 +57,7 @@ class WorkPlanItem(DeadlineMixin, models.Model):
     activity = models.CharField(max_length=30, choices=WorkPlanActivity.choices)
     objective = models.TextField()
     owner = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    due_on = models.DateField("due date")
+    due_on = models.DateField("due date", db_index=True)
     status = models.CharField(
         max_length=20, choices=WorkPlanStatus.choices, default=WorkPlanStatus.NOT_STARTED
     )
