@@ -46,8 +46,9 @@ VALUE_HEADERS = [
 
 def indicator_values_csv(indicator, submissions):
     """Each submitted value of one indicator with its commentary, one row per agency and period. The rows
-    are made as the file is written (a large one is handed to the worker after its first rows, ADR 0038),
-    each period's label worked out once."""
+    are made as the file is written, each period's label worked out once; a large one is counted first
+    (one COUNT) and handed to the worker without reading a row (ADR 0038: reading the first 2,000 values
+    to find out was 80 ms of a request that only redirects)."""
     labels = {}
 
     def label(start):
@@ -72,7 +73,11 @@ def indicator_values_csv(indicator, submissions):
         for s in found.iterator(chunk_size=2000)
     )
     return spreadsheet_response(
-        headers=VALUE_HEADERS, rows=rows, fmt=CSV, filename=f"indicator-{indicator.code}-values"
+        headers=VALUE_HEADERS,
+        rows=rows,
+        fmt=CSV,
+        filename=f"indicator-{indicator.code}-values",
+        count=found.count,
     )
 
 
