@@ -591,7 +591,11 @@ def main():
         for label, name, query in FEED:
             if not _chosen(label):
                 continue
-            row(label, *measure((feed_client, f"{reverse(name)}?page_size=1000{query}"))[0])
+            url = f"{reverse(name)}?page_size=1000{query}"
+            if ARGS.profile:
+                profile(label, feed_client, url)
+                continue
+            row(label, *measure((feed_client, url))[0])
         transaction.set_rollback(True)  # leave no session, superuser, token or audit entry behind
 
     for note in skipped:

@@ -21,8 +21,10 @@ importing any domain app:
 See docs/adr/0008-one-deadline-engine-for-every-kind.md."""
 
 import datetime
+from collections import namedtuple
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from dateutil.relativedelta import relativedelta
 from django.db import models
@@ -161,6 +163,11 @@ def due_soon_until(today: datetime.date, working_days: int = DUE_SOON_WORKING_DA
 # (DeadlineMixin.deadline_*_q, which DeadlineQuerySet filters by).
 
 
+def as_date(value: datetime.date | datetime.datetime | None) -> datetime.date | None:
+    """A done date read from a date or a date and time field."""
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
 def is_overdue(due: datetime.date | None, today: datetime.date) -> bool:
     """An open deadline is overdue from the day after its due date."""
     return due is not None and due < today
@@ -212,7 +219,8 @@ class DeadlineMixin:
     """For a model that is itself a deadline. Override the class attributes and `deadline_open_q`."""
 
     deadline_due_field = "due_on"  # an ORM path: "request__due_on" follows a foreign key
-    deadline_done_field = "done_on"  # an attribute holding the done date (a date or a datetime)
+    # The field holding the done date (a date or a datetime); None: never done, it only recurs.
+    deadline_done_field: str | None = "done_on"
 
     @classmethod
     def deadline_open_q(cls) -> Q:
@@ -258,8 +266,9 @@ class DeadlineMixin:
 
     @property
     def deadline_done(self) -> datetime.date | None:
-        value = self._follow(self.deadline_done_field)
-        return value.date() if isinstance(value, datetime.datetime) else value
+        if self.deadline_done_field is None:
+            return None
+        return as_date(self._follow(self.deadline_done_field))
 
     def deadline_status(self, today) -> StatusTag:
         return deadline_status(self.deadline_due, self.deadline_done, today)
@@ -368,7 +377,14 @@ class DeadlineKind:
     `model` is "app_label.ModelName" of a model with a DeadlineQuerySet manager; `permission` the policy
     action needed to see this kind at all (rows are further scoped by the model's `visible_to(user)`).
     `group_field` / `agency_field` are ORM paths to a partnership group / agency id (None: not filterable).
-    `describe(row)` returns (what, subject, url). `recipients(rows)` returns {row.pk: [Recipient]};
+    The deadlines page, its CSV and the feed read a kind's rows as plain values, not models (a thousand
+    deadlines were four thousand model objects, most of a feed page's time): `columns` are the ORM paths
+    they need, and `describe(row)`, `status(row, today)`, `agency_label(row)` and `group_label(row)` are
+    given a `row` with those as attributes (`row.plan__title`), beside `row.pk`, `row.due` and `row.done`
+    (the due and done dates). `describe(row)` returns (what, subject, url).
+
+    The reminders read models: `select_related` is what `recipients`, `compose` and `link` follow.
+    `recipients(rows)` returns {row.pk: [Recipient]};
     `compose(DueReminder)` returns the named email (core.emails.Email) from the app's emails.py: what is
     asked, by when, and the link, nothing sensitive.
     `link(row)` is the path of the page where the deadline is met (absolute URL added by the sender)."""
@@ -378,10 +394,11 @@ class DeadlineKind:
     model: str
     permission: str
     describe: Callable
+    columns: tuple[str, ...] = ()
     select_related: tuple[str, ...] = ()
     group_field: str | None = None
     agency_field: str | None = None
-    status: Callable | None = None  # (row, today) -> StatusTag; default: deadline_status
+    status: Callable | None = None  # (row, today) -> StatusTag; default: deadline_status(due, done)
     schedule: ReminderSchedule | None = field(default_factory=ReminderSchedule)
     recipients: Callable | None = None
     compose: Callable | None = None
@@ -403,13 +420,26 @@ class DeadlineKind:
         return manager.all()
 
     def with_related(self, queryset):
-        """The queryset with what `describe` and the reminders read, fetched in the same query."""
+        """The queryset with what the reminders read, fetched in the same query."""
         return queryset.select_related(*self.select_related) if self.select_related else queryset
+
+    @cached_property
+    def _row_type(self):
+        return namedtuple(f"{self.model_class.__name__}Deadline", ("pk", "due", "done", *self.columns))
+
+    def page_rows(self, pks):
+        """The plain rows of these deadlines, in no order (one query)."""
+        model = self.model_class
+        done = model.deadline_done_field
+        fields = ("pk", model.deadline_due_field, done or "pk", *self.columns)
+        make = self._row_type._make
+        for values in self.queryset().filter(pk__in=pks).order_by().values_list(*fields):
+            yield make((values[0], values[1], as_date(values[2]) if done else None, *values[3:]))
 
     def row_status(self, row, today) -> StatusTag:
         if self.status is not None:
             return self.status(row, today)
-        return row.deadline_status(today)
+        return deadline_status(row.due, row.done, today)
 
     def reminder_kind(self, which: str) -> str:
         """The ledger's `kind`: "response-due-soon", "action-overdue"..."""
@@ -422,7 +452,7 @@ class DeadlineKind:
             what=what,
             subject=subject,
             url=url,
-            due_on=row.deadline_due,
+            due_on=row.due,
             status=self.row_status(row, today),
             agency=self.agency_label(row) if self.agency_label else "",
             group=self.group_label(row) if self.group_label else "",

@@ -13,11 +13,11 @@ def _due_words(due_on):
 # --- Responses to requests to agencies ---
 
 
-def _describe_response(response):
+def _describe_response(row):
     return (
-        f"Response to {response.request.title}",
-        response.agency.name,
-        reverse_numbered("dissemination:response_detail", args=[response.pk]),
+        f"Response to {row.request__title}",
+        row.agency__name,
+        reverse_numbered("dissemination:response_detail", args=[row.pk]),
     )
 
 
@@ -42,8 +42,10 @@ def compose_response_reminder(reminder: engine.DueReminder):
     )
 
 
-def _response_status(response, today):
-    return response.deadline_status(today)
+def _response_status(row, today):
+    from .models import response_done_on
+
+    return engine.deadline_status(row.due, response_done_on(row.status, row.submitted_at), today)
 
 
 RESPONSE = engine.DeadlineKind(
@@ -52,9 +54,10 @@ RESPONSE = engine.DeadlineKind(
     model="dissemination.AgencyResponse",
     permission="embedding.view",
     describe=_describe_response,
+    columns=("request__title", "agency__name", "status", "submitted_at"),
     select_related=("request", "agency"),
     agency_field="agency_id",
-    agency_label=lambda r: r.agency.name,
+    agency_label=lambda row: row.agency__name,
     status=_response_status,
     recipients=_response_recipients,
     compose=compose_response_reminder,
@@ -68,12 +71,12 @@ RESPONSE = engine.DeadlineKind(
 CANCELLED = StatusTag("Cancelled", "grey", key="cancelled")
 
 
-def _communication_status(communication, today):
+def _communication_status(row, today):
     from .models import CommunicationStatus
 
-    if communication.status == CommunicationStatus.CANCELLED:
+    if row.status == CommunicationStatus.CANCELLED:
         return CANCELLED
-    return communication.deadline_status(today)
+    return engine.deadline_status(row.due, row.done, today)
 
 
 def _plan_path(communication):
@@ -82,9 +85,9 @@ def _plan_path(communication):
     )
 
 
-def _describe_communication(communication):
-    plan = communication.audience_plan.message_plan.plan
-    return (communication.description, str(plan.summary), _plan_path(communication))
+def _describe_communication(row):
+    path = reverse_numbered("dissemination:plan_detail", args=[row.audience_plan__message_plan__plan_id])
+    return (row.description, row.audience_plan__message_plan__plan__summary__title, path)
 
 
 def compose_communication_reminder(reminder: engine.DueReminder):
@@ -100,6 +103,14 @@ COMMUNICATION = engine.DeadlineKind(
     model="dissemination.Communication",
     permission="dissemination.view",
     describe=_describe_communication,
+    columns=(
+        "description",
+        "status",
+        "audience_plan__message_plan__plan_id",
+        "audience_plan__message_plan__plan__summary__title",
+        "audience_plan__message_plan__plan__summary__subgroup__name",
+        "owner_agency__name",
+    ),
     select_related=(
         "owner",
         "owner_agency",
@@ -107,8 +118,8 @@ COMMUNICATION = engine.DeadlineKind(
     ),
     group_field="audience_plan__message_plan__plan__summary__subgroup_id",
     agency_field="owner_agency_id",
-    group_label=lambda c: c.audience_plan.message_plan.plan.summary.subgroup.name,
-    agency_label=lambda c: c.owner_agency.name if c.owner_agency_id else "",
+    group_label=lambda row: row.audience_plan__message_plan__plan__summary__subgroup__name,
+    agency_label=lambda row: row.owner_agency__name or "",
     status=_communication_status,
     recipients=engine.owner_recipients,
     compose=compose_communication_reminder,

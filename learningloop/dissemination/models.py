@@ -391,6 +391,13 @@ class ResponseQuerySet(DeadlineQuerySet):
         return {row["agency"]: (row["n"], row["late"]) for row in rows}
 
 
+def response_done_on(status, submitted_at):
+    """The date a response was submitted; none while it is open (more information was asked for)."""
+    if status in OPEN_RESPONSE_STATUSES or submitted_at is None:
+        return None
+    return timezone.localdate(submitted_at)
+
+
 class AgencyResponse(DeadlineMixin, models.Model):
     """One agency's answer to a request. To embed learning: where the learning will be embedded, what will
     support the improvement, how and by when the agency will evaluate it. For information: the information
@@ -444,10 +451,7 @@ class AgencyResponse(DeadlineMixin, models.Model):
 
     @property
     def deadline_done(self):
-        """The date it was submitted; none while it is open (more information was asked for)."""
-        if self.status in OPEN_RESPONSE_STATUSES or self.submitted_at is None:
-            return None
-        return timezone.localdate(self.submitted_at)
+        return response_done_on(self.status, self.submitted_at)
 
     def is_overdue(self, today=None):
         """The engine's rule (core.deadlines.is_overdue), as ResponseQuerySet.overdue() is in the database."""

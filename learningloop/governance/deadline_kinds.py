@@ -5,11 +5,13 @@ from learningloop.core import deadlines as engine
 from learningloop.core.links import reverse_numbered, reverse_once
 
 
-def _meeting_describe(deadline):
+def _meeting_describe(row):
+    from .models.meetings import MeetingDeadlineKind, meeting_title
+
     return (
-        deadline.get_kind_display(),
-        str(deadline.meeting),
-        reverse_numbered("governance:meeting_detail", args=[deadline.meeting_id]),
+        MeetingDeadlineKind(row.kind).label,
+        meeting_title(row.meeting__group__short_name or row.meeting__group__name, row.meeting__date),
+        reverse_numbered("governance:meeting_detail", args=[row.meeting_id]),
     )
 
 
@@ -52,9 +54,10 @@ MEETING = engine.DeadlineKind(
     # The business unit follows them up (it sends the packs and the minutes).
     permission="meetings.manage",
     describe=_meeting_describe,
+    columns=("kind", "meeting_id", "meeting__date", "meeting__group__name", "meeting__group__short_name"),
     select_related=("meeting", "meeting__group"),
     group_field="meeting__group_id",
-    group_label=lambda d: d.meeting.group.name,
+    group_label=lambda row: row.meeting__group__name,
     # "Before each deadline": 2 working days before and on the day; each sent once (the ledger).
     schedule=engine.ReminderSchedule(before=(2,), on_the_day=True, overdue_every_days=7),
     recipients=_chair_and_officers,
@@ -75,11 +78,12 @@ POLICY_REVIEW = engine.DeadlineKind(
     label="Policy and procedure reviews",
     model="governance.PolicyDocument",
     permission="governance.view",
-    describe=lambda p: (
+    describe=lambda row: (
         "Review the policy",
-        p.title,
-        reverse_numbered("governance:policy_detail", args=[p.pk]),
+        row.title,
+        reverse_numbered("governance:policy_detail", args=[row.pk]),
     ),
+    columns=("title",),
     select_related=("owner",),
     schedule=engine.ReminderSchedule(before=(20, 5)),
     recipients=engine.owner_recipients,
@@ -100,14 +104,15 @@ WORK_PLAN = engine.DeadlineKind(
     label="Work plan items",
     model="governance.WorkPlanItem",
     permission="governance.view",
-    describe=lambda i: (
-        i.objective[:120],
-        f"{i.group.display_name} work plan",
+    describe=lambda row: (
+        row.objective[:120],
+        f"{row.group__short_name or row.group__name} work plan",
         reverse_once("governance:workplan"),
     ),
+    columns=("objective", "group__name", "group__short_name"),
     select_related=("group", "owner"),
     group_field="group_id",
-    group_label=lambda i: i.group.name,
+    group_label=lambda row: row.group__name,
     recipients=engine.owner_recipients,
     compose=_compose_work_plan,
     link=lambda i: reverse_once("governance:workplan"),

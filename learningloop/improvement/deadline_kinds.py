@@ -8,20 +8,20 @@ from learningloop.core.presenters import StatusTag
 CANCELLED = StatusTag("Cancelled", "grey", key="cancelled")
 
 
-def _describe(action):
+def _describe(row):
     return (
-        action.description[:120],
-        action.plan.title,
-        reverse_numbered("improvement:action_detail", args=[action.pk]),
+        row.description[:120],
+        row.plan__title,
+        reverse_numbered("improvement:action_detail", args=[row.pk]),
     )
 
 
-def _status(action, today):
+def _status(row, today):
     from .models import ActionStatus
 
-    if action.status == ActionStatus.CANCELLED:
+    if row.status == ActionStatus.CANCELLED:
         return CANCELLED
-    return action.deadline_status(today)
+    return engine.deadline_status(row.due, row.done, today)
 
 
 def compose_action_reminder(reminder: engine.DueReminder):
@@ -37,9 +37,10 @@ ACTION = engine.DeadlineKind(
     model="improvement.Action",
     permission="actions.view",
     describe=_describe,
+    columns=("description", "plan__title", "owner_agency__name", "status"),
     select_related=("plan", "owner", "owner_agency"),
     agency_field="owner_agency_id",
-    agency_label=lambda a: a.owner_agency.name,
+    agency_label=lambda row: row.owner_agency__name,
     status=_status,
     recipients=engine.owner_recipients,
     compose=compose_action_reminder,

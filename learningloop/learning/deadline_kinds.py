@@ -16,12 +16,11 @@ def business_unit_recipients() -> list[engine.Recipient]:
     ]
 
 
-def _describe(milestone):
-    review = milestone.review
+def _describe(row):
     return (
-        milestone.rule.label,
-        f"{review.pseudonym}: {review.activity.title}",
-        reverse_numbered("learning:review_detail", args=[review.pk]),
+        row.rule__label,
+        f"{row.review__pseudonym}: {row.review__activity__title}",
+        reverse_numbered("learning:review_detail", args=[row.review_id]),
     )
 
 
@@ -47,9 +46,16 @@ CASE_REVIEW = engine.DeadlineKind(
     model="learning.Milestone",
     permission="review.view",
     describe=_describe,
+    columns=(
+        "rule__label",
+        "review_id",
+        "review__pseudonym",
+        "review__activity__title",
+        "review__activity__owning_group__name",
+    ),
     select_related=("rule", "review", "review__activity", "review__activity__owning_group"),
     group_field="review__activity__owning_group_id",
-    group_label=lambda m: m.review.activity.owning_group.name if m.review.activity.owning_group_id else "",
+    group_label=lambda row: row.review__activity__owning_group__name or "",
     recipients=_recipients,
     compose=compose_milestone_reminder,
     link=_link,

@@ -5,11 +5,11 @@ from learningloop.core import deadlines as engine
 from learningloop.core.links import reverse_numbered
 
 
-def _describe(group):
+def _describe(row):
     return (
         "Review the terms of reference",
-        group.name,
-        reverse_numbered("partnership:group_detail", args=[group.pk]),
+        row.name,
+        reverse_numbered("partnership:group_detail", args=[row.pk]),
     )
 
 
@@ -44,8 +44,9 @@ TERMS_REVIEW = engine.DeadlineKind(
     model="partnership.Group",
     permission="partnership.view",
     describe=_describe,
+    columns=("name",),
     group_field="id",
-    group_label=lambda g: g.name,
+    group_label=lambda row: row.name,
     recipients=_recipients,
     # "A reminder goes a month before" the review (Appendix A: reviewed annually): about 20 working days.
     schedule=engine.ReminderSchedule(before=(20, 5)),

@@ -203,6 +203,7 @@ class Group(DeadlineMixin, models.Model):
     the review moves the date on, so a group never shows a "done" review)."""
 
     deadline_due_field = "terms_review_due"
+    deadline_done_field = None  # never done: each review sets the next
 
     name = models.CharField(max_length=200)
     short_name = models.CharField(max_length=30, blank=True)
@@ -260,10 +261,6 @@ class Group(DeadlineMixin, models.Model):
     @classmethod
     def deadline_open_q(cls):
         return Q(is_active=True)
-
-    @property
-    def deadline_done(self):
-        return None
 
     def clean(self):
         if self.quorum_rule == QuorumRule.MINIMUM_MEMBERS and not self.quorum_minimum:

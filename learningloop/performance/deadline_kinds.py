@@ -8,11 +8,11 @@ from learningloop.core.links import reverse_numbered
 from .periods import label_for
 
 
-def _describe(due):
+def _describe(row):
     return (
-        f"{due.indicator.name}: {label_for(due.indicator.frequency, due.period_start)}",
+        f"{row.indicator__name}: {label_for(row.indicator__frequency, row.period_start)}",
         "Dataset return",
-        reverse_numbered("performance:submission_create", args=[due.indicator_id]),
+        reverse_numbered("performance:submission_create", args=[row.indicator_id]),
     )
 
 
@@ -35,9 +35,10 @@ DATA_RETURN = engine.DeadlineKind(
     model="performance.DataDue",
     permission="impact.view",
     describe=_describe,
+    columns=("indicator_id", "indicator__name", "indicator__frequency", "period_start", "agency__name"),
     select_related=("indicator", "agency"),
     agency_field="agency_id",
-    agency_label=lambda d: d.agency.name,
+    agency_label=lambda row: row.agency__name,
     schedule=engine.ReminderSchedule(before=(5,), on_the_day=True, overdue_every_days=7),
     recipients=_recipients,
     compose=compose_data_reminder,

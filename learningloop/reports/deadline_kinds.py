@@ -6,6 +6,8 @@ from learningloop.core import deadlines as engine
 from learningloop.core.links import reverse_once
 from learningloop.learning.deadline_kinds import business_unit_recipients
 
+from .models import report_label
+
 
 def _recipients(rows):
     people = business_unit_recipients()
@@ -23,11 +25,12 @@ NEXT_REPORT = engine.DeadlineKind(
     label="Yearly report of the partners",
     model="reports.NextReportDue",
     permission="yearly.manage",
-    describe=lambda d: (
+    describe=lambda row: (
         "Publish the next yearly report",
-        f"Twelve months after the report {d.after.label}",
+        f"Twelve months after the report {report_label(row.after__year)}",
         reverse_once("yearly:list"),
     ),
+    columns=("after__year",),
     select_related=("after",),
     schedule=engine.ReminderSchedule(before=(20, 5), on_the_day=True, overdue_every_days=7),
     recipients=_recipients,

@@ -51,6 +51,11 @@ class YearlyReportQuerySet(SignedInQuerySet):
         )
 
 
+def report_label(year) -> str:
+    """The year a yearly report covers: "2026 to 2027"."""
+    return f"{year} to {year + 1}"
+
+
 class YearlyReport(models.Model):
     """One reporting year's report. `texts` is {section key: {"above": str, "below": str}}: what the partners
     write over and under each section's generated figures."""
@@ -87,7 +92,7 @@ class YearlyReport(models.Model):
 
     @property
     def label(self) -> str:
-        return f"{self.year} to {self.year + 1}"
+        return report_label(self.year)
 
     @property
     def title(self) -> str:

@@ -51,6 +51,11 @@ class MeetingQuerySet(SignedInQuerySet):
         return self.filter(q)
 
 
+def meeting_title(group_name, date):
+    """ "Safeguarding Partnership Executive meeting, 3 March 2027" (a group's short name where it has one)."""
+    return f"{group_name} meeting, {date.day} {date:%B %Y}"
+
+
 class Meeting(models.Model):
     group = models.ForeignKey(Group, on_delete=models.PROTECT, related_name="meetings")
     date = models.DateField()
@@ -86,7 +91,7 @@ class Meeting(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.group.display_name} meeting, {self.date.day} {self.date:%B %Y}"
+        return meeting_title(self.group.display_name, self.date)
 
     @property
     def title(self):

@@ -18,6 +18,7 @@ class PolicyQuerySet(DeadlineQuerySet, SignedInQuerySet):
 
 class PolicyDocument(DeadlineMixin, models.Model):
     deadline_due_field = "next_review_due"
+    deadline_done_field = None  # never done: each review sets the next
 
     title = models.CharField(max_length=200)
     owner = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
@@ -38,10 +39,6 @@ class PolicyDocument(DeadlineMixin, models.Model):
     @classmethod
     def deadline_open_q(cls):
         return Q(is_active=True)
-
-    @property
-    def deadline_done(self):
-        return None
 
     def clean(self):
         from django.core.exceptions import ValidationError
