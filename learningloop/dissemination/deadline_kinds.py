@@ -79,14 +79,17 @@ def _communication_status(row, today):
     return engine.deadline_status(row.due, row.done, today)
 
 
+def _plan_path_of(plan_id):
+    return reverse_numbered("dissemination:plan_detail", args=[plan_id])
+
+
 def _plan_path(communication):
-    return reverse_numbered(
-        "dissemination:plan_detail", args=[communication.audience_plan.message_plan.plan_id]
-    )
+    """The reminder's link (from the model)."""
+    return _plan_path_of(communication.audience_plan.message_plan.plan_id)
 
 
 def _describe_communication(row):
-    path = reverse_numbered("dissemination:plan_detail", args=[row.audience_plan__message_plan__plan_id])
+    path = _plan_path_of(row.audience_plan__message_plan__plan_id)
     return (row.description, row.audience_plan__message_plan__plan__summary__title, path)
 
 
