@@ -35,14 +35,17 @@ PG_CREATE = [
     GENERATED ALWAYS AS (to_tsvector('english', text)) STORED""",
     "CREATE INDEX IF NOT EXISTS learning_finding_search_vector ON learning_finding USING gin (search_vector)",
 ]
+# How many findings use a word, counted by FTS5 itself (its own tokenizer and stemmer; no score computed).
+SQLITE_COUNT = "SELECT %s, (SELECT count(*) FROM learning_finding_fts WHERE learning_finding_fts MATCH %s)"
 # The candidates: created at or before a moment, outside the finding's activity, best match first. On
-# PostgreSQL the GIN index finds the findings that use one of the query's *rarer* words (at most
-# PG_INNER_LIMIT of them), and only those are ranked: by ts_rank over the rarer words, plus a little over
-# every word. ts_rank has no idea how common a word is; ranking the rare words apart from the common ones
-# is the inverse document frequency the database's own statistics give (`pg_stats`, below). It is a
-# function so that it can tell the planner to use the index (SET enable_seqscan = off for this query
-# alone): on a register of a few thousand findings the planner would read the whole table instead,
-# which costs ten times as much and grows with every finding.
+# both databases only the findings that use one of the query's *rarer* words are ranked (split_by_rarity),
+# so that the cost does not grow with the register.
+# On PostgreSQL the GIN index finds them (at most INNER_LIMIT), ranked by ts_rank over the rarer words,
+# plus a little over every word. ts_rank has no idea how common a word is; ranking the rare words apart
+# from the common ones is the inverse document frequency the database's own statistics give (`pg_stats`,
+# below). It is a function so that it can tell the planner to use the index (SET enable_seqscan = off
+# for this query alone): on a register of a few thousand findings the planner would read the whole table
+# instead, which costs ten times as much and grows with every finding.
 PG_FUNCTION = """CREATE OR REPLACE FUNCTION learning_finding_ranked(rare text, every text,
         common_weight float8, exclude_activity bigint, before timestamptz, exclude_id bigint,
         theme_ids bigint[], inner_limit int, top int)
@@ -56,16 +59,18 @@ PG_FUNCTION = """CREATE OR REPLACE FUNCTION learning_finding_ranked(rare text, e
           LIMIT inner_limit) c, to_tsquery('english', rare) r, to_tsquery('english', every) a
     ORDER BY 2 DESC, 1 DESC LIMIT top $$"""
 PG_RANKED = "SELECT finding_id, score FROM learning_finding_ranked(%s, %s, %s, %s, %s, %s, %s, %s, %s)"
-PG_INNER_LIMIT = 1000  # findings ranked at most, whatever the size of the register
-PG_RARE_BUDGET = 600  # the rarer words: the rarest, while the findings that use them add up to this
+INNER_LIMIT = 1000  # findings PostgreSQL ranks at most, whatever the size of the register
+RARE_BUDGET = 600  # the rarer words: the rarest, while the findings that use them add up to this
 PG_COMMON_WEIGHT = 0.2  # the common words' share of the score
 # How often each lexeme occurs in findings, as ANALYZE last saw it (autovacuum keeps it current).
 PG_STATS = """SELECT s.most_common_elems::text, s.most_common_elem_freqs, c.reltuples
     FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename
     WHERE s.tablename = 'learning_finding' AND s.attname = 'search_vector'"""
+# SQLite: bm25() over the rarer words alone (it weighs them by rarity itself), so that FTS5 scores the few
+# findings that use them, not every finding that shares a common word.
 SQLITE_RANKED = """SELECT f.id, -bm25(learning_finding_fts) AS score
     FROM learning_finding_fts JOIN learning_finding f ON f.id = learning_finding_fts.rowid
-    WHERE learning_finding_fts MATCH %s AND f.activity_id <> %s AND f.created_at <= %s AND f.id <> %s
+    WHERE learning_finding_fts MATCH %s AND f.activity_id <> %s AND f.created_at <= %s AND f.id <> %s{themes}
     ORDER BY score DESC, f.id DESC LIMIT %s"""
 # Only among the findings tagged with one of the themes (ids, as many placeholders as themes).
 WITH_THEMES = " AND f.id IN (SELECT finding_id FROM learning_finding_themes WHERE theme_id IN ({}))"
@@ -114,20 +119,23 @@ class Query:
     def tsquery_units(self) -> list[str]:
         return list(self.words) + ["(" + " <-> ".join(p) + ")" for p in self.phrases]
 
-    def split_by_rarity(self, share_of) -> tuple["Query", "Query"]:
+    def split_by_rarity(self, findings_using) -> tuple["Query", "Query"]:
         """(the rarer words and phrases, the rest): the rarest first, while the findings that use them
-        add up to PG_RARE_BUDGET; `share_of(word)` is the share of findings that use a word."""
+        add up to RARE_BUDGET; `findings_using(word)` is about how many findings use a word (None when
+        the database's statistics do not say)."""
         units = [((w,), False) for w in self.words] + [(p, True) for p in self.phrases]
-        # A phrase counts as its rarest word the statistics know (they leave out "of", "the"...): at
-        # least as many findings as the phrase, so the budget holds.
-        shares = [min((s for s in map(share_of, words) if s is not None), default=0.0) for words, _ in units]
-        order = sorted(range(len(units)), key=lambda n: (shares[n], n))
-        rows, total, rare = share_of(None), 0.0, set()
+        # A phrase counts as its rarest word the statistics know (PostgreSQL's leave out "of", "the"...):
+        # at least as many findings as the phrase, so the budget holds.
+        counts = [
+            min((c for c in map(findings_using, words) if c is not None), default=0.0) for words, _ in units
+        ]
+        order = sorted(range(len(units)), key=lambda n: (counts[n], n))
+        total, rare = 0.0, set()
         for n in order:
-            if rare and total + shares[n] * rows > PG_RARE_BUDGET:
+            if rare and total + counts[n] > RARE_BUDGET:
                 break
             rare.add(n)
-            total += shares[n] * rows
+            total += counts[n]
 
         def query(chosen):
             return Query(
@@ -137,15 +145,27 @@ class Query:
 
         return query(sorted(rare)), query(n for n in range(len(units)) if n not in rare)
 
+    def all_words(self) -> set[str]:
+        return set(self.words) | {w for p in self.phrases for w in p}
 
-def word_shares(using="default"):
-    """share_of(word) from PostgreSQL's statistics of the search vector, read in one query (call it once
-    per page and pass it to every `ranked`); share_of(None) is the number of findings. None on SQLite,
-    whose bm25() weighs words by rarity itself."""
+
+def word_counts(*queries: Query, using="default"):
+    """findings_using(word) for the words of the queries (and of any narrower query made from them), read
+    in one query: call it once per page and pass it to every `ranked`. PostgreSQL: from the statistics of the
+    search vector (`pg_stats`, kept current by ANALYZE/autovacuum: the share of findings using each common
+    lexeme, times the number of findings). SQLite: counted by FTS5 (exact)."""
     connection = connections[using]
-    if connection.vendor != "postgresql":
-        return None
     with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            words = sorted({w.lower() for q in queries for w in q.all_words()})
+            if not words:
+                return lambda word: None
+            cursor.execute(
+                " UNION ALL ".join([SQLITE_COUNT] * len(words)),
+                [value for w in words for value in (w, f'"{w}"')],
+            )
+            docs = {w: float(n) for w, n in cursor.fetchall()}
+            return lambda word: docs.get(word.lower())
         cursor.execute(PG_STATS)
         row = cursor.fetchone()
     shares: dict[str, float] = {}
@@ -155,14 +175,13 @@ def word_shares(using="default"):
         shares = dict(zip(lexemes, row[1], strict=False))
         rows = max(float(row[2]), 0.0)
 
-    def share_of(word):
-        """The share of findings that use `word`, or None for a word the statistics do not list: rarer
-        than those listed, or one the database does not index ("of", "the")."""
-        if word is None:
-            return rows
-        return shares.get(stem(word))
+    def findings_using(word):
+        """About how many findings use `word`, or None for a word the statistics do not list: rarer than
+        those listed, or one the database does not index ("of", "the")."""
+        share = shares.get(stem(word))
+        return None if share is None else share * rows
 
-    return share_of
+    return findings_using
 
 
 def ranked(
@@ -173,7 +192,7 @@ def ranked(
     exclude_id,
     limit: int,
     theme_ids=(),
-    share_of=None,
+    findings_using=None,
     using="default",
 ):
     """[(finding id, text score)] of the findings created at or before `before`, outside the activity,
@@ -185,16 +204,15 @@ def ranked(
     theme_ids = [int(pk) for pk in theme_ids]
     connection = connections[using]
     moment = connection.ops.adapt_datetimefield_value(before)
+    rare, _ = query.split_by_rarity(findings_using or word_counts(query, using=using))
     if connection.vendor == "postgresql":
-        rare, _ = query.split_by_rarity(share_of or word_shares(using))
         sql = PG_RANKED
         params = [rare.tsquery(), query.tsquery(), PG_COMMON_WEIGHT, exclude_activity_id, moment, exclude_id,
-                  theme_ids, PG_INNER_LIMIT, limit]  # fmt: skip
+                  theme_ids, INNER_LIMIT, limit]  # fmt: skip
     else:
-        where, order = SQLITE_RANKED.split("\n    ORDER BY ")
         themes = WITH_THEMES.format(", ".join(["%s"] * len(theme_ids))) if theme_ids else ""
-        sql = where + themes + "\n    ORDER BY " + order
-        params = [query.fts5(), exclude_activity_id, moment, exclude_id, *theme_ids, limit]
+        sql = SQLITE_RANKED.format(themes=themes)
+        params = [rare.fts5(), exclude_activity_id, moment, exclude_id, *theme_ids, limit]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [(pk, float(score)) for pk, score in cursor.fetchall()]

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from django.db.models import Count
 
-from .search import Query, ranked, word_shares
+from .search import Query, ranked, word_counts
 from .vocabulary import Text, analysed_text, query_words, stem, theme_words, vocabulary_for
 
 MAX_UNITS = 60  # words and phrases in one search, so that its cost stays bounded
@@ -110,7 +110,8 @@ def suggestions_for(finding, queryset, *, limit=8) -> list[Suggestion]:
     expansions = synonyms + [p for p in expansions if p not in synonyms]
 
     where = {"before": finding.created_at, "exclude_activity_id": finding.activity_id,
-             "exclude_id": finding.pk, "limit": CANDIDATES, "share_of": word_shares()}  # fmt: skip
+             "exclude_id": finding.pk, "limit": CANDIDATES,
+             "findings_using": word_counts(primary, query)}  # fmt: skip
     own = dict(ranked(primary, **where))
     expanded = dict(ranked(query, **where)) if expand else {}
     if tagged_ids:

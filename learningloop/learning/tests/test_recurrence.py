@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from learningloop.devdata.large.words import FINDING_GAPS, FINDING_STRENGTHS, FINDING_SUBJECTS, TOPICS
 from learningloop.learning.models import Finding, RecurrenceMark, Theme
-from learningloop.learning.recurrence.search import Query, ranked
+from learningloop.learning.recurrence.search import Query, ranked, word_counts
 
 from .factories_register import ActivityFactory, FindingFactory, ThemeFactory
 
@@ -66,6 +66,34 @@ def test_bulk_created_findings_are_indexed_too():
         ]
     )
     assert len(_search("sleeping")) == 3
+
+
+def test_the_words_fewest_findings_use_find_the_candidates_within_the_budget():
+    # Counted by hand: the phrase's words are unknown (0), chronology 40 (total 40), neglect 300 (340);
+    # supervision 400 would make 740, over the 600 budget, so it and the commoner "child" only rank.
+    counts = {"child": 5000.0, "chronology": 40.0, "neglect": 300.0, "supervision": 400.0}
+    query = Query(("child", "chronology", "neglect", "supervision"), (("lived", "experience"),))
+    rare, rest = query.split_by_rarity(counts.get)
+    assert rare == Query(("chronology", "neglect"), (("lived", "experience"),))
+    assert rest == Query(("child", "supervision"))
+
+
+def test_a_word_most_findings_use_does_not_pull_them_all_into_the_ranking():
+    activity = ActivityFactory()
+    Finding.objects.bulk_create(
+        [Finding(activity=activity, text=f"The child was seen at home, visit {n}", kind="improvement",
+                 created_at=AGO) for n in range(650)]
+    )  # fmt: skip
+    twin = FindingFactory(text="No chronology of the child's history was kept", created_at=AGO)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE learning_finding")  # the statistics autovacuum keeps in production
+    counts = word_counts(Query(("child", "chronology")))
+    # SQLite counts exactly; PostgreSQL's statistics estimate (and leave out words rarer than those listed).
+    assert counts("chronology") in (None, pytest.approx(1))
+    assert counts("child") == pytest.approx(651, rel=0.05)
+    # The 650 findings that share only "child" are not ranked at all; the one sharing the rare word is.
+    assert _search("child", "chronology") == {twin.pk}
 
 
 # --- The vocabulary: each theme's terms and phrases ---
