@@ -40,8 +40,8 @@ SQLITE_COUNT = "SELECT %s, (SELECT count(*) FROM learning_finding_fts WHERE lear
 # The candidates: created at or before a moment, outside the finding's activity, best match first. On
 # both databases only the findings that use one of the query's *rarer* words are ranked (split_by_rarity),
 # so that the cost does not grow with the register.
-# On PostgreSQL the GIN index finds them (at most INNER_LIMIT), ranked by ts_rank over the rarer words,
-# plus a little over every word. ts_rank has no idea how common a word is; ranking the rare words apart
+# On PostgreSQL the GIN index finds them (at most PG_INNER_LIMIT), ranked by ts_rank over the rarer
+# words, plus a little over every word. ts_rank has no idea how common a word is; ranking the rare words apart
 # from the common ones is the inverse document frequency the database's own statistics give (`pg_stats`,
 # below). It is a function so that it can tell the planner to use the index (SET enable_seqscan = off
 # for this query alone): on a register of a few thousand findings the planner would read the whole table
@@ -59,7 +59,7 @@ PG_FUNCTION = """CREATE OR REPLACE FUNCTION learning_finding_ranked(rare text, e
           LIMIT inner_limit) c, to_tsquery('english', rare) r, to_tsquery('english', every) a
     ORDER BY 2 DESC, 1 DESC LIMIT top $$"""
 PG_RANKED = "SELECT finding_id, score FROM learning_finding_ranked(%s, %s, %s, %s, %s, %s, %s, %s, %s)"
-INNER_LIMIT = 1000  # findings PostgreSQL ranks at most, whatever the size of the register
+PG_INNER_LIMIT = 1000  # findings ranked at most, whatever the size of the register
 RARE_BUDGET = 600  # the rarer words: the rarest, while the findings that use them add up to this
 PG_COMMON_WEIGHT = 0.2  # the common words' share of the score
 # How often each lexeme occurs in findings, as ANALYZE last saw it (autovacuum keeps it current).
@@ -208,7 +208,7 @@ def ranked(
     if connection.vendor == "postgresql":
         sql = PG_RANKED
         params = [rare.tsquery(), query.tsquery(), PG_COMMON_WEIGHT, exclude_activity_id, moment, exclude_id,
-                  theme_ids, INNER_LIMIT, limit]  # fmt: skip
+                  theme_ids, PG_INNER_LIMIT, limit]  # fmt: skip
     else:
         themes = WITH_THEMES.format(", ".join(["%s"] * len(theme_ids))) if theme_ids else ""
         sql = SQLITE_RANKED.format(themes=themes)

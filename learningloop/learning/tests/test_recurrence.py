@@ -70,7 +70,8 @@ def test_bulk_created_findings_are_indexed_too():
 
 def test_the_words_fewest_findings_use_find_the_candidates_within_the_budget():
     # Counted by hand: the phrase's words are unknown (0), chronology 40 (total 40), neglect 300 (340);
-    # supervision 400 would make 740, over the 600 budget, so it and the commoner "child" only rank.
+    # supervision 400 would make 740, over the 600 budget: neither it nor the commoner "child" finds
+    # candidates.
     counts = {"child": 5000.0, "chronology": 40.0, "neglect": 300.0, "supervision": 400.0}
     query = Query(("child", "chronology", "neglect", "supervision"), (("lived", "experience"),))
     rare, rest = query.split_by_rarity(counts.get)
