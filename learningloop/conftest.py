@@ -5,6 +5,7 @@ from django.test import Client
 
 from learningloop.accounts.tests.factories import UserFactory
 from learningloop.core.policy import Role
+from learningloop.partnership import context_processors
 from learningloop.partnership.models import Partnership, StatutoryRole
 from learningloop.partnership.tests.factories import AgencyFactory
 
@@ -21,6 +22,15 @@ def _fast_and_quiet(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _partnership_heading_read_each_time(monkeypatch):
+    # A process keeps the partnership's name for a minute (partnership/context_processors.py); a test's
+    # rolled-back partnership sends no signal, and the query-count tests compare two requests. Tests read
+    # it on every page; partnership/tests/test_heading.py tests the keeping.
+    monkeypatch.setattr(context_processors, "NAME_KEPT_SECONDS", 0)
+    context_processors.forget_heading()
 
 
 @pytest.fixture

@@ -27,6 +27,14 @@ def paginate(request, queryset, per_page=PAGE_SIZE, *, rows=None):
 
 
 def _page_rows(object_list, rows):
+    query = object_list.query
+    if not (query.annotations or query.distinct or query.extra):
+        # One statement: the page's keys as a subquery (its order and window), the rows in the same order.
+        # A list sorted by an annotation, or made distinct, reads its keys first (below): the ordering
+        # would not carry over to a plain queryset of the rows.
+        ordering = query.order_by or query.get_meta().ordering
+        keys = object_list.model._default_manager.filter(pk__in=object_list.values("pk"))
+        return list(rows(keys.order_by(*ordering)))
     pks = list(object_list.values_list("pk", flat=True))
     shown = rows(object_list.model._default_manager.filter(pk__in=pks))
     by_pk = {(obj["pk"] if isinstance(obj, dict) else obj.pk): obj for obj in shown}

@@ -42,3 +42,21 @@ def test_a_junk_page_number_shows_the_first_page():
     page, _ = paginate(RequestFactory().get("/", {"page": "junk"}), ContentType.objects.order_by("pk"),
                        per_page=3, rows=_rows)  # fmt: skip
     assert page.number == 1 and len(page.object_list) == 3
+
+
+def test_the_page_is_counted_and_read_in_two_statements():
+    ordered = ContentType.objects.order_by("-model", "-pk")
+    with CaptureQueriesContext(connection) as queries:
+        page, _ = paginate(RequestFactory().get("/", {"page": 3}), ordered, per_page=4, rows=_rows)
+    assert len(queries) == 2  # how many there are, then the page's rows with what they show
+    assert [row.pk for row in page.object_list] == list(ordered.values_list("pk", flat=True)[8:12])
+
+
+def test_a_list_sorted_by_an_annotation_keeps_its_order():
+    from django.db.models.functions import Length
+
+    ordered = ContentType.objects.annotate(n=Length("model")).order_by("-n", "pk")
+    expected = list(ordered.values_list("pk", flat=True)[3:6])
+    page, _ = paginate(RequestFactory().get("/", {"page": 2}), ordered, per_page=3, rows=_rows)
+    assert [row.pk for row in page.object_list] == expected
+    assert all(row.shown == f"{row.app_label}.{row.model}" for row in page.object_list)
