@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 
 from learningloop.accounts.tests.factories import UserFactory
+from learningloop.core import kept
 from learningloop.core.policy import Role
-from learningloop.partnership import context_processors
 from learningloop.partnership.models import Partnership, StatutoryRole
 from learningloop.partnership.tests.factories import AgencyFactory
 
@@ -25,12 +25,12 @@ def _fast_and_quiet(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _partnership_heading_read_each_time(monkeypatch):
-    # A process keeps the partnership's name for a minute (partnership/context_processors.py); a test's
-    # rolled-back partnership sends no signal, and the query-count tests compare two requests. Tests read
-    # it on every page; partnership/tests/test_heading.py tests the keeping.
-    monkeypatch.setattr(context_processors, "NAME_KEPT_SECONDS", 0)
-    context_processors.forget_heading()
+def _reference_rows_read_each_time(monkeypatch):
+    # A process keeps the partnership's name and the filters' choices for a minute (core/kept.py); a
+    # test's rolled-back rows send no signal, and the query-count tests compare two requests. Tests read
+    # them on every page; core/tests/test_kept.py and partnership/tests/test_heading.py test the keeping.
+    monkeypatch.setattr(kept, "KEPT_SECONDS", 0)
+    kept.forget()
 
 
 @pytest.fixture

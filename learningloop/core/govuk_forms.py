@@ -13,6 +13,8 @@ from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 from django_filters.fields import ModelChoiceIterator as FilterModelChoices
 
+from .kept import kept_rows
+
 # Attributes the macros write themselves, or that GOV.UK leaves to server-side validation.
 _OWNED_ATTRS = {
     "id", "name", "class", "type", "value", "rows", "cols", "required", "placeholder",
@@ -95,7 +97,10 @@ def _read_at_once(choices: ModelChoiceIterator):
         yield ("", field.empty_label)
     if isinstance(choices, FilterModelChoices) and field.null_label is not None:  # django-filter's "none"
         yield (field.null_value, field.null_label)
-    for obj in choices.queryset:
+    # A list's filter shows reference rows (themes, groups...): kept for a minute (core/kept.py). An edit
+    # form's choices are always read.
+    objects = kept_rows(choices.queryset) if isinstance(choices, FilterModelChoices) else choices.queryset
+    for obj in objects:
         yield choices.choice(obj)
 
 

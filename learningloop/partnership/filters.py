@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.forms.models import ModelChoiceField, ModelChoiceIterator
 
 from learningloop.core.filters import GovukFilterSet, SearchFilter, SortFilter
+from learningloop.core.kept import kept_rows
 
 from .models import Agency, Sector, StatutoryRole
 
@@ -26,7 +27,9 @@ class _ShortAgencyChoices(ModelChoiceIterator):
         # An id the database can hold (a junk value is reported by the form, never looked up).
         chosen = [int(v) for v in field.chosen if str(v).isdigit() and int(v) < 2**63]
         schools = []
-        offered = self.queryset.filter(Q(is_school=False) | Q(pk__in=chosen)).only("pk", "name", "is_school")
+        offered = kept_rows(  # a list's filter: kept for a minute (core/kept.py)
+            self.queryset.filter(Q(is_school=False) | Q(pk__in=chosen)).only("pk", "name", "is_school")
+        )
         for agency in offered:
             if agency.is_school:
                 schools.append(agency)

@@ -1,0 +1,81 @@
+"""A list's filter choices and the partnership's name are kept in each process for a minute (core/kept.py,
+ADR 0025): read once for many pages, forgotten at once when saved here, re-read after a minute when
+changed elsewhere; an edit form's choices are always read."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from learningloop.core import kept
+from learningloop.learning.models import Theme
+from learningloop.learning.tests.factories_register import ThemeFactory
+from learningloop.partnership.tests.factories import GroupFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    monkeypatch.setattr(kept, "KEPT_SECONDS", 60)
+    now = [5000.0]
+    monkeypatch.setattr(kept.time, "monotonic", lambda: now[0])
+    return now
+
+
+def _get(client, name):
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(reverse(name)).content.decode()
+    return html, sum('FROM "learning_theme"' in q["sql"] for q in queries)
+
+
+def test_the_filters_choices_are_read_once_for_many_pages(clock, officer_client):
+    ThemeFactory(name="Kept theme Alpha")
+    first, first_reads = _get(officer_client, "learning:activity_list")
+    second, second_reads = _get(officer_client, "learning:activity_list")
+    assert ">Kept theme Alpha</option>" in first and ">Kept theme Alpha</option>" in second
+    assert (first_reads, second_reads) == (1, 0)
+
+
+def test_a_theme_saved_here_is_offered_on_the_next_page(clock, officer_client):
+    ThemeFactory(name="Kept theme Alpha")
+    _get(officer_client, "learning:activity_list")
+    ThemeFactory(name="Kept theme Beta")
+    html, reads = _get(officer_client, "learning:activity_list")
+    assert ">Kept theme Beta</option>" in html and reads == 1
+
+
+def test_a_change_elsewhere_is_offered_within_a_minute(clock, officer_client):
+    theme = ThemeFactory(name="Kept theme Alpha")
+    _get(officer_client, "learning:activity_list")
+    Theme.objects.filter(pk=theme.pk).update(name="Kept theme Gamma")  # no signal, as on another server
+    clock[0] += 59
+    assert ">Kept theme Alpha</option>" in _get(officer_client, "learning:activity_list")[0]
+    clock[0] += 2
+    assert ">Kept theme Gamma</option>" in _get(officer_client, "learning:activity_list")[0]
+
+
+def test_an_edit_forms_choices_are_always_read(clock, officer_client):
+    group = GroupFactory(name="Learning and Development")
+    officer_client.get(reverse("learning:activity_create"))
+    GroupFactory._meta.model.objects.filter(pk=group.pk).update(name="Learning and Practice")
+    html = officer_client.get(reverse("learning:activity_create")).content.decode()
+    assert ">Learning and Practice</option>" in html
+
+
+def test_rows_read_with_different_conditions_are_kept_apart(clock):
+    ThemeFactory(name="Kept theme Alpha")
+    ThemeFactory(name="Kept theme Beta")
+    every = kept.kept_rows(Theme.objects.filter(name__startswith="Kept theme").order_by("name"))
+    one = kept.kept_rows(Theme.objects.filter(name="Kept theme Alpha"))
+    assert [t.name for t in every] == ["Kept theme Alpha", "Kept theme Beta"]
+    assert [t.name for t in one] == ["Kept theme Alpha"]
+
+
+def test_no_more_than_the_most_kept_entries_are_kept(clock, monkeypatch):
+    monkeypatch.setattr(kept, "MOST_KEPT", 3)
+    for n in range(5):
+        kept.kept(("n", n), lambda n=n: n, models=[Theme])
+    assert len(kept._kept) == 3
+    assert kept.kept(("n", 0), lambda: "read again", models=[Theme]) == "read again"
+    assert kept.kept(("n", 4), lambda: "read again", models=[Theme]) == 4
