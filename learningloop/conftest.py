@@ -34,6 +34,15 @@ def _reference_rows_read_each_time(monkeypatch):
 
 
 @pytest.fixture
+def kept_clock(monkeypatch):
+    """Rows kept for a minute, as in production, on a clock the test moves: kept_clock[0] += seconds."""
+    monkeypatch.setattr(kept, "KEPT_SECONDS", 60)
+    now = [5000.0]
+    monkeypatch.setattr(kept.time, "monotonic", lambda: now[0])
+    return now
+
+
+@pytest.fixture
 def partnership(db):
     return Partnership.objects.create(name="Northshire Safeguarding Children Partnership", short_name="NSCP")
 

@@ -15,21 +15,13 @@ from learningloop.partnership.tests.factories import GroupFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def clock(monkeypatch):
-    monkeypatch.setattr(kept, "KEPT_SECONDS", 60)
-    now = [5000.0]
-    monkeypatch.setattr(kept.time, "monotonic", lambda: now[0])
-    return now
-
-
 def _get(client, name):
     with CaptureQueriesContext(connection) as queries:
         html = client.get(reverse(name)).content.decode()
     return html, sum('FROM "learning_theme"' in q["sql"] for q in queries)
 
 
-def test_the_filters_choices_are_read_once_for_many_pages(clock, officer_client):
+def test_the_filters_choices_are_read_once_for_many_pages(kept_clock, officer_client):
     ThemeFactory(name="Kept theme Alpha")
     first, first_reads = _get(officer_client, "learning:activity_list")
     second, second_reads = _get(officer_client, "learning:activity_list")
@@ -37,7 +29,7 @@ def test_the_filters_choices_are_read_once_for_many_pages(clock, officer_client)
     assert (first_reads, second_reads) == (1, 0)
 
 
-def test_a_theme_saved_here_is_offered_on_the_next_page(clock, officer_client):
+def test_a_theme_saved_here_is_offered_on_the_next_page(kept_clock, officer_client):
     ThemeFactory(name="Kept theme Alpha")
     _get(officer_client, "learning:activity_list")
     ThemeFactory(name="Kept theme Beta")
@@ -45,17 +37,17 @@ def test_a_theme_saved_here_is_offered_on_the_next_page(clock, officer_client):
     assert ">Kept theme Beta</option>" in html and reads == 1
 
 
-def test_a_change_elsewhere_is_offered_within_a_minute(clock, officer_client):
+def test_a_change_elsewhere_is_offered_within_a_minute(kept_clock, officer_client):
     theme = ThemeFactory(name="Kept theme Alpha")
     _get(officer_client, "learning:activity_list")
     Theme.objects.filter(pk=theme.pk).update(name="Kept theme Gamma")  # no signal, as on another server
-    clock[0] += 59
+    kept_clock[0] += 59
     assert ">Kept theme Alpha</option>" in _get(officer_client, "learning:activity_list")[0]
-    clock[0] += 2
+    kept_clock[0] += 2
     assert ">Kept theme Gamma</option>" in _get(officer_client, "learning:activity_list")[0]
 
 
-def test_an_edit_forms_choices_are_always_read(clock, officer_client):
+def test_an_edit_forms_choices_are_always_read(kept_clock, officer_client):
     group = GroupFactory(name="Learning and Development")
     officer_client.get(reverse("learning:activity_create"))
     GroupFactory._meta.model.objects.filter(pk=group.pk).update(name="Learning and Practice")
@@ -63,7 +55,7 @@ def test_an_edit_forms_choices_are_always_read(clock, officer_client):
     assert ">Learning and Practice</option>" in html
 
 
-def test_rows_read_with_different_conditions_are_kept_apart(clock):
+def test_rows_read_with_different_conditions_are_kept_apart(kept_clock):
     ThemeFactory(name="Kept theme Alpha")
     ThemeFactory(name="Kept theme Beta")
     every = kept.kept_rows(Theme.objects.filter(name__startswith="Kept theme").order_by("name"))
@@ -72,7 +64,7 @@ def test_rows_read_with_different_conditions_are_kept_apart(clock):
     assert [t.name for t in one] == ["Kept theme Alpha"]
 
 
-def test_no_more_than_the_most_kept_entries_are_kept(clock, monkeypatch):
+def test_no_more_than_the_most_kept_entries_are_kept(kept_clock, monkeypatch):
     monkeypatch.setattr(kept, "MOST_KEPT", 3)
     for n in range(5):
         kept.kept(("n", n), lambda n=n: n, models=[Theme])

@@ -6,18 +6,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from learningloop.core import kept
 from learningloop.partnership.models import Partnership
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    monkeypatch.setattr(kept, "KEPT_SECONDS", 60)
-    clock = [1000.0]
-    monkeypatch.setattr(kept.time, "monotonic", lambda: clock[0])
-    return clock
 
 
 def _page(client):
@@ -27,7 +18,7 @@ def _page(client):
     return html, len(reads)
 
 
-def test_the_second_page_shows_the_name_without_reading_it(clock, partnership, officer_client):
+def test_the_second_page_shows_the_name_without_reading_it(kept_clock, partnership, officer_client):
     first, first_reads = _page(officer_client)
     second, second_reads = _page(officer_client)
     assert "Northshire Safeguarding Children Partnership: Learning Loop" in first
@@ -35,7 +26,7 @@ def test_the_second_page_shows_the_name_without_reading_it(clock, partnership, o
     assert (first_reads, second_reads) == (1, 0)
 
 
-def test_a_rename_here_shows_on_the_next_page(clock, partnership, officer_client):
+def test_a_rename_here_shows_on_the_next_page(kept_clock, partnership, officer_client):
     _page(officer_client)
     partnership.name = "Southshire Safeguarding Children Partnership"
     partnership.save()
@@ -43,13 +34,13 @@ def test_a_rename_here_shows_on_the_next_page(clock, partnership, officer_client
     assert "Southshire Safeguarding Children Partnership: Learning Loop" in html
 
 
-def test_a_rename_on_another_server_shows_within_a_minute(clock, partnership, officer_client):
+def test_a_rename_on_another_server_shows_within_a_minute(kept_clock, partnership, officer_client):
     _page(officer_client)
     # Another app server saves it: this process gets no signal (an update sends none either).
     Partnership.objects.filter(pk=partnership.pk).update(name="Westshire Safeguarding Children Partnership")
-    clock[0] += 59
+    kept_clock[0] += 59
     html, _ = _page(officer_client)
     assert "Northshire Safeguarding Children Partnership: Learning Loop" in html
-    clock[0] += 2
+    kept_clock[0] += 2
     html, reads = _page(officer_client)
     assert "Westshire Safeguarding Children Partnership: Learning Loop" in html and reads == 1
