@@ -5,6 +5,7 @@ learning (seed 3.5) with each agency's response."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from learningloop.core.deadlines import (
@@ -29,18 +30,23 @@ class PlanQuerySet(SignedInQuerySet):
     def list_rows(self, today):
         """The list's rows as dicts: `pk`, `summary__title`, `summary__subgroup__name`, `message_count` and
         the communication counts (`communication_count`, `done_count`, `open_count`, `overdue_count`).
-        Three queries, each grouped over these plans' own rows (one count per table, never the product of
-        message plans × audiences × communications that a joined COUNT(DISTINCT) walks), and plain values
-        rather than whole plans and summaries with every text field."""
-        rows = list(self.values("pk", "summary__title", "summary__subgroup__name"))
-        pks = [row["pk"] for row in rows]
-        messages = dict(
-            MessagePlan.objects.filter(plan__in=pks)
+        Two queries, each counting over these plans' own rows (one count per table, never the product of
+        message plans × audiences × communications that a joined COUNT(DISTINCT) walks): the plans with
+        their message count (a subquery per row, on the message plans' plan index), then their
+        communications grouped by plan; plain values rather than whole plans and summaries."""
+        messages = (
+            MessagePlan.objects.filter(plan=models.OuterRef("pk"))
             .order_by()
             .values("plan")
             .annotate(n=models.Count("pk"))
-            .values_list("plan", "n")
+            .values("n")
         )
+        rows = list(
+            self.annotate(message_count=Coalesce(models.Subquery(messages), 0)).values(
+                "pk", "summary__title", "summary__subgroup__name", "message_count"
+            )
+        )
+        pks = [row["pk"] for row in rows]
         open_ = Q(status__in=[CommunicationStatus.PLANNED, CommunicationStatus.IN_PROGRESS])
         plan = "audience_plan__message_plan__plan"
         counts = {
@@ -57,7 +63,6 @@ class PlanQuerySet(SignedInQuerySet):
         }
         none = {"communication_count": 0, "done_count": 0, "open_count": 0, "overdue_count": 0}
         for row in rows:
-            row["message_count"] = messages.get(row["pk"], 0)
             found = counts.get(row["pk"], none)
             row.update({key: found[key] for key in none})
         return rows

@@ -385,26 +385,21 @@ class CaseReviewQuerySet(SignedInQuerySet):
         )
 
     def for_list(self, *, on=None):
-        """Reviews with what the register of reviews shows: activity, stage, open milestones (soonest
-        first) and whether any is overdue on `on` (today by default). A fixed number of queries whatever
-        the number of rows."""
+        """Reviews with what the register of reviews shows: activity, stage, the next open milestone
+        (soonest first: `next_label`, its rule's label, None when none is open, and `next_due_on`) and
+        whether any is overdue on `on` (today by default). One query whatever the number of rows: the
+        next milestone is two subqueries per row, not every open milestone read as objects."""
         on = on or timezone.localdate()
-        open_milestones = (
-            Milestone.objects.open()
-            .select_related("rule")
-            .only("due_on", "done_on", "review_id", "rule__label")
-            .order_by("due_on", "pk")
-        )
+        next_open = Milestone.objects.open().filter(review=models.OuterRef("pk")).order_by("due_on", "pk")
         return (
             self.select_related("activity")
             # What the register shows, not every date, decision and the activity's description (ADR 0025).
             .only("pseudonym", "kind", "aware_on", "activity__title")
-            .prefetch_related(
-                models.Prefetch("milestones", queryset=open_milestones, to_attr="open_milestones")
-            )
             .with_stage()
             .annotate(
-                is_overdue=models.Exists(Milestone.objects.overdue(on).filter(review=models.OuterRef("pk")))
+                next_label=models.Subquery(next_open.values("rule__label")[:1]),
+                next_due_on=models.Subquery(next_open.values("due_on")[:1]),
+                is_overdue=models.Exists(Milestone.objects.overdue(on).filter(review=models.OuterRef("pk"))),
             )
         )
 

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from learningloop.core.access import get_visible_or_404, require
 from learningloop.core.audit import record_view
 from learningloop.core.breadcrumbs import breadcrumbs
-from learningloop.core.deadlines import State
+from learningloop.core.deadlines import State, deadline_status
 from learningloop.core.pagination import paginate
 from learningloop.core.panels import record_panels_for
 from learningloop.core.policy import can
@@ -77,14 +77,18 @@ def review_list(request):
     today = timezone.localdate()
     rows = []
     for review in page.object_list:
-        nxt = review.open_milestones[0] if review.open_milestones else None
+        nxt = (
+            {"label": review.next_label, "due_on": review.next_due_on}
+            if review.next_label is not None
+            else None
+        )
         rows.append(
             {
                 "review": review,
                 "kind": presenters.KIND_SHORT[review.kind],
                 "stage": Stage(review.stage).label,
                 "next": nxt,
-                "status": milestone_status(nxt, today) if nxt else None,
+                "status": deadline_status(review.next_due_on, None, today) if nxt else None,
             }
         )
     return render(

@@ -304,6 +304,18 @@ def test_list_shows_stage_next_deadline_and_filters(persona_client):
     assert Milestone.objects.overdue_activity_ids() == {overdue.activity_id}
 
 
+def test_the_list_shows_the_soonest_open_deadline_not_one_already_met(persona_client):
+    # Aware Monday 6 January 2025, Panel notified the next day (met). Still open: the rapid review and the
+    # decision, both 15 working days after notification, counted on a calendar: Tuesday 28 January 2025.
+    # Then the local review, six months after a decision not yet made: not the next one.
+    make_review(pseudonym="Child Notified", aware_on=D(2025, 1, 6), panel_notified_on=D(2025, 1, 7))
+    body = _list(persona_client("agency_member")).content.decode()
+    row = body[body.index("Child Notified") :]
+    row = row[: row.index("</tr>")]
+    assert "due 28 January 2025" in row
+    assert "Notify the national Panel" not in row and "None open" not in row
+
+
 def test_list_query_count_does_not_grow(persona_client, django_assert_max_num_queries):
     client = persona_client("agency_member")
     for _ in range(2):
