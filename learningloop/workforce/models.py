@@ -131,6 +131,12 @@ class SessionQuerySet(SignedInQuerySet):
     def upcoming(self, today=None):
         return self.filter(status=SessionStatus.SCHEDULED, date__gte=today or timezone.localdate())
 
+    def upcoming_for(self, courses, today=None):
+        """The upcoming sessions of these courses (a queryset of them), soonest first, with their places:
+        found by the upcoming index (status, then date), so the cost follows the sessions to come, not the
+        years of sessions the courses have had."""
+        return self.upcoming(today).filter(course__in=courses).with_places().order_by("date", "start_time")
+
     def with_places(self):
         """Annotate `booked_count` (places taken: booked or offered) and `waiting_count`."""
         return self.annotate(
@@ -163,7 +169,13 @@ class TrainingSession(models.Model):
 
     class Meta:
         ordering = ["date", "start_time", "pk"]
-        indexes = [models.Index(fields=["date", "status"], name="workforce_session_date_idx")]
+        indexes = [
+            models.Index(fields=["date", "status"], name="workforce_session_date_idx"),
+            # The upcoming sessions (scheduled, from today): few, however many years of sessions went before.
+            # Without it SQLite found a page of courses' upcoming sessions through the course index, walking
+            # every past session of those courses (ADR 0025).
+            models.Index(fields=["status", "date"], name="workforce_session_upcoming_idx"),
+        ]
 
     def __str__(self):
         return f"{self.course.title}, {self.date:%-d %B %Y}"

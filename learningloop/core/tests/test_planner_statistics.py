@@ -7,19 +7,13 @@ import pytest
 from django.db import connection
 
 from learningloop.core.reminders import send_due_reminders
+from learningloop.core.tests.query_plans import query_plan
 from learningloop.partnership.tests.factories import AgencyFactory
 from learningloop.performance.models import DataDue
 from learningloop.performance.tests.factories import IndicatorFactory
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
-
-
-def _plan(queryset):
-    sql, params = queryset.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
-        return " ".join(str(row[-1]) for row in cursor.fetchall())
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL's autovacuum gathers them itself")
@@ -36,7 +30,7 @@ def test_after_the_daily_run_sqlite_counts_late_returns_from_their_own_index():
     late = {"period_start": D(2024, 1, 1), "period_end": D(2024, 1, 31), "due_on": D(2024, 2, 20)}
     DataDue.objects.create(indicator=indicator, agency=agency, done_on=D(2024, 2, 23), **late)
     counting = DataDue.objects.came_in_late().order_by().values_list("agency_id")
-    assert "data_due_late" not in _plan(counting)  # without statistics SQLite reads every return
+    assert "data_due_late" not in query_plan(counting)  # without statistics SQLite reads every return
     counts = send_due_reminders(today=D(2026, 6, 15))
     assert counts["Database planner statistics"] == 0  # no email
-    assert "data_due_late" in _plan(counting)
+    assert "data_due_late" in query_plan(counting)

@@ -57,12 +57,7 @@ def course_list(request):
     today = timezone.localdate()
     page, pagination = paginate(request, filters.qs.order_by("title", "pk"))
     upcoming = {}
-    for session in (
-        TrainingSession.objects.upcoming(today)
-        .filter(course__in=page.object_list)
-        .with_places()
-        .order_by("date", "start_time")
-    ):
+    for session in TrainingSession.objects.upcoming_for(page.object_list, today):
         upcoming.setdefault(session.course_id, []).append(session)
     rows = [{"course": c, "sessions": upcoming.get(c.pk, [])[:3]} for c in page.object_list]
     return render(
