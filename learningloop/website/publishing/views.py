@@ -172,7 +172,13 @@ def retire(request, pk):
 
 
 def _statistics_rows():
-    return MonthlyCount.objects.select_related("publication").order_by("-month", "publication__title")
+    # Every month's counts are sorted to show 50: only the columns shown, not each publication's sections
+    # and search text (a sorter holds every column it is given, for every row).
+    return (
+        MonthlyCount.objects.select_related("publication")
+        .only("month", "views", "downloads", "publication__title", "publication__kind_label")
+        .order_by("-month", "publication__title")
+    )
 
 
 def _years():

@@ -72,3 +72,20 @@ def test_the_statistics_read_the_years_without_a_date_function_per_row(persona_c
     assert "17 page views and 2 downloads in all" in page  # 3 + 4 + 10 views
     # January and February 2026 are both in the financial year 2025 to 2026: offered once.
     assert page.count('<option value="2025"') == 1
+
+
+def test_the_statistics_sort_the_months_without_each_publications_text(persona_client, fifty_one_items):
+    """Every month's counts are sorted to show 50 rows: the sort carries the month, the counts and the
+    title, never a publication's sections and search text."""
+    client = persona_client("bu_admin")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("website:statistics")).text
+    sorted_rows = [q["sql"] for q in queries if "ORDER BY" in q["sql"] and "website_monthlycount" in q["sql"]]
+    assert len(sorted_rows) == 1
+    assert '"sections"' not in sorted_rows[0] and '"search_text"' not in sorted_rows[0]
+    # Newest month first, then by title: February's two rows (Briefing 00, Briefing 50), then January's.
+    order = [
+        page.index(f'<td class="govuk-table__cell">{title}</td>') for title in ("Briefing 00", "Briefing 50")
+    ]
+    assert order == sorted(order)
+    assert page.index("February 2026") < page.index("January 2026")
