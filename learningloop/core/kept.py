@@ -13,6 +13,7 @@ schools): five statements of rows that change a few times a year. They are kept 
 
 Each entry is keyed by its SQL and parameters, so rows read for one user are never shown to another."""
 
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -24,20 +25,23 @@ KEPT_SECONDS = 60
 MOST_KEPT = 256  # entries; the oldest read is dropped first
 
 _kept: OrderedDict[object, tuple[float, object, frozenset[str]]] = OrderedDict()
+_lock = threading.Lock()
 
 
 def kept(key, read: Callable[[], object], *, models: Iterable) -> object:
     """`read()`'s value, read again when older than KEPT_SECONDS or when one of `models` was saved here."""
     now = time.monotonic()
-    entry = _kept.get(key)
-    if entry is not None and entry[0] > now:
+    with _lock:  # a threaded server (runserver, gthread) may forget an entry while another reads it
+        entry = _kept.get(key)
+        if entry is not None and entry[0] > now:
+            _kept.move_to_end(key)
+            return entry[1]
+    value = read()  # outside the lock: a slow read holds up no other thread
+    with _lock:
+        _kept[key] = (now + KEPT_SECONDS, value, frozenset(m._meta.label for m in models))
         _kept.move_to_end(key)
-        return entry[1]
-    value = read()
-    _kept[key] = (now + KEPT_SECONDS, value, frozenset(m._meta.label for m in models))
-    _kept.move_to_end(key)
-    while len(_kept) > MOST_KEPT:
-        _kept.popitem(last=False)
+        while len(_kept) > MOST_KEPT:
+            _kept.popitem(last=False)
     return value
 
 
@@ -51,11 +55,12 @@ def kept_rows(queryset) -> list:
 
 def forget(label: str | None = None):
     """Forget every entry (label None) or those read from the model with this label ("app.Model")."""
-    if label is None:
-        _kept.clear()
-        return
-    for key in [k for k, entry in _kept.items() if label in entry[2]]:
-        del _kept[key]
+    with _lock:
+        if label is None:
+            _kept.clear()
+            return
+        for key in [k for k, entry in _kept.items() if label in entry[2]]:
+            del _kept[key]
 
 
 def _models_of(tables):
