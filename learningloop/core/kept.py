@@ -13,6 +13,7 @@ schools): five statements of rows that change a few times a year. They are kept 
 
 Each entry is keyed by its SQL and parameters, so rows read for one user are never shown to another."""
 
+import functools
 import threading
 import time
 from collections import OrderedDict
@@ -64,8 +65,14 @@ def forget(label: str | None = None):
 
 
 def _models_of(tables):
-    by_table = {m._meta.db_table: m for m in apps.get_models(include_auto_created=True)}
+    by_table = _models_by_table()
     return [by_table[t] for t in tables if t in by_table]
+
+
+@functools.cache
+def _models_by_table():
+    """Built once: every page's filters ask, and the installed models do not change while serving."""
+    return {m._meta.db_table: m for m in apps.get_models(include_auto_created=True)}
 
 
 def _changed(sender, **kwargs):

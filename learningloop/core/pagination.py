@@ -15,7 +15,9 @@ def paginate(request, queryset, per_page=PAGE_SIZE, *, rows=None):
     `rows`, if given, turns a queryset into what each row shows (annotations that count or look up related
     rows): it is applied to the page's rows only, never to the whole list, so that counting and sorting
     stay on the plain queryset and the cost follows the 50 rows shown, not the rows in the database. It
-    may give model objects or dicts with a "pk" (rows read as plain values)."""
+    may give model objects or dicts with a "pk" (rows read as plain values), and must keep the order of
+    the queryset it is given: that queryset is the page, in the list's order (one statement, the page's
+    keys a subquery), so rows() annotates and narrows it but does not sort it again."""
     paginator = Paginator(queryset, per_page)
     try:
         page = paginator.page(request.GET.get("page") or 1)
