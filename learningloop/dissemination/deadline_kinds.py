@@ -85,12 +85,12 @@ def _plan_path_of(plan_id):
 
 def _plan_path(communication):
     """The reminder's link (from the model)."""
-    return _plan_path_of(communication.audience_plan.message_plan.plan_id)
+    return _plan_path_of(communication.plan_id)
 
 
 def _describe_communication(row):
-    path = _plan_path_of(row.audience_plan__message_plan__plan_id)
-    return (row.description, row.audience_plan__message_plan__plan__summary__title, path)
+    path = _plan_path_of(row.plan_id)
+    return (row.description, row.plan__summary__title, path)
 
 
 def compose_communication_reminder(reminder: engine.DueReminder):
@@ -109,19 +109,19 @@ COMMUNICATION = engine.DeadlineKind(
     columns=(
         "description",
         "status",
-        "audience_plan__message_plan__plan_id",
-        "audience_plan__message_plan__plan__summary__title",
-        "audience_plan__message_plan__plan__summary__subgroup__name",
+        "plan_id",
+        "plan__summary__title",
+        "plan__summary__subgroup__name",
         "owner_agency__name",
     ),
     select_related=(
         "owner",
         "owner_agency",
-        "audience_plan__message_plan__plan__summary__subgroup",
+        "plan__summary__subgroup",
     ),
-    group_field="audience_plan__message_plan__plan__summary__subgroup_id",
+    group_field="plan__summary__subgroup_id",
     agency_field="owner_agency_id",
-    group_label=lambda row: row.audience_plan__message_plan__plan__summary__subgroup__name,
+    group_label=lambda row: row.plan__summary__subgroup__name,
     agency_label=lambda row: row.owner_agency__name or "",
     status=_communication_status,
     recipients=engine.owner_recipients,

@@ -32,7 +32,7 @@ class PlanFilterSet(GovukFilterSet):
     )
 
     def by_communications(self, plans, name, value):
-        communications = Communication.objects.filter(audience_plan__message_plan__plan=OuterRef("pk"))
+        communications = Communication.objects.filter(plan=OuterRef("pk"))
         open_ = communications.filter(status__in=OPEN_COMMUNICATION)
         if value == "overdue":
             return plans.filter(Exists(open_.filter(due_on__lt=timezone.localdate())))

@@ -33,7 +33,8 @@ class PlanQuerySet(SignedInQuerySet):
         Two queries, each counting over these plans' own rows (one count per table, never the product of
         message plans × audiences × communications that a joined COUNT(DISTINCT) walks): the plans with
         their message count (a subquery per row, on the message plans' plan index), then their
-        communications grouped by plan; plain values rather than whole plans and summaries."""
+        communications grouped by the plan each carries (ADR 0046: one table, no join through the audience
+        rows); plain values rather than whole plans and summaries."""
         messages = (
             MessagePlan.objects.filter(plan=models.OuterRef("pk"))
             .order_by()
@@ -48,12 +49,11 @@ class PlanQuerySet(SignedInQuerySet):
         )
         pks = [row["pk"] for row in rows]
         open_ = Q(status__in=[CommunicationStatus.PLANNED, CommunicationStatus.IN_PROGRESS])
-        plan = "audience_plan__message_plan__plan"
         counts = {
-            row[plan]: row
-            for row in Communication.objects.filter(**{f"{plan}__in": pks})
+            row["plan"]: row
+            for row in Communication.objects.filter(plan__in=pks)
             .order_by()
-            .values(plan)
+            .values("plan")
             .annotate(
                 communication_count=models.Count("pk"),
                 done_count=models.Count("pk", filter=Q(status=CommunicationStatus.DONE)),
@@ -145,6 +145,13 @@ class Communication(DeadlineMixin, models.Model):
     deadline in the one engine (due_on, done_on; open while planned or in progress)."""
 
     audience_plan = models.ForeignKey(AudiencePlan, on_delete=models.CASCADE, related_name="communications")
+    # The plan the audience row belongs to, kept with the communication so that the plans list counts a
+    # page's communications on this table alone, without joining every audience and message row
+    # (docs/adr/0046-communications-carry-their-plan.md). Filled in by save() from the audience row, which
+    # never moves to another plan; bulk writes set it themselves.
+    plan = models.ForeignKey(
+        DisseminationPlan, on_delete=models.CASCADE, related_name="communications", editable=False
+    )
     method = models.ForeignKey(DisseminationMethod, on_delete=models.PROTECT, related_name="communications")
     description = models.CharField(max_length=300)
     owner = models.ForeignKey(
@@ -176,6 +183,11 @@ class Communication(DeadlineMixin, models.Model):
 
     def __str__(self):
         return self.description
+
+    def save(self, *args, **kwargs):
+        if self.plan_id is None and self.audience_plan_id is not None:
+            self.plan_id = self.audience_plan.message_plan.plan_id
+        super().save(*args, **kwargs)
 
     @classmethod
     def deadline_open_q(cls):

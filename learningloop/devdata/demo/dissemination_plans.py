@@ -87,7 +87,7 @@ def _fill_rows(plan, methods):
 
 def _add_communications(plan, methods, today):
     first = plan.message_plans.order_by("key_message__position", "key_message__pk").first()
-    if first is None or Communication.objects.filter(audience_plan__message_plan__plan=plan).exists():
+    if first is None or Communication.objects.filter(plan=plan).exists():
         return 0
     rows = {ap.audience.name.lower(): ap for ap in AudiencePlan.objects.filter(message_plan=first)
             .select_related("audience")}  # fmt: skip

@@ -108,6 +108,7 @@ def build_dissemination(ctx: Context) -> tuple[int, int]:
             communications.append(
                 Communication(
                     audience_plan=rng.choice(rows),
+                    plan=plan,
                     method=method,
                     description=f"{method.name} (fictional)"[:300],
                     owner=ctx.person_of(owner_agency),

@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 
 from learningloop.accounts.models import User
 from learningloop.dissemination.models import (
@@ -118,6 +118,14 @@ def test_the_training_sessions_tallies_equal_a_recount(generated):
     from learningloop.workforce.tests.recount import recounted, stored
 
     assert stored() and stored() == recounted()
+
+
+def test_every_communication_carries_its_audience_rows_plan(generated):
+    """The generator writes communications in bulk, past save(), so it names each one's plan itself
+    (ADR 0046); the plans list counts them by that plan."""
+    communications = Communication.objects.all()
+    assert communications.exists()
+    assert not communications.exclude(plan=F("audience_plan__message_plan__plan")).exists()
 
 
 def test_plans_only_for_accepted_summaries(generated):

@@ -78,6 +78,7 @@ def test_create_due_today_is_allowed(officer_client, audience_plan):
         "Today",
         today,
     )
+    assert communication.plan_id == audience_plan.message_plan.plan_id  # the plans list counts by it
 
 
 @pytest.mark.parametrize(

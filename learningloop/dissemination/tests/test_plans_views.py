@@ -339,3 +339,15 @@ def test_an_error_in_an_audience_row_puts_error_in_the_page_title(officer_client
     response = officer_client.post(url, data)
     assert response.status_code == 200
     assert "<title>Error: " in response.content.decode()
+
+
+def test_the_list_counts_communications_without_joining_the_audience_rows(officer_client):
+    """The page's communications are counted on their own table, by the plan each carries (ADR 0046):
+    joining every message and audience row of the plans cost PostgreSQL more than the rest of the page's
+    SQL together."""
+    CommunicationFactory(audience_plan=first_audience_plan(make_plan(2)))
+    with CaptureQueriesContext(connection) as queries:
+        assert officer_client.get(reverse("dissemination:plan_list")).status_code == 200
+    counts = [q["sql"] for q in queries if "dissemination_communication" in q["sql"]]
+    assert len(counts) == 1
+    assert "dissemination_audienceplan" not in counts[0] and "dissemination_messageplan" not in counts[0]
