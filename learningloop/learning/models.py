@@ -111,11 +111,10 @@ class LearningActivityQuerySet(SignedInQuerySet):
     """The register holds no restricted details (they live in ChildDetails): every signed-in user reads it."""
 
     def with_register_counts(self, today):
-        """What the register's rows show: findings, areas for improvement, and slippage (the activity is a
-        case review with a statutory deadline overdue on `today`)."""
+        """What the register's rows show besides the findings and areas for improvement (counted on the
+        activity when its findings are written: `finding_counts_update`, ADR 0047): slippage (the activity
+        is a case review with a statutory deadline overdue on `today`)."""
         return self.annotate(
-            improvement_count=models.Count("findings", filter=Q(findings__kind=FindingKind.IMPROVEMENT)),
-            finding_count=models.Count("findings"),
             deadline_overdue=models.Exists(
                 Milestone.objects.overdue(today).filter(review__activity=models.OuterRef("pk"))
             ),
@@ -151,6 +150,18 @@ class LearningActivityQuerySet(SignedInQuerySet):
             row["provider_agencies"] = names[row["pk"]]
         return rows
 
+    def finding_counts_update(self):
+        """Count these activities' findings again and write the counts on them, in one UPDATE (ADR 0047):
+        every write of a finding calls it for the finding's activity; the generator for every activity."""
+        findings = Finding.objects.filter(activity=models.OuterRef("pk")).order_by().values("activity")
+        improvements = findings.filter(kind=FindingKind.IMPROVEMENT)
+        counted = findings.annotate(n=models.Count("pk")).values("n")
+        improving = improvements.annotate(n=models.Count("pk")).values("n")
+        return self.order_by().update(
+            finding_count=Coalesce(models.Subquery(counted), 0),
+            improvement_count=Coalesce(models.Subquery(improving), 0),
+        )
+
     def completed_without_findings(self):
         return self.filter(
             status__in=[ActivityStatus.COMPLETED, ActivityStatus.CLOSED], findings__isnull=True
@@ -168,6 +179,9 @@ class LearningActivity(models.Model):
     started_on = models.DateField("started", null=True, blank=True)
     completed_on = models.DateField("completed", null=True, blank=True)
     status = models.CharField(max_length=20, choices=ActivityStatus.choices, default=ActivityStatus.PLANNED)
+    # The register's counts, kept current by every write of a finding (ADR 0047).
+    finding_count = models.PositiveIntegerField(default=0, editable=False)
+    improvement_count = models.PositiveIntegerField("areas for improvement", default=0, editable=False)
     owning_group = models.ForeignKey(
         Group,
         on_delete=models.PROTECT,
@@ -213,6 +227,17 @@ class LearningActivity(models.Model):
 
     def __str__(self):
         return self.title
+
+    COUNTS = ("finding_count", "improvement_count")  # written by finding_counts_update only
+
+    def save(self, *args, **kwargs):
+        """An edit of the activity writes its own fields, never the finding counts: the instance may have
+        been read before a finding was added (ADR 0047)."""
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name not in self.COUNTS
+            ]
+        super().save(*args, **kwargs)
 
     def clean(self):
         if self.started_on and self.completed_on and self.completed_on < self.started_on:

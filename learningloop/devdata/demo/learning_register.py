@@ -304,6 +304,7 @@ def seed(stdout=None) -> int:
                 created_at=when + datetime.timedelta(minutes=position),
             )
             finding.themes.set(themes[n.lower()] for n in theme_names if n.lower() in themes)
+        LearningActivity.objects.filter(pk=activity.pk).finding_counts_update()  # ADR 0047
         added += 1
     if stdout:
         stdout.write(f"Learning register: {added} activities added")

@@ -73,6 +73,7 @@ def _findings_for(ctx, activity, themes, by, low=3, high=8):
 
 def _save_findings(ctx, findings, themes):
     bulk(Finding, findings)
+    LearningActivity.objects.finding_counts_update()  # written past the services: counted once (ADR 0047)
     through = Finding.themes.through
     bulk(
         through,

@@ -120,6 +120,16 @@ def test_the_training_sessions_tallies_equal_a_recount(generated):
     assert stored() and stored() == recounted()
 
 
+def test_every_activitys_finding_counts_equal_a_recount(generated):
+    """The generator writes findings in bulk, past the register's services, then counts them once
+    (ADR 0047): the register shows those counts."""
+    recounted = LearningActivity.objects.annotate(
+        n=Count("findings"), improving=Count("findings", filter=Q(findings__kind="improvement"))
+    )
+    assert recounted.filter(n__gt=0).exists()
+    assert not recounted.exclude(finding_count=F("n"), improvement_count=F("improving")).exists()
+
+
 def test_every_communication_carries_its_audience_rows_plan(generated):
     """The generator writes communications in bulk, past save(), so it names each one's plan itself
     (ADR 0046); the plans list counts them by that plan."""

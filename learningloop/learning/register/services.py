@@ -50,13 +50,21 @@ def finding_save(*, finding: Finding, themes=(), by=None, expected_version=None)
         claim_version(finding, expected_version)
     finding.save()
     finding.themes.set(themes)
+    _recount(finding.activity_id)
     return finding
 
 
 @transaction.atomic
 def finding_delete(*, finding: Finding) -> None:
     """Delete a finding; key messages that cited it simply lose the link (the M2M rows go with it)."""
+    activity_id = finding.activity_id
     finding.delete()
+    _recount(activity_id)
+
+
+def _recount(activity_id):
+    """The activity's finding counts on the register, counted again in the same transaction (ADR 0047)."""
+    LearningActivity.objects.filter(pk=activity_id).finding_counts_update()
 
 
 @transaction.atomic

@@ -50,6 +50,13 @@ class FindingFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             self.themes.set(extracted)
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """Saved as the register's services save a finding: its activity's counts follow (ADR 0047)."""
+        finding = super()._create(model_class, *args, **kwargs)
+        models.LearningActivity.objects.filter(pk=finding.activity_id).finding_counts_update()
+        return finding
+
 
 class DocumentFactory(factory.django.DjangoModelFactory):
     class Meta:

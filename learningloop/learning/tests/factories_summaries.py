@@ -5,6 +5,7 @@ import datetime
 import factory
 
 from learningloop.learning import models
+from learningloop.learning.tests import factories_register as register_factories
 from learningloop.partnership.tests.factories import GroupFactory, LearningSourceTypeFactory
 
 
@@ -20,13 +21,11 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     status = models.ActivityStatus.COMPLETED
 
 
-class FindingFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = models.Finding
+class FindingFactory(register_factories.FindingFactory):
+    """The register's finding (its activity's counts follow it), on a summary's kind of activity."""
 
     activity = factory.SubFactory(ActivityFactory)
     text = factory.Sequence(lambda n: f"Finding {n:03d}: chronologies were not shared between agencies")
-    kind = models.FindingKind.IMPROVEMENT
 
 
 class SummaryFactory(factory.django.DjangoModelFactory):

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from learningloop.core.tests.lists import row_cells
 from learningloop.learning.models import Finding, FindingKind, Theme
 
 from .factories_register import ActivityFactory, FindingFactory, ThemeFactory
@@ -186,3 +187,32 @@ def test_finding_page_queries_do_not_grow_with_earlier_findings(officer_client):
         html = officer_client.get(url).content.decode()
     assert len(many) == len(few)
     assert html.count("Neglect was not recognised</a>") == 8  # the eight most alike are shown
+
+
+def _register_counts(client, title):
+    html = client.get(reverse("learning:activity_list"), {"q": title}).content.decode()
+    return " ".join(row_cells(html, title)[-1].split())
+
+
+def test_the_registers_counts_follow_each_finding_written_through_the_pages(officer_client):
+    """The register's "Findings" column is counted when a finding is written (ADR 0047). Counted by hand:
+    two areas for improvement added → "2 (2 to improve)"; one changed to a strength → "2 (1 to improve)";
+    the other deleted → "1"; and an edit of the activity itself (read before the findings were added)
+    leaves the count alone."""
+    activity = ActivityFactory(title="Neglect audit 2026")
+    stale = type(activity).objects.get(pk=activity.pk)  # an edit page opened before the findings
+    for text in ("Chronologies were not kept", "Escalation was not used"):
+        post = {"text": text, "kind": FindingKind.IMPROVEMENT, "recommendations": ""}
+        assert officer_client.post(_create_url(activity), post).status_code == 302
+    assert _register_counts(officer_client, "Neglect audit 2026") == "2 , of which (2 to improve)"
+    first, second = Finding.objects.filter(activity=activity).order_by("pk")
+    edit = reverse("learning:finding_edit", args=[first.pk])
+    assert (
+        officer_client.post(edit, {"text": first.text, "kind": "strength", "version": 1}).status_code == 302
+    )
+    assert _register_counts(officer_client, "Neglect audit 2026") == "2 , of which (1 to improve)"
+    assert officer_client.post(reverse("learning:finding_delete", args=[second.pk])).status_code == 302
+    assert _register_counts(officer_client, "Neglect audit 2026") == "1"
+    stale.description = "Edited after the findings were written"
+    stale.save()
+    assert _register_counts(officer_client, "Neglect audit 2026") == "1"
