@@ -63,8 +63,12 @@ def finding_delete(*, finding: Finding) -> None:
 
 
 def _recount(activity_id):
-    """The activity's finding counts on the register, counted again in the same transaction (ADR 0047)."""
-    LearningActivity.objects.filter(pk=activity_id).finding_counts_update()
+    """The activity's finding counts on the register, counted again in the same transaction (ADR 0047).
+    The activity's row is locked first, in a statement of its own: two findings written at once for the
+    same activity (PostgreSQL) queue here, and the second counts in a fresh snapshot that sees the first."""
+    activity = LearningActivity.objects.filter(pk=activity_id)
+    list(activity.select_for_update().values_list("pk", flat=True))
+    activity.finding_counts_update()
 
 
 @transaction.atomic
