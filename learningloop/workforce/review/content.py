@@ -7,8 +7,9 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Sum
+from django.utils import timezone
 
-from learningloop.dissemination.models import AudiencePlan
+from learningloop.dissemination.models import AudiencePlan, Communication, MessagePlan
 from learningloop.learning.models import KeyMessage
 
 from .. import measures
@@ -40,11 +41,28 @@ class Review:
     message_gaps: list = field(default_factory=list)  # key message texts
 
 
-def message_gaps(year: int):
-    """The texts of the key messages whose dissemination plan names multi-agency training and that no
-    session delivered in the year carried, in the order they were written (a queryset: the page shows 50 at
-    a time, the documents every one)."""
+def _year_bounds(year: int):
+    """The year's first and last days, and the moments (local time) it starts and the next year starts."""
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    zone = timezone.get_current_timezone()
+    starts = (datetime.datetime(year, 1, 1, tzinfo=zone), datetime.datetime(year + 1, 1, 1, tzinfo=zone))
+    return start, end, starts
+
+
+def message_gaps(year: int):
+    """The texts of the key messages due for multi-agency training in the year and that no session
+    delivered in the year carried, in the order they were written (a queryset: the page shows 50 at a time,
+    the documents every one). Due in the year: the message's dissemination plan names multi-agency training
+    and was written in the year, or a communication of the message by training falls due in the year
+    (docs/adr/0048-training-gaps-are-the-years-own.md). Both are found through the year's dates, so the
+    review reads the year's plans and communications, not every key message the partnership ever wrote."""
+    start, end, (first_moment, next_year) = _year_bounds(year)
+    written_in_year = MessagePlan.objects.filter(
+        plan__created_at__gte=first_moment, plan__created_at__lt=next_year
+    ).values("key_message_id")
+    training_due = Communication.objects.filter(
+        due_on__gte=start, due_on__lte=end, method__name__icontains=TRAINING_METHOD
+    ).values("audience_plan__message_plan__key_message_id")
     named_training = AudiencePlan.objects.filter(
         message_plan__key_message=OuterRef("pk"), methods__name__icontains=TRAINING_METHOD
     )
@@ -52,7 +70,8 @@ def message_gaps(year: int):
         course__key_messages=OuterRef("pk"), status=SessionStatus.SCHEDULED, date__gte=start, date__lte=end
     )
     return (
-        KeyMessage.objects.annotate(named=Exists(named_training), delivered=Exists(carried))
+        KeyMessage.objects.filter(pk__in=written_in_year.union(training_due))
+        .annotate(named=Exists(named_training), delivered=Exists(carried))
         .filter(named=True, delivered=False)
         .order_by("pk")
         .values_list("text", flat=True)

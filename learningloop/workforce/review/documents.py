@@ -59,7 +59,7 @@ def tables(review: Review):
             [[title, who] for title, who in review.requested_gaps],
         ),
         (
-            "Gaps: key messages whose dissemination plan names multi-agency training, not delivered",
+            "Gaps: key messages due for multi-agency training in the year, not delivered",
             ["Key message"],
             [[text] for text in review.message_gaps],
         ),

@@ -84,3 +84,15 @@ class EvaluationFactory(factory.django.DjangoModelFactory):
         evaluation = super()._create(model_class, *args, **kwargs)
         session_tallies_update(session_ids=[evaluation.booking.session_id])
         return evaluation
+
+
+def written_in(plan, day: datetime.date):
+    """Date a dissemination plan as written at noon on `day` (the annual review's gaps are the year's own:
+    a message is due for training in the year its plan was written)."""
+    moment = datetime.datetime.combine(day, datetime.time(12), datetime.UTC)
+    type(plan).objects.filter(pk=plan.pk).update(created_at=moment)
+    return plan
+
+
+def written_in_2026(plan):
+    return written_in(plan, datetime.date(2026, 6, 1))

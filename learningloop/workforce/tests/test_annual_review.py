@@ -18,6 +18,7 @@ from .factories import (
     PractitionerFactory,
     SessionFactory,
     TrainerFactory,
+    written_in_2026,
 )
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +41,9 @@ def year_2026(home_agency, other_agency):
         title="Exploitation and county lines", agency=other_agency, requested_on=datetime.date(2026, 2, 1)
     )
     # A key message whose dissemination plan names multi-agency training, not carried by any course.
-    audience_plan = first_audience_plan(make_plan(messages=1))
+    plan = make_plan(messages=1)
+    written_in_2026(plan)
+    audience_plan = first_audience_plan(plan)
     audience_plan.methods.add(ensure_method("Multi-agency training"))
     return {"message": audience_plan.message_plan.key_message}
 

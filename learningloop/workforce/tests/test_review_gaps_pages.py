@@ -11,6 +11,8 @@ from docx import Document
 from learningloop.dissemination.models import AudiencePlan
 from learningloop.dissemination.tests.factories_plans import ensure_method, make_plan
 
+from .factories import written_in_2026
+
 pytestmark = pytest.mark.django_db
 
 URL = "/training/review/?year=2026"
@@ -19,6 +21,7 @@ URL = "/training/review/?year=2026"
 def _gaps(n):
     """n key messages named for training, none carried; their texts in the order they were written."""
     plan = make_plan(messages=n)
+    written_in_2026(plan)
     training = ensure_method("Multi-agency training")
     texts = []
     for audience_plan in AudiencePlan.objects.filter(message_plan__plan=plan).order_by(
