@@ -14,6 +14,14 @@ class IndicatorFilter(GovukFilterSet):
         fields = {"code": ["exact"], "category": ["exact"], "is_active": ["exact"]}
 
 
+class ProviderFilter(GovukFilterSet):
+    indicator = django_filters.CharFilter(field_name="indicator__code", help_text="An indicator's code")
+
+    class Meta:
+        model = Indicator.providers.through
+        fields = []
+
+
 class ValueFilter(GovukFilterSet):
     indicator = django_filters.CharFilter(field_name="indicator__code", help_text="An indicator's code")
     agency = django_filters.NumberFilter(field_name="agency_id", help_text="An agency's id")

@@ -12,13 +12,12 @@ from .plain import PlainRows
 
 
 class IndicatorSerializer(serializers.ModelSerializer):
-    priority = serializers.CharField(source="priority.name", default="", read_only=True)
-    providers = serializers.SerializerMethodField(help_text="The provider agencies' names, by name")
+    """An indicator as the list gives it: how many agencies provide it, not their names, so that a page
+    of indicators stays the size it says (a large partnership's measure has hundreds of providers); the
+    names are the providers feed's (`/api/v1/providers/?indicator=<code>`) and an indicator's own."""
 
-    def get_providers(self, indicator) -> list[str]:
-        """The names the list read for its page in one query (`provider_names`), or this one's own."""
-        names = getattr(indicator, "provider_names", None)
-        return names if names is not None else [a.name for a in indicator.providers.order_by("name", "pk")]
+    priority = serializers.CharField(source="priority.name", default="", read_only=True)
+    providers_count = serializers.IntegerField(read_only=True, help_text="How many agencies provide it")
 
     class Meta:
         model = Indicator
@@ -37,10 +36,38 @@ class IndicatorSerializer(serializers.ModelSerializer):
             "target",
             "tolerance",
             "priority",
-            "providers",
+            "providers_count",
             "source",
             "is_active",
         ]
+
+
+class IndicatorDetailSerializer(IndicatorSerializer):
+    """One indicator, with its provider agencies' names too."""
+
+    providers = serializers.SerializerMethodField(help_text="The provider agencies' names, by name")
+
+    def get_providers(self, indicator) -> list[str]:
+        return list(indicator.providers.order_by("name", "pk").values_list("name", flat=True))
+
+    class Meta(IndicatorSerializer.Meta):
+        fields = [*IndicatorSerializer.Meta.fields, "providers"]
+
+
+class ProviderSerializer(serializers.ModelSerializer):
+    """One agency that provides one indicator's values."""
+
+    indicator = serializers.CharField(
+        source="indicator.code", read_only=True, help_text="The indicator's code"
+    )
+    agency_id = serializers.IntegerField(
+        read_only=True, help_text="The agency's id (the values feed's filter)"
+    )
+    agency = serializers.CharField(source="agency.name", read_only=True, help_text="The agency's name")
+
+    class Meta:
+        model = Indicator.providers.through
+        fields = ["indicator", "agency_id", "agency"]
 
 
 class PeriodSerializer(serializers.Serializer):
@@ -141,6 +168,8 @@ VALUE_ROWS = PlainRows(
     ValueSerializer, computed={"period_label": (("indicator__frequency", "period_start"), label_for)}
 )
 ACTION_ROWS = PlainRows(ActionSerializer)
+INDICATOR_ROWS = PlainRows(IndicatorSerializer)
+PROVIDER_ROWS = PlainRows(ProviderSerializer)
 # The deadlines are DeadlineRows built by their kinds (core.deadlines), read by attribute; the link is made
 # absolute once a page (DeadlineViewSet), not once a row.
 DEADLINE_ROWS = PlainRows(DeadlineSerializer, computed={"url": (("url",), lambda url: url)})

@@ -5,6 +5,7 @@ from . import views
 
 router = routers.SimpleRouter()
 router.register("indicators", views.IndicatorViewSet, basename="feed_indicators")
+router.register("providers", views.ProviderViewSet, basename="feed_providers")
 router.register("periods", views.PeriodViewSet, basename="feed_periods")
 router.register("values", views.ValueViewSet, basename="feed_values")
 router.register("actions", views.ActionViewSet, basename="feed_actions")

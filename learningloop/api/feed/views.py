@@ -3,6 +3,8 @@
 its user sees on the pages, and nothing more."""
 
 from django.contrib.auth.decorators import login_not_required
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -18,7 +20,14 @@ from learningloop.performance.models import Indicator, PeriodTotal, Submission
 from learningloop.reports.trail import with_loop_status
 
 from . import serializers
-from .filters import ActionFilter, IndicatorFilter, PeriodFilter, PeriodTotalFilter, ValueFilter
+from .filters import (
+    ActionFilter,
+    IndicatorFilter,
+    PeriodFilter,
+    PeriodTotalFilter,
+    ProviderFilter,
+    ValueFilter,
+)
 from .ordered_values import ValuesInOrder
 from .paging import FeedPagination
 
@@ -54,33 +63,52 @@ class FeedViewSet(NoSession, viewsets.ReadOnlyModelViewSet):
 
 
 class IndicatorViewSet(FeedViewSet):
-    """The dataset's indicators."""
+    """The dataset's indicators, each with how many agencies provide it; one indicator's own answer names
+    them (the providers feed lists them for every indicator, paged)."""
 
     required_action = "impact.view"
     serializer_class = serializers.IndicatorSerializer
+    plain_rows = serializers.INDICATOR_ROWS
     filterset_class = IndicatorFilter
 
+    def get_serializer_class(self):
+        return serializers.IndicatorDetailSerializer if self.action == "retrieve" else self.serializer_class
+
     def get_queryset(self):
+        providers = Subquery(
+            Indicator.providers.through.objects.filter(indicator_id=OuterRef("pk"))
+            .values("indicator_id")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
         return (
             Indicator.objects.visible_to(self.request.user)
             .select_related("priority")
+            .annotate(providers_count=Coalesce(providers, 0))
             .order_by("position", "code", "pk")
         )
 
+
+class ProviderViewSet(NoSession, viewsets.GenericViewSet):
+    """Which agencies provide each indicator: a row per indicator and agency, in the indicators' order and
+    then by the agency's name; `indicator` chooses one indicator by its code."""
+
+    required_action = "impact.view"
+    permission_classes = [MayRead]
+    serializer_class = serializers.ProviderSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = ProviderFilter
+    queryset = Indicator.providers.through.objects.none()  # for the OpenAPI description
+
+    def get_queryset(self):
+        return Indicator.providers.through.objects.filter(
+            indicator__in=Indicator.objects.visible_to(self.request.user)
+        ).order_by("indicator__position", "indicator__code", "indicator_id", "agency__name", "agency_id")
+
     def list(self, request):
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        # The providers' names as plain rows in one query: a large partnership's measure has a hundred
-        # or more providers, and a page of a thousand indicators would make each one an Agency.
-        names = {indicator.pk: [] for indicator in page}
-        for indicator_id, name in (
-            Indicator.providers.through.objects.filter(indicator_id__in=names)
-            .order_by("agency__name", "agency_id")
-            .values_list("indicator_id", "agency__name")
-        ):
-            names[indicator_id].append(name)
-        for indicator in page:
-            indicator.provider_names = names[indicator.pk]
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+        rows = serializers.PROVIDER_ROWS
+        page = self.paginate_queryset(rows.pages(self.filter_queryset(self.get_queryset())))
+        return self.get_paginated_response(rows.rows(page))
 
 
 class ValueViewSet(FeedViewSet):

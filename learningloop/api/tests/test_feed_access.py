@@ -131,6 +131,7 @@ def test_the_openapi_description_is_valid_and_describes_every_endpoint(agency_le
         "/api/v1/indicators/",
         "/api/v1/key-messages/",
         "/api/v1/periods/",
+        "/api/v1/providers/",
         "/api/v1/values/",
     ]
     assert spec["components"]["securitySchemes"]["personalAccessToken"]["scheme"] == "bearer"
@@ -140,6 +141,9 @@ def test_the_openapi_description_is_valid_and_describes_every_endpoint(agency_le
     assert set(spec["paths"]["/api/v1/values/"]["get"]["parameters"][0]) >= {"name", "in"}
     value = spec["components"]["schemas"]["Value"]["properties"]
     assert {"commentary", "period_label", "value"} <= set(value)
+    provider = spec["components"]["schemas"]["Provider"]["properties"]
+    assert set(provider) == {"indicator", "agency_id", "agency"}
+    assert "providers_count" in spec["components"]["schemas"]["Indicator"]["properties"]
 
 
 def test_only_the_hash_of_a_token_is_stored(agency_lead):

@@ -169,7 +169,14 @@ def test_another_agencys_own_action_is_not_found_by_id(actions, other_agency_lea
 
 
 @pytest.mark.parametrize(
-    "path", ["/api/v1/indicators/", "/api/v1/values/", "/api/v1/actions/", "/api/v1/key-messages/"]
+    "path",
+    [
+        "/api/v1/indicators/",
+        "/api/v1/providers/",
+        "/api/v1/values/",
+        "/api/v1/actions/",
+        "/api/v1/key-messages/",
+    ],
 )
 def test_the_number_of_queries_does_not_grow_with_the_rows(path, home_agency, bu_officer):
     from django.db import connection

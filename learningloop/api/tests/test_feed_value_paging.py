@@ -104,26 +104,50 @@ def test_a_page_builds_only_its_own_values(feed, monkeypatch):
     assert made == []
 
 
-def test_indicators_name_their_providers_by_name_in_a_fixed_number_of_queries(bu_officer):
+def test_indicators_count_their_providers_and_the_providers_feed_names_them_a_page_at_a_time(bu_officer):
+    """The list says how many agencies provide each indicator, in a fixed number of queries however many
+    there are; the providers feed names them (indicators in their order, then agencies by name), paged and
+    filtered by the indicator's code; one indicator's own answer names its providers too."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     _, secret = token_for(bu_officer)
     client = bearer(secret)
-    visits = IndicatorFactory(code="visits", providers=[AgencyFactory(name=n) for n in ("Cedar", "Ash")])
+    visits = IndicatorFactory(
+        code="visits", position=2, providers=[AgencyFactory(name=n) for n in ("Cedar", "Ash")]
+    )
 
-    def read():
+    def read(path="/api/v1/indicators/"):
         with CaptureQueriesContext(connection) as queries:
-            response = client.get("/api/v1/indicators/")
-        return len(queries.captured_queries), response.json()["results"]
+            response = client.get(path)
+        assert response.status_code == 200, response.content
+        return len(queries.captured_queries), response.json()
 
-    few, results = read()
-    assert results[0]["providers"] == ["Ash", "Cedar"]
+    few, body = read()
+    assert [(r["code"], r["providers_count"]) for r in body["results"]] == [("visits", 2)]
+    assert "providers" not in body["results"][0]
     visits.providers.add(*[AgencyFactory(name=f"Birch {n}") for n in range(5)])
-    IndicatorFactory(code="other", providers=[AgencyFactory(name="Beech")])
-    many, results = read()
+    IndicatorFactory(code="other", position=1, providers=[AgencyFactory(name="Beech")])
+    IndicatorFactory(code="none", position=3)
+    many, body = read()
     assert many <= few  # (the first read also records that the token was used)
-    by_code = {r["code"]: r["providers"] for r in results}
-    assert by_code == {"other": ["Beech"], "visits": ["Ash", *[f"Birch {n}" for n in range(5)], "Cedar"]}
-    one = client.get(f"/api/v1/indicators/{visits.pk}/").json()
-    assert one["providers"] == by_code["visits"]
+    assert [(r["code"], r["providers_count"]) for r in body["results"]] == [
+        ("other", 1),
+        ("visits", 7),
+        ("none", 0),
+    ]
+
+    birches = ["Birch 0", "Birch 1", "Birch 2", "Birch 3", "Birch 4"]
+    _, providers = read("/api/v1/providers/")
+    assert providers["count"] == 8
+    assert [(r["indicator"], r["agency"]) for r in providers["results"]] == [
+        ("other", "Beech"),
+        *[("visits", name) for name in ["Ash", *birches, "Cedar"]],
+    ]
+    ash = providers["results"][1]
+    assert ash["agency_id"] == visits.providers.get(name="Ash").pk
+    _, second = read("/api/v1/providers/?indicator=visits&page_size=3&page=2")
+    assert second["count"] == 7
+    assert [r["agency"] for r in second["results"]] == ["Birch 2", "Birch 3", "Birch 4"]
+    _, one = read(f"/api/v1/indicators/{visits.pk}/")
+    assert one["providers"] == ["Ash", *birches, "Cedar"] and one["providers_count"] == 7

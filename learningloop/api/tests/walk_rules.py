@@ -18,7 +18,7 @@ def _any_pk(objects):
     return {"pk": 1}
 
 
-FEED_LISTS = ("indicators", "periods", "values", "actions", "key_messages", "deadlines")
+FEED_LISTS = ("indicators", "providers", "periods", "values", "actions", "key_messages", "deadlines")
 FEED_DETAILS = ("indicators", "values", "actions", "key_messages")
 
 RULES = {
