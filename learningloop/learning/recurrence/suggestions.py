@@ -74,22 +74,24 @@ def _primary(words: list[str], synonyms) -> Query:
     return Query(tuple(words + extra), tuple(phrases))
 
 
-def _theme_candidates(finding, queryset, tagged_ids):
-    """Up to CANDIDATES earlier findings sharing the most tagged themes, most recent first."""
-    from ..models import Finding
-
-    through = Finding.themes.through
-    rows = (
-        through.objects.filter(
-            theme_id__in=tagged_ids,
-            finding__created_at__lte=finding.created_at,
-            finding__in=queryset.exclude(activity_id=finding.activity_id).exclude(pk=finding.pk),
-        )
-        .values("finding_id")
-        .annotate(shared=Count("theme_id"))
-        .order_by("-shared", "-finding__created_at", "-finding_id")[:THEME_CANDIDATES]
+def theme_candidates_query(finding, queryset, tagged_ids):
+    """Up to CANDIDATES earlier findings sharing the most tagged themes, most recent first (their pks and
+    how many themes they share). Counted from the findings joined to their taggings of those themes, with
+    every condition on the joined finding itself: excluding the finding's activity through a subquery of
+    the findings made SQLite list every finding of the register first (13 ms against 5 at scale 2,
+    issue 14)."""
+    return (
+        queryset.filter(themes__in=tagged_ids, created_at__lte=finding.created_at)
+        .exclude(activity_id=finding.activity_id)
+        .exclude(pk=finding.pk)
+        .values("pk")
+        .annotate(shared=Count("themes"))
+        .order_by("-shared", "-created_at", "-pk")[:THEME_CANDIDATES]
     )
-    return [row["finding_id"] for row in rows]
+
+
+def _theme_candidates(finding, queryset, tagged_ids):
+    return [row["pk"] for row in theme_candidates_query(finding, queryset, tagged_ids)]
 
 
 def suggestions_for(finding, queryset, *, limit=8) -> list[Suggestion]:
