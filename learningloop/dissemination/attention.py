@@ -1,6 +1,7 @@
 """Reads for formal requests to agencies: the status shown for a response (with "overdue" derived) and
 what an agency user's home page lists."""
 
+from django.db.models import Count
 from django.utils import timezone
 
 from learningloop.core import workdays
@@ -59,13 +60,17 @@ def agency_requests_panel(user) -> dict:
 
 
 def overdue_responses_panel(user, today=None) -> dict:
-    """Home panel context for partnership-wide roles: how many agencies' responses are past their due date
-    (two queries). Hidden when none is overdue."""
+    """Home panel context for partnership-wide roles: how many responses are past their due date, and of
+    how many agencies (one query: counting the distinct agencies on their own made SQLite walk every
+    response ever sent by the agency index). Hidden when none is overdue."""
     today = today or timezone.localdate()
-    overdue = AgencyResponse.objects.visible_to(user).overdue(today)
-    total = overdue.count()
-    agencies = overdue.values("agency").distinct().count() if total else 0
-    return {"overdue_total": total, "overdue_agencies": agencies, "empty": not total}
+    counts = (
+        AgencyResponse.objects.visible_to(user)
+        .overdue(today)
+        .aggregate(total=Count("pk"), agencies=Count("agency", distinct=True))
+    )
+    total = counts["total"]
+    return {"overdue_total": total, "overdue_agencies": counts["agencies"], "empty": not total}
 
 
 def review_information_requests(user, review) -> dict:

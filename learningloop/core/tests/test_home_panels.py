@@ -124,6 +124,18 @@ def test_the_business_unit_sees_how_many_responses_are_overdue(data, persona_cli
     assert "Overdue (2)" in html
 
 
+def test_the_overdue_responses_count_each_agency_once(data, persona_client, home_agency, other_agency):
+    # Two more of Health's responses overdue (due 2 and 3 March), one of the police's (due 27 February),
+    # one of the police's overdue but submitted (so not outstanding): 4 responses from 2 agencies.
+    for due in (D(2026, 3, 2), D(2026, 3, 3)):
+        ResponseFactory(request=RequestFactory(due_on=due), agency=other_agency)
+    ResponseFactory(request=RequestFactory(due_on=D(2026, 2, 27)), agency=home_agency)
+    ResponseFactory(
+        request=RequestFactory(due_on=D(2026, 2, 26)), agency=home_agency, status=ResponseStatus.SUBMITTED
+    )
+    assert "4 responses from 2 agencies are overdue." in _home(persona_client, "bu_officer")
+
+
 def test_an_agency_with_nothing_to_do_sees_no_empty_panels(persona_client, home_agency):
     html = _home(persona_client, "agency_lead")
     assert REQUESTS not in html and OUR_ACTIONS not in html
