@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, OuterRef, Sum
 from django.utils import timezone
 
-from learningloop.dissemination.models import AudiencePlan, Communication, MessagePlan
+from learningloop.dissemination.models import Communication, MessagePlan
 from learningloop.learning.models import KeyMessage
 
 from .. import measures
@@ -52,27 +52,25 @@ def _year_bounds(year: int):
 def message_gaps(year: int):
     """The texts of the key messages due for multi-agency training in the year and that no session
     delivered in the year carried, in the order they were written (a queryset: the page shows 50 at a time,
-    the documents every one). Due in the year: the message's dissemination plan names multi-agency training
-    and was written in the year, or a communication of the message by training falls due in the year
+    the documents every one). Due in the year: the message's dissemination plan, written in the year, names
+    multi-agency training for it, or a communication of it by training falls due in the year
     (docs/adr/0048-training-gaps-are-the-years-own.md). Both are found through the year's dates, so the
     review reads the year's plans and communications, not every key message the partnership ever wrote."""
     start, end, (first_moment, next_year) = _year_bounds(year)
-    written_in_year = MessagePlan.objects.filter(
-        plan__created_at__gte=first_moment, plan__created_at__lt=next_year
+    named_in_year = MessagePlan.objects.filter(
+        plan__created_at__gte=first_moment,
+        plan__created_at__lt=next_year,
+        audience_plans__methods__name__icontains=TRAINING_METHOD,
     ).values("key_message_id")
     training_due = Communication.objects.filter(
         due_on__gte=start, due_on__lte=end, method__name__icontains=TRAINING_METHOD
     ).values("audience_plan__message_plan__key_message_id")
-    named_training = AudiencePlan.objects.filter(
-        message_plan__key_message=OuterRef("pk"), methods__name__icontains=TRAINING_METHOD
-    )
     carried = TrainingSession.objects.filter(
         course__key_messages=OuterRef("pk"), status=SessionStatus.SCHEDULED, date__gte=start, date__lte=end
     )
     return (
-        KeyMessage.objects.filter(pk__in=written_in_year.union(training_due))
-        .annotate(named=Exists(named_training), delivered=Exists(carried))
-        .filter(named=True, delivered=False)
+        KeyMessage.objects.filter(pk__in=named_in_year.union(training_due))
+        .filter(~Exists(carried))
         .order_by("pk")
         .values_list("text", flat=True)
     )
