@@ -86,15 +86,17 @@ class TrainerQuerySet(SignedInQuerySet):
 
     def sessions_given_by_agency(self, start=None, end=None):
         """{agency name: sessions given} for the agency contribution scorecard: each delivered (not
-        cancelled) session counts once for every agency that provided one of its trainers. One query."""
+        cancelled) session counts once for every agency that provided one of its trainers. One query, its
+        sessions joined to their trainers (an `exclude` of sessions without trainers added an anti-join
+        over every session ever held)."""
         sessions = TrainingSession.objects.delivered()
         if start:
             sessions = sessions.filter(date__gte=start)
         if end:
             sessions = sessions.filter(date__lte=end)
         rows = (
-            sessions.values("trainers__person__agency__name")
-            .exclude(trainers__isnull=True)
+            sessions.filter(trainers__isnull=False)
+            .values("trainers__person__agency__name")
             .annotate(n=Count("pk", distinct=True))
             .order_by("trainers__person__agency__name")
         )

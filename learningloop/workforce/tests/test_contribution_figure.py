@@ -65,3 +65,14 @@ def test_one_session_is_one_session(sessions, client, make_persona):
     row = _scorecard_row(client, make_persona, "Northshire Hospitals NHS Trust")
     assert '1<span class="govuk-visually-hidden"> training sessions given by the agency' in row
     assert ">session this year<" in row and "sessions this year" not in row
+
+
+def test_the_pool_and_the_annual_review_count_each_session_once_per_agency_that_gave_it(
+    sessions, home_agency, other_agency
+):
+    from ..models import Trainer
+
+    SessionFactory(date=D(2026, 5, 5))  # no trainer: counts for no agency
+    given = Trainer.objects.sessions_given_by_agency(start=D(2026, 1, 1), end=D(2026, 12, 31))
+    # The Police: 10 February and 10 March (two of its trainers: once); Health: 10 February.
+    assert given == {home_agency.name: 2, other_agency.name: 1}
