@@ -86,11 +86,28 @@ class SortFilter(django_filters.Filter):
     def filter(self, qs, value):
         key = self.key(value)
         descending = key.startswith("-")
-        order = [
-            F(name).desc(nulls_last=True) if descending else F(name).asc(nulls_last=True)
-            for name in self.orderings[key.lstrip("-")]
-        ]
+        order = []
+        for name in self.orderings[key.lstrip("-")]:
+            # "Empty last" only where a value can be empty: a plain order on a column that is never empty
+            # is the same order, and one an index in either direction serves (PostgreSQL keeps empty
+            # values last going up and first going down, so an explicit NULLS LAST going down could not use
+            # an ordinary index: docs/adr/0025-page-cost-that-does-not-grow.md).
+            nulls = {"nulls_last": True} if _may_be_empty(qs.model, name) else {}
+            order.append(F(name).desc(**nulls) if descending else F(name).asc(**nulls))
         return qs.order_by(*order, "-pk" if descending else "pk")
+
+
+def _may_be_empty(model, path: str) -> bool:
+    """Can the value at `path` (a field, or a lookup through forward relations) be NULL in a row of `model`?
+    Through an optional or many-valued relation it can."""
+    for part in path.split("__"):
+        field = model._meta.get_field(part)
+        if field.null or field.many_to_many or field.one_to_many or not field.concrete:
+            return True
+        if not field.is_relation:
+            return False
+        model = field.related_model
+    return True
 
 
 class GovukFilterSet(django_filters.FilterSet):
