@@ -50,16 +50,23 @@ class NoSession:
         return login_not_required(super().as_view(*args, **kwargs))
 
 
-class FeedViewSet(NoSession, viewsets.ReadOnlyModelViewSet):
+class FeedListViewSet(NoSession, viewsets.GenericViewSet):
+    """A list of the feed, token-only, filtered and paged; written from plain values when `plain_rows` is
+    set (a serializers.PlainRows, plain.py)."""
+
     permission_classes = [MayRead]
     filter_backends = [DjangoFilterBackend]
-    plain_rows = None  # a serializers.PlainRows: the list written from plain values (plain.py)
+    plain_rows = None
 
     def list(self, request):
         if self.plain_rows is None:
             return super().list(request)
         page = self.paginate_queryset(self.plain_rows.pages(self.filter_queryset(self.get_queryset())))
         return self.get_paginated_response(self.plain_rows.rows(page))
+
+
+class FeedViewSet(FeedListViewSet, viewsets.ReadOnlyModelViewSet):
+    """A list of the feed and each of its rows by id."""
 
 
 class IndicatorViewSet(FeedViewSet):
@@ -89,14 +96,13 @@ class IndicatorViewSet(FeedViewSet):
         )
 
 
-class ProviderViewSet(NoSession, viewsets.GenericViewSet):
+class ProviderViewSet(FeedListViewSet):
     """Which agencies provide each indicator: a row per indicator and agency, in the indicators' order and
     then by the agency's name; `indicator` chooses one indicator by its code."""
 
     required_action = "impact.view"
-    permission_classes = [MayRead]
     serializer_class = serializers.ProviderSerializer
-    filter_backends = [DjangoFilterBackend]
+    plain_rows = serializers.PROVIDER_ROWS
     filterset_class = ProviderFilter
     queryset = Indicator.providers.through.objects.none()  # for the OpenAPI description
 
@@ -104,11 +110,6 @@ class ProviderViewSet(NoSession, viewsets.GenericViewSet):
         return Indicator.providers.through.objects.filter(
             indicator__in=Indicator.objects.visible_to(self.request.user)
         ).order_by("indicator__position", "indicator__code", "indicator_id", "agency__name", "agency_id")
-
-    def list(self, request):
-        rows = serializers.PROVIDER_ROWS
-        page = self.paginate_queryset(rows.pages(self.filter_queryset(self.get_queryset())))
-        return self.get_paginated_response(rows.rows(page))
 
 
 class ValueViewSet(FeedViewSet):

@@ -78,7 +78,7 @@ def message_gaps(year: int):
 
 def review_for(year: int, *, gaps: bool = True) -> Review:
     """The year's review; without the key message gaps (`gaps=False`) for a page that lists them itself."""
-    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    start, end, _moments = _year_bounds(year)
     sessions = TrainingSession.objects.filter(date__gte=start, date__lte=end)
     delivered = sessions.filter(status=SessionStatus.SCHEDULED)
     review = Review(year=year, totals=measures.results_for(sessions))
