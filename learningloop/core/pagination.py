@@ -8,9 +8,10 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 PAGE_SIZE = 50
 
 
-def paginate(request, queryset, per_page=PAGE_SIZE, *, rows=None):
+def paginate(request, queryset, per_page=PAGE_SIZE, *, rows=None, param="page", anchor=None):
     """The requested page of `queryset` (the first if the number is junk or past the end) and the GOV.UK
-    pagination params.
+    pagination params. A page with several paged tables gives each its own query parameter (`param`) and
+    the id of the table its links go back to (`anchor`).
 
     `rows`, if given, turns a queryset into what each row shows (annotations that count or look up related
     rows): it is applied to the page's rows only, never to the whole list, so that counting and sorting
@@ -20,12 +21,12 @@ def paginate(request, queryset, per_page=PAGE_SIZE, *, rows=None):
     keys a subquery), so rows() annotates and narrows it but does not sort it again."""
     paginator = Paginator(queryset, per_page)
     try:
-        page = paginator.page(request.GET.get("page") or 1)
+        page = paginator.page(request.GET.get(param) or 1)
     except (PageNotAnInteger, EmptyPage):
         page = paginator.page(1)
     if rows is not None:
         page.object_list = _page_rows(page.object_list, rows)
-    return page, pagination_params(request, page)
+    return page, pagination_params(request, page, param=param, anchor=anchor)
 
 
 def _page_rows(object_list, rows):
@@ -43,14 +44,15 @@ def _page_rows(object_list, rows):
     return [by_pk[pk] for pk in pks if pk in by_pk]
 
 
-def pagination_params(request, page):
+def pagination_params(request, page, *, param="page", anchor=None):
     if page.paginator.num_pages <= 1:
         return None
     query = request.GET.copy()
+    fragment = f"#{anchor}" if anchor else ""
 
     def href(number):
-        query["page"] = number
-        return "?" + query.urlencode()
+        query[param] = number
+        return "?" + query.urlencode() + fragment
 
     items = []
     for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1):

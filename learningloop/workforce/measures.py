@@ -9,12 +9,13 @@ much / how well / better off" measures the dataset will read once its indicators
   before confidence), on the 1–5 scale;
 - share reporting a change in practice: follow-ups saying practice changed ÷ follow-ups given."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Sum
 from django.utils import timezone
 
-from .models import SessionStatus, TrainingSession
+from .models import SessionStatus, TrainingSession, YearCourseTally
 
 
 @dataclass(frozen=True)
@@ -63,16 +64,18 @@ RESULT_FIGURES = (
 )
 
 
-def results_for(sessions) -> Results:
-    """The results of these sessions (a TrainingSession queryset), counting delivered sessions only: their
-    number and places, and their tallies' sums (ADR 0043), in one query."""
-    today = timezone.localdate()
-    delivered = sessions.filter(status=SessionStatus.SCHEDULED, date__lte=today)
-    sums = delivered.aggregate(
+_SUMMED = ("sessions", "places", *RESULT_FIGURES)
+
+
+def _sums(delivered) -> dict:
+    return delivered.aggregate(
         sessions=Count("pk"),
         places=Sum("capacity", default=0),
         **{name: Sum(f"tally__{name}", default=0) for name in RESULT_FIGURES},
     )
+
+
+def _results(sums) -> Results:
     pairs = sums["confidence_pairs"]
     return Results(
         sessions=sums["sessions"],
@@ -86,6 +89,32 @@ def results_for(sessions) -> Results:
         follow_ups=sums["follow_up_responses"],
         practice_changed=sums["follow_up_changed"],
     )
+
+
+def results_for(sessions) -> Results:
+    """The results of these sessions (a TrainingSession queryset), counting delivered sessions only: their
+    number and places, and their tallies' sums (ADR 0043), in one query."""
+    today = timezone.localdate()
+    return _results(_sums(sessions.filter(status=SessionStatus.SCHEDULED, date__lte=today)))
+
+
+def year_results(year: int) -> Results:
+    """The results of a calendar year's sessions delivered so far, as results_for gives them, from its
+    courses' year tallies (ADR 0049: a row per course, not per session) less the year's scheduled sessions
+    still to come (after today; none in a past year, every one in a year not yet begun)."""
+    today = timezone.localdate()
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    if start > today:
+        return _results(dict.fromkeys(_SUMMED, 0))
+    sums = YearCourseTally.objects.filter(year=year).aggregate(
+        **{name: Sum(name, default=0) for name in _SUMMED}
+    )
+    if end > today:
+        to_come = _sums(
+            TrainingSession.objects.filter(status=SessionStatus.SCHEDULED, date__gt=today, date__lte=end)
+        )
+        sums = {name: sums[name] - to_come[name] for name in _SUMMED}
+    return _results(sums)
 
 
 def course_results(course) -> Results:

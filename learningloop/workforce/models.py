@@ -177,6 +177,10 @@ class TrainingSession(models.Model):
             # Without it SQLite found a page of courses' upcoming sessions through the course index, walking
             # every past session of those courses (ADR 0025).
             models.Index(fields=["status", "date"], name="workforce_session_upcoming_idx"),
+            # A course's sessions of one year (the annual review's key message gaps ask, for each message
+            # due, whether a session of a course carrying it was held in the year; the course index alone
+            # walked every session of the course since the first).
+            models.Index(fields=["course", "status", "date"], name="workforce_session_course_idx"),
         ]
 
     def __str__(self):
@@ -309,17 +313,10 @@ def _tally():
     return models.PositiveIntegerField(default=0)
 
 
-class SessionTally(models.Model):
-    """What one session's bookings and evaluations add up to: every figure the results (measures.Results),
-    the annual training review's totals, its table by course and its evaluation stages show, so that those
-    pages add up a row per session instead of reading every booking and evaluation (ADR 0043). The review's
-    table by agency reads SessionAgencyTally. Both are written only by `tallies.session_tallies_update`,
-    which counts the session again from its bookings in the same transaction as every write of a booking,
-    an attendance mark, an evaluation or a practitioner's agency: recomputed, never incremented. The
-    session's date, status, course and places are read from the session itself, so editing a session
-    changes no tally (cancelling one does, through its bookings' statuses)."""
+class TrainingFigures(models.Model):
+    """What some training sessions' bookings and evaluations add up to: the figures a session's tally
+    (SessionTally) holds and a course's year (YearCourseTally) sums."""
 
-    session = models.OneToOneField(TrainingSession, on_delete=models.CASCADE, related_name="tally")
     # Bookings with status "booked": how many, how many marked, attended, not attended (late cancellation
     # or did not attend).
     booked = _tally()
@@ -352,6 +349,22 @@ class SessionTally(models.Model):
     # "Booked" bookings with a confidence both before and straight after, and the sum of (after − before).
     confidence_pairs = _tally()
     confidence_change_sum = models.IntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class SessionTally(TrainingFigures):
+    """What one session's bookings and evaluations add up to: every figure the results (measures.Results),
+    the annual training review's totals, its table by course and its evaluation stages show, so that those
+    pages add up a row per session instead of reading every booking and evaluation (ADR 0043). The review's
+    table by agency reads SessionAgencyTally. Both are written only by `tallies.session_tallies_update`,
+    which counts the session again from its bookings in the same transaction as every write of a booking,
+    an attendance mark, an evaluation or a practitioner's agency: recomputed, never incremented. The
+    session's date, status, course and places are read from the session itself, so editing a session
+    changes no tally (cancelling one does, through its bookings' statuses)."""
+
+    session = models.OneToOneField(TrainingSession, on_delete=models.CASCADE, related_name="tally")
     # Bookings (of any status) marked attended with no follow-up evaluation: the home panel's follow-ups
     # owed, once the session's follow-up window has closed.
     follow_ups_owed = _tally()
@@ -360,15 +373,14 @@ class SessionTally(models.Model):
         return f"Tally of session {self.session_id}"
 
 
-class SessionAgencyTally(models.Model):
-    """The "booked" places of one session by the practitioners' agency (or of no agency), and how many of
-    them attended and did not: the annual training review's table by agency (ADR 0043). Kept with
-    SessionTally by `tallies.session_tallies_update`; a session has a row per agency among its booked
-    practitioners, by the agency each has now."""
+# An agency tally's key is its agency's id, or 0 for practitioners of no agency.
+AGENCY_KEY_IS_THE_AGENCY = Q(agency__isnull=True, agency_key=0) | Q(agency_key=models.F("agency"))
 
-    session = models.ForeignKey(
-        TrainingSession, on_delete=models.CASCADE, related_name="agency_tallies", db_index=False
-    )  # the unique (session, agency_key) index serves the lookups by session
+
+class AgencyFigures(models.Model):
+    """The booked places of some sessions by the practitioners' agency (or of no agency), and how many of
+    them attended and did not: a session's (SessionAgencyTally) or a year's (YearAgencyTally)."""
+
     agency = models.ForeignKey(
         "partnership.Agency", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
@@ -379,16 +391,67 @@ class SessionAgencyTally(models.Model):
     non_attended = _tally()
 
     class Meta:
+        abstract = True
+
+
+class SessionAgencyTally(AgencyFigures):
+    """The "booked" places of one session by the practitioners' agency (or of no agency), and how many of
+    them attended and did not: the annual training review's table by agency (ADR 0043). Kept with
+    SessionTally by `tallies.session_tallies_update`; a session has a row per agency among its booked
+    practitioners, by the agency each has now."""
+
+    session = models.ForeignKey(
+        TrainingSession, on_delete=models.CASCADE, related_name="agency_tallies", db_index=False
+    )  # the unique (session, agency_key) index serves the lookups by session
+
+    class Meta:
         constraints = [
             models.UniqueConstraint(fields=["session", "agency_key"], name="workforce_tally_per_agency"),
-            models.CheckConstraint(
-                condition=Q(agency__isnull=True, agency_key=0) | Q(agency_key=models.F("agency")),
-                name="workforce_tally_agency_key",
-            ),
+            models.CheckConstraint(condition=AGENCY_KEY_IS_THE_AGENCY, name="workforce_tally_agency_key"),
         ]
 
     def __str__(self):
         return f"Tally of session {self.session_id} for agency {self.agency_id or 'none'}"
+
+
+class YearCourseTally(TrainingFigures):
+    """One course's scheduled sessions of one calendar year added up: how many, their places, and their
+    SessionTally figures that the annual training review's totals, its table by course and its evaluation
+    stages show (ADR 0049). The review reads a row per course, not a row per session of the year, so its
+    cost follows the rows it shows, not the year's volume. Written only by `tallies.year_tallies_update`,
+    recomputed from the year's sessions of that course in the transaction of every write that changes a
+    session or its tallies."""
+
+    year = models.PositiveSmallIntegerField()
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="+")
+    sessions = _tally()
+    places = _tally()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["year", "course"], name="workforce_year_per_course")]
+
+    def __str__(self):
+        return f"Tally of course {self.course_id} in {self.year}"
+
+
+class YearAgencyTally(AgencyFigures):
+    """The "booked" places of one calendar year's scheduled sessions by the practitioners' agency (or of
+    no agency), and how many attended and did not: the annual training review's table by agency, a row per
+    agency (ADR 0049). Written only by `tallies.year_tallies_update`, from the sessions' SessionAgencyTally
+    rows."""
+
+    year = models.PositiveSmallIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["year", "agency_key"], name="workforce_year_per_agency"),
+            models.CheckConstraint(
+                condition=AGENCY_KEY_IS_THE_AGENCY, name="workforce_year_tally_agency_key"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Tally of agency {self.agency_id or 'none'} in {self.year}"
 
 
 class AgencyEmailDomain(models.Model):

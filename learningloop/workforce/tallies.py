@@ -8,10 +8,20 @@ Every write of a booking's status, an attendance mark, an evaluation or a practi
 booking_accept, booking_expire_offers, attendance_record, evaluation_record, session_cancel, a user's move
 to another agency (accounts' user_update, through the hook registered in apps.py), the demo seed and the
 large generator. A raw SQL change to bookings, evaluations or users' agencies must be followed by
-`session_tallies_update()` (every session, two GROUP BYs written by the database itself)."""
+`session_tallies_update()` (every session, two GROUP BYs written by the database itself).
+
+Above them, the years' tallies (ADR 0049): each course's and each agency's figures over a calendar year's
+scheduled sessions (YearCourseTally, YearAgencyTally), which the annual training review reads a row per
+course or agency. `session_tallies_update` counts again the years of the sessions it counts (a session's
+cancellation too, which releases its bookings); a write that adds a session or moves one to another year
+or course or changes its places (`session_create`, `record_edit`) calls `year_tallies_of_sessions` around
+it."""
+
+import datetime
 
 from django.db import connection, transaction
 from django.db.models import Count, F, FilteredRelation, IntegerField, Q, Sum
+from django.db.models.functions import ExtractYear
 
 from .models import (
     NON_ATTENDANCE,
@@ -20,8 +30,11 @@ from .models import (
     BookingStatus,
     EvaluationStage,
     SessionAgencyTally,
+    SessionStatus,
     SessionTally,
     TrainingSession,
+    YearAgencyTally,
+    YearCourseTally,
 )
 
 STAGES = {
@@ -50,6 +63,8 @@ FIGURES = (
     "follow_ups_owed",
 )
 AGENCY_FIGURES = ("booked", "attended", "non_attended")
+# What a course's year adds up from its sessions' tallies (beside the sessions and their places).
+COURSE_FIGURES = tuple(name for name in FIGURES if name != "follow_ups_owed")
 
 _BOOKED = Q(status=BookingStatus.BOOKED)
 # A session has something to count when one of its bookings is "booked" (every figure but two counts the
@@ -145,6 +160,7 @@ def session_tallies_update(*, session_ids=None) -> int:
         list(sessions.values_list("pk", flat=True))
         if session_ids is None:
             return _all_written_again()
+        years_before = _years_of(session_ids)
         rows = [
             SessionTally(session_id=row["tally_session"], **{name: row[name] for name in FIGURES})
             for row in _by_session(session_ids)
@@ -181,6 +197,7 @@ def session_tallies_update(*, session_ids=None) -> int:
             unique_fields=["session", "agency_key"],
             update_fields=["agency", *AGENCY_FIGURES],
         )
+        year_tallies_update(*_joined(years_before, _years_of(session_ids)))
     return len(rows)
 
 
@@ -201,6 +218,7 @@ def _all_written_again() -> int:
         },
         AGENCY_FIGURES,
     )
+    year_tallies_update()
     return written
 
 
@@ -224,3 +242,122 @@ def session_tallies_of_practitioners(*, user_ids) -> int:
         "session_id", flat=True
     )
     return session_tallies_update(session_ids=set(session_ids))
+
+
+def _years_of(session_ids):
+    """What these sessions count in now: ({(year, course id)}, {(year, agency key)})."""
+    sessions = TrainingSession.objects.filter(pk__in=session_ids).values_list("pk", "date", "course_id")
+    year_of = {}
+    courses = set()
+    for pk, date, course_id in sessions:
+        year_of[pk] = date.year
+        courses.add((date.year, course_id))
+    agencies = {
+        (year_of[session_id], key)
+        for session_id, key in SessionAgencyTally.objects.filter(session_id__in=session_ids).values_list(
+            "session_id", "agency_key"
+        )
+    }
+    return courses, agencies
+
+
+def _joined(before, after):
+    return before[0] | after[0], before[1] | after[1]
+
+
+def year_tallies_of_sessions(session_ids, write):
+    """Run `write()` (an edit of these sessions: their date, course, places or status) and count again the
+    years' tallies the sessions counted in before it and count in after it. Returns what `write` returns."""
+    session_ids = list(session_ids)
+    with transaction.atomic():
+        before = _years_of(session_ids)
+        result = write()
+        year_tallies_update(*_joined(before, _years_of(session_ids)))
+    return result
+
+
+def _year_dates(year):
+    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+
+
+@transaction.atomic
+def year_tallies_update(courses=None, agencies=None):
+    """Count again these years' tallies from the sessions' own: `courses` {(year, course id)}, `agencies`
+    {(year, agency key)}; every year of every course and agency when both are None (the generator, a data
+    fix). Each (year, course) is the year's scheduled sessions of the course (how many, their places, the
+    sums of their SessionTally figures); each (year, agency) the sums of the agency's SessionAgencyTally
+    rows on them. A pair with nothing left loses its row. Recomputed, never incremented: the pairs' rows
+    are made if missing and locked first (year by year, in key order), so two writes counting the same
+    course's year queue and the second counts the first's sessions."""
+    scheduled = TrainingSession.objects.filter(status=SessionStatus.SCHEDULED)
+    agency_rows = SessionAgencyTally.objects.filter(session__status=SessionStatus.SCHEDULED)
+    if courses is None and agencies is None:
+        YearCourseTally.objects.all().delete()
+        YearAgencyTally.objects.all().delete()
+        found = scheduled.values(tally_year=ExtractYear("date"), tally_key=F("course_id"))
+        _upsert(YearCourseTally, found.annotate(**_COURSE_SUMS).order_by())
+        found = agency_rows.values(tally_year=ExtractYear("session__date"), tally_key=F("agency_key"))
+        _upsert(YearAgencyTally, found.annotate(**_AGENCY_SUMS).order_by())
+        return
+    for year in sorted({year for year, _ in courses or ()} | {year for year, _ in agencies or ()}):
+        start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        course_ids = sorted(course for y, course in courses or () if y == year)
+        if course_ids:
+            found = scheduled.filter(date__gte=start, date__lte=end, course_id__in=course_ids)
+            found = found.values(tally_key=F("course_id")).annotate(**_COURSE_SUMS).order_by()
+            _count_again(YearCourseTally, year, course_ids, found)
+        keys = sorted(key for y, key in agencies or () if y == year)
+        if keys:
+            found = agency_rows.filter(session__date__gte=start, session__date__lte=end, agency_key__in=keys)
+            found = found.values(tally_key=F("agency_key"))
+            _count_again(YearAgencyTally, year, keys, found.annotate(**_AGENCY_SUMS).order_by())
+
+
+_COURSE_SUMS = {
+    "sessions": Count("pk"),
+    "places": Sum("capacity", default=0),
+    **{name: Sum(f"tally__{name}", default=0) for name in COURSE_FIGURES},
+}
+_AGENCY_SUMS = {name: Sum(name, default=0) for name in AGENCY_FIGURES}
+
+
+def _course_year(year, key, row=None):
+    return YearCourseTally(
+        year=year, course_id=key, **{name: row[name] for name in _COURSE_SUMS} if row else {}
+    )
+
+
+def _agency_year(year, key, row=None):
+    figures = {name: row[name] for name in AGENCY_FIGURES} if row else {}
+    return YearAgencyTally(year=year, agency_key=key, agency_id=key or None, **figures)
+
+
+# Each year tally: its key's field, how a row is made, the fields an upsert writes.
+_YEAR_TALLIES = {
+    YearCourseTally: ("course", _course_year, tuple(_COURSE_SUMS)),
+    YearAgencyTally: ("agency_key", _agency_year, AGENCY_FIGURES),
+}
+
+
+def _count_again(model, year, keys, found):
+    """Lock the year's rows for these keys (made empty first where missing), then write what `found`
+    counts for them and delete the rows of keys it no longer counts."""
+    key_field, make, _ = _YEAR_TALLIES[model]
+    model.objects.bulk_create([make(year, key) for key in keys], ignore_conflicts=True)
+    lookup = f"{key_field}__in"
+    list(model.objects.select_for_update().filter(year=year, **{lookup: keys}).order_by("pk"))
+    rows = list(found)
+    _upsert(model, rows, year=year)
+    counted = {row["tally_key"] for row in rows}
+    model.objects.filter(year=year, **{lookup: [key for key in keys if key not in counted]}).delete()
+
+
+def _upsert(model, rows, year=None):
+    key_field, make, fields = _YEAR_TALLIES[model]
+    model.objects.bulk_create(
+        [make(row.get("tally_year", year), row["tally_key"], row) for row in rows],
+        batch_size=500,
+        update_conflicts=True,
+        unique_fields=["year", key_field],
+        update_fields=list(fields),
+    )

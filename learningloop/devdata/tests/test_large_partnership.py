@@ -115,9 +115,10 @@ def test_every_finished_activity_has_the_date_it_was_completed(generated):
 def test_the_training_sessions_tallies_equal_a_recount(generated):
     """The generator writes bookings and evaluations past the services, then counts every session's tallies
     once (ADR 0043): the annual training review reads those."""
-    from learningloop.workforce.tests.recount import recounted, stored
+    from learningloop.workforce.tests.recount import recounted, stored, years_recounted, years_stored
 
     assert stored() and stored() == recounted()
+    assert years_stored()[0] and years_stored() == years_recounted()  # the years' tallies (ADR 0049)
 
 
 def test_every_activitys_finding_counts_equal_a_recount(generated):

@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from learningloop.devdata.demo import workforce
 from learningloop.workforce.models import Attendance, Booking, BookingStatus, Evaluation, EvaluationStage
-from learningloop.workforce.tests.recount import recounted, stored
+from learningloop.workforce.tests.recount import recounted, stored, years_recounted, years_stored
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +32,7 @@ def test_the_demo_has_every_state(seeded):
 def test_the_demo_sessions_tallies_equal_a_recount(seeded):
     """The demo writes its bookings past the services and counts their sessions once (ADR 0043)."""
     assert stored() and stored() == recounted()
+    assert years_stored()[0] and years_stored() == years_recounted()  # the years' tallies (ADR 0049)
 
 
 def test_the_practitioner_demo_login_signs_in_and_is_listed(seeded, client, capsys):

@@ -10,7 +10,7 @@ from learningloop.learning.loop import loop_touched
 
 from .. import emails
 from ..models import AgencyEmailDomain, Booking, BookingStatus, Course, SessionStatus, TrainingSession
-from ..tallies import session_tallies_update
+from ..tallies import session_tallies_update, year_tallies_of_sessions
 
 
 def _messages_carried(record) -> set:
@@ -39,7 +39,11 @@ def record_edit(*, form):
     claim_version(form.instance, form.cleaned_data.get("version"))
     form.instance.full_clean()
     carried = _messages_carried(form.instance)  # before: a course may stop carrying a message
-    record = form.save()
+    if isinstance(form.instance, TrainingSession):
+        # A session's date, course or places are in its years' tallies (ADR 0049).
+        record = year_tallies_of_sessions([form.instance.pk], form.save)
+    else:
+        record = form.save()
     loop_touched(carried | _messages_carried(record))
     return record
 
@@ -49,6 +53,7 @@ def session_create(*, form, course):
     form.instance.course = course
     form.instance.full_clean()
     session = form.save()
+    year_tallies_of_sessions([session.pk], lambda: None)  # its course's year counts one more session
     loop_touched(_messages_carried(session))
     return session
 

@@ -1,25 +1,27 @@
-"""What the annual training review says, computed once and laid out twice (Word and PDF). A fixed number
-of queries whatever the size of the year; the figures of the bookings and evaluations are added up from
-the sessions' tallies (ADR 0043), a row per session (and per agency for the table by agency), not read
-booking by booking."""
+"""What the annual training review says, computed once and laid out three times (the page, Word and PDF).
+A fixed number of queries whatever the size of the year; the tables by course and by agency and the
+evaluation stages are read from the years' tallies (ADR 0049), a row per course or agency, which add up the
+sessions' own (ADR 0043); the year's totals add up a row per session."""
 
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Sum
+from django.db.models import Count, Exists, F, OuterRef, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from learningloop.dissemination.models import Communication, MessagePlan
+from learningloop.dissemination.models import Communication, DisseminationPlan, MessagePlan
 from learningloop.learning.models import KeyMessage
 
 from .. import measures
 from ..models import (
     CourseRequest,
     EvaluationStage,
-    SessionAgencyTally,
     SessionStatus,
     Trainer,
     TrainingSession,
+    YearAgencyTally,
+    YearCourseTally,
 )
 from ..tallies import STAGE_FIGURES, STAGES
 
@@ -57,10 +59,10 @@ def message_gaps(year: int):
     (docs/adr/0048-training-gaps-are-the-years-own.md). Both are found through the year's dates, so the
     review reads the year's plans and communications, not every key message the partnership ever wrote."""
     start, end, (first_moment, next_year) = _year_bounds(year)
+    # The year's plans as a list of their own: joined instead, SQLite walked every message plan ever written.
+    plans_of_year = DisseminationPlan.objects.filter(created_at__gte=first_moment, created_at__lt=next_year)
     named_in_year = MessagePlan.objects.filter(
-        plan__created_at__gte=first_moment,
-        plan__created_at__lt=next_year,
-        audience_plans__methods__name__icontains=TRAINING_METHOD,
+        plan__in=plans_of_year.values("pk"), audience_plans__methods__name__icontains=TRAINING_METHOD
     ).values("key_message_id")
     training_due = Communication.objects.filter(
         due_on__gte=start, due_on__lte=end, method__name__icontains=TRAINING_METHOD
@@ -76,54 +78,55 @@ def message_gaps(year: int):
     )
 
 
-def review_for(year: int, *, gaps: bool = True) -> Review:
-    """The year's review; without the key message gaps (`gaps=False`) for a page that lists them itself."""
-    start, end, _moments = _year_bounds(year)
-    sessions = TrainingSession.objects.filter(date__gte=start, date__lte=end)
-    delivered = sessions.filter(status=SessionStatus.SCHEDULED)
-    review = Review(year=year, totals=measures.results_for(sessions))
-    # The year's scheduled sessions by course, with their tallies: "booked" counts the bookings with that
-    # status, attended and not attended the marks on bookings of any status. The same GROUP BY gives each
-    # course's evaluations, added up below into the year's stages.
-    stage_figures = [f"{prefix}_{figure}" for prefix in STAGES.values() for figure in STAGE_FIGURES]
-    stages = dict.fromkeys(stage_figures, 0)
-    for row in (
-        delivered.values("course__title")
-        .annotate(
-            n=Count("pk"),
-            places=Sum("capacity", default=0),
-            booked=Sum("tally__booked", default=0),
-            attended=Sum("tally__any_attended", default=0),
-            non=Sum("tally__any_non_attended", default=0),
-            **{name: Sum(f"tally__{name}", default=0) for name in stage_figures},
-        )
-        .order_by("course__title")
-    ):
-        review.by_course.append(
-            (row["course__title"], row["n"], row["places"], row["booked"], row["attended"], row["non"])
-        )
-        for name in stage_figures:
-            stages[name] += row[name]
-    # The "booked" places of the year's scheduled sessions, by the practitioner's agency.
-    for row in (
-        SessionAgencyTally.objects.filter(session__in=delivered.values("pk"))
-        .values("agency__name")
-        .annotate(n=Sum("booked"), attended=Sum("attended"), non=Sum("non_attended"))
-        .order_by("agency__name")
-    ):
-        review.by_agency.append((row["agency__name"] or "No agency", row["n"], row["attended"], row["non"]))
+def courses_of(year: int):
+    """The year's table by course, a row per course by title: (course title, sessions, places, booked,
+    attended, non-attended) over its scheduled sessions. "Booked" counts the bookings with that status,
+    attended and not attended the marks on bookings of any status. A queryset: the page shows 50."""
+    return (
+        YearCourseTally.objects.filter(year=year)
+        .order_by("course__title", "course_id")
+        .values_list("course__title", "sessions", "places", "booked", "any_attended", "any_non_attended")
+    )
+
+
+def agencies_of(year: int):
+    """The "booked" places of the year's scheduled sessions by the practitioner's agency, by name (no
+    agency last): (agency, bookings, attended, non-attended). A queryset: the page shows 50."""
+    return (
+        YearAgencyTally.objects.filter(year=year)
+        .order_by(F("agency__name").asc(nulls_last=True), "agency_key")
+        .values_list(Coalesce("agency__name", Value("No agency")), "booked", "attended", "non_attended")
+    )
+
+
+def _stages(year: int):
+    """(stage label, responses, mean confidence, mean knowledge, practice changed) for each evaluation
+    stage, over the year's scheduled sessions."""
+    names = [f"{prefix}_{figure}" for prefix in STAGES.values() for figure in STAGE_FIGURES]
+    sums = YearCourseTally.objects.filter(year=year).aggregate(
+        **{name: Sum(name, default=0) for name in names}
+    )
+    stages = []
     for key, label in EvaluationStage.choices:
         prefix = STAGES[key]
-        confidence_n, knowledge_n = stages[f"{prefix}_confidence_n"], stages[f"{prefix}_knowledge_n"]
-        review.stages.append(
+        confidence_n, knowledge_n = sums[f"{prefix}_confidence_n"], sums[f"{prefix}_knowledge_n"]
+        stages.append(
             (
                 label,
-                stages[f"{prefix}_responses"],
-                stages[f"{prefix}_confidence_sum"] / confidence_n if confidence_n else None,
-                stages[f"{prefix}_knowledge_sum"] / knowledge_n if knowledge_n else None,
-                stages[f"{prefix}_changed"],
+                sums[f"{prefix}_responses"],
+                sums[f"{prefix}_confidence_sum"] / confidence_n if confidence_n else None,
+                sums[f"{prefix}_knowledge_sum"] / knowledge_n if knowledge_n else None,
+                sums[f"{prefix}_changed"],
             )
         )
+    return stages
+
+
+def review_for(year: int, *, lists: bool = True) -> Review:
+    """The year's review; without its long lists (`lists=False`: the tables by course and by agency and
+    the key message gaps) for a page that reads them a page at a time itself."""
+    start, end, _moments = _year_bounds(year)
+    review = Review(year=year, totals=measures.year_results(year), stages=_stages(year))
     given = Trainer.objects.sessions_given_by_agency(start=start, end=end)
     pool = dict(
         Trainer.objects.active()
@@ -133,12 +136,14 @@ def review_for(year: int, *, gaps: bool = True) -> Review:
     )
     for agency in sorted(set(pool) | set(given)):
         review.trainers_by_agency.append((agency, pool.get(agency, 0), given.get(agency, 0)))
-    delivered_course_ids = set(delivered.filter(date__lte=end).values_list("course_id", flat=True))
+    delivered_course_ids = set(YearCourseTally.objects.filter(year=year).values_list("course_id", flat=True))
     for request in CourseRequest.objects.filter(requested_on__lte=end).select_related("agency", "course"):
         if request.course_id is None or request.course_id not in delivered_course_ids:
             review.requested_gaps.append(
                 (request.title, request.agency.name if request.agency else "Not recorded")
             )
-    if gaps:
+    if lists:
+        review.by_course = list(courses_of(year))
+        review.by_agency = list(agencies_of(year))
         review.message_gaps = list(message_gaps(year))
     return review

@@ -66,6 +66,10 @@ def tables(review: Review):
     ]
 
 
+# What each of tables() is called on the review's page (its id, and the query parameter of its pages).
+TABLE_KEYS = ("summary", "courses", "agencies", "stages", "trainers", "requested", "messages")
+
+
 def title_of(review):
     return f"Annual training review {review.year}"
 

@@ -9,7 +9,7 @@ from learningloop.core.access import require
 from learningloop.core.pagination import paginate
 
 from . import documents
-from .content import message_gaps, review_for
+from .content import agencies_of, courses_of, message_gaps, review_for
 
 FIRST_YEAR = 2000
 
@@ -26,18 +26,34 @@ def _year(request):
 @require("training.review")
 def review_page(request):
     year, error = _year(request)
-    review = review_for(year, gaps=False)
-    # The key message gaps can be thousands over the years: 50 a page here, every one in the downloads.
-    page, pagination = paginate(request, message_gaps(year))
-    review.message_gaps = list(page.object_list)
+    review = review_for(year, lists=False)
+    # The long tables grow with the partnership and the years (key message gaps can be thousands): 50 rows
+    # a page each, every one in the downloads.
+    paged = {
+        "courses": (courses_of(year), "courses"),
+        "agencies": (agencies_of(year), "agencies"),
+        "trainers": (review.trainers_by_agency, "agencies"),
+        "requested": (review.requested_gaps, "requests"),
+        "messages": (message_gaps(year), "key messages"),
+    }
+    pages = {}
+    for key, (rows, noun) in paged.items():
+        page, pagination = paginate(request, rows, param="page" if key == "messages" else key, anchor=key)
+        pages[key] = {"count": page.paginator.count, "noun": noun, "pagination": pagination}
+        paged[key] = list(page.object_list)
+    review.by_course, review.by_agency = paged["courses"], paged["agencies"]
+    review.trainers_by_agency, review.requested_gaps = paged["trainers"], paged["requested"]
+    review.message_gaps = paged["messages"]
+    tables = [
+        (key, *table) for key, table in zip(documents.TABLE_KEYS, documents.tables(review), strict=True)
+    ]
     return render(
         request,
         "workforce/review.html",
         {
             "review": review,
-            "tables": documents.tables(review),
-            "gaps": page.paginator.count,
-            "pagination": pagination,
+            "tables": tables,
+            "pages": pages,
             "error": error,
             "title": documents.title_of(review),
         },

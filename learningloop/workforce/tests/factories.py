@@ -9,7 +9,7 @@ from learningloop.core.policy import Role
 from learningloop.learning.loop import loop_touched
 from learningloop.partnership.tests.factories import PersonFactory
 from learningloop.workforce import models
-from learningloop.workforce.tallies import session_tallies_update
+from learningloop.workforce.tallies import session_tallies_update, year_tallies_of_sessions
 
 
 class CourseFactory(factory.django.DjangoModelFactory):
@@ -35,9 +35,11 @@ class SessionFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        """A session as the services leave it: saved, and the loop of the key messages its course carries
-        counted again (training counts as their dissemination, ADR 0044)."""
+        """A session as the services leave it: saved, counted in its course's year (ADR 0049), and the loop
+        of the key messages its course carries counted again (training counts as their dissemination, ADR
+        0044)."""
         session = super()._create(model_class, *args, **kwargs)
+        year_tallies_of_sessions([session.pk], lambda: None)
         loop_touched(session.course.key_messages.values_list("pk", flat=True))
         return session
 

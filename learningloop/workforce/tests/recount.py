@@ -4,8 +4,15 @@ two. Figures that are zero are left out of both, so a hand-counted expectation l
 
 from collections import Counter
 
-from learningloop.workforce.models import Booking, SessionAgencyTally, SessionTally
-from learningloop.workforce.tallies import AGENCY_FIGURES, FIGURES
+from learningloop.workforce.models import (
+    Booking,
+    SessionAgencyTally,
+    SessionTally,
+    TrainingSession,
+    YearAgencyTally,
+    YearCourseTally,
+)
+from learningloop.workforce.tallies import AGENCY_FIGURES, COURSE_FIGURES, FIGURES
 
 NON_ATTENDANCE = ("late_cancellation", "did_not_attend")
 
@@ -71,3 +78,31 @@ def recounted(session=None):
         return {key: figures for key, figures in kept.items() if figures}
 
     return cleaned(counts), cleaned(by_agency)
+
+
+def years_stored():
+    """({(year, course id): figures}, {(year, agency id or None): figures}) as the years' tallies hold them
+    (ADR 0049)."""
+    return (
+        {(row.year, row.course_id): _figures(row, ("sessions", "places", *COURSE_FIGURES))
+         for row in YearCourseTally.objects.all()},
+        {(row.year, row.agency_id): _figures(row, AGENCY_FIGURES) for row in YearAgencyTally.objects.all()},
+    )  # fmt: skip
+
+
+def years_recounted():
+    """The same two, added up here from every scheduled session and the figures recounted() gives them."""
+    counts, by_agency = recounted()
+    courses, agencies = {}, {}
+    for session in TrainingSession.objects.filter(status="scheduled"):
+        count = courses.setdefault((session.date.year, session.course_id), Counter())
+        count["sessions"] += 1
+        count["places"] += session.capacity
+        count.update({name: n for name, n in counts.get(session.pk, {}).items() if name in COURSE_FIGURES})
+        for (session_id, agency_id), figures in by_agency.items():
+            if session_id == session.pk:
+                agencies.setdefault((session.date.year, agency_id), Counter()).update(figures)
+    return (
+        {key: {name: n for name, n in counter.items() if n} for key, counter in courses.items()},
+        {key: dict(counter) for key, counter in agencies.items()},
+    )

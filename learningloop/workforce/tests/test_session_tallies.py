@@ -32,7 +32,7 @@ from learningloop.workforce.review.content import review_for
 from learningloop.workforce.tallies import session_tallies_update
 
 from .factories import BookingFactory, CourseFactory, EvaluationFactory, PractitionerFactory, SessionFactory
-from .recount import recounted, stored
+from .recount import recounted, stored, years_recounted, years_stored
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +62,7 @@ def people(home_agency, other_agency):
 
 def assert_current(session=None):
     assert stored(session) == recounted(session)
+    assert years_stored() == years_recounted()  # and the years' tallies above them (ADR 0049)
 
 
 def test_booking_cancelling_and_taking_an_offered_place(people, home_agency, other_agency):
@@ -178,11 +179,11 @@ def test_the_results_and_the_review_of_the_held_session(held):
     assert (results.follow_ups, results.practice_changed) == (2, 1)
     review = review_for(2027)
     assert review.by_course == [(session.course.title, 1, 10, 4, 2, 2)]
-    # SQLite puts no agency first, PostgreSQL last: the order of the database, as before the tallies.
-    assert sorted(review.by_agency) == [
-        ("No agency", 1, 1, 0),
+    # By name, practitioners of no agency last on both databases.
+    assert review.by_agency == [
         ("Northshire Hospitals NHS Trust", 1, 0, 1),
         ("Northshire Police", 2, 1, 1),
+        ("No agency", 1, 1, 0),
     ]
     # Before: 2 responses, confidence (2 + 4) / 2 = 3.0, knowledge 3 / 1; after: 2, (5 + 3) / 2 = 4.0, 4 / 1;
     # follow-up: 2 responses, no numbers, 1 changed.
@@ -301,7 +302,10 @@ def test_the_review_and_the_results_read_no_booking_or_evaluation(held):
         measures.session_results(session)
         measures.course_results(session.course)
     read = " ".join(query["sql"] for query in queries)
-    assert "workforce_sessiontally" in read and "workforce_sessionagencytally" in read
+    # The totals add up a row per session; the tables by course and agency and the stages a row per
+    # course or agency of the year (ADR 0049).
+    assert "workforce_sessiontally" in read and "workforce_sessionagencytally" not in read
+    assert "workforce_yearcoursetally" in read and "workforce_yearagencytally" in read
     assert "workforce_booking" not in read and "workforce_evaluation" not in read
 
 
