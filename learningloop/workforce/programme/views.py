@@ -290,6 +290,9 @@ def trainer_list(request):
     year_start = today.replace(month=1, day=1)
     trainers = Trainer.objects.select_related("person__agency").prefetch_related("courses")
     page, pagination = paginate(request, trainers)
+    # Every agency whose trainers gave a session this year: 50 a page too, on its own page links.
+    given = list(Trainer.objects.sessions_given_by_agency(start=year_start, end=today).items())
+    agencies, agencies_pagination = paginate(request, given, param="agencies", anchor="by-agency")
     return render(
         request,
         "workforce/trainer_list.html",
@@ -297,7 +300,9 @@ def trainer_list(request):
             "page": page,
             "pagination": pagination,
             "can_manage": can(request.user, "training.manage"),
-            "by_agency": Trainer.objects.sessions_given_by_agency(start=year_start, end=today),
+            "by_agency": agencies.object_list,
+            "agencies": agencies.paginator.count,
+            "agencies_pagination": agencies_pagination,
             "year": today.year,
         },
     )

@@ -76,3 +76,20 @@ def test_the_pool_and_the_annual_review_count_each_session_once_per_agency_that_
     given = Trainer.objects.sessions_given_by_agency(start=D(2026, 1, 1), end=D(2026, 12, 31))
     # The Police: 10 February and 10 March (two of its trainers: once); Health: 10 February.
     assert given == {home_agency.name: 2, other_agency.name: 1}
+
+
+def test_the_pools_sessions_by_agency_come_fifty_agencies_a_page(officer_client):
+    """51 agencies (Agency 001 … 051) whose trainers each gave a session this year: the pool lists 50,
+    with links to the 51st that keep the trainers' own page."""
+    from learningloop.partnership.tests.factories import AgencyFactory
+
+    for n in range(1, 52):
+        trainer = TrainerFactory(person=PersonFactory(agency=AgencyFactory(name=f"Agency {n:03d}")))
+        SessionFactory(date=D(2026, 3, 10)).trainers.set([trainer])
+    first = officer_client.get("/training/pool/").text
+    table = first[first.index('id="by-agency"') :]
+    assert "Agency 050" in table and "Agency 051" not in table
+    assert "51 agencies, 50 a page" in first and 'href="?agencies=2#by-agency"' in first
+    second = officer_client.get("/training/pool/?agencies=2").text
+    table = second[second.index('id="by-agency"') :]
+    assert "Agency 051" in table and "Agency 001" not in table
