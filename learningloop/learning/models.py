@@ -670,6 +670,9 @@ class SummaryOfLearning(models.Model):
     class Meta:
         ordering = ["-updated_at", "-pk"]
         verbose_name_plural = "summaries of learning"
+        # The learning trail lists key messages by their summary's title: with the messages' own index by
+        # position, its first page is read in order instead of sorting every message.
+        indexes = [models.Index(fields=["title"], name="learning_summary_title_idx")]
 
     def __str__(self):
         return self.title
@@ -718,6 +721,7 @@ class KeyMessage(models.Model):
 
     class Meta:
         ordering = ["summary", "position", "pk"]
+        indexes = [models.Index(fields=["summary", "position"], name="learning_keymessage_order_idx")]
 
     def __str__(self):
         return self.text[:80]

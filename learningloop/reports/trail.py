@@ -59,7 +59,10 @@ STAGE_EVIDENCE = {
 
 def with_loop_status(queryset):
     """Annotate key messages with `loop_status` (and the flags it is built from), read from their stored
-    loop (models.KeyMessageLoop, kept on write by loop.loop_update: ADR 0044): no subquery per message."""
+    loop (models.KeyMessageLoop, kept on write by loop.loop_update: ADR 0044): no subquery per message. A
+    queryset already annotated (filtered by its loop status) is returned as it is."""
+    if "loop_status" in queryset.query.annotations:
+        return queryset
     stored = {
         name: Coalesce(F(f"loop__{name}"), False)
         for name in ("planned", "communicated", "embedded", "evidenced")

@@ -20,14 +20,13 @@ TRAIL = ("Learning trail", reverse_lazy("reports:trail_index"))
 @require_GET
 @require(VIEW)
 def trail_index(request):
-    filters = TrailFilterSet(
-        request=request,
-        queryset=trails.with_loop_status(KeyMessage.objects.visible_to(request.user)).select_related(
-            "summary", "summary__subgroup"
-        ),
-    )
+    filters = TrailFilterSet(request=request, queryset=KeyMessage.objects.visible_to(request.user))
+    # Counted and sorted plain (indexes on the summaries' titles and the messages' positions give the
+    # first page without sorting every message); the 50 rows shown get their summaries and loop status.
     page, pagination = paginate(
-        request, filters.qs.order_by("summary__title", "summary_id", "position", "pk")
+        request,
+        filters.qs.order_by("summary__title", "summary_id", "position", "pk"),
+        rows=lambda keys: trails.with_loop_status(keys).select_related("summary", "summary__subgroup"),
     )
     return render(
         request,
@@ -47,13 +46,8 @@ def trail_index(request):
 @require(VIEW)
 def trail_export(request):
     """The trail index's key messages, for these filters, as CSV: summary, message and loop status."""
-    filters = TrailFilterSet(
-        request=request,
-        queryset=trails.with_loop_status(KeyMessage.objects.visible_to(request.user)).select_related(
-            "summary"
-        ),
-    )
-    messages = filters.qs.order_by("summary__title", "summary_id", "position", "pk")
+    filters = TrailFilterSet(request=request, queryset=KeyMessage.objects.visible_to(request.user))
+    messages = trails.with_loop_status(filters.qs).order_by("summary__title", "summary_id", "position", "pk")
 
     def rows():  # read only when written: a generator expression would run the query at once
         for title, text, status in messages.values_list("summary__title", "text", "loop_status"):
