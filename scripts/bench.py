@@ -42,6 +42,11 @@ def _arguments(argv=None):
         help="Time the spreadsheet exports instead: the request, and the background build of a large one",
     )
     parser.add_argument(
+        "--serve",
+        action="store_true",
+        help="Answer timing requests one at a time on stdin (for scripts/bench_growth.py --small/--large)",
+    )
+    parser.add_argument(
         "--profile",
         action="store_true",
         help="Instead of timing, profile each chosen page (30 requests under cProfile): where the time goes",
@@ -535,6 +540,28 @@ def profile(label, client, url, requests=REQUESTS, lines=30):
     stats.sort_stats("cumulative").print_stats(lines)
 
 
+def serve(served):
+    """Time one request at a time as scripts/bench_growth.py asks on stdin, a JSON line each way, so that
+    two databases' pages can be timed turn about (each request beside the other's, on the same machine
+    load): {"warm": label} answers the page's queries, status and bytes after the warm-ups; {"time": label}
+    one request's total and SQL milliseconds. Stdout carries nothing else."""
+    import json
+
+    out = sys.__stdout__
+    print(json.dumps({"labels": list(served)}), file=out, flush=True)
+    for line in sys.stdin:
+        asked = json.loads(line)
+        if "warm" in asked:
+            client, url = served[asked["warm"]]
+            queries, response = _warm_up(client, url)
+            answer = {"queries": queries, "status": response.status_code, "bytes": len(_body(response))}
+        else:
+            client, url = served[asked["time"]]
+            _response, total, sql = _timed_get(client, url)
+            answer = {"ms": total, "sql": sql}
+        print(json.dumps(answer), file=out, flush=True)
+
+
 def _chosen(label):
     """Whether --only (if given) names this page."""
     return not ARGS.only or any(word.lower() in label.lower() for word in ARGS.only)
@@ -563,6 +590,7 @@ def main():
         )
         admin_client = signed_in_client(superuser)
         skipped = []
+        served = {}
         for label, name, kind in PAGES:
             if not _chosen(label):
                 continue
@@ -581,6 +609,9 @@ def main():
             if ARGS.profile:
                 profile(label, client, url)
                 continue
+            if ARGS.serve:
+                served[label] = (client, url)
+                continue
             if name not in ADMIN_REFERENCES:
                 row(label, *measure((client, url))[0])
                 continue
@@ -595,7 +626,12 @@ def main():
             if ARGS.profile:
                 profile(label, feed_client, url)
                 continue
+            if ARGS.serve:
+                served[label] = (feed_client, url)
+                continue
             row(label, *measure((feed_client, url))[0])
+        if ARGS.serve:
+            serve(served)
         transaction.set_rollback(True)  # leave no session, superuser, token or audit entry behind
 
     for note in skipped:
