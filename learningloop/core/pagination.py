@@ -8,10 +8,11 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 PAGE_SIZE = 50
 
 
-def paginate(request, queryset, per_page=PAGE_SIZE, *, rows=None, param="page", anchor=None):
+def paginate(request, queryset, per_page=PAGE_SIZE, *, rows=None, param="page", anchor=None, landmark=None):
     """The requested page of `queryset` (the first if the number is junk or past the end) and the GOV.UK
-    pagination params. A page with several paged tables gives each its own query parameter (`param`) and
-    the id of the table its links go back to (`anchor`).
+    pagination params. A page with several paged tables gives each its own query parameter (`param`), the
+    id of the table its links go back to (`anchor`) and its own name for the pagination's navigation
+    landmark (`landmark`: two landmarks both called "Pagination" cannot be told apart by a screen reader).
 
     `rows`, if given, turns a queryset into what each row shows (annotations that count or look up related
     rows): it is applied to the page's rows only, never to the whole list, so that counting and sorting
@@ -26,7 +27,7 @@ def paginate(request, queryset, per_page=PAGE_SIZE, *, rows=None, param="page", 
         page = paginator.page(1)
     if rows is not None:
         page.object_list = _page_rows(page.object_list, rows)
-    return page, pagination_params(request, page, param=param, anchor=anchor)
+    return page, pagination_params(request, page, param=param, anchor=anchor, landmark=landmark)
 
 
 def _page_rows(object_list, rows):
@@ -44,7 +45,7 @@ def _page_rows(object_list, rows):
     return [by_pk[pk] for pk in pks if pk in by_pk]
 
 
-def pagination_params(request, page, *, param="page", anchor=None):
+def pagination_params(request, page, *, param="page", anchor=None, landmark=None):
     if page.paginator.num_pages <= 1:
         return None
     query = request.GET.copy()
@@ -61,6 +62,8 @@ def pagination_params(request, page, *, param="page", anchor=None):
         else:
             items.append({"number": number, "href": href(number), "current": number == page.number})
     params = {"items": items}
+    if landmark:
+        params["landmarkLabel"] = landmark
     if page.has_previous():
         params["previous"] = {"href": href(page.previous_page_number())}
     if page.has_next():

@@ -289,10 +289,12 @@ def trainer_list(request):
     today = timezone.localdate()
     year_start = today.replace(month=1, day=1)
     trainers = Trainer.objects.select_related("person__agency").prefetch_related("courses")
-    page, pagination = paginate(request, trainers)
+    page, pagination = paginate(request, trainers, landmark="Pages of trainers")
     # Every agency whose trainers gave a session this year: 50 a page too, on its own page links.
     given = list(Trainer.objects.sessions_given_by_agency(start=year_start, end=today).items())
-    agencies, agencies_pagination = paginate(request, given, param="agencies", anchor="by-agency")
+    agencies, agencies_pagination = paginate(
+        request, given, param="agencies", anchor="by-agency", landmark="Pages of sessions given by agency"
+    )
     return render(
         request,
         "workforce/trainer_list.html",

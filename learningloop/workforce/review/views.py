@@ -38,7 +38,9 @@ def review_page(request):
     }
     pages = {}
     for key, (rows, noun) in paged.items():
-        page, pagination = paginate(request, rows, param="page" if key == "messages" else key, anchor=key)
+        param = "page" if key == "messages" else key
+        landmark = f"Pages of the table of {'trainers by agency' if key == 'trainers' else noun}"
+        page, pagination = paginate(request, rows, param=param, anchor=key, landmark=landmark)
         pages[key] = {"count": page.paginator.count, "noun": noun, "pagination": pagination}
         paged[key] = list(page.object_list)
     review.by_course, review.by_agency = paged["courses"], paged["agencies"]

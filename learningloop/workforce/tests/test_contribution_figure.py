@@ -90,6 +90,11 @@ def test_the_pools_sessions_by_agency_come_fifty_agencies_a_page(officer_client)
     table = first[first.index('id="by-agency"') :]
     assert "Agency 050" in table and "Agency 051" not in table
     assert "51 agencies, 50 a page" in first and 'href="?agencies=2#by-agency"' in first
+    # 51 trainers too: two paginations, each its own landmark name.
+    assert (
+        'aria-label="Pages of trainers"' in first
+        and 'aria-label="Pages of sessions given by agency"' in first
+    )
     second = officer_client.get("/training/pool/?agencies=2").text
     table = second[second.index('id="by-agency"') :]
     assert "Agency 051" in table and "Agency 001" not in table

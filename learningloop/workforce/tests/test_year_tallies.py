@@ -165,6 +165,7 @@ def test_the_review_pages_its_tables_by_course_and_agency_fifty_rows_at_a_time(o
     assert _table(first, "courses") == [f"Course {n:03d}" for n in range(1, 51)]
     assert "51 courses, 50 a page" in first
     assert 'href="?year=2026&amp;courses=2#courses"' in first
+    assert first.count('aria-label="Pages of the table of courses"') == 1
     second = officer_client.get("/training/review/?year=2026&courses=2").text
     assert _table(second, "courses") == ["Course 051"]
     # The other tables keep their first page; a junk page number shows the first.
