@@ -265,13 +265,14 @@ def _joined(before, after):
     return before[0] | after[0], before[1] | after[1]
 
 
-def year_tallies_of_sessions(session_ids, write):
+def year_tallies_of_sessions(session_ids, write=None):
     """Run `write()` (an edit of these sessions: their date, course, places or status) and count again the
-    years' tallies the sessions counted in before it and count in after it. Returns what `write` returns."""
+    years' tallies the sessions counted in before it and count in after it; without `write`, count again
+    the years they count in now (a session just added). Returns what `write` returns."""
     session_ids = list(session_ids)
     with transaction.atomic():
         before = _years_of(session_ids)
-        result = write()
+        result = write() if write is not None else None
         year_tallies_update(*_joined(before, _years_of(session_ids)))
     return result
 

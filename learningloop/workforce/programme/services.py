@@ -53,7 +53,7 @@ def session_create(*, form, course):
     form.instance.course = course
     form.instance.full_clean()
     session = form.save()
-    year_tallies_of_sessions([session.pk], lambda: None)  # its course's year counts one more session
+    year_tallies_of_sessions([session.pk])  # its course's year counts one more session
     loop_touched(_messages_carried(session))
     return session
 

@@ -29,17 +29,18 @@ def review_page(request):
     review = review_for(year, lists=False)
     # The long tables grow with the partnership and the years (key message gaps can be thousands): 50 rows
     # a page each, every one in the downloads.
+    # key: (rows, what its count counts, what its pages are called)
     paged = {
-        "courses": (courses_of(year), "courses"),
-        "agencies": (agencies_of(year), "agencies"),
-        "trainers": (review.trainers_by_agency, "agencies"),
-        "requested": (review.requested_gaps, "requests"),
-        "messages": (message_gaps(year), "key messages"),
+        "courses": (courses_of(year), "courses", "courses"),
+        "agencies": (agencies_of(year), "agencies", "agencies"),
+        "trainers": (review.trainers_by_agency, "agencies", "trainers by agency"),
+        "requested": (review.requested_gaps, "requests", "requests"),
+        "messages": (message_gaps(year), "key messages", "key messages"),
     }
     pages = {}
-    for key, (rows, noun) in paged.items():
-        param = "page" if key == "messages" else key
-        landmark = f"Pages of the table of {'trainers by agency' if key == 'trainers' else noun}"
+    for key, (rows, noun, called) in paged.items():
+        param = "page" if key == "messages" else key  # the gaps kept the plain parameter they had
+        landmark = f"Pages of the table of {called}"
         page, pagination = paginate(request, rows, param=param, anchor=key, landmark=landmark)
         pages[key] = {"count": page.paginator.count, "noun": noun, "pagination": pagination}
         paged[key] = list(page.object_list)

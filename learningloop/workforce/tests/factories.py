@@ -39,7 +39,7 @@ class SessionFactory(factory.django.DjangoModelFactory):
         of the key messages its course carries counted again (training counts as their dissemination, ADR
         0044)."""
         session = super()._create(model_class, *args, **kwargs)
-        year_tallies_of_sessions([session.pk], lambda: None)
+        year_tallies_of_sessions([session.pk])
         loop_touched(session.course.key_messages.values_list("pk", flat=True))
         return session
 

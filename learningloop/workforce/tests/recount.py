@@ -93,15 +93,16 @@ def years_stored():
 def years_recounted():
     """The same two, added up here from every scheduled session and the figures recounted() gives them."""
     counts, by_agency = recounted()
-    courses, agencies = {}, {}
+    courses, agencies, year_of = {}, {}, {}
     for session in TrainingSession.objects.filter(status="scheduled"):
+        year_of[session.pk] = session.date.year
         count = courses.setdefault((session.date.year, session.course_id), Counter())
         count["sessions"] += 1
         count["places"] += session.capacity
         count.update({name: n for name, n in counts.get(session.pk, {}).items() if name in COURSE_FIGURES})
-        for (session_id, agency_id), figures in by_agency.items():
-            if session_id == session.pk:
-                agencies.setdefault((session.date.year, agency_id), Counter()).update(figures)
+    for (session_id, agency_id), figures in by_agency.items():
+        if session_id in year_of:  # a scheduled session's
+            agencies.setdefault((year_of[session_id], agency_id), Counter()).update(figures)
     return (
         {key: {name: n for name, n in counter.items() if n} for key, counter in courses.items()},
         {key: dict(counter) for key, counter in agencies.items()},
