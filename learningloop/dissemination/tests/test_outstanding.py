@@ -20,7 +20,10 @@ pytestmark = pytest.mark.django_db
 URL = reverse("dissemination:outstanding_responses")
 
 
-def test_only_open_responses_overdue_first_grouped_by_agency(home_agency, other_agency, persona_client):
+def test_only_open_responses_overdue_first_grouped_by_agency(
+    home_agency, other_agency, persona_client, time_machine
+):
+    time_machine.move_to(datetime.datetime(2026, 12, 2, 10, 0), tick=False)  # a Wednesday: days count from it
     today = timezone.localdate()
     late = RequestFactory(title="Late request", due_on=workdays.add_working_days(today, -3))
     fine = RequestFactory(title="Future request", due_on=today + datetime.timedelta(days=20))
