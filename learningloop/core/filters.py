@@ -24,7 +24,8 @@ exactly as any other form. The shared behaviour lives here:
 
 import django_filters
 from django import forms
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
+from django.forms.models import ModelChoiceField
 from django.http import QueryDict
 
 CHOICE_ERROR = "Select an option from the list"
@@ -130,6 +131,13 @@ class GovukFilterSet(django_filters.FilterSet):
                 message = str(field.error_messages.get(code, ""))
                 if message.startswith(_DJANGO_CHOICE_ERRORS):
                     field.error_messages[code] = CHOICE_ERROR
+        # A choice of rows declared on the class (not worked out per request) draws the same for everyone
+        # asking for the same value: core.jinja.govuk_field keeps its markup, named by this class and
+        # filter. The field's own queryset is remembered, so a queryset set on it later is not mistaken.
+        for name, field in self.form.fields.items():
+            declared = getattr(self.base_filters.get(name), "queryset", None)
+            if isinstance(declared, QuerySet) and isinstance(field, ModelChoiceField):
+                field.declared_choices = ((type(self), name), field.queryset)
         # A field that offers a short list of choices shows the one already chosen too (partnership's
         # AgencyChoiceField): it is told what the query string asks for.
         for name, field in self.form.fields.items():

@@ -14,6 +14,7 @@ from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from markupsafe import Markup, escape
 
 from . import dates, govuk_forms
+from .kept import kept_choices_markup
 from .links import numbered, numbered_shape, reverse_numbered, reverse_once
 from .policy import can
 
@@ -125,11 +126,30 @@ def govuk_tag(text, classes=""):
 
 
 def govuk_field(bound_field, **overrides):
-    """Render one form field with its GOV.UK macro (label, hint, error message, value)."""
+    """Render one form field with its GOV.UK macro (label, hint, error message, value).
+
+    A list filter's choice of reference rows (a theme, a group, an agency) declared on its filter set's
+    class is the same markup for everyone who asks for the same value: it is kept (core.kept) under the
+    filter's name and that value, instead of reading and drawing every option again on each page."""
+    field = bound_field.field
+    declared = getattr(field, "declared_choices", None)
+    if declared is not None and declared[1] is field.queryset and not bound_field.errors:
+        try:
+            value = _frozen(bound_field.value())
+            key = (*declared[0], bound_field.html_name, bound_field.auto_id, value,
+                   _frozen(list(getattr(field, "chosen", ()))), _frozen(overrides))  # fmt: skip
+        except TypeError:  # a value that makes no key (a model object given as the initial value)
+            key = None
+        if key is not None:
+            return Markup(kept_choices_markup(key, field.queryset, lambda: _drawn(bound_field, overrides)))
+    return Markup(_drawn(bound_field, overrides))
+
+
+def _drawn(bound_field, overrides):
     macro_name, params = govuk_forms.field_params(bound_field, **overrides)
     if macro_name == "govukSelect":
-        return _select(params)
-    return Markup(_component(macro_name, params))
+        return str(_select(params))
+    return _component(macro_name, params)
 
 
 def govuk_fields(form, **overrides):
@@ -147,6 +167,27 @@ def govuk_error_summary(form):
 def autoescape(template_name):
     """HTML is escaped; plain-text templates (*.txt, such as the text part of an email) are not."""
     return not (template_name or "").endswith(".txt")
+
+
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class Environment(jinja2.Environment):
+    """Jinja's environment, reading `row.title` from a plain dict without an exception first.
+
+    A list's rows are plain dicts (ADR 0025), and so are the GOV.UK components' parameters. Jinja compiles
+    `row.title` to `getattr(row, "title")`, which fails with AttributeError on a dict before Jinja tries
+    `row["title"]`: an exception raised and caught for every cell. A plain dict has no attributes but its
+    methods, so for any other name the item is the answer Jinja would have reached anyway; `row.items`
+    and the other method names still give the method, as in Jinja."""
+
+    def getattr(self, obj, attribute):
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
 
 
 def environment(**options):
@@ -169,7 +210,7 @@ def environment(**options):
         options.setdefault("bytecode_cache", jinja2.FileSystemBytecodeCache(str(cache_dir)))
     except OSError:
         pass
-    env = jinja2.Environment(**options)  # noqa: S701 - Django's backend turns autoescape on
+    env = Environment(**options)  # noqa: S701 - Django's backend turns autoescape on
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.globals.update(
         static=static,

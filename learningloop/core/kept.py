@@ -29,8 +29,9 @@ _kept: OrderedDict[object, tuple[float, object, frozenset[str]]] = OrderedDict()
 _lock = threading.Lock()
 
 
-def kept(key, read: Callable[[], object], *, models: Iterable) -> object:
-    """`read()`'s value, read again when older than KEPT_SECONDS or when one of `models` was saved here."""
+def kept(key, read: Callable[[], object], *, models: Iterable | Callable[[], Iterable]) -> object:
+    """`read()`'s value, read again when older than KEPT_SECONDS or when one of `models` was saved here
+    (`models` may be a function giving them: it is asked only when the value is read)."""
     now = time.monotonic()
     with _lock:  # a threaded server (runserver, gthread) may forget an entry while another reads it
         entry = _kept.get(key)
@@ -38,6 +39,8 @@ def kept(key, read: Callable[[], object], *, models: Iterable) -> object:
             _kept.move_to_end(key)
             return entry[1]
     value = read()  # outside the lock: a slow read holds up no other thread
+    if callable(models):
+        models = models()
     with _lock:
         _kept[key] = (now + KEPT_SECONDS, value, frozenset(m._meta.label for m in models))
         _kept.move_to_end(key)
@@ -50,8 +53,25 @@ def kept_rows(queryset) -> list:
     """The queryset's rows (model objects), kept as above. Forgotten when any model whose table the query
     reads is saved or deleted here."""
     sql, params = queryset.query.sql_with_params()
+    return kept(("rows", queryset.db, sql, tuple(params)), lambda: list(queryset), models=_read_by(queryset))
+
+
+def kept_choices_markup(key, queryset, render: Callable[[], str]) -> str:
+    """A list filter's field drawn with its choices (`render()`), kept under `key` as above: the key names
+    the filter as its class declares it (GovukFilterSet) and the value asked for, so no SQL is compiled to
+    find it. Forgotten when a model whose table `queryset` (the field's choices) reads is saved here."""
+
+    def models():
+        queryset.query.sql_with_params()  # compiled on a miss only: its joins are known then
+        return _read_by(queryset)
+
+    return kept(("choices", queryset.db, *key), render, models=models)
+
+
+def _read_by(queryset):
+    """The models whose tables the (compiled) queryset reads."""
     tables = {join.table_name for join in queryset.query.alias_map.values()} | {queryset.model._meta.db_table}
-    return kept(("rows", queryset.db, sql, tuple(params)), lambda: list(queryset), models=_models_of(tables))
+    return _models_of(tables)
 
 
 def forget(label: str | None = None):

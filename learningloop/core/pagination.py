@@ -1,9 +1,10 @@
 """Paginate a queryset and build the params for the GOV.UK pagination component."""
 
 import bisect
+import contextlib
 import itertools
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 
 PAGE_SIZE = 50
 
@@ -17,17 +18,33 @@ def paginate(request, queryset, per_page=PAGE_SIZE, *, rows=None, param="page", 
     `rows`, if given, turns a queryset into what each row shows (annotations that count or look up related
     rows): it is applied to the page's rows only, never to the whole list, so that counting and sorting
     stay on the plain queryset and the cost follows the 50 rows shown, not the rows in the database. It
-    may give model objects or dicts with a "pk" (rows read as plain values), and must keep the order of
-    the queryset it is given: that queryset is the page, in the list's order (one statement, the page's
-    keys a subquery), so rows() annotates and narrows it but does not sort it again."""
+    may give model objects or dicts with a "pk" (rows read as plain values), and must keep the order and
+    every row of the queryset it is given (a first page of fewer rows is taken to be the whole list): that
+    queryset is the page, in the list's order (one statement, the page's keys a subquery), so rows()
+    annotates it and narrows its columns but neither sorts nor filters it again."""
     paginator = Paginator(queryset, per_page)
-    try:
-        page = paginator.page(request.GET.get(param) or 1)
-    except (PageNotAnInteger, EmptyPage):
-        page = paginator.page(1)
-    if rows is not None:
+    asked, page = request.GET.get(param) or "1", None
+    if asked != "1":
+        with contextlib.suppress(PageNotAnInteger, EmptyPage):  # junk or past the end: the first page
+            page = paginator.page(asked)
+    if page is None or page.number == 1:
+        page = _first_page(paginator, rows)
+    elif rows is not None:
         page.object_list = _page_rows(page.object_list, rows)
     return page, pagination_params(request, page, param=param, anchor=anchor, landmark=landmark)
+
+
+def _first_page(paginator, rows):
+    """The first page, its rows read before anything is counted: if they do not fill it, they are the whole
+    list and its length is known without a COUNT (a short list, a narrow filter: one statement instead of
+    two). A full page leaves the count to the paginator, asked when the page's links need it. (Another
+    page is counted first as Django does, so a number past the end goes no further than the count.)"""
+    per_page = paginator.per_page
+    window = paginator.object_list[:per_page]
+    shown = _page_rows(window, rows) if rows is not None else list(window)
+    if len(shown) < per_page:
+        paginator.__dict__["count"] = len(shown)  # Paginator.count is a cached property
+    return Page(shown, 1, paginator)
 
 
 def _page_rows(object_list, rows):
@@ -49,11 +66,13 @@ def pagination_params(request, page, *, param="page", anchor=None, landmark=None
     if page.paginator.num_pages <= 1:
         return None
     query = request.GET.copy()
-    fragment = f"#{anchor}" if anchor else ""
+    query.pop(param, None)
+    # The rest of the query string, encoded once: each link adds its page number (last) and the anchor.
+    head = "?" + query.urlencode() + "&" if query else "?"
+    tail = f"#{anchor}" if anchor else ""
 
     def href(number):
-        query[param] = number
-        return "?" + query.urlencode() + fragment
+        return f"{head}{param}={number}{tail}"
 
     items = []
     for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1):

@@ -71,3 +71,55 @@ def test_no_more_than_the_most_kept_entries_are_kept(kept_clock, monkeypatch):
     assert len(kept._kept) == 3
     assert kept.kept(("n", 0), lambda: "read again", models=[Theme]) == "read again"
     assert kept.kept(("n", 4), lambda: "read again", models=[Theme]) == 4
+
+
+# --- A filter's field drawn once for everyone asking for the same value (core.jinja.govuk_field) ---
+
+
+def test_each_value_asked_for_has_its_own_kept_field(kept_clock, officer_client):
+    alpha = ThemeFactory(name="Kept theme Alpha")
+    ThemeFactory(name="Kept theme Beta")
+    url = reverse("learning:activity_list")
+    plain = officer_client.get(url).content.decode()
+    chosen = officer_client.get(f"{url}?theme={alpha.pk}").content.decode()
+    plain_again = officer_client.get(url).content.decode()
+    assert f'<option value="{alpha.pk}" selected>Kept theme Alpha</option>' in chosen
+    assert f'<option value="{alpha.pk}">Kept theme Alpha</option>' in plain
+    assert f'<option value="{alpha.pk}">Kept theme Alpha</option>' in plain_again
+
+
+def test_a_kept_field_is_the_markup_drawn_afresh(kept_clock, rf):
+    from learningloop.core.jinja import _drawn, govuk_field
+    from learningloop.learning.filters import ActivityFilterSet
+    from learningloop.learning.models import LearningActivity
+
+    alpha = ThemeFactory(name="Kept theme Alpha")
+    request = rf.get("/", {"theme": alpha.pk})
+    form = ActivityFilterSet(request=request, queryset=LearningActivity.objects.all()).form
+    first = str(govuk_field(form["theme"], classes="govuk-!-width-full"))
+    kept_again = str(govuk_field(form["theme"], classes="govuk-!-width-full"))
+    assert first == kept_again == _drawn(form["theme"], {"classes": "govuk-!-width-full"})
+    assert f'<option value="{alpha.pk}" selected>Kept theme Alpha</option>' in first
+
+
+def test_a_field_given_other_choices_is_drawn_with_them(kept_clock, rf):
+    from learningloop.core.jinja import govuk_field
+    from learningloop.learning.filters import ActivityFilterSet
+    from learningloop.learning.models import LearningActivity
+
+    ThemeFactory(name="Kept theme Alpha")
+    ThemeFactory(name="Kept theme Beta")
+    request = rf.get("/")
+    govuk_field(ActivityFilterSet(request=request, queryset=LearningActivity.objects.all()).form["theme"])
+    form = ActivityFilterSet(request=request, queryset=LearningActivity.objects.all()).form
+    form.fields["theme"].queryset = Theme.objects.filter(name="Kept theme Beta")
+    html = str(govuk_field(form["theme"]))
+    assert ">Kept theme Beta</option>" in html and "Kept theme Alpha" not in html
+
+
+def test_a_field_with_an_error_is_not_kept(kept_clock, officer_client):
+    url = reverse("learning:activity_list")
+    officer_client.get(url)
+    html = officer_client.get(f"{url}?theme=999999").content.decode()
+    assert "Select a theme from the list" in html
+    assert "Select a theme from the list" not in officer_client.get(url).content.decode()

@@ -60,3 +60,71 @@ def test_a_list_sorted_by_an_annotation_keeps_its_order():
     page, _ = paginate(RequestFactory().get("/", {"page": 2}), ordered, per_page=3, rows=_rows)
     assert [row.pk for row in page.object_list] == expected
     assert all(row.shown == f"{row.app_label}.{row.model}" for row in page.object_list)
+
+
+# --- A first page that is not full is the whole list: counted without a COUNT ---
+
+
+def _counts(queries):
+    return [q["sql"] for q in queries if q["sql"].upper().startswith("SELECT COUNT(*)")]
+
+
+def _page(params, queryset, **kwargs):
+    with CaptureQueriesContext(connection) as queries:
+        page, pagination = paginate(RequestFactory().get("/", params), queryset, per_page=5, **kwargs)
+        shown = [row.pk for row in page.object_list]
+        count = page.paginator.count
+    return shown, count, pagination, queries
+
+
+def _types(n):
+    """The first n content types in key order (the test database has a few dozen)."""
+    return ContentType.objects.filter(
+        pk__in=list(ContentType.objects.order_by("pk").values_list("pk", flat=True)[:n])
+    )
+
+
+def test_a_short_list_is_read_in_one_statement_and_counted_from_its_rows():
+    listed = _types(3).order_by("pk")
+    shown, count, pagination, queries = _page({}, listed)
+    assert shown == list(listed.values_list("pk", flat=True)) and count == 3
+    assert pagination is None and len(queries) == 1 and _counts(queries) == []
+
+
+def test_a_short_list_with_rows_is_counted_from_them_too():
+    listed = _types(4).order_by("-pk")
+    shown, count, _, queries = _page({}, listed, rows=_rows)
+    assert shown == list(listed.values_list("pk", flat=True)) and count == 4
+    assert len(queries) == 1 and _counts(queries) == []
+
+
+def test_a_full_first_page_is_counted():
+    listed = _types(5).order_by("pk")
+    shown, count, pagination, queries = _page({}, listed)
+    assert len(shown) == 5 and count == 5 and pagination is None  # exactly a page: no links
+    assert len(_counts(queries)) == 1
+
+
+def test_a_list_longer_than_a_page_offers_the_next_and_its_rows():
+    listed = _types(6).order_by("pk")
+    keys = list(listed.values_list("pk", flat=True))
+    first, count, pagination, _ = _page({}, listed)
+    assert first == keys[:5] and count == 6
+    assert [item["number"] for item in pagination["items"]] == [1, 2]
+    assert pagination["next"] == {"href": "?page=2"}
+    second, count, pagination, _ = _page({"page": "2"}, listed)
+    assert second == keys[5:] and count == 6 and pagination["previous"] == {"href": "?page=1"}
+
+
+@pytest.mark.parametrize("asked", ["3", "junk", "0", "-1", "2.5", "", "99999999999999999999999"])
+def test_a_page_past_the_end_or_junk_shows_the_first(asked):
+    listed = _types(6).order_by("pk")
+    shown, count, _, _ = _page({"page": asked}, listed)
+    assert shown == list(listed.values_list("pk", flat=True))[:5] and count == 6
+
+
+def test_the_links_keep_the_rest_of_the_query_string_and_the_anchor():
+    listed = _types(6).order_by("pk")
+    request = RequestFactory().get("/", {"q": "a b", "page": "1", "sort": "-name"})
+    _, pagination = paginate(request, listed, per_page=5, param="page", anchor="results")
+    assert pagination["next"] == {"href": "?q=a+b&sort=-name&page=2#results"}
