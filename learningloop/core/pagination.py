@@ -1,10 +1,9 @@
 """Paginate a queryset and build the params for the GOV.UK pagination component."""
 
 import bisect
-import contextlib
 import itertools
 
-from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 
 PAGE_SIZE = 50
 
@@ -18,33 +17,17 @@ def paginate(request, queryset, per_page=PAGE_SIZE, *, rows=None, param="page", 
     `rows`, if given, turns a queryset into what each row shows (annotations that count or look up related
     rows): it is applied to the page's rows only, never to the whole list, so that counting and sorting
     stay on the plain queryset and the cost follows the 50 rows shown, not the rows in the database. It
-    may give model objects or dicts with a "pk" (rows read as plain values), and must keep the order and
-    every row of the queryset it is given (a first page of fewer rows is taken to be the whole list): that
-    queryset is the page, in the list's order (one statement, the page's keys a subquery), so rows()
-    annotates it and narrows its columns but neither sorts nor filters it again."""
+    may give model objects or dicts with a "pk" (rows read as plain values), and must keep the order of
+    the queryset it is given: that queryset is the page, in the list's order (one statement, the page's
+    keys a subquery), so rows() annotates and narrows it but does not sort it again."""
     paginator = Paginator(queryset, per_page)
-    asked, page = request.GET.get(param) or "1", None
-    if asked != "1":
-        with contextlib.suppress(PageNotAnInteger, EmptyPage):  # junk or past the end: the first page
-            page = paginator.page(asked)
-    if page is None or page.number == 1:
-        page = _first_page(paginator, rows)
-    elif rows is not None:
+    try:
+        page = paginator.page(request.GET.get(param) or 1)
+    except (PageNotAnInteger, EmptyPage):
+        page = paginator.page(1)
+    if rows is not None:
         page.object_list = _page_rows(page.object_list, rows)
     return page, pagination_params(request, page, param=param, anchor=anchor, landmark=landmark)
-
-
-def _first_page(paginator, rows):
-    """The first page, its rows read before anything is counted: if they do not fill it, they are the whole
-    list and its length is known without a COUNT (a short list, a narrow filter: one statement instead of
-    two). A full page leaves the count to the paginator, asked when the page's links need it. (Another
-    page is counted first as Django does, so a number past the end goes no further than the count.)"""
-    per_page = paginator.per_page
-    window = paginator.object_list[:per_page]
-    shown = _page_rows(window, rows) if rows is not None else list(window)
-    if len(shown) < per_page:
-        paginator.__dict__["count"] = len(shown)  # Paginator.count is a cached property
-    return Page(shown, 1, paginator)
 
 
 def _page_rows(object_list, rows):

@@ -5,7 +5,6 @@ from auditlog.models import LogEntry
 from django.urls import reverse
 
 from learningloop.core.audit import record_view
-from learningloop.core.tests.queries import assert_same_statements_but_the_count
 from learningloop.partnership.models import Agency
 from learningloop.partnership.tests.factories import AgencyFactory
 
@@ -117,5 +116,5 @@ def test_audit_list_query_count_does_not_grow(client, bu_admin, django_assert_nu
     AgencyFactory.create_batch(48)
     with CaptureQueriesContext(connection) as many:
         client.get(reverse("core:audit_list"))
-    assert_same_statements_but_the_count(few, many)  # a full page of entries: counted
+    assert len(many) == len(few)
     assert Agency.objects.count() >= 50

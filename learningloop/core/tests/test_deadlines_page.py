@@ -10,7 +10,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from learningloop.core.tests.queries import assert_same_statements_but_the_count
 from learningloop.dissemination.tests.factories_plans import CommunicationFactory
 from learningloop.dissemination.tests.factories_requests import RequestFactory, ResponseFactory
 from learningloop.improvement.models import ActionStatus
@@ -155,4 +154,4 @@ def test_the_query_count_does_not_grow_with_the_rows(frozen, persona_client):
     with CaptureQueriesContext(connection) as many:
         body = _body(client)
     assert "55 deadlines" in body
-    assert_same_statements_but_the_count(few, many)  # more than a page: counted
+    assert len(many) == len(few)

@@ -13,7 +13,6 @@ from django.utils import timezone
 from learningloop.accounts.tests.factories import UserFactory
 from learningloop.core import workdays
 from learningloop.core.policy import Role
-from learningloop.core.tests.queries import assert_same_statements_but_the_count
 from learningloop.dissemination.models import AgencyResponse, EmbeddingRequest, ResponseStatus
 from learningloop.learning.models import SummaryStatus
 from learningloop.learning.tests.factories_summaries import KeyMessageFactory, SummaryFactory
@@ -169,7 +168,7 @@ def test_the_list_costs_the_same_queries_for_2_and_50_requests(
     _requests(48, [home_agency, other_agency])
     with CaptureQueriesContext(connection) as many:
         assert client.get(url).status_code == 200
-    assert_same_statements_but_the_count(few, many)  # 50 requests: a full page, counted
+    assert len(few) == len(many)
 
 
 def test_the_list_shows_counts_to_the_business_unit_and_own_responses_to_agencies(

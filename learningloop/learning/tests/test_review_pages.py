@@ -11,7 +11,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from learningloop.core import workdays
-from learningloop.core.tests.queries import assert_same_statements_but_the_count
 from learningloop.learning.models import (
     CaseReview,
     LearningActivity,
@@ -329,7 +328,7 @@ def test_list_query_count_does_not_grow(persona_client, django_assert_max_num_qu
         make_review(aware_on=D(2025, 1, 6), panel_notified_on=D(2025, 1, 7))
     with CaptureQueriesContext(connection) as fifty:
         assert _list(client).status_code == 200
-    assert_same_statements_but_the_count(two, fifty)  # 50 reviews fill a page: counted
+    assert len(two) == len(fifty)
 
 
 def test_overdue_review_ids_is_one_query(django_assert_num_queries):
@@ -369,7 +368,7 @@ def test_statutory_deadlines_query_count_does_not_grow(persona_client):
     with CaptureQueriesContext(connection) as fifty:
         body = client.get(reverse("learning:statutory_deadlines")).content.decode()
     assert body.count("Overdue by") == 48
-    assert_same_statements_but_the_count(two, fifty)  # 50 deadlines fill a page: counted
+    assert len(two) == len(fifty)
 
 
 # --- Rules and conversions ---

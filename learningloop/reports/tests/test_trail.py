@@ -9,7 +9,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from learningloop.core.tests.queries import assert_same_statements_but_the_count
 from learningloop.dissemination.models import (
     AgencyResponse,
     AudiencePlan,
@@ -253,7 +252,7 @@ def test_index_queries_do_not_grow_with_rows(officer_client, home_agency, other_
     with CaptureQueriesContext(connection) as fifty:
         response = officer_client.get(reverse("reports:trail_index"))
     assert response.content.decode().count('href="/trail/messages/') == 50
-    assert_same_statements_but_the_count(two, fifty)  # the 50 fill a page: counted
+    assert len(two) == len(fifty)
 
 
 def test_links_to_plan_response_and_action_pages(officer_client, full_trail):
